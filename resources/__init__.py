@@ -1,0 +1,1 @@
+"""Bundled data files (fonts with their licences, icons), packaged as ``jzdesk.resources``."""

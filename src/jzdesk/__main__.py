@@ -1,0 +1,7 @@
+"""``python -m jzdesk``: the same entry point as the ``jzdesk`` command."""
+
+import sys
+
+from jzdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,306 @@
+"""The command line: thin commands over services. Qt is imported only by ``gui``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from jzdesk import APP_NAME, __version__
+from jzdesk.domain.activity_types import ActivityType, parse_activity_type
+from jzdesk.domain.periods import parse_date, parse_period
+from jzdesk.domain.progress import ProgressReport
+from jzdesk.domain.records import ActivityRecord, RecordFields
+from jzdesk.domain.text import normalize
+from jzdesk.errors import KnownError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (0 done, 1 input rejected, 2 wrong usage)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = getattr(args, "handler", _gui)
+    try:
+        return handler(args)
+    except KnownError as error:
+        option = _OPTIONS.get(error.field or "")
+        where = f"{option}：" if option else ""
+        print(f"{APP_NAME}: 错误：{where}{error.message}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+
+
+# The option a field comes from, so a rejection names what to correct.
+_OPTIONS = {
+    "unit": "--unit", "date": "--date", "type": "--type", "sessions": "--sessions",
+    "audience": "--audience", "venue_category": "--venue-category", "delivery": "--delivery",
+    "period": "--period", "as_of": "--as-of", "year": "--year", "records": "--records",
+    "title": "--title", "venue": "--venue", "presenter": "--presenter", "notes": "--notes",
+    "id": "ID",
+}  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help="数据库文件（默认取环境变量 JZDESK_DB，否则为用户数据文件夹中的 jzdesk.sqlite）")  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME, parents=[common],
+        description="“五送”文化活动进基层统计：登记活动、查看进度、导出统计表、汇总上报。"
+                    "不带命令时打开窗口。",
+    )  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(title="命令", metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+        sub.set_defaults(handler=handler, parser=sub)
+        return sub
+
+    gui = command("gui", _gui, "打开程序窗口")
+    gui.add_argument("--screenshot", metavar="DIR", type=Path,
+                     help="把每个标签页截图保存为 DIR/<标签页>.png 后退出")  # fmt: skip
+
+    init = command("init", _init, "设置本机所属的填报单位及填报人、联系电话")
+    init.add_argument("--unit", required=True, metavar="NAME", help="单位名称、简称或代码")
+    init.add_argument("--filler", metavar="NAME", help="填报人")
+    init.add_argument("--phone", metavar="TEL", help="联系电话")
+
+    demo = command("demo", _demo, "向数据库加入示例数据（已标明为示例，用于培训和试用）")
+    demo.add_argument("--records", default="2000", metavar="N", help="示例记录数（默认 2000）")
+    demo.add_argument("--clear", action="store_true", help="删除全部示例数据")
+
+    add = command("add-event", _add_event, "登记一条活动记录，输出新记录的编号")
+    add.add_argument("--unit", metavar="NAME", help="填报单位（默认为 init 设置的本单位）")
+    add.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="活动日期")
+    add.add_argument("--type", required=True, metavar="TYPE",
+                     help="活动类型：送文艺/送电影/送书画/送培训/送讲座（或 文艺、art 等）")  # fmt: skip
+    add.add_argument("--sessions", default="1", metavar="N", help="场次（默认 1）")
+    add.add_argument("--audience", default="0", metavar="N", help="受益职工人次")
+    add.add_argument("--title", default="", metavar="TEXT", help="活动名称（内容）")
+    add.add_argument("--venue", default="", metavar="TEXT", help="活动地点（服务对象）")
+    add.add_argument("--venue-category", default="", metavar="TEXT",
+                     help="场所类别：厂矿企业、基层社区、重点工程及建设项目工地、偏远农村、车间/班组、其他")  # fmt: skip
+    add.add_argument("--delivery", default="", metavar="TEXT", help="组织方式：购买服务、志愿服务、自办")
+    add.add_argument("--presenter", default="", metavar="TEXT", help="主讲人或演出团队")
+    add.add_argument("--demo", action="store_true", help="示范性活动")
+    add.add_argument("--original", action="store_true", help="职工原创")
+    add.add_argument("--logo", action="store_true", help="现场展示了活动标识")
+    add.add_argument("--notes", default="", metavar="TEXT", help="备注")
+
+    events = command("events", _events, "列出活动记录")
+    events.add_argument("--unit", metavar="NAME", help="只列此单位")
+    events.add_argument("--period", metavar="P", help="期间：2021、2021Q1、2021-03 或 2021-01-01..2021-03-31")
+    events.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    delete = command("delete-event", _delete_event, "删除一条活动记录（保留删除标记以便上报）")
+    delete.add_argument("id", metavar="ID", help="add-event 输出的记录编号")
+
+    progress = command("progress", _progress, "各单位完成进度")
+    progress.add_argument("--year", metavar="Y", help="计划年度（默认为最近的计划年度）")
+    progress.add_argument("--as-of", metavar="DATE", help="统计截止日期（默认今天，不超过年底）")
+    progress.add_argument("--json", action="store_true", help="以 JSON 输出")
+    return parser
+
+
+def _db(args: argparse.Namespace):
+    from jzdesk import services
+
+    return services.open_database(getattr(args, "db", None))
+
+
+def _whole_number(text: str, *, field: str, label: str) -> int:
+    clean = normalize(text)
+    if not clean.lstrip("-").isdigit():
+        raise KnownError(f"{label}“{text}”不是整数", field=field)
+    return int(clean)
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from jzdesk import app
+
+    return app.run(db_path=getattr(args, "db", None),
+                   screenshot_dir=getattr(args, "screenshot", None))  # fmt: skip
+
+
+def _init(args: argparse.Namespace) -> int:
+    from jzdesk import services
+
+    db = _db(args)
+    unit = services.init_installation(db, args.unit, filler=args.filler, phone=args.phone)
+    print(f"本机的填报单位已设为：{unit.name}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from jzdesk import services
+
+    db = _db(args)
+    if args.clear:
+        print(f"已删除 {services.remove_sample_data(db)} 条示例数据")
+        return 0
+    count = _whole_number(args.records, field="records", label="示例记录数")
+    services.fill_sample_data(db, count)
+    print(f"已加入 {count} 条示例数据（标记为“示例数据”，可用 jzdesk demo --clear 删除）")
+    return 0
+
+
+def _add_event(args: argparse.Namespace) -> int:
+    from jzdesk import services
+
+    db = _db(args)
+    if args.unit:
+        unit = services.resolve_unit(db, args.unit)
+    else:
+        unit = services.home_unit(db)
+        if unit is None:
+            args.parser.error("请用 --unit 指定填报单位（或先运行 jzdesk init --unit 单位）")
+    fields = RecordFields(
+        unit_code=unit.code,
+        date=parse_date(args.date),
+        activity_type=parse_activity_type(args.type),
+        sessions=_whole_number(args.sessions, field="sessions", label="场次"),
+        title=args.title.strip(),
+        venue=args.venue.strip(),
+        venue_category=args.venue_category.strip(),
+        audience=_whole_number(args.audience, field="audience", label="受益职工人次"),
+        delivery=args.delivery.strip(),
+        presenter=args.presenter.strip(),
+        demonstration=args.demo,
+        original=args.original,
+        logo_shown=args.logo,
+        notes=args.notes.strip(),
+    )
+    print(services.add_event(db, fields))
+    return 0
+
+
+def _events(args: argparse.Namespace) -> int:
+    from jzdesk import services
+
+    db = _db(args)
+    unit = services.resolve_unit(db, args.unit) if args.unit else None
+    period = parse_period(args.period) if args.period else None
+    found = services.list_events(db, unit=unit, period=period)
+    if args.json:
+        _print_json([record_json(record) for record in found])
+        return 0
+    print("编号\t日期\t单位\t类型\t场次\t受益人次\t活动名称\t活动地点")
+    for record in found:
+        f = record.fields
+        print(f"{record.id}\t{f.date.isoformat()}\t{record.unit_name}\t{f.activity_type.label}\t"
+              f"{f.sessions}\t{f.audience}\t{f.title}\t{f.venue}")  # fmt: skip
+    print(f"共 {len(found)} 条，{sum(r.fields.sessions for r in found)} 场", file=sys.stderr)
+    return 0
+
+
+def record_json(record: ActivityRecord) -> dict:
+    """A record in the shape of ``events --json`` (PRODUCT §8)."""
+    f = record.fields
+    return {
+        "id": record.id,
+        "unit": f.unit_code,
+        "unit_name": record.unit_name,
+        "date": f.date.isoformat(),
+        "type": f.activity_type.value,
+        "sessions": f.sessions,
+        "title": f.title,
+        "venue": f.venue,
+        "venue_category": f.venue_category,
+        "audience": f.audience,
+        "delivery": f.delivery,
+        "presenter": f.presenter,
+        "demonstration": f.demonstration,
+        "original": f.original,
+        "logo_shown": f.logo_shown,
+        "media": [{"channel": item.channel, "link": item.link} for item in f.media],
+        "notes": f.notes,
+        "revision": record.revision,
+        "created_at": record.created_at,
+        "updated_at": record.updated_at,
+    }
+
+
+def _delete_event(args: argparse.Namespace) -> int:
+    from jzdesk import services
+
+    services.delete_event(_db(args), args.id)
+    print(f"已删除活动记录 {args.id}")
+    return 0
+
+
+def _progress(args: argparse.Namespace) -> int:
+    from jzdesk import services
+
+    db = _db(args)
+    year = _whole_number(args.year, field="year", label="年度") if args.year else None
+    as_of = parse_date(args.as_of, field="as_of") if args.as_of else None
+    report = services.progress_report(db, year=year, as_of=as_of)
+    if args.json:
+        _print_json(progress_json(report))
+    else:
+        _print_progress(report)
+    return 0
+
+
+def progress_json(report: ProgressReport) -> dict:
+    """The report in the shape of ``progress --json`` (PRODUCT §8)."""
+    return {
+        "year": report.year,
+        "as_of": report.as_of.isoformat(),
+        "units": [
+            {
+                "code": row.unit.code,
+                "name": row.unit.name,
+                "quota": row.quota,
+                "done": {kind.value: row.done[kind] for kind in ActivityType},
+                "total": row.total,
+                "rate": None if row.rate is None else round(row.rate, 4),
+                "audience": row.audience,
+            }
+            for row in report.units
+        ],
+        "total": {"quota": report.quota, "total": report.total},
+    }
+
+
+def _print_progress(report: ProgressReport) -> None:
+    if report.sample_data:
+        print("注意：数据库中含有示例数据")
+    print(f"{report.year} 年完成进度（截至 {report.as_of.isoformat()}）")
+    kinds = "\t".join(kind.label for kind in ActivityType)
+    print(f"单位\t任务\t{kinds}\t合计\t完成率\t受益人次\t最低要求")
+    for row in report.units:
+        done = "\t".join(str(row.done[kind]) for kind in ActivityType)
+        minimums = "；".join(
+            f"{status.minimum.label}：{status.achieved}{'（已达到）' if status.met else '（未达到）'}"
+            for status in row.minimums
+        )
+        print(f"{row.unit.name}\t{_blank(row.quota)}\t{done}\t{row.total}\t{_percent(row.rate)}\t"
+              f"{row.audience}\t{minimums}")  # fmt: skip
+    totals = "\t".join(str(report.totals[kind]) for kind in ActivityType)
+    print(f"合计\t{report.quota}\t{totals}\t{report.total}\t{_percent(report.rate)}\t"
+          f"{report.audience}\t")  # fmt: skip
+
+
+def _blank(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _percent(rate: float | None) -> str:
+    return "" if rate is None else f"{rate:.1%}"
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

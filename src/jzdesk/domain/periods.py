@@ -1,0 +1,114 @@
+"""Reporting periods: a year, a quarter, a month or a date range, and report deadlines."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from jzdesk.domain.text import normalize
+from jzdesk.errors import KnownError
+
+_YEAR = re.compile(r"^(\d{4})$")
+_QUARTER = re.compile(r"^(\d{4})[-]?Q([1-4])$", re.IGNORECASE)
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_RANGE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})\.\.(\d{4}-\d{1,2}-\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive range of days with the text it was written as."""
+
+    start: date
+    end: date
+    text: str
+
+    @property
+    def label(self) -> str:
+        """How the period is written on a sheet, e.g. 2021年第一季度."""
+        return _label(self)
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def parse_date(text: str, *, field: str = "date") -> date:
+    """Read an ISO date (YYYY-MM-DD, full-width digits allowed).
+
+    Raises:
+        KnownError: the text is not a real calendar date.
+    """
+    clean = normalize(text)
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", clean)
+    if match:
+        try:
+            return date(*(int(part) for part in match.groups()))
+        except ValueError:
+            pass
+    raise KnownError(f"日期“{text}”不是有效的日期，应写成 YYYY-MM-DD，例如 2021-03-05", field=field)
+
+
+def year_period(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), str(year))
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    first_month = 3 * (quarter - 1) + 1
+    last_month = first_month + 2
+    end = date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return Period(date(year, first_month, 1), end, f"{year}Q{quarter}")
+
+
+def parse_period(text: str) -> Period:
+    """Read ``2021``, ``2021Q1``, ``2021-03`` or ``2021-01-01..2021-03-31``.
+
+    Raises:
+        KnownError: the text is none of these, or names an impossible date or range.
+    """
+    clean = normalize(text)
+    if match := _YEAR.match(clean):
+        return year_period(int(match[1]))
+    if match := _QUARTER.match(clean):
+        return quarter_period(int(match[1]), int(match[2]))
+    if match := _MONTH.match(clean):
+        year, month = int(match[1]), int(match[2])
+        if 1 <= month <= 12:
+            end = date(year, month, calendar.monthrange(year, month)[1])
+            return Period(date(year, month, 1), end, f"{year}-{month:02d}")
+    if match := _RANGE.match(clean):
+        start = parse_date(match[1], field="period")
+        end = parse_date(match[2], field="period")
+        if start <= end:
+            return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
+        raise KnownError(f"期间“{text}”的开始日期晚于结束日期", field="period")
+    raise KnownError(
+        f"期间“{text}”无法识别，应写成 2021、2021Q1、2021-03 或 2021-01-01..2021-03-31",
+        field="period",
+    )
+
+
+def quarter_of(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def report_deadline(year: int, quarter: int, *, days_after: int = 10) -> date:
+    """The day a quarterly report is due: ``days_after`` days after the quarter ends."""
+    return quarter_period(year, quarter).end + timedelta(days=days_after)
+
+
+_QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
+
+
+def _label(period: Period) -> str:
+    start, end = period.start, period.end
+    if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
+        return f"{start.year}年度"
+    if start.day == 1 and start.month % 3 == 1 and end == quarter_period(
+        start.year, quarter_of(start)
+    ).end:
+        return f"{start.year}年{_QUARTER_NAMES[quarter_of(start)]}"
+    last_day = calendar.monthrange(start.year, start.month)[1]
+    if start.day == 1 and end == date(start.year, start.month, last_day):
+        return f"{start.year}年{start.month}月"
+    return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"

@@ -1,0 +1,122 @@
+"""An activity record (one row of the statistics sheet) and the rules its fields obey."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.errors import KnownError
+
+VENUE_CATEGORIES = ("厂矿企业", "基层社区", "重点工程及建设项目工地", "偏远农村", "车间/班组", "其他")
+DELIVERIES = ("购买服务", "志愿服务", "自办")
+MEDIA_CHANNELS = ("报纸", "电视", "广播", "网络", "微博微信", "APP")
+
+# Chinese names of the fields, for messages that must name the field.
+FIELD_LABELS = {
+    "unit_code": "填报单位",
+    "date": "活动日期",
+    "activity_type": "活动类型",
+    "sessions": "场次",
+    "title": "活动名称（内容）",
+    "venue": "活动地点（服务对象）",
+    "venue_category": "场所类别",
+    "audience": "受益职工（人次）",
+    "delivery": "组织方式",
+    "presenter": "主讲人/演出团队",
+    "media": "媒体宣传",
+    "notes": "备注",
+}
+
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class MediaItem:
+    """One report of the event in the media: a channel and, where there is one, a link."""
+
+    channel: str
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class RecordFields:
+    """What the clerk enters for one activity."""
+
+    unit_code: str
+    date: date
+    activity_type: ActivityType
+    sessions: int = 1
+    title: str = ""
+    venue: str = ""
+    venue_category: str = ""
+    audience: int = 0
+    delivery: str = ""
+    presenter: str = ""
+    demonstration: bool = False
+    original: bool = False
+    logo_shown: bool = False
+    media: tuple[MediaItem, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    """A stored record: the fields plus identity, revision and bookkeeping."""
+
+    id: str
+    fields: RecordFields
+    unit_name: str
+    entered_by: str
+    revision: int
+    base_revision: int
+    created_at: str
+    updated_at: str
+    deleted: bool = False
+    sample: bool = False
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one field, said in Chinese."""
+
+    field: str
+    message: str
+
+
+def check_fields(fields: RecordFields) -> list[Problem]:
+    """Every rule a record's fields break (empty when the record may be saved)."""
+    problems = []
+    if not isinstance(fields.sessions, int) or fields.sessions < 1:
+        problems.append(Problem("sessions", f"场次必须是不小于 1 的整数，现在是 {fields.sessions}"))
+    if not isinstance(fields.audience, int) or fields.audience < 0:
+        problems.append(
+            Problem("audience", f"受益职工（人次）不能为负数，现在是 {fields.audience}")
+        )
+    if not 2000 <= fields.date.year <= 2100:
+        problems.append(Problem("date", f"活动日期 {fields.date.isoformat()} 不在合理的年份内"))
+    if fields.venue_category and fields.venue_category not in VENUE_CATEGORIES:
+        allowed = "、".join(VENUE_CATEGORIES)
+        problems.append(
+            Problem("venue_category", f"场所类别“{fields.venue_category}”应为 {allowed} 之一")
+        )
+    if fields.delivery and fields.delivery not in DELIVERIES:
+        allowed = "、".join(DELIVERIES)
+        problems.append(Problem("delivery", f"组织方式“{fields.delivery}”应为 {allowed} 之一"))
+    for item in fields.media:
+        if item.channel not in MEDIA_CHANNELS:
+            allowed = "、".join(MEDIA_CHANNELS)
+            problems.append(Problem("media", f"媒体类别“{item.channel}”应为 {allowed} 之一"))
+    for name in ("title", "venue", "presenter", "notes"):
+        if len(getattr(fields, name)) > MAX_TEXT:
+            label = FIELD_LABELS[name]
+            problems.append(Problem(name, f"{label}太长（超过 {MAX_TEXT} 个字）"))
+    return problems
+
+
+def require_valid(fields: RecordFields) -> None:
+    """Raise the first problem of ``fields`` as a KnownError naming its field."""
+    problems = check_fields(fields)
+    if problems:
+        first = problems[0]
+        raise KnownError(first.message, field=first.field)

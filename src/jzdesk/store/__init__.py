@@ -1,0 +1,1 @@
+"""The SQLite store: opening, migrations, and one query module per concern. No Qt here."""

@@ -1,0 +1,78 @@
+"""Opening the database file: location, PRAGMAs, migrations, transactions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from jzdesk.errors import KnownError
+from jzdesk.store.migrations import migrate
+
+DB_ENV = "JZDESK_DB"
+DB_FILENAME = "jzdesk.sqlite"
+
+
+def default_db_path() -> Path:
+    """``$JZDESK_DB`` if set, else ``jzdesk.sqlite`` in the user's data folder.
+
+    The data folder is platformdirs' user data dir: ``%LOCALAPPDATA%\\jzdesk`` on
+    Windows, ``~/.local/share/jzdesk`` on Linux (UOS, Kylin).
+    """
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV]).expanduser()
+    import platformdirs  # only needed when no path was given
+
+    return platformdirs.user_data_path("jzdesk", appauthor=False) / DB_FILENAME
+
+
+def open_db(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if need be) and migrate the database at ``path``.
+
+    Raises:
+        KnownError: the file is not a jzdesk database, is damaged, is locked by another
+            program, or was written by a newer jzdesk.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise KnownError(f"无法创建数据文件夹 {path.parent}：{error.strerror}") from error
+    try:
+        conn = sqlite3.connect(path, timeout=5.0)
+    except sqlite3.Error as error:
+        raise KnownError(f"无法打开数据库 {path}：{error}") from error
+    try:
+        db = sqlite_utils.Database(conn)
+        _configure(conn)
+        migrate(db)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise _explain(path, error) from error
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    # WAL lets the window read while a write commits; synchronous=FULL so that a saved
+    # record survives a power cut; foreign keys keep records tied to known units.
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+        raise sqlite3.OperationalError("database is locked")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA trusted_schema = OFF")
+
+
+def _explain(path: Path, error: sqlite3.DatabaseError) -> KnownError:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return KnownError(f"数据库 {path} 正被其他程序使用，请关闭其他 jzdesk 窗口后重试")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return KnownError(f"文件 {path} 不是 jzdesk 数据库或已损坏，请从备份恢复")
+    return KnownError(f"无法打开数据库 {path}：{error}")
+

@@ -1,0 +1,183 @@
+"""Schema migrations, named and ordered; the version lives in ``PRAGMA user_version``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.plans import PLAN_2021, PLAN_2021_TITLE
+from jzdesk.domain.records import DELIVERIES, MEDIA_CHANNELS, VENUE_CATEGORIES
+from jzdesk.domain.units import BUILTIN_UNITS, UnitKind
+from jzdesk.errors import NewerDatabaseError
+
+
+def _sql_list(values) -> str:
+    return ", ".join("'" + str(value).replace("'", "''") + "'" for value in values)
+
+
+_TYPES = _sql_list(kind.value for kind in ActivityType)
+_KINDS = _sql_list(kind.value for kind in UnitKind)
+
+_SCHEMA_1 = f"""
+CREATE TABLE units (
+    code TEXT PRIMARY KEY CHECK (code <> ''),
+    name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+    short_name TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+    parent_code TEXT REFERENCES units(code),
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE plans (
+    year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2100),
+    title TEXT NOT NULL,
+    report_days INTEGER NOT NULL DEFAULT 10 CHECK (report_days >= 0)
+);
+CREATE TABLE plan_units (
+    year INTEGER NOT NULL REFERENCES plans(year) ON DELETE CASCADE,
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    quota INTEGER CHECK (quota IS NULL OR quota >= 0),
+    sort_order INTEGER NOT NULL,
+    PRIMARY KEY (year, unit_code)
+) WITHOUT ROWID;
+CREATE TABLE plan_minimums (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    unit_code TEXT NOT NULL,
+    type TEXT CHECK (type IS NULL OR type IN ({_TYPES})),
+    demonstration INTEGER NOT NULL CHECK (demonstration IN (0, 1)),
+    at_least INTEGER NOT NULL CHECK (at_least >= 1),
+    FOREIGN KEY (year, unit_code) REFERENCES plan_units(year, unit_code) ON DELETE CASCADE
+);
+CREATE INDEX plan_minimums_by_unit ON plan_minimums(year, unit_code);
+CREATE TABLE records (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    unit_code TEXT NOT NULL REFERENCES units(code),
+    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    type TEXT NOT NULL CHECK (type IN ({_TYPES})),
+    sessions INTEGER NOT NULL DEFAULT 1 CHECK (sessions >= 1),
+    title TEXT NOT NULL DEFAULT '',
+    venue TEXT NOT NULL DEFAULT '',
+    venue_category TEXT NOT NULL DEFAULT ''
+        CHECK (venue_category IN ('', {_sql_list(VENUE_CATEGORIES)})),
+    audience INTEGER NOT NULL DEFAULT 0 CHECK (audience >= 0),
+    delivery TEXT NOT NULL DEFAULT '' CHECK (delivery IN ('', {_sql_list(DELIVERIES)})),
+    presenter TEXT NOT NULL DEFAULT '',
+    demonstration INTEGER NOT NULL DEFAULT 0 CHECK (demonstration IN (0, 1)),
+    original INTEGER NOT NULL DEFAULT 0 CHECK (original IN (0, 1)),
+    logo_shown INTEGER NOT NULL DEFAULT 0 CHECK (logo_shown IN (0, 1)),
+    notes TEXT NOT NULL DEFAULT '',
+    entered_by TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1)),
+    revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+    base_revision INTEGER NOT NULL DEFAULT 0
+        CHECK (base_revision >= 0 AND base_revision < revision),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+);
+-- Progress: a range scan over dates that never touches the table itself.
+CREATE INDEX records_progress
+    ON records(date, unit_code, type, sessions, audience, demonstration) WHERE deleted = 0;
+-- A unit's records for a period, newest first.
+CREATE INDEX records_by_unit ON records(unit_code, date) WHERE deleted = 0;
+CREATE TABLE record_media (
+    record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ({_sql_list(MEDIA_CHANNELS)})),
+    link TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (record_id, position)
+) WITHOUT ROWID;
+CREATE TABLE unit_settings (
+    unit_code TEXT PRIMARY KEY REFERENCES units(code),
+    filler TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+def _create_schema(db: sqlite_utils.Database) -> None:
+    for statement in _SCHEMA_1.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _seed_2021_plan(db: sqlite_utils.Database) -> None:
+    """The units of 附件1 and the city union, and the 2021 plan with its minimums."""
+    db["units"].insert_all(
+        {
+            "code": unit.code,
+            "name": unit.name,
+            "short_name": unit.short_name,
+            "kind": unit.kind.value,
+            "parent_code": unit.parent_code,
+            "sort_order": position,
+        }
+        for position, unit in enumerate(BUILTIN_UNITS)
+    )
+    db["plans"].insert({"year": 2021, "title": PLAN_2021_TITLE, "report_days": 10})
+    for position, entry in enumerate(PLAN_2021):
+        db["plan_units"].insert(
+            {"year": 2021, "unit_code": entry.unit_code, "quota": entry.quota,
+             "sort_order": position}
+        )  # fmt: skip
+        for minimum in entry.minimums:
+            db["plan_minimums"].insert(
+                {
+                    "year": 2021,
+                    "unit_code": entry.unit_code,
+                    "type": minimum.activity_type.value if minimum.activity_type else None,
+                    "demonstration": int(minimum.demonstration),
+                    "at_least": minimum.at_least,
+                }
+            )
+
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+# Append only: position + 1 is the user_version a migration leads to.
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (
+    ("create_schema", _create_schema),
+    ("seed_2021_plan", _seed_2021_plan),
+)
+LATEST = len(MIGRATIONS)
+
+
+def user_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, *, target: int = LATEST) -> None:
+    """Bring ``db`` up to ``target``, each migration in its own transaction.
+
+    Raises:
+        NewerDatabaseError: the database was written by a newer jzdesk.
+    """
+    current = user_version(db)
+    if current > LATEST:
+        raise NewerDatabaseError(
+            f"此数据库由更新版本的 jzdesk 创建（数据版本 {current}，本程序支持到 {LATEST}），"
+            "请升级程序"
+        )
+    for version in range(current + 1, target + 1):
+        _apply(db, version)
+
+
+def _apply(db: sqlite_utils.Database, version: int) -> None:
+    # BEGIN IMMEDIATE takes the write lock before reading the version, so two programs
+    # opening a new file at once cannot both run the same migration.
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        if user_version(db) < version:
+            _, step = MIGRATIONS[version - 1]
+            step(db)
+            db.execute(f"PRAGMA user_version = {version}")
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
