@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--phone", metavar="TEL", help="联系电话")
 
     demo = command("demo", _demo, "向数据库加入示例数据（已标明为示例，用于培训和试用）")
-    demo.add_argument("--records", default="2000", metavar="N", help="示例记录数（默认 2000）")
+    demo.add_argument("--records", default="400", metavar="N",
+                      help="示例记录数（默认 400，约为全年任务的八成）")  # fmt: skip
     demo.add_argument("--clear", action="store_true", help="删除全部示例数据")
 
     add = command("add-event", _add_event, "登记一条活动记录，输出新记录的编号")

@@ -43,6 +43,15 @@ def resolve_unit(db: sqlite_utils.Database, text: str) -> Unit:
     raise KnownError(f"填报单位“{text}”不能确定是哪个单位：{names}", field="unit")
 
 
+def all_units(db: sqlite_utils.Database) -> list[Unit]:
+    """Every unit, in the order of the quota table."""
+    return units.all_units(db)
+
+
+def plan_years(db: sqlite_utils.Database) -> list[int]:
+    return plans.plan_years(db)
+
+
 def home_unit(db: sqlite_utils.Database) -> Unit | None:
     """The unit this installation belongs to, once ``init`` (or the window) has set it."""
     code = settings.get_meta(db, settings.HOME_UNIT)
@@ -83,11 +92,24 @@ def _os_user() -> str:
 
 
 def list_events(
-    db: sqlite_utils.Database, *, unit: Unit | None = None, period: Period | None = None
-) -> list[ActivityRecord]:
-    """A unit's (or every unit's) live records in ``period``, in date order."""
+    db: sqlite_utils.Database, *, unit: Unit | None = None, period: Period | None = None,
+    limit: int = -1, offset: int = 0,
+) -> list[ActivityRecord]:  # fmt: skip
+    """A unit's (or every unit's) live records in ``period``, in date order (or a page)."""
     codes = None if unit is None else [unit.code]
-    return records.list_records(db, unit_codes=codes, period=period)
+    return records.list_records(db, unit_codes=codes, period=period, limit=limit, offset=offset)
+
+
+def summarize_events(
+    db: sqlite_utils.Database, *, unit: Unit | None = None, period: Period | None = None
+) -> tuple[int, int, int]:
+    """(records, sessions, audience) of what list_events returns for the same filter."""
+    codes = None if unit is None else [unit.code]
+    return records.summarize(db, unit_codes=codes, period=period)
+
+
+def has_sample_data(db: sqlite_utils.Database) -> bool:
+    return records.has_sample_records(db)
 
 
 def delete_event(db: sqlite_utils.Database, record_id: str) -> None:

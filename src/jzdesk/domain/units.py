@@ -44,7 +44,7 @@ class Unit:
 
     def names(self) -> set[str]:
         """Every normalised way of naming this unit: code, name, short name, name sans suffix."""
-        bare = re.sub(r"(总工会|工会)（?本级）?$", "", normalize(self.name))
+        bare = re.sub(r"(总工会|工会)(\(?本级\)?)?$", "", normalize(self.name))
         words = {self.code.casefold(), normalize(self.name), normalize(self.short_name), bare}
         return {word for word in words if word}
 

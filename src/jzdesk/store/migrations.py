@@ -79,7 +79,8 @@ CREATE TABLE records (
 );
 -- Progress: a range scan over dates that never touches the table itself.
 CREATE INDEX records_progress
-    ON records(date, unit_code, type, sessions, audience, demonstration) WHERE deleted = 0;
+    ON records(date, unit_code, type, sessions, audience, demonstration, deleted)
+    WHERE deleted = 0;
 -- A unit's records for a period, newest first.
 CREATE INDEX records_by_unit ON records(unit_code, date) WHERE deleted = 0;
 CREATE TABLE record_media (
@@ -152,19 +153,20 @@ def user_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: sqlite_utils.Database, *, target: int = LATEST) -> None:
-    """Bring ``db`` up to ``target``, each migration in its own transaction.
+def migrate(db: sqlite_utils.Database, *, target: int | None = None) -> None:
+    """Bring ``db`` up to ``target`` (default: the latest), each migration in one transaction.
 
     Raises:
         NewerDatabaseError: the database was written by a newer jzdesk.
     """
+    latest = len(MIGRATIONS)
     current = user_version(db)
-    if current > LATEST:
+    if current > latest:
         raise NewerDatabaseError(
-            f"此数据库由更新版本的 jzdesk 创建（数据版本 {current}，本程序支持到 {LATEST}），"
+            f"此数据库由更新版本的 jzdesk 创建（数据版本 {current}，本程序支持到 {latest}），"
             "请升级程序"
         )
-    for version in range(current + 1, target + 1):
+    for version in range(current + 1, (latest if target is None else target) + 1):
         _apply(db, version)
 
 

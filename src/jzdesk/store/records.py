@@ -64,13 +64,8 @@ def mark_deleted(db: sqlite_utils.Database, record_id: str, *, now: str) -> bool
     return cursor.rowcount == 1
 
 
-def list_records(
-    db: sqlite_utils.Database,
-    *,
-    unit_codes: Sequence[str] | None = None,
-    period: Period | None = None,
-) -> list[ActivityRecord]:
-    """Live records, optionally of some units and a period, in date order."""
+def _filter(unit_codes: Sequence[str] | None, period: Period | None) -> tuple[str, list]:
+    """The WHERE clause (over alias ``r``) selecting live records of some units and a period."""
     where, params = ["r.deleted = 0"], []
     if unit_codes is not None:
         where.append(f"r.unit_code IN ({', '.join('?' * len(unit_codes))})")
@@ -78,20 +73,53 @@ def list_records(
     if period is not None:
         where.append("r.date BETWEEN ? AND ?")
         params.extend([period.start.isoformat(), period.end.isoformat()])
-    condition = " AND ".join(where)
-    media: dict[str, list[MediaItem]] = {}
-    for record_id, channel, link in db.execute(
-        f"SELECT m.record_id, m.channel, m.link FROM record_media m "
-        f"JOIN records r ON r.id = m.record_id WHERE {condition} ORDER BY m.position",
-        params,
-    ):
-        media.setdefault(record_id, []).append(MediaItem(channel, link))
-    rows = db.query(
+    return " AND ".join(where), params
+
+
+def list_records(
+    db: sqlite_utils.Database,
+    *,
+    unit_codes: Sequence[str] | None = None,
+    period: Period | None = None,
+    limit: int = -1,
+    offset: int = 0,
+) -> list[ActivityRecord]:
+    """Live records, optionally of some units and a period, in date order, one page of them."""
+    condition, params = _filter(unit_codes, period)
+    rows = list(db.query(
         f"SELECT r.*, u.name AS unit_name FROM records r JOIN units u ON u.code = r.unit_code "
-        f"WHERE {condition} ORDER BY r.date, u.sort_order, r.created_at, r.id",
-        params,
-    )
+        f"WHERE {condition} ORDER BY r.date, u.sort_order, r.created_at, r.id "
+        f"LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ))  # fmt: skip
+    media = _media_of(db, [row["id"] for row in rows])
     return [_record(row, tuple(media.get(row["id"], ()))) for row in rows]
+
+
+def _media_of(db: sqlite_utils.Database, record_ids: list[str]) -> dict[str, list[MediaItem]]:
+    media: dict[str, list[MediaItem]] = {}
+    for start in range(0, len(record_ids), 500):  # stay under SQLite's variable limit
+        chunk = record_ids[start : start + 500]
+        for record_id, channel, link in db.execute(
+            f"SELECT record_id, channel, link FROM record_media "
+            f"WHERE record_id IN ({', '.join('?' * len(chunk))}) ORDER BY record_id, position",
+            chunk,
+        ):
+            media.setdefault(record_id, []).append(MediaItem(channel, link))
+    return media
+
+
+def summarize(
+    db: sqlite_utils.Database, *, unit_codes: Sequence[str] | None = None,
+    period: Period | None = None,
+) -> tuple[int, int, int]:  # fmt: skip
+    """(records, sessions, audience) of the live records list_records would return."""
+    condition, params = _filter(unit_codes, period)
+    count, sessions, audience = db.execute(
+        f"SELECT COUNT(*), TOTAL(sessions), TOTAL(audience) FROM records r WHERE {condition}",
+        params,
+    ).fetchone()
+    return count, int(sessions), int(audience)
 
 
 def _record(row: dict, media: tuple[MediaItem, ...]) -> ActivityRecord:

@@ -1,0 +1,117 @@
+"""QApplication start-up and wiring: font, translations, icon, database, main window."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from jzdesk import APP_NAME, APP_TITLE, ORGANIZATION, __version__
+from jzdesk.errors import KnownError
+
+FONT_FILE = "wqy-microhei.ttc"
+ICON_FILE = "jzdesk.png"
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def resource_path(*parts: str) -> Path:
+    """A bundled file under ``resources/`` (in a source tree, a wheel or a frozen bundle)."""
+    return Path(str(resources.files("jzdesk.resources").joinpath(*parts)))
+
+
+def register_font() -> str | None:
+    """Register the bundled CJK font and return its family, so Chinese never shows as boxes."""
+    font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", FONT_FILE)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    proportional = [family for family in families if "Mono" not in family]
+    return (proportional or families or [None])[0]
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """Load Qt's own zh_CN catalogues so standard dialogs and buttons speak Chinese."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
+    for catalogue in ("qtbase_zh_CN",):
+        translator = QTranslator(app)
+        if translator.load(catalogue, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, set up once: names, font, translations, icon."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    family = register_font()
+    if family:
+        font = QFont(app.font())
+        font.setFamilies([family])
+        app.setFont(font)
+    install_translations(app)
+    app.setWindowIcon(QIcon(str(resource_path("icons", ICON_FILE))))
+    return app
+
+
+def build_window(db_path: Path | None):
+    """Open the database and the main window on it. Raises KnownError if it cannot open."""
+    from jzdesk import services
+    from jzdesk.store.db import default_db_path
+    from jzdesk.ui.views.main_window import MainWindow
+    from jzdesk.ui.workspace import Workspace
+
+    path = Path(db_path) if db_path else default_db_path()
+    return MainWindow(Workspace(services.open_database(path), path))
+
+
+def save_screenshots(window, folder: Path) -> list[Path]:
+    """Render each tab of ``window`` at 1280×800 to ``folder/<tab>.png``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(*SCREENSHOT_SIZE)
+    app = QApplication.instance()
+    saved = []
+    for name, page in window.tab_pages.items():
+        window.ui.tabs.setCurrentWidget(page)
+        app.processEvents()
+        target = folder / f"{name}.png"
+        if not window.grab().save(str(target)):
+            raise KnownError(f"无法写入截图 {target}")
+        saved.append(target)
+    return saved
+
+
+def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None) -> int:
+    """Open the window (or render screenshots and return). Returns the exit status."""
+    app = create_application()
+    try:
+        window = build_window(db_path)
+    except KnownError as error:
+        if screenshot_dir is not None:
+            print(f"{APP_NAME}: 错误：{error.message}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, APP_TITLE, error.message)
+        return 1
+    if screenshot_dir is not None:
+        from PySide6.QtCore import Qt
+
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        window.show()
+        for path in save_screenshots(window, Path(screenshot_dir)):
+            print(path)
+        window.close()
+        return 0
+    window.show()
+    return app.exec()
+
+
+def main() -> None:
+    """Entry point of ``jzdesk-gui`` (no console window on Windows)."""
+    sys.exit(run())

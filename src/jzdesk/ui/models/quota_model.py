@@ -1,0 +1,147 @@
+"""The quota table (附件1) with live progress: one row per plan unit and a 合计 row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.progress import ProgressReport, UnitProgress
+
+RATE_ROLE = Qt.ItemDataRole.UserRole + 1  # completion rate as a float, for the bar delegate
+UNIT_CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_TYPES = tuple(ActivityType)
+HEADERS = ("单位", "任务场次", *(kind.label for kind in _TYPES), "合计", "完成率",
+           "应完成（按进度）", "受益职工（人次）", "最低要求")  # fmt: skip
+COL_UNIT, COL_QUOTA = 0, 1
+COL_FIRST_TYPE = 2
+COL_TOTAL = COL_FIRST_TYPE + len(_TYPES)
+COL_RATE, COL_PACE, COL_AUDIENCE, COL_MINIMUMS = range(COL_TOTAL + 1, COL_TOTAL + 5)
+
+BEHIND = QColor("#b3261e")
+MET = QColor("#1e7b34")
+
+
+class QuotaTableModel(QAbstractTableModel):
+    """Read-only view of a ProgressReport; set_report swaps in a fresh one."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._report: ProgressReport | None = None
+
+    def set_report(self, report: ProgressReport) -> None:
+        self.beginResetModel()
+        self._report = report
+        self.endResetModel()
+
+    @property
+    def report(self) -> ProgressReport | None:
+        return self._report
+
+    def rowCount(self, parent=QModelIndex()):
+        if parent.isValid() or self._report is None:
+            return 0
+        return len(self._report.units) + 1
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def is_total_row(self, row: int) -> bool:
+        return self._report is not None and row == len(self._report.units)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._report is None:
+            return None
+        row, column = index.row(), index.column()
+        if self.is_total_row(row):
+            return self._total_data(column, role)
+        unit = self._report.units[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._unit_text(unit, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        if role == RATE_ROLE and column == COL_RATE:
+            return unit.rate
+        if role == UNIT_CODE_ROLE:
+            return unit.unit.code
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._unit_colour(unit, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._unit_tooltip(unit, column)
+        return None
+
+    def _unit_text(self, unit: UnitProgress, column: int) -> str:
+        if column == COL_UNIT:
+            return unit.unit.name
+        if column == COL_QUOTA:
+            return "—" if unit.quota is None else str(unit.quota)
+        if COL_FIRST_TYPE <= column < COL_TOTAL:
+            return str(unit.done[_TYPES[column - COL_FIRST_TYPE]])
+        if column == COL_TOTAL:
+            return str(unit.total)
+        if column == COL_RATE:
+            return "—" if unit.rate is None else f"{unit.rate:.1%}"
+        if column == COL_PACE:
+            return "—" if unit.pace is None else f"{unit.pace:.1f}"
+        if column == COL_AUDIENCE:
+            return str(unit.audience)
+        return "；".join(
+            f"{s.minimum.label.replace(' ≥ ', ' ')}：{s.achieved}/{s.minimum.at_least}"
+            f"{'' if s.met else '（未达到）'}"
+            for s in unit.minimums
+        )
+
+    def _unit_colour(self, unit: UnitProgress, column: int):
+        if column in (COL_TOTAL, COL_PACE) and unit.behind_pace:
+            return BEHIND
+        if column == COL_MINIMUMS and unit.minimums:
+            return MET if all(s.met for s in unit.minimums) else BEHIND
+        return None
+
+    def _unit_tooltip(self, unit: UnitProgress, column: int):
+        if column in (COL_TOTAL, COL_PACE) and unit.pace is not None:
+            state = "落后于进度" if unit.behind_pace else "达到进度"
+            return f"已完成 {unit.total} 场；按全年均衡进度此时应完成 {unit.pace:.1f} 场（{state}）"
+        if column == COL_UNIT:
+            return "双击查看本单位的活动记录"
+        return None
+
+    def _total_data(self, column: int, role: int):
+        report = self._report
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        if role == RATE_ROLE and column == COL_RATE:
+            return report.rate
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == COL_UNIT:
+            return "合计"
+        if column == COL_QUOTA:
+            return str(report.quota)
+        if COL_FIRST_TYPE <= column < COL_TOTAL:
+            return str(report.totals[_TYPES[column - COL_FIRST_TYPE]])
+        if column == COL_TOTAL:
+            return str(report.total)
+        if column == COL_RATE:
+            return "—" if report.rate is None else f"{report.rate:.1%}"
+        if column == COL_PACE:
+            return f"{sum(unit.pace or 0 for unit in report.units):.1f}"
+        if column == COL_AUDIENCE:
+            return str(report.audience)
+        return ""
+
+
+def _alignment(column: int):
+    if column in (COL_UNIT, COL_MINIMUMS):
+        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

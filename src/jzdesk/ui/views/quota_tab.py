@@ -1,0 +1,82 @@
+"""任务分解 tab: the year's quota table (附件1) with live progress."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from jzdesk import services
+from jzdesk.ui.forms.ui_quota_tab import Ui_QuotaTab
+from jzdesk.ui.models.quota_model import (
+    COL_MINIMUMS, COL_RATE, COL_UNIT, RATE_ROLE, UNIT_CODE_ROLE, QuotaTableModel,
+)  # fmt: skip
+from jzdesk.ui.views.delegates import ProgressBarDelegate
+
+
+class QuotaTab(QWidget):
+    """Shows services.progress_report for a chosen year and cut-off date."""
+
+    unit_activated = Signal(str)  # a unit's code, on double-click
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_QuotaTab()
+        self.ui.setupUi(self)
+        self._workspace = workspace
+        self.model = QuotaTableModel(self)
+        table = self.ui.table
+        table.setModel(self.model)
+        table.setItemDelegateForColumn(COL_RATE, ProgressBarDelegate(RATE_ROLE, table))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_RATE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_RATE, 140)
+        header.setSectionResizeMode(COL_MINIMUMS, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.doubleClicked.connect(self._on_double_click)
+
+        today = date.today()
+        for year in services.plan_years(workspace.db):
+            self.ui.yearCombo.addItem(f"{year}年", year)
+        default = services.default_year(workspace.db, today=today)
+        self.ui.yearCombo.setCurrentIndex(self.ui.yearCombo.findData(default))
+        self._set_date_range(default)
+        self.ui.yearCombo.currentIndexChanged.connect(self._on_year_changed)
+        self.ui.asOfEdit.dateChanged.connect(self.refresh)
+        workspace.records_changed.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def year(self) -> int:
+        return self.ui.yearCombo.currentData()
+
+    @property
+    def as_of(self) -> date:
+        return self.ui.asOfEdit.date().toPython()
+
+    def _set_date_range(self, year: int) -> None:
+        edit = self.ui.asOfEdit
+        edit.blockSignals(True)
+        edit.setDateRange(QDate(year, 1, 1), QDate(year, 12, 31))
+        edit.setDate(QDate(min(date.today(), date(year, 12, 31))))
+        edit.blockSignals(False)
+
+    def _on_year_changed(self) -> None:
+        self._set_date_range(self.year)
+        self.refresh()
+
+    def refresh(self) -> None:
+        report = services.progress_report(self._workspace.db, year=self.year, as_of=self.as_of)
+        self.model.set_report(report)
+        rate = "" if report.rate is None else f"，完成 {report.rate:.1%}"
+        self.ui.summaryLabel.setText(
+            f"全市合计：任务 {report.quota} 场，已完成 {report.total} 场{rate}，"
+            f"受益职工 {report.audience} 人次"
+        )
+
+    def _on_double_click(self, index) -> None:
+        code = self.model.index(index.row(), COL_UNIT).data(UNIT_CODE_ROLE)
+        if code:
+            self.unit_activated.emit(code)

@@ -1,0 +1,80 @@
+import sqlite3
+
+import pytest
+import sqlite_utils
+
+from jzdesk.errors import KnownError, NewerDatabaseError
+from jzdesk.store.db import open_db
+from jzdesk.store.migrations import LATEST, MIGRATIONS, migrate, user_version
+
+
+def schema_of(db: sqlite_utils.Database) -> list[tuple]:
+    return db.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    ).fetchall()
+
+
+def content_of(db: sqlite_utils.Database) -> dict[str, list]:
+    return {name: db.execute(f"SELECT * FROM {name} ORDER BY 1, 2").fetchall()
+            for name in db.table_names()}  # fmt: skip
+
+
+def test_a_new_database_is_at_the_latest_version(db):
+    assert user_version(db) == LATEST == len(MIGRATIONS)
+
+
+@pytest.mark.parametrize("start", range(LATEST))
+def test_migrating_from_every_earlier_version_gives_the_fresh_schema(tmp_path, db, start):
+    old = sqlite_utils.Database(tmp_path / f"v{start}.sqlite")
+    migrate(old, target=start)
+    assert user_version(old) == start
+    old.close()
+    upgraded = open_db(tmp_path / f"v{start}.sqlite")
+    assert user_version(upgraded) == LATEST
+    assert schema_of(upgraded) == schema_of(db)
+    assert content_of(upgraded) == content_of(db)
+
+
+def test_opening_twice_changes_nothing(db_path, db):
+    before = content_of(db)
+    again = open_db(db_path)
+    assert content_of(again) == before
+
+
+def test_a_failing_migration_leaves_the_previous_version(tmp_path, monkeypatch):
+    from jzdesk.store import migrations
+
+    def broken(db):
+        db.execute("CREATE TABLE half_done (x)")
+        raise sqlite3.OperationalError("boom")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS, ("broken", broken)))
+    db = sqlite_utils.Database(tmp_path / "x.sqlite")
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(db)
+    assert user_version(db) == LATEST
+    assert "half_done" not in db.table_names()
+
+
+def test_a_database_from_a_newer_program_is_refused(db_path, db):
+    db.execute(f"PRAGMA user_version = {LATEST + 1}")
+    db.close()
+    with pytest.raises(NewerDatabaseError) as caught:
+        open_db(db_path)
+    assert "请升级程序" in caught.value.message
+
+
+def test_a_file_that_is_not_a_database_is_refused_plainly(tmp_path):
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_bytes(b"this is a letter, not a database" * 200)
+    with pytest.raises(KnownError) as caught:
+        open_db(bogus)
+    assert "不是 jzdesk 数据库或已损坏" in caught.value.message
+    assert bogus.read_bytes().startswith(b"this is a letter")
+
+
+def test_pragmas_protect_the_data(db):
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,77 @@
+"""The seeded plan, the constraints that guard records, and the indexes the queries use."""
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.records import RecordFields
+from jzdesk.store import plans, progress, records, units
+from jzdesk.store.progress import _COUNTS
+
+NOW = "2021-03-05T08:00:00+00:00"
+
+
+def test_first_open_holds_the_2021_plan(db):
+    assert plans.plan_years(db) == [2021]
+    entries = plans.plan_entries(db, 2021)
+    assert len(entries) == 17
+    assert sum(e.quota or 0 for e in entries) == 510
+    names = [u.name for u in units.all_units(db)]
+    assert names[:3] == ["沁阳市总工会", "孟州市总工会", "博爱县总工会"]
+    assert "焦作市总工会" in names and "财贸工会" in names
+    minimum_count = db.execute("SELECT COUNT(*) FROM plan_minimums WHERE year = 2021").fetchone()
+    assert minimum_count[0] == 13  # 11 county-level + 2 for the city itself
+
+
+def insert(db, **changes):
+    base = {"unit_code": "qinyang", "date": date(2021, 3, 5), "activity_type": ActivityType.ART}
+    with db.atomic():
+        return records.insert_record(db, RecordFields(**{**base, **changes}), entered_by="t",
+                                     now=NOW)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE records SET sessions = 0",
+        "UPDATE records SET audience = -1",
+        "UPDATE records SET type = 'dance'",
+        "UPDATE records SET unit_code = 'nowhere'",
+        "UPDATE records SET date = '5.3.2021'",
+        "UPDATE records SET venue_category = '学校'",
+        "UPDATE records SET base_revision = revision",
+    ],
+)
+def test_constraints_reject_impossible_records(db, sql):
+    insert(db)
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute(sql)
+
+
+def test_a_deleted_record_stays_as_a_tombstone_with_a_new_revision(db):
+    record_id = insert(db)
+    with db.atomic():
+        assert records.mark_deleted(db, record_id, now=NOW)
+    row = db.execute("SELECT deleted, revision, base_revision FROM records").fetchone()
+    assert row == (1, 2, 1)
+    assert records.list_records(db) == []
+    assert not records.mark_deleted(db, record_id, now=NOW)
+
+
+def test_progress_query_reads_only_the_covering_index(db):
+    plan = db.execute("EXPLAIN QUERY PLAN " + _COUNTS, ["2021-01-01", "2021-12-31"]).fetchall()
+    detail = " ".join(row[-1] for row in plan)
+    assert "COVERING INDEX records_progress" in detail
+
+
+def test_type_counts_respect_dates_and_tombstones(db):
+    insert(db, sessions=2, audience=100, demonstration=True)
+    insert(db, date=date(2021, 10, 2), sessions=5)
+    gone = insert(db, activity_type=ActivityType.FILM)
+    with db.atomic():
+        records.mark_deleted(db, gone, now=NOW)
+    counts = progress.type_counts(db, date(2021, 1, 1), date(2021, 10, 1))
+    assert [(c.unit_code, c.activity_type, c.sessions, c.demo_sessions, c.audience)
+            for c in counts] == [("qinyang", ActivityType.ART, 2, 2, 100)]  # fmt: skip

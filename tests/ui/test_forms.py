@@ -1,0 +1,27 @@
+"""The generated form modules match their Designer sources in forms/."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+spec = importlib.util.spec_from_file_location("compile_forms", ROOT / "tools" / "compile_forms.py")
+compile_forms = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(compile_forms)
+
+
+def code_lines(text: str) -> list[str]:
+    """Generated code without pyside6-uic's header comments (they name its version)."""
+    return [line for line in text.splitlines() if not line.startswith("#")]
+
+
+@pytest.mark.parametrize("source", sorted((ROOT / "forms").glob("*.ui")), ids=lambda p: p.name)
+def test_generated_form_is_up_to_date(source):
+    target = compile_forms.target_of(source)
+    assert target.exists(), f"run python tools/compile_forms.py to generate {target.name}"
+    assert code_lines(target.read_text(encoding="utf-8")) == code_lines(
+        compile_forms.compile_form(source)
+    ), f"{target.name} is stale: run python tools/compile_forms.py"

@@ -1,0 +1,131 @@
+"""The window as a user sees it, driven with qtbot on a real database file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from jzdesk import services
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.records import RecordFields
+from jzdesk.ui.models.quota_model import COL_QUOTA, COL_RATE, COL_TOTAL, COL_UNIT, RATE_ROLE
+
+
+def cell(model, row, column):
+    return model.index(row, column).data()
+
+
+def add(db_path, unit="qinyang", day=date(2021, 3, 5), sessions=1, kind=ActivityType.ART):
+    db = services.open_database(db_path)
+    record_id = services.add_event(db, RecordFields(unit, day, kind, sessions=sessions))
+    db.close()
+    return record_id
+
+
+def test_window_has_chinese_title_menus_and_exactly_the_built_tabs(open_window):
+    window = open_window()
+    assert "“五送”文化活动进基层统计" in window.windowTitle()
+    tabs = window.ui.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["任务分解", "活动登记"]
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "查看(&V)", "帮助(&H)"]
+    assert not window.ui.sampleBanner.isVisible()
+
+
+def test_quota_table_shows_the_16_units_the_city_and_510(open_window):
+    window = open_window()
+    model = window.quota_tab.model
+    assert model.rowCount() == 18
+    names = [cell(model, row, COL_UNIT) for row in range(model.rowCount())]
+    assert names[0] == "沁阳市总工会" and names[15] == "财贸工会"
+    assert names[16] == "焦作市总工会" and names[17] == "合计"
+    quotas = [cell(model, row, COL_QUOTA) for row in range(16)]
+    assert sum(int(q) for q in quotas) == 510
+    assert cell(model, 17, COL_QUOTA) == "510"
+    assert cell(model, 16, COL_QUOTA) == "—"
+
+
+def test_quota_table_follows_records_written_by_another_program(open_window, qtbot, db_path):
+    window = open_window()
+    model = window.quota_tab.model
+    window.quota_tab.ui.asOfEdit.setDate(date(2021, 12, 31))
+    assert cell(model, 0, COL_TOTAL) == "0"
+    add(db_path, sessions=10)  # e.g. `jzdesk add-event` while the window is open
+    qtbot.waitUntil(lambda: cell(model, 0, COL_TOTAL) == "10", timeout=5000)
+    assert cell(model, 17, COL_TOTAL) == "10"
+    assert model.index(0, COL_RATE).data(RATE_ROLE) == 0.2
+    assert cell(model, 0, COL_RATE) == "20.0%"
+
+
+def test_as_of_date_limits_the_count(open_window, db_path):
+    add(db_path, day=date(2021, 3, 5))
+    add(db_path, day=date(2021, 11, 5))
+    window = open_window()
+    tab = window.quota_tab
+    tab.ui.asOfEdit.setDate(date(2021, 10, 1))
+    assert cell(tab.model, 17, COL_TOTAL) == "1"
+    tab.ui.asOfEdit.setDate(date(2021, 12, 31))
+    assert cell(tab.model, 17, COL_TOTAL) == "2"
+
+
+def test_double_click_on_a_unit_opens_its_records(open_window, qtbot, db_path):
+    add(db_path, unit="mengzhou")
+    add(db_path, unit="qinyang")
+    window = open_window()
+    table = window.quota_tab.ui.table
+    rect = table.visualRect(window.quota_tab.model.index(1, COL_UNIT))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.ui.tabs.currentWidget() is window.records_tab
+    records = window.records_tab
+    assert records.ui.unitCombo.currentText() == "孟州市总工会"
+    assert records.model.rowCount() == 1
+    assert records.model.index(0, 2).data() == "孟州市总工会"
+
+
+def test_records_tab_lists_records_like_the_sheet(open_window, db_path):
+    add(db_path, sessions=3, kind=ActivityType.FILM)
+    window = open_window()
+    window.ui.tabs.setCurrentWidget(window.records_tab)
+    model = window.records_tab.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:10] == ["序号", "活动日期", "填报单位", "活动名称（内容）", "活动地点（服务对象）",
+                            "送文艺", "送电影", "送书画", "送培训", "送讲座"]  # fmt: skip
+    assert [cell(model, 0, c) for c in (0, 1, 5, 6)] == ["1", "2021-03-05", "", "3"]
+    assert "共 1 条记录，3 场" in window.records_tab.ui.countLabel.text()
+
+
+def test_records_arrive_page_by_page(open_window, db_path):
+    db = services.open_database(db_path)
+    services.fill_sample_data(db, 1200)
+    db.close()
+    window = open_window()
+    window.ui.tabs.setCurrentWidget(window.records_tab)
+    model = window.records_tab.model
+    assert model.rowCount() < 1200
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 1200
+    assert window.ui.sampleBanner.isVisible()
+
+
+def test_geometry_is_remembered(open_window):
+    window = open_window()
+    window.resize(700, 520)  # within the offscreen screen, which is 800×600
+    window.close()
+    again = open_window()
+    assert (again.width(), again.height()) == (700, 520)
+
+
+def test_bundled_font_and_chinese_dialogs(app):
+    from jzdesk.app import register_font
+
+    assert register_font() == "WenQuanYi Micro Hei"
+    assert "WenQuanYi Micro Hei" in app.font().families()
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    message = QMessageBox(QMessageBox.Icon.Question, "t", "t",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert message.button(QMessageBox.StandardButton.Yes).text().startswith("是")

@@ -1,0 +1,45 @@
+"""Compile forms/*.ui into src/jzdesk/ui/forms/ui_*.py with pyside6-uic.
+
+Run after editing a form in Qt Designer: ``python tools/compile_forms.py``.
+tests/ui/test_forms.py fails when a generated module is out of date.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMS = ROOT / "forms"
+TARGET = ROOT / "src" / "jzdesk" / "ui" / "forms"
+
+
+def uic_command() -> list[str]:
+    """pyside6-uic beside the running interpreter (a venv need not be on PATH)."""
+    script = Path(sys.executable).with_name("pyside6-uic")
+    return [str(script)] if script.exists() else ["pyside6-uic"]
+
+
+def compile_form(source: Path) -> str:
+    """The Python pyside6-uic generates for ``source``."""
+    result = subprocess.run(
+        [*uic_command(), "--from-imports", str(source.relative_to(ROOT))],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return result.stdout
+
+
+def target_of(source: Path) -> Path:
+    return TARGET / f"ui_{source.stem}.py"
+
+
+def main() -> int:
+    for source in sorted(FORMS.glob("*.ui")):
+        target_of(source).write_text(compile_form(source), encoding="utf-8")
+        print(f"{source.name} -> {target_of(source).relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
