@@ -25,8 +25,11 @@ def compile_form(source: Path) -> str:
     """The Python pyside6-uic generates for ``source``."""
     result = subprocess.run(
         [*uic_command(), "--from-imports", str(source.relative_to(ROOT))],
-        cwd=ROOT, check=True, capture_output=True, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return result.stdout
 
 

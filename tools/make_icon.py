@@ -18,8 +18,9 @@ def draw(size: int = 256) -> Image.Image:
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     pen = ImageDraw.Draw(image)
     margin = size // 16
-    pen.rounded_rectangle((margin, margin, size - margin, size - margin), radius=size // 6,
-                          fill=(196, 30, 36, 255))  # fmt: skip
+    pen.rounded_rectangle(
+        (margin, margin, size - margin, size - margin), radius=size // 6, fill=(196, 30, 36, 255)
+    )
     font = ImageFont.truetype(str(FONT), size=int(size * 0.36), index=0)
     for row, text in enumerate(("五送", "统计")):
         box = pen.textbbox((0, 0), text, font=font)

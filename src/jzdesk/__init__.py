@@ -2,5 +2,4 @@
 
 APP_NAME = "jzdesk"
 APP_TITLE = "“五送”文化活动进基层统计"
-ORGANIZATION = "焦作市总工会"
 __version__ = "0.1.0"

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from jzdesk import APP_NAME, APP_TITLE, ORGANIZATION, __version__
+from jzdesk import APP_NAME, APP_TITLE, __version__
 from jzdesk.errors import KnownError
 
 FONT_FILE = "wqy-microhei.ttc"
 ICON_FILE = "jzdesk.png"
 SCREENSHOT_SIZE = (1280, 800)
+QUIT_AFTER_SHOW_ENV = "JZDESK_QUIT_AFTER_SHOW"
 
 
 def resource_path(*parts: str) -> Path:
@@ -47,7 +49,7 @@ def install_translations(app: QApplication) -> list[QTranslator]:
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, set up once: names, font, translations, icon."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    app.setOrganizationName(ORGANIZATION)
+    app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
@@ -109,6 +111,9 @@ def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None) -> i
         window.close()
         return 0
     window.show()
+    if os.environ.get(QUIT_AFTER_SHOW_ENV):
+        # For benchmarks/run.py: leave as soon as the shown window has been painted.
+        QTimer.singleShot(0, app.quit)
     return app.exec()
 
 

@@ -38,23 +38,39 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # The option a field comes from, so a rejection names what to correct.
 _OPTIONS = {
-    "unit": "--unit", "date": "--date", "type": "--type", "sessions": "--sessions",
-    "audience": "--audience", "venue_category": "--venue-category", "delivery": "--delivery",
-    "period": "--period", "as_of": "--as-of", "year": "--year", "records": "--records",
-    "title": "--title", "venue": "--venue", "presenter": "--presenter", "notes": "--notes",
+    "unit": "--unit",
+    "date": "--date",
+    "type": "--type",
+    "sessions": "--sessions",
+    "audience": "--audience",
+    "venue_category": "--venue-category",
+    "delivery": "--delivery",
+    "period": "--period",
+    "as_of": "--as-of",
+    "year": "--year",
+    "records": "--records",
+    "title": "--title",
+    "venue": "--venue",
+    "presenter": "--presenter",
+    "notes": "--notes",
     "id": "ID",
-}  # fmt: skip
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="数据库文件（默认取环境变量 JZDESK_DB，否则为用户数据文件夹中的 jzdesk.sqlite）")  # fmt: skip
+    common.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="数据库文件（默认取环境变量 JZDESK_DB，否则为用户数据文件夹中的 jzdesk.sqlite）",
+    )
     parser = argparse.ArgumentParser(
-        prog=APP_NAME, parents=[common],
+        prog=APP_NAME,
+        parents=[common],
         description="“五送”文化活动进基层统计：登记活动、查看进度、导出统计表、汇总上报。"
-                    "不带命令时打开窗口。",
-    )  # fmt: skip
+        "不带命令时打开窗口。",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     commands = parser.add_subparsers(title="命令", metavar="COMMAND")
 
@@ -64,8 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     gui = command("gui", _gui, "打开程序窗口")
-    gui.add_argument("--screenshot", metavar="DIR", type=Path,
-                     help="把每个标签页截图保存为 DIR/<标签页>.png 后退出")  # fmt: skip
+    gui.add_argument(
+        "--screenshot",
+        metavar="DIR",
+        type=Path,
+        help="把每个标签页截图保存为 DIR/<标签页>.png 后退出",
+    )
 
     init = command("init", _init, "设置本机所属的填报单位及填报人、联系电话")
     init.add_argument("--unit", required=True, metavar="NAME", help="单位名称、简称或代码")
@@ -73,22 +93,33 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--phone", metavar="TEL", help="联系电话")
 
     demo = command("demo", _demo, "向数据库加入示例数据（已标明为示例，用于培训和试用）")
-    demo.add_argument("--records", default="400", metavar="N",
-                      help="示例记录数（默认 400，约为全年任务的八成）")  # fmt: skip
+    demo.add_argument(
+        "--records", default="400", metavar="N", help="示例记录数（默认 400，约为全年任务的八成）"
+    )
     demo.add_argument("--clear", action="store_true", help="删除全部示例数据")
 
     add = command("add-event", _add_event, "登记一条活动记录，输出新记录的编号")
     add.add_argument("--unit", metavar="NAME", help="填报单位（默认为 init 设置的本单位）")
     add.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="活动日期")
-    add.add_argument("--type", required=True, metavar="TYPE",
-                     help="活动类型：送文艺/送电影/送书画/送培训/送讲座（或 文艺、art 等）")  # fmt: skip
+    add.add_argument(
+        "--type",
+        required=True,
+        metavar="TYPE",
+        help="活动类型：送文艺/送电影/送书画/送培训/送讲座（或 文艺、art 等）",
+    )
     add.add_argument("--sessions", default="1", metavar="N", help="场次（默认 1）")
     add.add_argument("--audience", default="0", metavar="N", help="受益职工人次")
     add.add_argument("--title", default="", metavar="TEXT", help="活动名称（内容）")
     add.add_argument("--venue", default="", metavar="TEXT", help="活动地点（服务对象）")
-    add.add_argument("--venue-category", default="", metavar="TEXT",
-                     help="场所类别：厂矿企业、基层社区、重点工程及建设项目工地、偏远农村、车间/班组、其他")  # fmt: skip
-    add.add_argument("--delivery", default="", metavar="TEXT", help="组织方式：购买服务、志愿服务、自办")
+    add.add_argument(
+        "--venue-category",
+        default="",
+        metavar="TEXT",
+        help="场所类别：厂矿企业、基层社区、重点工程及建设项目工地、偏远农村、车间/班组、其他",
+    )
+    add.add_argument(
+        "--delivery", default="", metavar="TEXT", help="组织方式：购买服务、志愿服务、自办"
+    )
     add.add_argument("--presenter", default="", metavar="TEXT", help="主讲人或演出团队")
     add.add_argument("--demo", action="store_true", help="示范性活动")
     add.add_argument("--original", action="store_true", help="职工原创")
@@ -97,7 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     events = command("events", _events, "列出活动记录")
     events.add_argument("--unit", metavar="NAME", help="只列此单位")
-    events.add_argument("--period", metavar="P", help="期间：2021、2021Q1、2021-03 或 2021-01-01..2021-03-31")
+    events.add_argument(
+        "--period", metavar="P", help="期间：2021、2021Q1、2021-03 或 2021-01-01..2021-03-31"
+    )
     events.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     delete = command("delete-event", _delete_event, "删除一条活动记录（保留删除标记以便上报）")
@@ -126,8 +159,9 @@ def _whole_number(text: str, *, field: str, label: str) -> int:
 def _gui(args: argparse.Namespace) -> int:
     from jzdesk import app
 
-    return app.run(db_path=getattr(args, "db", None),
-                   screenshot_dir=getattr(args, "screenshot", None))  # fmt: skip
+    return app.run(
+        db_path=getattr(args, "db", None), screenshot_dir=getattr(args, "screenshot", None)
+    )
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -195,8 +229,10 @@ def _events(args: argparse.Namespace) -> int:
     print("编号\t日期\t单位\t类型\t场次\t受益人次\t活动名称\t活动地点")
     for record in found:
         f = record.fields
-        print(f"{record.id}\t{f.date.isoformat()}\t{record.unit_name}\t{f.activity_type.label}\t"
-              f"{f.sessions}\t{f.audience}\t{f.title}\t{f.venue}")  # fmt: skip
+        print(
+            f"{record.id}\t{f.date.isoformat()}\t{record.unit_name}\t{f.activity_type.label}\t"
+            f"{f.sessions}\t{f.audience}\t{f.title}\t{f.venue}"
+        )
     print(f"共 {len(found)} 条，{sum(r.fields.sessions for r in found)} 场", file=sys.stderr)
     return 0
 
@@ -283,11 +319,15 @@ def _print_progress(report: ProgressReport) -> None:
             f"{status.minimum.label}：{status.achieved}{'（已达到）' if status.met else '（未达到）'}"
             for status in row.minimums
         )
-        print(f"{row.unit.name}\t{_blank(row.quota)}\t{done}\t{row.total}\t{_percent(row.rate)}\t"
-              f"{row.audience}\t{minimums}")  # fmt: skip
+        print(
+            f"{row.unit.name}\t{_blank(row.quota)}\t{done}\t{row.total}\t{_percent(row.rate)}\t"
+            f"{row.audience}\t{minimums}"
+        )
     totals = "\t".join(str(report.totals[kind]) for kind in ActivityType)
-    print(f"合计\t{report.quota}\t{totals}\t{report.total}\t{_percent(report.rate)}\t"
-          f"{report.audience}\t")  # fmt: skip
+    print(
+        f"合计\t{report.quota}\t{totals}\t{report.total}\t{_percent(report.rate)}\t"
+        f"{report.audience}\t"
+    )
 
 
 def _blank(value: int | None) -> str:

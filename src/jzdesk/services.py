@@ -37,8 +37,9 @@ def resolve_unit(db: sqlite_utils.Database, text: str) -> Unit:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise KnownError(f"填报单位“{text}”不在单位名单中（可用 jzdesk progress 查看单位）",
-                         field="unit")  # fmt: skip
+        raise KnownError(
+            f"填报单位“{text}”不在单位名单中（可用 jzdesk progress 查看单位）", field="unit"
+        )
     names = "、".join(unit.name for unit in matches)
     raise KnownError(f"填报单位“{text}”不能确定是哪个单位：{names}", field="unit")
 
@@ -59,9 +60,12 @@ def home_unit(db: sqlite_utils.Database) -> Unit | None:
 
 
 def init_installation(
-    db: sqlite_utils.Database, unit_text: str, *, filler: str | None = None,
+    db: sqlite_utils.Database,
+    unit_text: str,
+    *,
+    filler: str | None = None,
     phone: str | None = None,
-) -> Unit:  # fmt: skip
+) -> Unit:
     """Record which unit this installation belongs to, with its filler and phone."""
     unit = resolve_unit(db, unit_text)
     with db.atomic():
@@ -92,9 +96,13 @@ def _os_user() -> str:
 
 
 def list_events(
-    db: sqlite_utils.Database, *, unit: Unit | None = None, period: Period | None = None,
-    limit: int = -1, offset: int = 0,
-) -> list[ActivityRecord]:  # fmt: skip
+    db: sqlite_utils.Database,
+    *,
+    unit: Unit | None = None,
+    period: Period | None = None,
+    limit: int = -1,
+    offset: int = 0,
+) -> list[ActivityRecord]:
     """A unit's (or every unit's) live records in ``period``, in date order (or a page)."""
     codes = None if unit is None else [unit.code]
     return records.list_records(db, unit_codes=codes, period=period, limit=limit, offset=offset)
@@ -134,9 +142,12 @@ def default_year(db: sqlite_utils.Database, *, today: date | None = None) -> int
 
 
 def progress_report(
-    db: sqlite_utils.Database, *, year: int | None = None, as_of: date | None = None,
+    db: sqlite_utils.Database,
+    *,
+    year: int | None = None,
+    as_of: date | None = None,
     today: date | None = None,
-) -> ProgressReport:  # fmt: skip
+) -> ProgressReport:
     """Each plan unit's progress in ``year``, counting records dated up to ``as_of``.
 
     ``year`` defaults to that of ``as_of``, else to default_year; ``as_of`` defaults to
@@ -163,7 +174,6 @@ def progress_report(
         counts=progress.type_counts(db, date(year, 1, 1), as_of),
         sample_data=records.has_sample_records(db),
     )
-
 
 
 def fill_sample_data(db: sqlite_utils.Database, count: int, *, seed: int = 2021) -> int:

@@ -12,10 +12,28 @@ import pytest
 from jzdesk import __version__
 from jzdesk.cli import build_parser
 
-EVENT_KEYS = {"id", "unit", "unit_name", "date", "type", "sessions", "title", "venue",
-              "venue_category", "audience", "delivery", "presenter", "demonstration",
-              "original", "logo_shown", "media", "notes", "revision", "created_at",
-              "updated_at"}  # fmt: skip
+EVENT_KEYS = {
+    "id",
+    "unit",
+    "unit_name",
+    "date",
+    "type",
+    "sessions",
+    "title",
+    "venue",
+    "venue_category",
+    "audience",
+    "delivery",
+    "presenter",
+    "demonstration",
+    "original",
+    "logo_shown",
+    "media",
+    "notes",
+    "revision",
+    "created_at",
+    "updated_at",
+}
 
 
 def db_content(path) -> list:
@@ -24,15 +42,18 @@ def db_content(path) -> list:
     conn = sqlite3.connect(path)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return [(t, sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
-                for t in sorted(tables)]  # fmt: skip
+        return [
+            (t, sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
+            for t in sorted(tables)
+        ]
     finally:
         conn.close()
 
 
 def add(run_cli, *extra: str) -> str:
-    result = run_cli("add-event", "--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺",
-                     *extra)  # fmt: skip
+    result = run_cli(
+        "add-event", "--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", *extra
+    )
     assert result.code == 0, result.err
     return result.out.strip()
 
@@ -45,8 +66,15 @@ def test_version(run_cli):
 def test_every_command_has_help_text():
     parser = build_parser()
     subparsers = parser._subparsers._group_actions[0]
-    assert set(subparsers.choices) >= {"gui", "init", "demo", "add-event", "events",
-                                       "delete-event", "progress"}  # fmt: skip
+    assert set(subparsers.choices) >= {
+        "gui",
+        "init",
+        "demo",
+        "add-event",
+        "events",
+        "delete-event",
+        "progress",
+    }
     for name, sub in subparsers.choices.items():
         assert sub.description, name
         for action in sub._actions:
@@ -54,8 +82,20 @@ def test_every_command_has_help_text():
 
 
 def test_add_event_prints_an_id_that_events_lists(run_cli):
-    record_id = add(run_cli, "--sessions", "2", "--audience", "300", "--venue", "沁阳钢厂",
-                    "--title", "文艺演出进企业", "--demo", "--notes", "首场")  # fmt: skip
+    record_id = add(
+        run_cli,
+        "--sessions",
+        "2",
+        "--audience",
+        "300",
+        "--venue",
+        "沁阳钢厂",
+        "--title",
+        "文艺演出进企业",
+        "--demo",
+        "--notes",
+        "首场",
+    )
     result = run_cli("events", "--json")
     assert result.code == 0
     [event] = json.loads(result.out)
@@ -63,20 +103,31 @@ def test_add_event_prints_an_id_that_events_lists(run_cli):
     assert event["id"] == record_id
     assert event["unit"] == "qinyang" and event["unit_name"] == "沁阳市总工会"
     assert (event["date"], event["type"], event["sessions"], event["audience"]) == (
-        "2021-03-05", "art", 2, 300)
+        "2021-03-05",
+        "art",
+        2,
+        300,
+    )
     assert event["demonstration"] is True and event["original"] is False
-    assert (event["title"], event["venue"], event["notes"]) == ("文艺演出进企业", "沁阳钢厂", "首场")
+    assert (event["title"], event["venue"], event["notes"]) == (
+        "文艺演出进企业",
+        "沁阳钢厂",
+        "首场",
+    )
     assert event["revision"] == 1 and event["media"] == []
 
 
 def test_unit_and_type_accept_every_documented_spelling(run_cli):
     for unit in ("沁阳市总工会", "沁阳", "qinyang", "沁阳 市总工会", "沁阳市"):
         for kind in ("送文艺", "文艺", "art"):
-            add_result = run_cli("add-event", "--unit", unit, "--date", "2021-03-05",
-                                 "--type", kind)  # fmt: skip
+            add_result = run_cli(
+                "add-event", "--unit", unit, "--date", "2021-03-05", "--type", kind
+            )
             assert add_result.code == 0, (unit, kind, add_result.err)
-    assert run_cli("add-event", "--unit", "市总本级", "--date", "2021-06-01",
-                   "--type", "film").code == 0  # fmt: skip
+    assert (
+        run_cli("add-event", "--unit", "市总本级", "--date", "2021-06-01", "--type", "film").code
+        == 0
+    )
     events = json.loads(run_cli("events", "--json").out)
     assert len(events) == 16 and events[-1]["unit"] == "city"
 
@@ -85,8 +136,10 @@ def test_events_filter_by_unit_and_period(run_cli):
     add(run_cli)
     run_cli("add-event", "--unit", "孟州", "--date", "2021-05-01", "--type", "电影")
     run_cli("add-event", "--unit", "沁阳", "--date", "2021-07-01", "--type", "讲座")
+
     def ids(*args):
         return [e["date"] for e in json.loads(run_cli("events", "--json", *args).out)]
+
     assert ids() == ["2021-03-05", "2021-05-01", "2021-07-01"]
     assert ids("--unit", "沁阳") == ["2021-03-05", "2021-07-01"]
     assert ids("--period", "2021Q2") == ["2021-05-01"]
@@ -115,20 +168,33 @@ def test_progress_json_has_exactly_the_documented_shape(run_cli):
     assert report["total"] == {"quota": 510, "total": 20}
     first = report["units"][0]
     assert set(first) == {"code", "name", "quota", "done", "total", "rate", "audience"}
-    assert first == {"code": "qinyang", "name": "沁阳市总工会", "quota": 50,
-                     "done": {"art": 20, "film": 0, "calligraphy": 0, "training": 0,
-                              "lecture": 0},
-                     "total": 20, "rate": 0.4, "audience": 900}  # fmt: skip
-    assert [u["quota"] for u in report["units"]][:16] == [50] * 6 + [30] * 4 + [10, 25, 10,
-                                                                                 15, 15, 15]
+    assert first == {
+        "code": "qinyang",
+        "name": "沁阳市总工会",
+        "quota": 50,
+        "done": {"art": 20, "film": 0, "calligraphy": 0, "training": 0, "lecture": 0},
+        "total": 20,
+        "rate": 0.4,
+        "audience": 900,
+    }
+    assert [u["quota"] for u in report["units"]][:16] == [50] * 6 + [30] * 4 + [
+        10,
+        25,
+        10,
+        15,
+        15,
+        15,
+    ]
     assert report["units"][-1]["code"] == "city" and report["units"][-1]["rate"] is None
 
 
 def test_progress_as_of_leaves_out_later_records(run_cli):
     add(run_cli)  # 2021-03-05
     run_cli("add-event", "--unit", "沁阳", "--date", "2021-10-02", "--type", "电影")
+
     def total(*args):
         return json.loads(run_cli("progress", "--json", *args).out)["total"]["total"]
+
     assert total("--as-of", "2021-03-04") == 0
     assert total("--as-of", "2021-03-05") == 1
     assert total("--as-of", "2021-10-01") == 1
@@ -143,16 +209,24 @@ def test_progress_as_of_leaves_out_later_records(run_cli):
         (["--unit", "无此单位", "--date", "2021-03-05", "--type", "文艺"], ["--unit", "无此单位"]),
         (["--unit", "沁阳", "--date", "2021-03-05", "--type", "跳舞"], ["--type", "跳舞"]),
         (["--unit", "沁阳", "--date", "2021-02-30", "--type", "文艺"], ["--date", "2021-02-30"]),
-        (["--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", "--sessions", "0"],
-         ["--sessions", "场次"]),
-        (["--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", "--sessions", "两"],
-         ["--sessions"]),
-        (["--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", "--audience", "-5"],
-         ["--audience", "不能为负数"]),
-        (["--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", "--delivery", "外包"],
-         ["--delivery"]),
+        (
+            ["--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", "--sessions", "0"],
+            ["--sessions", "场次"],
+        ),
+        (
+            ["--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", "--sessions", "两"],
+            ["--sessions"],
+        ),
+        (
+            ["--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", "--audience", "-5"],
+            ["--audience", "不能为负数"],
+        ),
+        (
+            ["--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", "--delivery", "外包"],
+            ["--delivery"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_input_exits_1_naming_the_field_and_changes_nothing(run_cli, db_path, args, words):
     add(run_cli)
     before = db_content(db_path)
@@ -167,11 +241,17 @@ def test_bad_input_exits_1_naming_the_field_and_changes_nothing(run_cli, db_path
 
 @pytest.mark.parametrize(
     "args",
-    [["progress", "--year", "2030"], ["progress", "--as-of", "2021-13-01"],
-     ["progress", "--year", "2021", "--as-of", "2022-01-01"], ["events", "--period", "2021Q9"],
-     ["events", "--unit", "nowhere"], ["delete-event", "not-an-id"],
-     ["init", "--unit", "nowhere"], ["demo", "--records", "0"]],
-)  # fmt: skip
+    [
+        ["progress", "--year", "2030"],
+        ["progress", "--as-of", "2021-13-01"],
+        ["progress", "--year", "2021", "--as-of", "2022-01-01"],
+        ["events", "--period", "2021Q9"],
+        ["events", "--unit", "nowhere"],
+        ["delete-event", "not-an-id"],
+        ["init", "--unit", "nowhere"],
+        ["demo", "--records", "0"],
+    ],
+)
 def test_other_rejections_exit_1(run_cli, args):
     result = run_cli(*args)
     assert result.code == 1 and "错误" in result.err
@@ -179,9 +259,13 @@ def test_other_rejections_exit_1(run_cli, args):
 
 @pytest.mark.parametrize(
     "args",
-    [["add-event", "--unit", "沁阳", "--type", "文艺"], ["no-such-command"], ["progress", "--bogus"],
-     ["delete-event"]],
-)  # fmt: skip
+    [
+        ["add-event", "--unit", "沁阳", "--type", "文艺"],
+        ["no-such-command"],
+        ["progress", "--bogus"],
+        ["delete-event"],
+    ],
+)
 def test_usage_errors_exit_2(run_cli, args):
     assert run_cli(*args).code == 2
 
@@ -208,8 +292,9 @@ def test_demo_fills_sample_data_and_clears_it(run_cli, db_path):
 def test_jzdesk_db_environment_variable_picks_the_database(run_cli, tmp_path, monkeypatch):
     other = tmp_path / "other.sqlite"
     monkeypatch.setenv("JZDESK_DB", str(other))
-    result = run_cli("add-event", "--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺",
-                     db=False)  # fmt: skip
+    result = run_cli(
+        "add-event", "--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", db=False
+    )
     assert result.code == 0 and other.exists()
 
 
@@ -219,7 +304,12 @@ def test_headless_commands_do_not_import_qt(db_path):
         f"main(['--db', {str(db_path)!r}, 'progress', '--json']); "
         "sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith('PySide6'))))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={**os.environ, "PYTHONIOENCODING": "utf-8"}, check=True)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=True,
+    )
     assert result.stderr.strip() == "[]"
     assert json.loads(result.stdout)["total"]["quota"] == 510

@@ -18,20 +18,24 @@ from jzdesk.errors import KnownError
         ("2021-03", date(2021, 3, 1), date(2021, 3, 31), "2021年3月"),
         ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "2024年2月"),
         ("2021-01-01..2021-03-31", date(2021, 1, 1), date(2021, 3, 31), "2021年第一季度"),
-        ("2021-03-05..2021-04-10", date(2021, 3, 5), date(2021, 4, 10),
-         "2021年3月5日至2021年4月10日"),
+        (
+            "2021-03-05..2021-04-10",
+            date(2021, 3, 5),
+            date(2021, 4, 10),
+            "2021年3月5日至2021年4月10日",
+        ),
         ("２０２１Ｑ３", date(2021, 7, 1), date(2021, 9, 30), "2021年第三季度"),
     ],
-)  # fmt: skip
+)
 def test_periods_parse_to_inclusive_ranges(text, start, end, label):
     period = parse_period(text)
     assert (period.start, period.end, period.label) == (start, end, label)
 
 
 @pytest.mark.parametrize(
-    "text", ["", "21", "2021Q5", "2021-13", "2021-02-30..2021-03-01", "2021-03-01..2021-02-01",
-             "第一季度"],
-)  # fmt: skip
+    "text",
+    ["", "21", "2021Q5", "2021-13", "2021-02-30..2021-03-01", "2021-03-01..2021-02-01", "第一季度"],
+)
 def test_bad_periods_are_rejected_naming_the_field(text):
     with pytest.raises(KnownError) as caught:
         parse_period(text)

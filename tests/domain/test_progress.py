@@ -31,9 +31,14 @@ def test_builtin_minimums_follow_the_seed():
 
 @pytest.mark.parametrize(
     ("as_of", "share"),
-    [(date(2020, 12, 31), 0.0), (date(2021, 1, 1), 1 / 365), (date(2021, 7, 2), 183 / 365),
-     (date(2021, 12, 31), 1.0), (date(2022, 3, 1), 1.0)],
-)  # fmt: skip
+    [
+        (date(2020, 12, 31), 0.0),
+        (date(2021, 1, 1), 1 / 365),
+        (date(2021, 7, 2), 183 / 365),
+        (date(2021, 12, 31), 1.0),
+        (date(2022, 3, 1), 1.0),
+    ],
+)
 def test_elapsed_share_counts_whole_days(as_of, share):
     assert elapsed_share(2021, as_of) == pytest.approx(share)
 
@@ -51,8 +56,9 @@ def test_report_sums_types_rates_audience_and_minimums():
         TypeCount("city", T.ART, sessions=10, demo_sessions=10, audience=5000),
         TypeCount("city", T.FILM, sessions=25, demo_sessions=19, audience=2500),
     ]
-    report = build_report(year=2021, as_of=date(2021, 10, 1), plan=PLAN_2021, units=UNITS,
-                          counts=counts)  # fmt: skip
+    report = build_report(
+        year=2021, as_of=date(2021, 10, 1), plan=PLAN_2021, units=UNITS, counts=counts
+    )
     rows = {row.unit.code: row for row in report.units}
     qinyang = rows["qinyang"]
     assert qinyang.total == 21 and qinyang.audience == 3850
@@ -83,14 +89,22 @@ def test_subordinate_records_count_towards_their_plan_unit():
     plan_codes = {entry.unit_code for entry in PLAN_2021}
     assert plan_unit_of("qy-steel-w1", units, plan_codes) == "qinyang"
     report = build_report(
-        year=2021, as_of=date(2021, 12, 31), plan=PLAN_2021, units=units,
+        year=2021,
+        as_of=date(2021, 12, 31),
+        plan=PLAN_2021,
+        units=units,
         counts=[TypeCount("qy-steel-w1", T.TRAINING, 2, 0, 40)],
-    )  # fmt: skip
+    )
     assert report.units[0].unit.code == "qinyang" and report.units[0].total == 2
 
 
 def test_units_outside_the_plan_count_nowhere():
     plan = [PlanEntry("qinyang", 50)]
-    report = build_report(year=2021, as_of=date(2021, 12, 31), plan=plan, units=UNITS,
-                          counts=[TypeCount("mengzhou", T.ART, 5, 0, 0)])  # fmt: skip
+    report = build_report(
+        year=2021,
+        as_of=date(2021, 12, 31),
+        plan=plan,
+        units=UNITS,
+        counts=[TypeCount("mengzhou", T.ART, 5, 0, 0)],
+    )
     assert report.total == 0 and len(report.units) == 1

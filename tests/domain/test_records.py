@@ -13,17 +13,33 @@ def fields(**changes) -> RecordFields:
 
 
 def test_a_plain_record_is_valid():
-    assert check_fields(fields(sessions=2, audience=300, venue_category="厂矿企业",
-                               delivery="志愿服务", media=(MediaItem("报纸", ""),))) == []  # fmt: skip
+    assert (
+        check_fields(
+            fields(
+                sessions=2,
+                audience=300,
+                venue_category="厂矿企业",
+                delivery="志愿服务",
+                media=(MediaItem("报纸", ""),),
+            )
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
     ("changes", "field"),
-    [({"sessions": 0}, "sessions"), ({"sessions": -1}, "sessions"), ({"audience": -1}, "audience"),
-     ({"venue_category": "学校"}, "venue_category"), ({"delivery": "外包"}, "delivery"),
-     ({"media": (MediaItem("杂志"),)}, "media"), ({"title": "长" * 2001}, "title"),
-     ({"date": date(1999, 1, 1)}, "date")],
-)  # fmt: skip
+    [
+        ({"sessions": 0}, "sessions"),
+        ({"sessions": -1}, "sessions"),
+        ({"audience": -1}, "audience"),
+        ({"venue_category": "学校"}, "venue_category"),
+        ({"delivery": "外包"}, "delivery"),
+        ({"media": (MediaItem("杂志"),)}, "media"),
+        ({"title": "长" * 2001}, "title"),
+        ({"date": date(1999, 1, 1)}, "date"),
+    ],
+)
 def test_each_broken_rule_names_its_field(changes, field):
     problems = check_fields(fields(**changes))
     assert [p.field for p in problems] == [field]

@@ -15,8 +15,10 @@ def schema_of(db: sqlite_utils.Database) -> list[tuple]:
 
 
 def content_of(db: sqlite_utils.Database) -> dict[str, list]:
-    return {name: db.execute(f"SELECT * FROM {name} ORDER BY 1, 2").fetchall()
-            for name in db.table_names()}  # fmt: skip
+    return {
+        name: db.execute(f"SELECT * FROM {name} ORDER BY 1, 2").fetchall()
+        for name in db.table_names()
+    }
 
 
 def test_a_new_database_is_at_the_latest_version(db):

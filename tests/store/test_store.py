@@ -28,8 +28,9 @@ def test_first_open_holds_the_2021_plan(db):
 def insert(db, **changes):
     base = {"unit_code": "qinyang", "date": date(2021, 3, 5), "activity_type": ActivityType.ART}
     with db.atomic():
-        return records.insert_record(db, RecordFields(**{**base, **changes}), entered_by="t",
-                                     now=NOW)  # fmt: skip
+        return records.insert_record(
+            db, RecordFields(**{**base, **changes}), entered_by="t", now=NOW
+        )
 
 
 @pytest.mark.parametrize(
@@ -73,5 +74,6 @@ def test_type_counts_respect_dates_and_tombstones(db):
     with db.atomic():
         records.mark_deleted(db, gone, now=NOW)
     counts = progress.type_counts(db, date(2021, 1, 1), date(2021, 10, 1))
-    assert [(c.unit_code, c.activity_type, c.sessions, c.demo_sessions, c.audience)
-            for c in counts] == [("qinyang", ActivityType.ART, 2, 2, 100)]  # fmt: skip
+    assert [
+        (c.unit_code, c.activity_type, c.sessions, c.demo_sessions, c.audience) for c in counts
+    ] == [("qinyang", ActivityType.ART, 2, 2, 100)]

@@ -91,8 +91,18 @@ def test_records_tab_lists_records_like_the_sheet(open_window, db_path):
     window.ui.tabs.setCurrentWidget(window.records_tab)
     model = window.records_tab.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:10] == ["序号", "活动日期", "填报单位", "活动名称（内容）", "活动地点（服务对象）",
-                            "送文艺", "送电影", "送书画", "送培训", "送讲座"]  # fmt: skip
+    assert headers[:10] == [
+        "序号",
+        "活动日期",
+        "填报单位",
+        "活动名称（内容）",
+        "活动地点（服务对象）",
+        "送文艺",
+        "送电影",
+        "送书画",
+        "送培训",
+        "送讲座",
+    ]
     assert [cell(model, 0, c) for c in (0, 1, 5, 6)] == ["1", "2021-03-05", "", "3"]
     assert "共 1 条记录，3 场" in window.records_tab.ui.countLabel.text()
 
@@ -126,6 +136,10 @@ def test_bundled_font_and_chinese_dialogs(app):
     assert "WenQuanYi Micro Hei" in app.font().families()
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
-    message = QMessageBox(QMessageBox.Icon.Question, "t", "t",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    message = QMessageBox(
+        QMessageBox.Icon.Question,
+        "t",
+        "t",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
     assert message.button(QMessageBox.StandardButton.Yes).text().startswith("是")

@@ -10,14 +10,19 @@ from PIL import Image
 
 
 def test_screenshot_writes_one_real_png_per_tab(tmp_path, db_path):
-    subprocess.run([sys.executable, "-m", "jzdesk", "--db", str(db_path), "demo"], check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "jzdesk", "--db", str(db_path), "demo"],
+        check=True,
+        capture_output=True,
+    )
     shots = tmp_path / "shots"
     result = subprocess.run(
         [sys.executable, "-m", "jzdesk", "--db", str(db_path), "gui", "--screenshot", str(shots)],
-        capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         timeout=60,
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in shots.iterdir()) == ["quota.png", "records.png"]
     for path in shots.iterdir():

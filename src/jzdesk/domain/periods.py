@@ -104,9 +104,11 @@ def _label(period: Period) -> str:
     start, end = period.start, period.end
     if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
         return f"{start.year}年度"
-    if start.day == 1 and start.month % 3 == 1 and end == quarter_period(
-        start.year, quarter_of(start)
-    ).end:
+    if (
+        start.day == 1
+        and start.month % 3 == 1
+        and end == quarter_period(start.year, quarter_of(start)).end
+    ):
         return f"{start.year}年{_QUARTER_NAMES[quarter_of(start)]}"
     last_day = calendar.monthrange(start.year, start.month)[1]
     if start.day == 1 and end == date(start.year, start.month, last_day):

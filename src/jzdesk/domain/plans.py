@@ -57,10 +57,23 @@ def pace(quota: int, year: int, as_of: date) -> float:
 
 
 _QUOTAS_2021 = {
-    "qinyang": 50, "mengzhou": 50, "boai": 50, "wuzhi": 50, "wenxian": 50, "xiuwu": 50,
-    "jiefang": 30, "shanyang": 30, "zhongzhan": 30, "macun": 30, "shifanqu": 10,
-    "jiaomei": 25, "jiaotong": 10, "jianshe": 15, "jiaoyu": 15, "caimao": 15,
-}  # fmt: skip
+    "qinyang": 50,
+    "mengzhou": 50,
+    "boai": 50,
+    "wuzhi": 50,
+    "wenxian": 50,
+    "xiuwu": 50,
+    "jiefang": 30,
+    "shanyang": 30,
+    "zhongzhan": 30,
+    "macun": 30,
+    "shifanqu": 10,
+    "jiaomei": 25,
+    "jiaotong": 10,
+    "jianshe": 15,
+    "jiaoyu": 15,
+    "caimao": 15,
+}
 
 _COUNTY_LEVEL = (UnitKind.COUNTY, UnitKind.DISTRICT, UnitKind.ZONE)
 

@@ -8,7 +8,14 @@ from datetime import date
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.errors import KnownError
 
-VENUE_CATEGORIES = ("厂矿企业", "基层社区", "重点工程及建设项目工地", "偏远农村", "车间/班组", "其他")
+VENUE_CATEGORIES = (
+    "厂矿企业",
+    "基层社区",
+    "重点工程及建设项目工地",
+    "偏远农村",
+    "车间/班组",
+    "其他",
+)
 DELIVERIES = ("购买服务", "志愿服务", "自办")
 MEDIA_CHANNELS = ("报纸", "电视", "广播", "网络", "微博微信", "APP")
 

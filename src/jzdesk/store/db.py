@@ -75,4 +75,3 @@ def _explain(path: Path, error: sqlite3.DatabaseError) -> KnownError:
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return KnownError(f"文件 {path} 不是 jzdesk 数据库或已损坏，请从备份恢复")
     return KnownError(f"无法打开数据库 {path}：{error}")
-

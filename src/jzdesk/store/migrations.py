@@ -124,9 +124,13 @@ def _seed_2021_plan(db: sqlite_utils.Database) -> None:
     db["plans"].insert({"year": 2021, "title": PLAN_2021_TITLE, "report_days": 10})
     for position, entry in enumerate(PLAN_2021):
         db["plan_units"].insert(
-            {"year": 2021, "unit_code": entry.unit_code, "quota": entry.quota,
-             "sort_order": position}
-        )  # fmt: skip
+            {
+                "year": 2021,
+                "unit_code": entry.unit_code,
+                "quota": entry.quota,
+                "sort_order": position,
+            }
+        )
         for minimum in entry.minimums:
             db["plan_minimums"].insert(
                 {

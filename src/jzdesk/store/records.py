@@ -14,11 +14,30 @@ from jzdesk.domain.records import ActivityRecord, MediaItem, RecordFields
 
 # Columns written from RecordFields, in the order of the INSERT below.
 _FIELD_COLUMNS = (
-    "unit_code", "date", "type", "sessions", "title", "venue", "venue_category", "audience",
-    "delivery", "presenter", "demonstration", "original", "logo_shown", "notes",
-)  # fmt: skip
-_META_COLUMNS = ("id", "entered_by", "sample", "revision", "base_revision", "created_at",
-                 "updated_at")  # fmt: skip
+    "unit_code",
+    "date",
+    "type",
+    "sessions",
+    "title",
+    "venue",
+    "venue_category",
+    "audience",
+    "delivery",
+    "presenter",
+    "demonstration",
+    "original",
+    "logo_shown",
+    "notes",
+)
+_META_COLUMNS = (
+    "id",
+    "entered_by",
+    "sample",
+    "revision",
+    "base_revision",
+    "created_at",
+    "updated_at",
+)
 _INSERT = (
     f"INSERT INTO records ({', '.join(_FIELD_COLUMNS + _META_COLUMNS)}) "
     f"VALUES ({', '.join('?' * (len(_FIELD_COLUMNS) + len(_META_COLUMNS)))})"
@@ -28,17 +47,31 @@ _INSERT = (
 def field_values(fields: RecordFields) -> tuple:
     """The values of ``_FIELD_COLUMNS`` for ``fields``."""
     return (
-        fields.unit_code, fields.date.isoformat(), fields.activity_type.value, fields.sessions,
-        fields.title, fields.venue, fields.venue_category, fields.audience, fields.delivery,
-        fields.presenter, int(fields.demonstration), int(fields.original),
-        int(fields.logo_shown), fields.notes,
-    )  # fmt: skip
+        fields.unit_code,
+        fields.date.isoformat(),
+        fields.activity_type.value,
+        fields.sessions,
+        fields.title,
+        fields.venue,
+        fields.venue_category,
+        fields.audience,
+        fields.delivery,
+        fields.presenter,
+        int(fields.demonstration),
+        int(fields.original),
+        int(fields.logo_shown),
+        fields.notes,
+    )
 
 
 def insert_record(
-    db: sqlite_utils.Database, fields: RecordFields, *, entered_by: str, now: str,
+    db: sqlite_utils.Database,
+    fields: RecordFields,
+    *,
+    entered_by: str,
+    now: str,
     sample: bool = False,
-) -> str:  # fmt: skip
+) -> str:
     """Store a new record (revision 1) with its media; returns its new UUID."""
     record_id = str(uuid.uuid4())
     db.execute(_INSERT, field_values(fields) + (record_id, entered_by, int(sample), 1, 0, now, now))
@@ -86,12 +119,14 @@ def list_records(
 ) -> list[ActivityRecord]:
     """Live records, optionally of some units and a period, in date order, one page of them."""
     condition, params = _filter(unit_codes, period)
-    rows = list(db.query(
-        f"SELECT r.*, u.name AS unit_name FROM records r JOIN units u ON u.code = r.unit_code "
-        f"WHERE {condition} ORDER BY r.date, u.sort_order, r.created_at, r.id "
-        f"LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ))  # fmt: skip
+    rows = list(
+        db.query(
+            f"SELECT r.*, u.name AS unit_name FROM records r JOIN units u ON u.code = r.unit_code "
+            f"WHERE {condition} ORDER BY r.date, u.sort_order, r.created_at, r.id "
+            f"LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    )
     media = _media_of(db, [row["id"] for row in rows])
     return [_record(row, tuple(media.get(row["id"], ()))) for row in rows]
 
@@ -110,9 +145,11 @@ def _media_of(db: sqlite_utils.Database, record_ids: list[str]) -> dict[str, lis
 
 
 def summarize(
-    db: sqlite_utils.Database, *, unit_codes: Sequence[str] | None = None,
+    db: sqlite_utils.Database,
+    *,
+    unit_codes: Sequence[str] | None = None,
     period: Period | None = None,
-) -> tuple[int, int, int]:  # fmt: skip
+) -> tuple[int, int, int]:
     """(records, sessions, audience) of the live records list_records would return."""
     condition, params = _filter(unit_codes, period)
     count, sessions, audience = db.execute(

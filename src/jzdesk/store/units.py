@@ -8,8 +8,9 @@ from jzdesk.domain.units import Unit, UnitKind
 
 
 def _unit(row: dict) -> Unit:
-    return Unit(row["code"], row["name"], row["short_name"], UnitKind(row["kind"]),
-                row["parent_code"])  # fmt: skip
+    return Unit(
+        row["code"], row["name"], row["short_name"], UnitKind(row["kind"]), row["parent_code"]
+    )
 
 
 def all_units(db: sqlite_utils.Database) -> list[Unit]:

@@ -8,12 +8,23 @@ from PySide6.QtGui import QColor, QFont
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.progress import ProgressReport, UnitProgress
 
+_ROOT = QModelIndex()  # the invisible root: a table has no children
+
 RATE_ROLE = Qt.ItemDataRole.UserRole + 1  # completion rate as a float, for the bar delegate
 UNIT_CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+BAR_COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3  # the rate bar's fill: on pace or behind
 
 _TYPES = tuple(ActivityType)
-HEADERS = ("单位", "任务场次", *(kind.label for kind in _TYPES), "合计", "完成率",
-           "应完成（按进度）", "受益职工（人次）", "最低要求")  # fmt: skip
+HEADERS = (
+    "单位",
+    "任务场次",
+    *(kind.label for kind in _TYPES),
+    "合计",
+    "完成率",
+    "应完成（按进度）",
+    "受益职工（人次）",
+    "最低要求",
+)
 COL_UNIT, COL_QUOTA = 0, 1
 COL_FIRST_TYPE = 2
 COL_TOTAL = COL_FIRST_TYPE + len(_TYPES)
@@ -21,6 +32,8 @@ COL_RATE, COL_PACE, COL_AUDIENCE, COL_MINIMUMS = range(COL_TOTAL + 1, COL_TOTAL 
 
 BEHIND = QColor("#b3261e")
 MET = QColor("#1e7b34")
+BAR_ON_PACE = QColor("#7cc38a")
+BAR_BEHIND = QColor("#f2a65a")
 
 
 class QuotaTableModel(QAbstractTableModel):
@@ -39,12 +52,12 @@ class QuotaTableModel(QAbstractTableModel):
     def report(self) -> ProgressReport | None:
         return self._report
 
-    def rowCount(self, parent=QModelIndex()):
+    def rowCount(self, parent=_ROOT):
         if parent.isValid() or self._report is None:
             return 0
         return len(self._report.units) + 1
 
-    def columnCount(self, parent=QModelIndex()):
+    def columnCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -68,6 +81,8 @@ class QuotaTableModel(QAbstractTableModel):
             return _alignment(column)
         if role == RATE_ROLE and column == COL_RATE:
             return unit.rate
+        if role == BAR_COLOUR_ROLE:
+            return BAR_BEHIND if unit.behind_pace else BAR_ON_PACE
         if role == UNIT_CODE_ROLE:
             return unit.unit.code
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -122,6 +137,9 @@ class QuotaTableModel(QAbstractTableModel):
             return _alignment(column)
         if role == RATE_ROLE and column == COL_RATE:
             return report.rate
+        if role == BAR_COLOUR_ROLE:
+            behind = report.total < sum(unit.pace or 0 for unit in report.units)
+            return BAR_BEHIND if behind else BAR_ON_PACE
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == COL_UNIT:

@@ -9,9 +9,20 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import ActivityRecord
 
+_ROOT = QModelIndex()  # the invisible root: a table has no children
+
 _TYPES = tuple(ActivityType)
-HEADERS = ("序号", "活动日期", "填报单位", "活动名称（内容）", "活动地点（服务对象）",
-           *(kind.label for kind in _TYPES), "受益职工（人次）", "示范性", "备注")  # fmt: skip
+HEADERS = (
+    "序号",
+    "活动日期",
+    "填报单位",
+    "活动名称（内容）",
+    "活动地点（服务对象）",
+    *(kind.label for kind in _TYPES),
+    "受益职工（人次）",
+    "示范性",
+    "备注",
+)
 COL_FIRST_TYPE = 5
 COL_AUDIENCE = COL_FIRST_TYPE + len(_TYPES)
 _NUMERIC = {0, *range(COL_FIRST_TYPE, COL_AUDIENCE + 1)}
@@ -40,16 +51,16 @@ class RecordsTableModel(QAbstractTableModel):
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
-    def rowCount(self, parent=QModelIndex()):
+    def rowCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()):
+    def columnCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(HEADERS)
 
-    def canFetchMore(self, parent=QModelIndex()):
+    def canFetchMore(self, parent=_ROOT):
         return not parent.isValid() and self._fetch is not None and len(self._rows) < self._total
 
-    def fetchMore(self, parent=QModelIndex()):
+    def fetchMore(self, parent=_ROOT):
         if not self.canFetchMore(parent):
             return
         page = self._fetch(len(self._rows), self.PAGE)
@@ -72,8 +83,11 @@ class RecordsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _text(index.row(), record, index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (Qt.AlignmentFlag.AlignRight if index.column() in _NUMERIC
-                          else Qt.AlignmentFlag.AlignLeft)  # fmt: skip
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight
+                if index.column() in _NUMERIC
+                else Qt.AlignmentFlag.AlignLeft
+            )
             return horizontal | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (3, 4, COL_AUDIENCE + 2):
             return _text(index.row(), record, index.column()) or None
@@ -95,7 +109,9 @@ def _text(row: int, record: ActivityRecord, column: int) -> str:
     if column == 4:
         return fields.venue
     if COL_FIRST_TYPE <= column < COL_AUDIENCE:
-        return str(fields.sessions) if fields.activity_type is _TYPES[column - COL_FIRST_TYPE] else ""
+        return (
+            str(fields.sessions) if fields.activity_type is _TYPES[column - COL_FIRST_TYPE] else ""
+        )
     if column == COL_AUDIENCE:
         return str(fields.audience)
     if column == COL_AUDIENCE + 1:

@@ -10,8 +10,14 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from jzdesk import services
 from jzdesk.ui.forms.ui_quota_tab import Ui_QuotaTab
 from jzdesk.ui.models.quota_model import (
-    COL_MINIMUMS, COL_RATE, COL_UNIT, RATE_ROLE, UNIT_CODE_ROLE, QuotaTableModel,
-)  # fmt: skip
+    BAR_COLOUR_ROLE,
+    COL_MINIMUMS,
+    COL_RATE,
+    COL_UNIT,
+    RATE_ROLE,
+    UNIT_CODE_ROLE,
+    QuotaTableModel,
+)
 from jzdesk.ui.views.delegates import ProgressBarDelegate
 
 
@@ -28,7 +34,9 @@ class QuotaTab(QWidget):
         self.model = QuotaTableModel(self)
         table = self.ui.table
         table.setModel(self.model)
-        table.setItemDelegateForColumn(COL_RATE, ProgressBarDelegate(RATE_ROLE, table))
+        table.setItemDelegateForColumn(
+            COL_RATE, ProgressBarDelegate(RATE_ROLE, BAR_COLOUR_ROLE, table)
+        )
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_RATE, QHeaderView.ResizeMode.Fixed)

@@ -27,12 +27,12 @@ class RecordsTab(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in {0: 50, 1: 90, 2: 105, 3: 240, 4: 180}.items():
+        for column, width in {0: 48, 1: 90, 2: 105, 3: 230, 4: 170}.items():
             header.resizeSection(column, width)
         for column in range(5, 10):
-            header.resizeSection(column, 62)
-        header.resizeSection(10, 120)
-        header.resizeSection(11, 60)
+            header.resizeSection(column, 58)
+        header.resizeSection(10, 115)
+        header.resizeSection(11, 56)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
 

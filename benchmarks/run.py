@@ -1,0 +1,137 @@
+"""Benchmarks against the bars of PRODUCT §9: medians on synthetic data shaped like the real thing.
+
+Usage::
+
+    python benchmarks/run.py            # every row, prints a table
+    python benchmarks/run.py --quick    # skip the 1 M-record rows
+    python benchmarks/run.py --json     # machine-readable
+
+Databases are generated once with jzdesk's own sample-data generator (the same one as
+``jzdesk demo``) and cached in benchmarks/.cache/. In-process rows time the operation in
+a running program after a warm-up; the window row times a whole process from start
+until its window has been shown and painted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from jzdesk import services
+from jzdesk.app import QUIT_AFTER_SHOW_ENV
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+@dataclass
+class Row:
+    what: str
+    bar_s: float | None
+    median_s: float
+    runs: int
+
+    @property
+    def ratio(self) -> float | None:
+        return None if self.bar_s is None else self.median_s / self.bar_s
+
+
+def database(records: int) -> Path:
+    """A cached database holding ``records`` sample records of 2021."""
+    path = CACHE / f"sample-{records}.sqlite"
+    if not path.exists():
+        CACHE.mkdir(exist_ok=True)
+        partial = path.with_suffix(".partial")
+        for leftover in CACHE.glob(partial.name + "*"):
+            leftover.unlink()
+        db = services.open_database(partial)
+        services.fill_sample_data(db, records)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
+        partial.rename(path)
+    return path
+
+
+def median_time(action: Callable[[], object], *, runs: int, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def process_time(args: list[str], *, runs: int, env: dict[str, str] | None = None) -> float:
+    """Median wall time of a whole ``python -m jzdesk ARGS`` process."""
+    command = [sys.executable, "-m", "jzdesk", *args]
+    full_env = {**os.environ, **(env or {})}
+    return median_time(
+        lambda: subprocess.run(command, env=full_env, check=True, capture_output=True), runs=runs
+    )
+
+
+def window_shown(records: int) -> Row:
+    path = database(records)
+    env = {QUIT_AFTER_SHOW_ENV: "1", "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    median = process_time(["--db", str(path), "gui"], runs=7, env=env)
+    return Row(f"window shown, {records // 1000} k records (from process start)", 0.8, median, 7)
+
+
+def progress_in_process(records: int, bar: float | None) -> Row:
+    db = services.open_database(database(records))
+    median = median_time(
+        lambda: services.progress_report(db, year=2021, as_of=date(2021, 10, 1)), runs=21
+    )
+    db.close()
+    label = f"{records // 1000} k" if records < 1_000_000 else f"{records // 1_000_000} M"
+    return Row(f"progress report, {label} records (in process)", bar, median, 21)
+
+
+def progress_process(records: int) -> Row:
+    path = database(records)
+    median = process_time(["--db", str(path), "progress", "--json"], runs=7)
+    return Row(f"jzdesk progress --json, {records // 1000} k records (whole process)", 1.0, median, 7)
+
+
+def run(*, quick: bool) -> list[Row]:
+    rows = [window_shown(100_000), progress_in_process(100_000, None), progress_process(100_000)]
+    if not quick:
+        # The quota tab and the charts refresh from this query (bar of PRODUCT §9).
+        rows.append(progress_in_process(1_000_000, 0.15))
+    return rows
+
+
+def print_table(rows: list[Row]) -> None:
+    print(f"{'what':<62} {'bar':>8} {'median':>9} {'ratio':>6}  verdict")
+    for row in rows:
+        bar = "—" if row.bar_s is None else f"{row.bar_s * 1000:.0f} ms"
+        ratio = "—" if row.ratio is None else f"{row.ratio:.2f}"
+        verdict = "—" if row.ratio is None else ("ok" if row.ratio <= 1 else "OVER")
+        print(f"{row.what:<62} {bar:>8} {row.median_s * 1000:>6.1f} ms {ratio:>6}  {verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 1 M-record rows")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args()
+    rows = run(quick=args.quick)
+    if args.json:
+        print(json.dumps([{**asdict(row), "ratio": row.ratio} for row in rows], indent=2))
+    else:
+        print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
