@@ -222,7 +222,7 @@ def _events(args: argparse.Namespace) -> int:
     db = _db(args)
     unit = services.resolve_unit(db, args.unit) if args.unit else None
     period = parse_period(args.period) if args.period else None
-    found = services.list_events(db, unit=unit, period=period)
+    found = services.list_events(db, services.event_filter(unit=unit, period=period))
     if args.json:
         _print_json([record_json(record) for record in found])
         return 0

@@ -10,10 +10,16 @@ import sqlite_utils
 
 from jzdesk.domain.periods import Period
 from jzdesk.domain.progress import ProgressReport, build_report
-from jzdesk.domain.records import ActivityRecord, RecordFields, require_valid
+from jzdesk.domain.records import (
+    ActivityRecord,
+    RecordFields,
+    RecordFilter,
+    is_likely_duplicate,
+    require_valid,
+)
 from jzdesk.domain.units import Unit, name_key
 from jzdesk.errors import KnownError
-from jzdesk.store import plans, progress, records, settings, units
+from jzdesk.store import photos, plans, progress, records, settings, summaries, units
 from jzdesk.store.db import default_db_path, open_db
 
 
@@ -74,18 +80,9 @@ def init_installation(
     return unit
 
 
-def add_event(db: sqlite_utils.Database, fields: RecordFields) -> str:
-    """Validate and store a new activity; returns its id.
-
-    Raises:
-        KnownError: a field breaks a rule (the message names it) or the unit is unknown.
-    """
-    require_valid(fields)
-    if fields.unit_code not in units.units_by_code(db):
-        raise KnownError(f"填报单位代码“{fields.unit_code}”不在单位名单中", field="unit")
-    entered_by = settings.unit_settings(db, fields.unit_code)["filler"] or _os_user()
-    with db.atomic():
-        return records.insert_record(db, fields, entered_by=entered_by, now=now_iso())
+def _saved_by(db: sqlite_utils.Database, unit_code: str) -> str:
+    """Who a write is attributed to: the unit's 填报人, else the computer's login name."""
+    return settings.unit_settings(db, unit_code)["filler"] or _os_user()
 
 
 def _os_user() -> str:
@@ -95,40 +92,217 @@ def _os_user() -> str:
         return ""
 
 
+def _checked(db: sqlite_utils.Database, fields: RecordFields) -> None:
+    require_valid(fields)
+    if fields.unit_code not in units.units_by_code(db):
+        raise KnownError(f"填报单位代码“{fields.unit_code}”不在单位名单中", field="unit")
+
+
+def add_event(db: sqlite_utils.Database, fields: RecordFields) -> str:
+    """Validate and store a new activity; returns its id.
+
+    Raises:
+        KnownError: a field breaks a rule (the message names it) or the unit is unknown.
+    """
+    _checked(db, fields)
+    with db.atomic():
+        return records.insert_record(
+            db, fields, entered_by=_saved_by(db, fields.unit_code), now=now_iso()
+        )
+
+
+def update_event(
+    db: sqlite_utils.Database, record_id: str, fields: RecordFields, *, revision: int
+) -> None:
+    """Save an edit of a live record as its next revision.
+
+    ``revision`` is the revision the edit started from: if someone (or an import) saved the
+    record in between, the edit is refused rather than silently overwriting theirs.
+
+    Raises:
+        KnownError: a field breaks a rule, or the record changed or vanished meanwhile.
+    """
+    _checked(db, fields)
+    with db.atomic():
+        saved = records.update_record(
+            db,
+            record_id,
+            fields,
+            revision=revision,
+            now=now_iso(),
+            saved_by=_saved_by(db, fields.unit_code),
+        )
+        if not saved:
+            raise KnownError("这条记录已被修改或删除，请刷新后重新编辑", field="id")
+
+
+def get_event(db: sqlite_utils.Database, record_id: str) -> ActivityRecord:
+    """A record, live or in the recycle bin.
+
+    Raises:
+        KnownError: there is no record with this id.
+    """
+    record = records.get_record(db, record_id.strip().lower())
+    if record is None:
+        raise KnownError(f"没有编号为 {record_id} 的活动记录", field="id")
+    return record
+
+
 def list_events(
     db: sqlite_utils.Database,
+    spec: RecordFilter = RecordFilter(),
     *,
-    unit: Unit | None = None,
-    period: Period | None = None,
+    sort: str = "date",
+    descending: bool = False,
     limit: int = -1,
     offset: int = 0,
 ) -> list[ActivityRecord]:
-    """A unit's (or every unit's) live records in ``period``, in date order (or a page)."""
-    codes = None if unit is None else [unit.code]
-    return records.list_records(db, unit_codes=codes, period=period, limit=limit, offset=offset)
+    """Records matching ``spec`` (live ones unless it asks for the recycle bin), sorted."""
+    return records.list_records(
+        db, spec, sort=sort, descending=descending, limit=limit, offset=offset
+    )
 
 
-def summarize_events(
-    db: sqlite_utils.Database, *, unit: Unit | None = None, period: Period | None = None
-) -> tuple[int, int, int]:
-    """(records, sessions, audience) of what list_events returns for the same filter."""
-    codes = None if unit is None else [unit.code]
-    return records.summarize(db, unit_codes=codes, period=period)
+def event_totals(db: sqlite_utils.Database, spec: RecordFilter = RecordFilter()) -> dict:
+    """The 合计 of what list_events returns: records, sessions per type, audience."""
+    return records.totals(db, spec)
+
+
+def event_filter(
+    *, unit: Unit | None = None, period: Period | None = None, **criteria
+) -> RecordFilter:
+    """A RecordFilter for one unit (or all) and a period, plus any other criteria."""
+    return RecordFilter(
+        unit_codes=None if unit is None else (unit.code,), period=period, **criteria
+    )
 
 
 def has_sample_data(db: sqlite_utils.Database) -> bool:
     return records.has_sample_records(db)
 
 
-def delete_event(db: sqlite_utils.Database, record_id: str) -> None:
-    """Delete a record, keeping a tombstone so the deletion travels to the city.
+def delete_events(db: sqlite_utils.Database, record_ids: list[str]) -> None:
+    """Move records to the recycle bin, all or none; tombstones travel to the city.
 
     Raises:
-        KnownError: there is no live record with this id.
+        KnownError: one of the ids names no live record (then nothing is deleted).
     """
+    now = now_iso()
     with db.atomic():
-        if not records.mark_deleted(db, record_id.strip().lower(), now=now_iso()):
-            raise KnownError(f"没有编号为 {record_id} 的活动记录（或已删除）", field="id")
+        for record_id in record_ids:
+            clean = record_id.strip().lower()
+            record = records.get_record(db, clean)
+            if record is None or record.deleted:
+                raise KnownError(f"没有编号为 {record_id} 的活动记录（或已删除）", field="id")
+            records.set_deleted(
+                db, clean, True, now=now, saved_by=_saved_by(db, record.fields.unit_code)
+            )
+
+
+def delete_event(db: sqlite_utils.Database, record_id: str) -> None:
+    """Move one record to the recycle bin (see delete_events)."""
+    delete_events(db, [record_id])
+
+
+def restore_events(db: sqlite_utils.Database, record_ids: list[str]) -> None:
+    """Bring records back from the recycle bin, as their next revision.
+
+    Raises:
+        KnownError: one of the ids is not in the recycle bin (then nothing is restored).
+    """
+    now = now_iso()
+    with db.atomic():
+        for record_id in record_ids:
+            record = records.get_record(db, record_id)
+            if record is None or not record.deleted:
+                raise KnownError(f"回收站中没有编号为 {record_id} 的记录", field="id")
+            records.set_deleted(
+                db, record_id, False, now=now, saved_by=_saved_by(db, record.fields.unit_code)
+            )
+
+
+def event_history(db: sqlite_utils.Database, record_id: str) -> list[dict]:
+    """Every saved state of a record, oldest first (revision, saved_at, saved_by, state)."""
+    return records.revisions(db, record_id)
+
+
+def likely_duplicates(
+    db: sqlite_utils.Database, fields: RecordFields, *, exclude_id: str | None = None
+) -> list[ActivityRecord]:
+    """Live records that look like the same event as ``fields`` (see is_likely_duplicate)."""
+    return [
+        record
+        for record in records.same_day_records(
+            db, fields.unit_code, fields.date, fields.activity_type
+        )
+        if record.id != exclude_id and is_likely_duplicate(fields, record.fields)
+    ]
+
+
+def suggestions(db: sqlite_utils.Database, unit_code: str, column: str) -> list[str]:
+    """Earlier titles, venues or presenters of a unit, for autocompletion."""
+    return records.suggestions(db, unit_code, column)
+
+
+def add_photos(db: sqlite_utils.Database, record_id: str, paths: list[Path]) -> int:
+    """Attach image files to a record, all or none; returns how many were new.
+
+    Raises:
+        KnownError: a file is missing, too large, broken or not an image (the message
+            names it); then no photo is attached.
+    """
+    from jzdesk.io.photos import prepare_photo
+
+    prepared = [prepare_photo(Path(path)) for path in paths]
+    record = get_event(db, record_id)
+    now = now_iso()
+    with db.atomic():
+        before = len(photos.thumbnails(db, record.id))
+        for photo in prepared:
+            photos.add_photo(db, record.id, photo, now=now)
+        added = len(photos.thumbnails(db, record.id)) - before
+        if added:
+            records.touch(db, record.id, now=now, saved_by=_saved_by(db, record.fields.unit_code))
+    return added
+
+
+def remove_photo(db: sqlite_utils.Database, record_id: str, photo_id: int) -> None:
+    record = get_event(db, record_id)
+    with db.atomic():
+        photos.remove_photo(db, photo_id)
+        records.touch(db, record.id, now=now_iso(), saved_by=_saved_by(db, record.fields.unit_code))
+
+
+def photo_thumbnails(db: sqlite_utils.Database, record_id: str) -> list[tuple[int, bytes]]:
+    return photos.thumbnails(db, record_id)
+
+
+def photo_image(db: sqlite_utils.Database, photo_id: int) -> bytes | None:
+    return photos.image(db, photo_id)
+
+
+def header_fields(db: sqlite_utils.Database, unit_code: str) -> dict[str, str]:
+    """The unit's 填报人 and 联系电话, as printed on its sheet."""
+    return settings.unit_settings(db, unit_code)
+
+
+def set_header_fields(db: sqlite_utils.Database, unit_code: str, *, filler: str, phone: str):
+    with db.atomic():
+        settings.set_unit_settings(db, unit_code, filler=filler.strip(), phone=phone.strip())
+
+
+def quarter_summary(db: sqlite_utils.Database, unit_code: str, year: int, quarter: int) -> str:
+    """The unit's 活动小结 for a quarter ('' when none was written)."""
+    return summaries.get_summary(db, unit_code, year, quarter)
+
+
+def set_quarter_summary(
+    db: sqlite_utils.Database, unit_code: str, year: int, quarter: int, text: str
+) -> None:
+    if len(text) > 20000:
+        raise KnownError("活动小结太长（超过 20000 字）", field="summary")
+    with db.atomic():
+        summaries.set_summary(db, unit_code, year, quarter, text.strip(), now=now_iso())
 
 
 def default_year(db: sqlite_utils.Database, *, today: date | None = None) -> int:

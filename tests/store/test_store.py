@@ -54,11 +54,11 @@ def test_constraints_reject_impossible_records(db, sql):
 def test_a_deleted_record_stays_as_a_tombstone_with_a_new_revision(db):
     record_id = insert(db)
     with db.atomic():
-        assert records.mark_deleted(db, record_id, now=NOW)
+        assert records.set_deleted(db, record_id, True, now=NOW, saved_by="t")
     row = db.execute("SELECT deleted, revision, base_revision FROM records").fetchone()
     assert row == (1, 2, 1)
     assert records.list_records(db) == []
-    assert not records.mark_deleted(db, record_id, now=NOW)
+    assert not records.set_deleted(db, record_id, True, now=NOW, saved_by="t")
 
 
 def test_progress_query_reads_only_the_covering_index(db):
@@ -72,7 +72,7 @@ def test_type_counts_respect_dates_and_tombstones(db):
     insert(db, date=date(2021, 10, 2), sessions=5)
     gone = insert(db, activity_type=ActivityType.FILM)
     with db.atomic():
-        records.mark_deleted(db, gone, now=NOW)
+        records.set_deleted(db, gone, True, now=NOW, saved_by="t")
     counts = progress.type_counts(db, date(2021, 1, 1), date(2021, 10, 1))
     assert [
         (c.unit_code, c.activity_type, c.sessions, c.demo_sessions, c.audience) for c in counts

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.periods import Period
 from jzdesk.errors import KnownError
 
 VENUE_CATEGORIES = (
@@ -127,3 +128,57 @@ def require_valid(fields: RecordFields) -> None:
     if problems:
         first = problems[0]
         raise KnownError(first.message, field=first.field)
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """Which records a list shows; None means "any" for each criterion."""
+
+    unit_codes: tuple[str, ...] | None = None
+    period: Period | None = None
+    types: frozenset[ActivityType] | None = None
+    demonstration: bool | None = None
+    has_photos: bool | None = None
+    text: str = ""
+    deleted: bool = False  # True lists the recycle bin instead of the live records
+
+
+# What a list can be sorted by: the sheet's column keys plus the unit.
+SORT_KEYS = (
+    "number",
+    "date",
+    "unit",
+    "title",
+    "venue",
+    *(k.value for k in ActivityType),
+    "audience",
+    "demonstration",
+    "notes",
+)
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two clerk-typed names of the same thing: equal, one inside the other, or nearly so."""
+    from difflib import SequenceMatcher
+
+    from jzdesk.domain.text import normalize
+
+    a, b = normalize(a), normalize(b)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def is_likely_duplicate(new: RecordFields, old: RecordFields) -> bool:
+    """Same unit, date and type, and a similar venue or title (or neither has either).
+
+    Two clerks of one unit often enter the same event twice, or an event is entered once
+    by hand and again from a sheet; this is the check the form runs before saving.
+    """
+    if (new.unit_code, new.date, new.activity_type) != (old.unit_code, old.date, old.activity_type):
+        return False
+    if not (new.title or new.venue or old.title or old.venue):
+        return True
+    return _similar(new.venue, old.venue) or _similar(new.title, old.title)

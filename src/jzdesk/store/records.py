@@ -1,7 +1,8 @@
-"""Queries over activity records and their media coverage."""
+"""Queries over activity records: writes (each leaving a revision snapshot), lists and totals."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -9,11 +10,10 @@ from datetime import date
 import sqlite_utils
 
 from jzdesk.domain.activity_types import ActivityType
-from jzdesk.domain.periods import Period
-from jzdesk.domain.records import ActivityRecord, MediaItem, RecordFields
+from jzdesk.domain.records import ActivityRecord, MediaItem, RecordFields, RecordFilter
 
-# Columns written from RecordFields, in the order of the INSERT below.
-_FIELD_COLUMNS = (
+# Columns written from RecordFields, in the order of field_values.
+FIELD_COLUMNS = (
     "unit_code",
     "date",
     "type",
@@ -39,13 +39,35 @@ _META_COLUMNS = (
     "updated_at",
 )
 _INSERT = (
-    f"INSERT INTO records ({', '.join(_FIELD_COLUMNS + _META_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * (len(_FIELD_COLUMNS) + len(_META_COLUMNS)))})"
+    f"INSERT INTO records ({', '.join(FIELD_COLUMNS + _META_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (len(FIELD_COLUMNS) + len(_META_COLUMNS)))})"
 )
+_UPDATE = (
+    f"UPDATE records SET {', '.join(f'{c} = ?' for c in FIELD_COLUMNS)}, "
+    "base_revision = revision, revision = revision + 1, updated_at = ? "
+    "WHERE id = ? AND deleted = 0 AND revision = ?"
+)
+
+# ORDER BY expressions for each sort key of domain.records.SORT_KEYS.
+_SORT_SQL = {
+    "number": "r.date {o}, u.sort_order, r.created_at {o}, r.id",
+    "date": "r.date {o}, u.sort_order, r.created_at {o}, r.id",
+    "unit": "u.sort_order {o}, r.date, r.id",
+    "title": "r.title {o}, r.date, r.id",
+    "venue": "r.venue {o}, r.date, r.id",
+    "audience": "r.audience {o}, r.date, r.id",
+    "demonstration": "r.demonstration {o}, r.date, r.id",
+    "notes": "r.notes {o}, r.date, r.id",
+    **{
+        kind.value: f"(CASE WHEN r.type = '{kind.value}' THEN r.sessions ELSE 0 END) {{o}}, "
+        "r.date, r.id"
+        for kind in ActivityType
+    },
+}
 
 
 def field_values(fields: RecordFields) -> tuple:
-    """The values of ``_FIELD_COLUMNS`` for ``fields``."""
+    """The values of FIELD_COLUMNS for ``fields``."""
     return (
         fields.unit_code,
         fields.date.isoformat(),
@@ -75,55 +97,184 @@ def insert_record(
     """Store a new record (revision 1) with its media; returns its new UUID."""
     record_id = str(uuid.uuid4())
     db.execute(_INSERT, field_values(fields) + (record_id, entered_by, int(sample), 1, 0, now, now))
-    db.conn.executemany(
-        "INSERT INTO record_media(record_id, position, channel, link) VALUES (?, ?, ?, ?)",
-        [(record_id, n, item.channel, item.link) for n, item in enumerate(fields.media)],
-    )
+    _write_media(db, record_id, fields.media)
+    snapshot(db, record_id, saved_at=now, saved_by=entered_by)
     return record_id
 
 
 def insert_many(db: sqlite_utils.Database, rows: Iterable[Sequence]) -> None:
-    """Bulk insert of rows already in ``_FIELD_COLUMNS + _META_COLUMNS`` order (demo data)."""
+    """Bulk insert of rows in ``FIELD_COLUMNS + _META_COLUMNS`` order (sample data: no history)."""
     db.conn.executemany(_INSERT, rows)
 
 
-def mark_deleted(db: sqlite_utils.Database, record_id: str, *, now: str) -> bool:
-    """Turn a live record into a tombstone (next revision); False if there was none."""
+def update_record(
+    db: sqlite_utils.Database,
+    record_id: str,
+    fields: RecordFields,
+    *,
+    revision: int,
+    now: str,
+    saved_by: str,
+) -> bool:
+    """Save new field values as the next revision; False if ``revision`` is no longer current."""
+    cursor = db.execute(_UPDATE, field_values(fields) + (now, record_id, revision))
+    if cursor.rowcount != 1:
+        return False
+    db.execute("DELETE FROM record_media WHERE record_id = ?", [record_id])
+    _write_media(db, record_id, fields.media)
+    snapshot(db, record_id, saved_at=now, saved_by=saved_by)
+    return True
+
+
+def _write_media(db: sqlite_utils.Database, record_id: str, media: Sequence[MediaItem]) -> None:
+    db.conn.executemany(
+        "INSERT INTO record_media(record_id, position, channel, link) VALUES (?, ?, ?, ?)",
+        [(record_id, n, item.channel, item.link) for n, item in enumerate(media)],
+    )
+
+
+def set_deleted(
+    db: sqlite_utils.Database, record_id: str, deleted: bool, *, now: str, saved_by: str
+) -> bool:
+    """Move a record to (or back from) the recycle bin as its next revision.
+
+    A deleted record stays as a tombstone so the deletion travels to the city. Returns
+    False if the record does not exist or is already in that state.
+    """
     cursor = db.execute(
-        "UPDATE records SET deleted = 1, base_revision = revision, revision = revision + 1, "
-        "updated_at = ? WHERE id = ? AND deleted = 0",
+        "UPDATE records SET deleted = ?, base_revision = revision, revision = revision + 1, "
+        "updated_at = ? WHERE id = ? AND deleted = ?",
+        [int(deleted), now, record_id, int(not deleted)],
+    )
+    if cursor.rowcount != 1:
+        return False
+    snapshot(db, record_id, saved_at=now, saved_by=saved_by)
+    return True
+
+
+def touch(db: sqlite_utils.Database, record_id: str, *, now: str, saved_by: str) -> None:
+    """Count a change outside the fields (a photo added or removed) as the next revision."""
+    db.execute(
+        "UPDATE records SET base_revision = revision, revision = revision + 1, updated_at = ? "
+        "WHERE id = ?",
         [now, record_id],
     )
-    return cursor.rowcount == 1
+    snapshot(db, record_id, saved_at=now, saved_by=saved_by)
 
 
-def _filter(unit_codes: Sequence[str] | None, period: Period | None) -> tuple[str, list]:
-    """The WHERE clause (over alias ``r``) selecting live records of some units and a period."""
-    where, params = ["r.deleted = 0"], []
-    if unit_codes is not None:
-        where.append(f"r.unit_code IN ({', '.join('?' * len(unit_codes))})")
-        params.extend(unit_codes)
-    if period is not None:
+def snapshot(db: sqlite_utils.Database, record_id: str, *, saved_at: str, saved_by: str) -> None:
+    """Keep the record's current state (fields, media, photos, deletion) under its revision."""
+    record = get_record(db, record_id)
+    state = state_of(record)
+    state["photos"] = [
+        row[0]
+        for row in db.execute(
+            "SELECT sha256 FROM record_photos WHERE record_id = ? ORDER BY position", [record_id]
+        )
+    ]
+    db.execute(
+        "INSERT OR REPLACE INTO record_revisions(record_id, revision, saved_at, saved_by, "
+        "snapshot) VALUES (?, ?, ?, ?, ?)",
+        [record_id, record.revision, saved_at, saved_by, json.dumps(state, ensure_ascii=False)],
+    )
+
+
+def state_of(record: ActivityRecord) -> dict:
+    """The user-visible state of a record as plain JSON values (for history and diffs)."""
+    f = record.fields
+    return {
+        "unit": f.unit_code,
+        "date": f.date.isoformat(),
+        "type": f.activity_type.value,
+        "sessions": f.sessions,
+        "title": f.title,
+        "venue": f.venue,
+        "venue_category": f.venue_category,
+        "audience": f.audience,
+        "delivery": f.delivery,
+        "presenter": f.presenter,
+        "demonstration": f.demonstration,
+        "original": f.original,
+        "logo_shown": f.logo_shown,
+        "media": [{"channel": m.channel, "link": m.link} for m in f.media],
+        "notes": f.notes,
+        "deleted": record.deleted,
+    }
+
+
+def revisions(db: sqlite_utils.Database, record_id: str) -> list[dict]:
+    """A record's saved states, oldest first: revision, saved_at, saved_by, state."""
+    return [
+        {**row, "state": json.loads(row.pop("snapshot"))}
+        for row in db.query(
+            "SELECT revision, saved_at, saved_by, snapshot FROM record_revisions "
+            "WHERE record_id = ? ORDER BY revision",
+            [record_id],
+        )
+    ]
+
+
+def get_record(db: sqlite_utils.Database, record_id: str) -> ActivityRecord | None:
+    """The record with this id, live or deleted; None if there is none."""
+    rows = list(
+        db.query(
+            "SELECT r.*, u.name AS unit_name FROM records r JOIN units u ON u.code = r.unit_code "
+            "WHERE r.id = ?",
+            [record_id],
+        )
+    )
+    if not rows:
+        return None
+    return _record(rows[0], tuple(_media_of(db, [record_id]).get(record_id, ())))
+
+
+def _where(spec: RecordFilter) -> tuple[str, list]:
+    """The WHERE clause (over alias ``r``) for ``spec``."""
+    where, params = ["r.deleted = ?"], [int(spec.deleted)]
+    if spec.unit_codes is not None:
+        where.append(f"r.unit_code IN ({', '.join('?' * len(spec.unit_codes))})")
+        params.extend(spec.unit_codes)
+    if spec.period is not None:
         where.append("r.date BETWEEN ? AND ?")
-        params.extend([period.start.isoformat(), period.end.isoformat()])
+        params.extend([spec.period.start.isoformat(), spec.period.end.isoformat()])
+    if spec.types is not None:
+        where.append(f"r.type IN ({', '.join('?' * len(spec.types))})")
+        params.extend(sorted(kind.value for kind in spec.types))
+    if spec.demonstration is not None:
+        where.append("r.demonstration = ?")
+        params.append(int(spec.demonstration))
+    if spec.has_photos is not None:
+        exists = "EXISTS (SELECT 1 FROM record_photos p WHERE p.record_id = r.id)"
+        where.append(exists if spec.has_photos else f"NOT {exists}")
+    if spec.text.strip():
+        pattern = (
+            "%"
+            + spec.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            + "%"
+        )
+        where.append(
+            "(r.title LIKE ? ESCAPE '\\' OR r.venue LIKE ? ESCAPE '\\' OR r.notes LIKE ? ESCAPE '\\')"
+        )
+        params.extend([pattern] * 3)
     return " AND ".join(where), params
 
 
 def list_records(
     db: sqlite_utils.Database,
+    spec: RecordFilter = RecordFilter(),
     *,
-    unit_codes: Sequence[str] | None = None,
-    period: Period | None = None,
+    sort: str = "date",
+    descending: bool = False,
     limit: int = -1,
     offset: int = 0,
 ) -> list[ActivityRecord]:
-    """Live records, optionally of some units and a period, in date order, one page of them."""
-    condition, params = _filter(unit_codes, period)
+    """Records matching ``spec``, sorted, one page of them (all with the default limit)."""
+    condition, params = _where(spec)
+    order = _SORT_SQL[sort].format(o="DESC" if descending else "ASC")
     rows = list(
         db.query(
             f"SELECT r.*, u.name AS unit_name FROM records r JOIN units u ON u.code = r.unit_code "
-            f"WHERE {condition} ORDER BY r.date, u.sort_order, r.created_at, r.id "
-            f"LIMIT ? OFFSET ?",
+            f"WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
     )
@@ -144,19 +295,48 @@ def _media_of(db: sqlite_utils.Database, record_ids: list[str]) -> dict[str, lis
     return media
 
 
-def summarize(
-    db: sqlite_utils.Database,
-    *,
-    unit_codes: Sequence[str] | None = None,
-    period: Period | None = None,
-) -> tuple[int, int, int]:
-    """(records, sessions, audience) of the live records list_records would return."""
-    condition, params = _filter(unit_codes, period)
-    count, sessions, audience = db.execute(
-        f"SELECT COUNT(*), TOTAL(sessions), TOTAL(audience) FROM records r WHERE {condition}",
+def totals(db: sqlite_utils.Database, spec: RecordFilter = RecordFilter()) -> dict:
+    """Count, sessions per type and audience of the records matching ``spec`` (the 合计 row)."""
+    condition, params = _where(spec)
+    per_type = ", ".join(
+        f"TOTAL(CASE WHEN r.type = '{kind.value}' THEN r.sessions END)" for kind in ActivityType
+    )
+    row = db.execute(
+        f"SELECT COUNT(*), TOTAL(r.audience), {per_type} FROM records r WHERE {condition}",
         params,
     ).fetchone()
-    return count, int(sessions), int(audience)
+    sessions = {kind: int(value) for kind, value in zip(ActivityType, row[2:], strict=True)}
+    return {"records": row[0], "audience": int(row[1]), "sessions": sessions}
+
+
+def suggestions(db: sqlite_utils.Database, unit_code: str, column: str, *, limit: int = 300):
+    """Distinct earlier values of ``column`` (title or venue) for a unit, most recent first."""
+    if column not in ("title", "venue", "presenter"):
+        raise ValueError(column)
+    return [
+        row[0]
+        for row in db.execute(
+            f"SELECT {column} FROM records WHERE unit_code = ? AND deleted = 0 AND {column} <> '' "
+            f"GROUP BY {column} ORDER BY MAX(updated_at) DESC LIMIT ?",
+            [unit_code, limit],
+        )
+    ]
+
+
+def same_day_records(
+    db: sqlite_utils.Database, unit_code: str, day: date, kind: ActivityType
+) -> list[ActivityRecord]:
+    """Live records of a unit on a day and of a type: the candidates for a likely duplicate."""
+    spec = RecordFilter(unit_codes=(unit_code,), period=None, types=frozenset({kind}))
+    condition, params = _where(spec)
+    rows = list(
+        db.query(
+            f"SELECT r.*, u.name AS unit_name FROM records r JOIN units u ON u.code = r.unit_code "
+            f"WHERE {condition} AND r.date = ?",
+            [*params, day.isoformat()],
+        )
+    )
+    return [_record(row, ()) for row in rows]
 
 
 def _record(row: dict, media: tuple[MediaItem, ...]) -> ActivityRecord:

@@ -72,10 +72,14 @@ class RecordsTab(QWidget):
         code = self.ui.unitCombo.currentData()
         unit = self._units.get(code) if code else None
         period = self.ui.periodCombo.currentData()
-        count, sessions, audience = services.summarize_events(db, unit=unit, period=period)
+        spec = services.event_filter(unit=unit, period=period)
+        totals = services.event_totals(db, spec)
 
         def fetch_page(offset: int, limit: int):
-            return services.list_events(db, unit=unit, period=period, limit=limit, offset=offset)
+            return services.list_events(db, spec, limit=limit, offset=offset)
 
-        self.model.set_source(fetch_page, count)
-        self.ui.countLabel.setText(f"共 {count} 条记录，{sessions} 场，受益职工 {audience} 人次")
+        self.model.set_source(fetch_page, totals["records"])
+        sessions = sum(totals["sessions"].values())
+        self.ui.countLabel.setText(
+            f"共 {totals['records']} 条记录，{sessions} 场，受益职工 {totals['audience']} 人次"
+        )

@@ -1,0 +1,127 @@
+"""Edits, the recycle bin, history, duplicates, filters and totals, through the services."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from jzdesk import services
+from jzdesk.domain.activity_types import ActivityType as T
+from jzdesk.domain.periods import parse_period
+from jzdesk.domain.records import MediaItem, RecordFields, RecordFilter
+from jzdesk.errors import KnownError
+
+
+def fields(**changes) -> RecordFields:
+    base = {"unit_code": "qinyang", "date": date(2021, 3, 5), "activity_type": T.ART}
+    return RecordFields(**{**base, **changes})
+
+
+def test_an_edit_is_the_next_revision_and_keeps_history(db):
+    record_id = services.add_event(db, fields(title="文艺演出", audience=100))
+    services.update_event(
+        db,
+        record_id,
+        fields(title="文艺演出进沁阳钢厂", audience=350, media=(MediaItem("报纸", "http://x"),)),
+        revision=1,
+    )
+    record = services.get_event(db, record_id)
+    assert (record.revision, record.base_revision) == (2, 1)
+    assert record.fields.audience == 350 and record.fields.media == (MediaItem("报纸", "http://x"),)
+    history = services.event_history(db, record_id)
+    assert [h["revision"] for h in history] == [1, 2]
+    assert history[0]["state"]["title"] == "文艺演出" and history[1]["state"]["audience"] == 350
+
+
+def test_an_edit_from_a_stale_revision_is_refused(db):
+    record_id = services.add_event(db, fields())
+    services.update_event(db, record_id, fields(audience=5), revision=1)
+    with pytest.raises(KnownError):
+        services.update_event(db, record_id, fields(audience=9), revision=1)
+    assert services.get_event(db, record_id).fields.audience == 5
+
+
+def test_an_invalid_edit_changes_nothing(db):
+    record_id = services.add_event(db, fields(sessions=2))
+    with pytest.raises(KnownError) as caught:
+        services.update_event(db, record_id, fields(sessions=0), revision=1)
+    assert caught.value.field == "sessions"
+    assert services.get_event(db, record_id).fields.sessions == 2
+
+
+def test_recycle_bin_and_restore(db):
+    keep = services.add_event(db, fields(title="保留"))
+    gone = services.add_event(db, fields(title="删除", date=date(2021, 4, 1)))
+    services.delete_events(db, [gone])
+    assert [r.id for r in services.list_events(db)] == [keep]
+    bin_ = services.list_events(db, RecordFilter(deleted=True))
+    assert [r.id for r in bin_] == [gone]
+    services.restore_events(db, [gone])
+    assert [r.fields.title for r in services.list_events(db)] == ["保留", "删除"]
+    assert [h["state"]["deleted"] for h in services.event_history(db, gone)] == [False, True, False]
+
+
+def test_deleting_a_batch_with_one_bad_id_deletes_none(db):
+    first = services.add_event(db, fields())
+    with pytest.raises(KnownError):
+        services.delete_events(db, [first, "00000000-0000-0000-0000-000000000000"])
+    assert len(services.list_events(db)) == 1
+
+
+def test_likely_duplicates(db):
+    services.add_event(db, fields(venue="沁阳市沁阳钢厂", title="文艺演出"))
+    assert services.likely_duplicates(db, fields(venue="沁阳钢厂"))
+    assert services.likely_duplicates(db, fields(title="文艺演出 "))
+    assert not services.likely_duplicates(db, fields(venue="西向镇", title="送戏下乡"))
+    assert not services.likely_duplicates(db, fields(venue="沁阳钢厂", activity_type=T.FILM))
+    assert not services.likely_duplicates(db, fields(venue="沁阳钢厂", date=date(2021, 3, 6)))
+    assert not services.likely_duplicates(db, fields(venue="沁阳钢厂", unit_code="mengzhou"))
+
+
+def test_filters_search_sort_and_totals(db):
+    services.add_event(db, fields(title="豫剧专场", venue="月山镇", audience=300, demonstration=True))
+    services.add_event(
+        db, fields(activity_type=T.FILM, sessions=3, venue="焦作万方", date=date(2021, 5, 1))
+    )
+    services.add_event(
+        db, fields(activity_type=T.LECTURE, notes="党史 讲座", date=date(2021, 8, 1), audience=50)
+    )
+    services.add_event(db, fields(unit_code="mengzhou", title="豫剧专场"))
+    qinyang = services.event_filter(unit=services.resolve_unit(db, "沁阳"))
+
+    def titles(spec, **kwargs):
+        return [r.fields.date.month for r in services.list_events(db, spec, **kwargs)]
+
+    assert titles(qinyang) == [3, 5, 8]
+    assert titles(replace(qinyang, period=parse_period("2021Q2"))) == [5]
+    assert titles(replace(qinyang, types=frozenset({T.FILM, T.LECTURE}))) == [5, 8]
+    assert titles(replace(qinyang, demonstration=True)) == [3]
+    assert titles(replace(qinyang, text="党史")) == [8]
+    assert titles(replace(qinyang, text="万方")) == [5]
+    assert titles(replace(qinyang, text="100%")) == []
+    assert titles(qinyang, sort="audience", descending=True) == [3, 8, 5]
+    assert titles(qinyang, sort="film", descending=True) == [5, 3, 8]
+    assert titles(qinyang, sort="date", descending=True, limit=2) == [8, 5]
+    assert titles(qinyang, sort="date", limit=2, offset=2) == [8]
+    totals = services.event_totals(db, qinyang)
+    assert totals["records"] == 3 and totals["audience"] == 350
+    assert totals["sessions"] == {T.ART: 1, T.FILM: 3, T.CALLIGRAPHY: 0, T.TRAINING: 0, T.LECTURE: 1}
+
+
+def test_suggestions_come_from_the_units_earlier_entries(db):
+    services.add_event(db, fields(venue="沁阳钢厂"))
+    services.add_event(db, fields(venue="月山镇"))
+    services.add_event(db, fields(unit_code="mengzhou", venue="孟州化工"))
+    assert set(services.suggestions(db, "qinyang", "venue")) == {"沁阳钢厂", "月山镇"}
+
+
+def test_header_fields_and_quarter_summaries(db):
+    services.set_header_fields(db, "qinyang", filler=" 王芳 ", phone="0391-5555555")
+    assert services.header_fields(db, "qinyang") == {"filler": "王芳", "phone": "0391-5555555"}
+    services.set_quarter_summary(db, "qinyang", 2021, 1, "一季度共开展活动12场。")
+    assert services.quarter_summary(db, "qinyang", 2021, 1) == "一季度共开展活动12场。"
+    assert services.quarter_summary(db, "qinyang", 2021, 2) == ""
+    record_id = services.add_event(db, fields())
+    assert services.get_event(db, record_id).entered_by == "王芳"
