@@ -44,24 +44,17 @@ def prepare_photo(path: Path) -> PreparedPhoto:
         raise KnownError(f"照片 {name} 太大（{size // (1024 * 1024)} MB），请选择 40 MB 以内的照片")
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with Image.open(path) as probe:
-            if probe.width * probe.height > MAX_PIXELS:
-                raise KnownError(
-                    f"照片 {name} 的像素太多（{probe.width}×{probe.height}），无法使用"
-                )
-            probe.verify()
-        with Image.open(path) as image:
-            image.load()
-            image = ImageOps.exif_transpose(image).convert("RGB")
-    except KnownError:
-        raise
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        OSError,
-        ValueError,
-        SyntaxError,
-    ) as error:
+        with warnings.catch_warnings():
+            # Pillow only warns between its limit and twice that; refuse those too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as probe:
+                probe.verify()
+            with Image.open(path) as image:
+                image.load()
+                image = ImageOps.exif_transpose(image).convert("RGB")
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+        raise KnownError(f"照片 {name} 的像素太多，不像是一张照片，无法使用") from error
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
         raise KnownError(f"文件 {name} 不是可用的图片或已损坏") from error
     image.thumbnail((LONG_SIDE, LONG_SIDE))
     jpeg = _encode(image)
