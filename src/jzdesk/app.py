@@ -92,6 +92,12 @@ def save_screenshots(window, folder: Path) -> list[Path]:
 
 def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None) -> int:
     """Open the window (or render screenshots and return). Returns the exit status."""
+    if screenshot_dir is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # screenshots need no screen
+    elif not _display_available():
+        print(f"{APP_NAME}: 错误：没有可用的图形界面（DISPLAY 未设置），无法打开窗口；"
+              "可以使用命令行功能，或用 jzdesk gui --screenshot 目录 生成截图", file=sys.stderr)  # fmt: skip
+        return 1
     app = create_application()
     try:
         window = build_window(db_path)
@@ -105,6 +111,7 @@ def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None) -> i
         from PySide6.QtCore import Qt
 
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        window.remember_state = False
         window.show()
         for path in save_screenshots(window, Path(screenshot_dir)):
             print(path)
@@ -115,6 +122,13 @@ def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None) -> i
         # For benchmarks/run.py: leave as soon as the shown window has been painted.
         QTimer.singleShot(0, app.quit)
     return app.exec()
+
+
+def _display_available() -> bool:
+    """False on a Linux machine with no X11 or Wayland display (Qt would abort there)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def main() -> None:

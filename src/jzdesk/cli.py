@@ -13,7 +13,7 @@ from jzdesk.domain.activity_types import ActivityType, parse_activity_type
 from jzdesk.domain.periods import parse_date, parse_period
 from jzdesk.domain.progress import ProgressReport
 from jzdesk.domain.records import ActivityRecord, RecordFields
-from jzdesk.domain.text import normalize
+from jzdesk.domain.text import parse_whole_number
 from jzdesk.errors import KnownError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -149,13 +149,6 @@ def _db(args: argparse.Namespace):
     return services.open_database(getattr(args, "db", None))
 
 
-def _whole_number(text: str, *, field: str, label: str) -> int:
-    clean = normalize(text)
-    if not clean.lstrip("-").isdigit():
-        raise KnownError(f"{label}“{text}”不是整数", field=field)
-    return int(clean)
-
-
 def _gui(args: argparse.Namespace) -> int:
     from jzdesk import app
 
@@ -180,7 +173,7 @@ def _demo(args: argparse.Namespace) -> int:
     if args.clear:
         print(f"已删除 {services.remove_sample_data(db)} 条示例数据")
         return 0
-    count = _whole_number(args.records, field="records", label="示例记录数")
+    count = parse_whole_number(args.records, field="records", label="示例记录数")
     services.fill_sample_data(db, count)
     print(f"已加入 {count} 条示例数据（标记为“示例数据”，可用 jzdesk demo --clear 删除）")
     return 0
@@ -200,11 +193,11 @@ def _add_event(args: argparse.Namespace) -> int:
         unit_code=unit.code,
         date=parse_date(args.date),
         activity_type=parse_activity_type(args.type),
-        sessions=_whole_number(args.sessions, field="sessions", label="场次"),
+        sessions=parse_whole_number(args.sessions, field="sessions", label="场次"),
         title=args.title.strip(),
         venue=args.venue.strip(),
         venue_category=args.venue_category.strip(),
-        audience=_whole_number(args.audience, field="audience", label="受益职工人次"),
+        audience=parse_whole_number(args.audience, field="audience", label="受益职工人次"),
         delivery=args.delivery.strip(),
         presenter=args.presenter.strip(),
         demonstration=args.demo,
@@ -276,7 +269,7 @@ def _progress(args: argparse.Namespace) -> int:
     from jzdesk import services
 
     db = _db(args)
-    year = _whole_number(args.year, field="year", label="年度") if args.year else None
+    year = parse_whole_number(args.year, field="year", label="年度") if args.year else None
     as_of = parse_date(args.as_of, field="as_of") if args.as_of else None
     report = services.progress_report(db, year=year, as_of=as_of)
     if args.json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import re
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -17,9 +18,11 @@ from jzdesk.domain.records import (
     is_likely_duplicate,
     require_valid,
 )
+from jzdesk.domain.text import normalize
 from jzdesk.domain.units import Unit, name_key
 from jzdesk.errors import KnownError
-from jzdesk.store import photos, plans, progress, records, settings, summaries, units
+from jzdesk.store import photos as storage
+from jzdesk.store import plans, progress, records, settings, summaries, units
 from jzdesk.store.db import default_db_path, open_db
 
 
@@ -65,6 +68,20 @@ def home_unit(db: sqlite_utils.Database) -> Unit | None:
     return units.units_by_code(db).get(code) if code else None
 
 
+def _checked_filler(filler: str) -> str:
+    filler = filler.strip()
+    if len(filler) > 50:
+        raise KnownError("填报人姓名太长（超过 50 个字）", field="filler")
+    return filler
+
+
+def _checked_phone(phone: str) -> str:
+    phone = phone.strip()
+    if phone and not re.fullmatch(r"[0-9+()\- ]{5,30}", normalize(phone).replace("转", "-")):
+        raise KnownError(f"联系电话“{phone}”不像电话号码，例如 0391-3999928", field="phone")
+    return phone
+
+
 def init_installation(
     db: sqlite_utils.Database,
     unit_text: str,
@@ -74,6 +91,8 @@ def init_installation(
 ) -> Unit:
     """Record which unit this installation belongs to, with its filler and phone."""
     unit = resolve_unit(db, unit_text)
+    filler = None if filler is None else _checked_filler(filler)
+    phone = None if phone is None else _checked_phone(phone)
     with db.atomic():
         settings.set_meta(db, settings.HOME_UNIT, unit.code)
         settings.set_unit_settings(db, unit.code, filler=filler, phone=phone)
@@ -98,17 +117,37 @@ def _checked(db: sqlite_utils.Database, fields: RecordFields) -> None:
         raise KnownError(f"填报单位代码“{fields.unit_code}”不在单位名单中", field="unit")
 
 
-def add_event(db: sqlite_utils.Database, fields: RecordFields) -> str:
-    """Validate and store a new activity; returns its id.
+def add_event(db: sqlite_utils.Database, fields: RecordFields, *, photos=()) -> str:
+    """Validate and store a new activity with its photos (prepare_photos), in one transaction.
+
+    Returns:
+        The new record's id.
 
     Raises:
         KnownError: a field breaks a rule (the message names it) or the unit is unknown.
     """
     _checked(db, fields)
+    now = now_iso()
     with db.atomic():
-        return records.insert_record(
-            db, fields, entered_by=_saved_by(db, fields.unit_code), now=now_iso()
+        record_id = records.insert_record(
+            db, fields, entered_by=_saved_by(db, fields.unit_code), now=now
         )
+        for photo in photos:
+            storage.add_photo(db, record_id, photo, now=now)
+        if photos:
+            records.snapshot(db, record_id, saved_at=now, saved_by=_saved_by(db, fields.unit_code))
+    return record_id
+
+
+def prepare_photos(paths) -> list:
+    """Check, downscale and re-encode image files for add_event / attach_photos.
+
+    Raises:
+        KnownError: a file is missing, too large, broken or not an image (named).
+    """
+    from jzdesk.io.photos import prepare_photo
+
+    return [prepare_photo(Path(path)) for path in paths]
 
 
 def update_event(
@@ -251,16 +290,18 @@ def add_photos(db: sqlite_utils.Database, record_id: str, paths: list[Path]) -> 
         KnownError: a file is missing, too large, broken or not an image (the message
             names it); then no photo is attached.
     """
-    from jzdesk.io.photos import prepare_photo
+    return attach_photos(db, record_id, prepare_photos(paths))
 
-    prepared = [prepare_photo(Path(path)) for path in paths]
+
+def attach_photos(db: sqlite_utils.Database, record_id: str, prepared: list) -> int:
+    """Attach prepared photos to a record as its next revision; returns how many were new."""
     record = get_event(db, record_id)
     now = now_iso()
     with db.atomic():
-        before = len(photos.thumbnails(db, record.id))
+        before = len(storage.thumbnails(db, record.id))
         for photo in prepared:
-            photos.add_photo(db, record.id, photo, now=now)
-        added = len(photos.thumbnails(db, record.id)) - before
+            storage.add_photo(db, record.id, photo, now=now)
+        added = len(storage.thumbnails(db, record.id)) - before
         if added:
             records.touch(db, record.id, now=now, saved_by=_saved_by(db, record.fields.unit_code))
     return added
@@ -269,16 +310,16 @@ def add_photos(db: sqlite_utils.Database, record_id: str, paths: list[Path]) -> 
 def remove_photo(db: sqlite_utils.Database, record_id: str, photo_id: int) -> None:
     record = get_event(db, record_id)
     with db.atomic():
-        photos.remove_photo(db, photo_id)
+        storage.remove_photo(db, photo_id)
         records.touch(db, record.id, now=now_iso(), saved_by=_saved_by(db, record.fields.unit_code))
 
 
 def photo_thumbnails(db: sqlite_utils.Database, record_id: str) -> list[tuple[int, bytes]]:
-    return photos.thumbnails(db, record_id)
+    return storage.thumbnails(db, record_id)
 
 
 def photo_image(db: sqlite_utils.Database, photo_id: int) -> bytes | None:
-    return photos.image(db, photo_id)
+    return storage.image(db, photo_id)
 
 
 def header_fields(db: sqlite_utils.Database, unit_code: str) -> dict[str, str]:
@@ -287,8 +328,27 @@ def header_fields(db: sqlite_utils.Database, unit_code: str) -> dict[str, str]:
 
 
 def set_header_fields(db: sqlite_utils.Database, unit_code: str, *, filler: str, phone: str):
+    save_report_info(db, unit_code, filler=filler, phone=phone)
+
+
+def save_report_info(
+    db: sqlite_utils.Database, unit_code: str, *, filler: str, phone: str, year: int | None = None,
+    summaries_by_quarter: dict[int, str] | None = None,
+) -> None:  # fmt: skip
+    """Save the unit's 填报人, 联系电话 and its quarterly summaries, in one transaction.
+
+    Raises:
+        KnownError: the phone number or a summary cannot be right (the message says which).
+    """
+    filler, phone = _checked_filler(filler), _checked_phone(phone)
+    for text in (summaries_by_quarter or {}).values():
+        if len(text) > 20000:
+            raise KnownError("活动小结太长（超过 20000 字）", field="summary")
+    now = now_iso()
     with db.atomic():
-        settings.set_unit_settings(db, unit_code, filler=filler.strip(), phone=phone.strip())
+        settings.set_unit_settings(db, unit_code, filler=filler, phone=phone)
+        for quarter, text in (summaries_by_quarter or {}).items():
+            summaries.set_summary(db, unit_code, year, quarter, text.strip(), now=now)
 
 
 def quarter_summary(db: sqlite_utils.Database, unit_code: str, year: int, quarter: int) -> str:
@@ -299,10 +359,9 @@ def quarter_summary(db: sqlite_utils.Database, unit_code: str, year: int, quarte
 def set_quarter_summary(
     db: sqlite_utils.Database, unit_code: str, year: int, quarter: int, text: str
 ) -> None:
-    if len(text) > 20000:
-        raise KnownError("活动小结太长（超过 20000 字）", field="summary")
-    with db.atomic():
-        summaries.set_summary(db, unit_code, year, quarter, text.strip(), now=now_iso())
+    header = header_fields(db, unit_code)
+    save_report_info(db, unit_code, filler=header["filler"], phone=header["phone"], year=year,
+                     summaries_by_quarter={quarter: text})  # fmt: skip
 
 
 def default_year(db: sqlite_utils.Database, *, today: date | None = None) -> int:

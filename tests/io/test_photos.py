@@ -47,16 +47,19 @@ def test_bad_images_are_refused_naming_the_file(tmp_path, make, words):
 
 
 def test_photos_attach_to_a_record_all_or_none(db, tmp_path):
-    record_id = services.add_event(
-        db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART)
-    )
+    record_id = services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
     good = photo_file(tmp_path, "a.jpg")
     bad = tmp_path / "b.jpg"
     bad.write_text("x")
     with pytest.raises(KnownError):
         services.add_photos(db, record_id, [good, bad])
     assert services.photo_thumbnails(db, record_id) == []
-    assert services.add_photos(db, record_id, [good, photo_file(tmp_path, "c.jpg", colour=(0, 0, 255))]) == 2
+    assert (
+        services.add_photos(
+            db, record_id, [good, photo_file(tmp_path, "c.jpg", colour=(0, 0, 255))]
+        )
+        == 2
+    )
     assert services.add_photos(db, record_id, [good]) == 0  # the same picture is kept once
     assert services.get_event(db, record_id).revision == 2
     with_photos = services.list_events(db, RecordFilter(has_photos=True))

@@ -81,7 +81,9 @@ def test_likely_duplicates(db):
 
 
 def test_filters_search_sort_and_totals(db):
-    services.add_event(db, fields(title="豫剧专场", venue="月山镇", audience=300, demonstration=True))
+    services.add_event(
+        db, fields(title="豫剧专场", venue="月山镇", audience=300, demonstration=True)
+    )
     services.add_event(
         db, fields(activity_type=T.FILM, sessions=3, venue="焦作万方", date=date(2021, 5, 1))
     )
@@ -107,7 +109,13 @@ def test_filters_search_sort_and_totals(db):
     assert titles(qinyang, sort="date", limit=2, offset=2) == [8]
     totals = services.event_totals(db, qinyang)
     assert totals["records"] == 3 and totals["audience"] == 350
-    assert totals["sessions"] == {T.ART: 1, T.FILM: 3, T.CALLIGRAPHY: 0, T.TRAINING: 0, T.LECTURE: 1}
+    assert totals["sessions"] == {
+        T.ART: 1,
+        T.FILM: 3,
+        T.CALLIGRAPHY: 0,
+        T.TRAINING: 0,
+        T.LECTURE: 1,
+    }
 
 
 def test_suggestions_come_from_the_units_earlier_entries(db):

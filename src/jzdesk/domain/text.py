@@ -15,3 +15,17 @@ def normalize(text: str) -> str:
     comparing normalised forms makes all of these match.
     """
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+
+
+def parse_whole_number(text: str, *, field: str, label: str) -> int:
+    """Read a whole number as typed (full-width digits allowed).
+
+    Raises:
+        KnownError: the text is not a whole number; the message names ``label``.
+    """
+    from jzdesk.errors import KnownError
+
+    clean = normalize(str(text))
+    if not clean.lstrip("-").isdigit() or clean.count("-") > 1:
+        raise KnownError(f"{label}应填整数，现在是“{text}”", field=field)
+    return int(clean)

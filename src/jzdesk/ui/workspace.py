@@ -1,12 +1,17 @@
-"""The window's handle on the database: services plus the change signal widgets listen to."""
+"""The window's handle on the database: services, the undo stack, and the change signal."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from jzdesk import services
+from jzdesk.errors import KnownError
+from jzdesk.ui import undo
 
 
 class Workspace(QObject):
-    """Owns the open database and tells views when its records change.
+    """Owns the open database, writes through services, and tells views what changed.
 
     The store knows nothing of Qt, so the signal lives here. Writes by another program
     (``jzdesk add-event`` or an import from the command line) are noticed too, through
@@ -14,6 +19,7 @@ class Workspace(QObject):
     """
 
     records_changed = Signal()
+    error = Signal(str)  # a KnownError from an undo or redo, for the window to show
 
     POLL_MS = 2000
 
@@ -21,6 +27,7 @@ class Workspace(QObject):
         super().__init__(parent)
         self.db = db
         self.path = path
+        self.undo_stack = QUndoStack(self)
         self._data_version = self._read_data_version()
         self._poll = QTimer(self)
         self._poll.setInterval(self.POLL_MS)
@@ -36,6 +43,42 @@ class Workspace(QObject):
         if version != self._data_version:
             self._data_version = version
             self.records_changed.emit()
+
+    # -- writes: each commits through services, joins the undo stack, tells the views --
+    def add_event(self, fields, photos=()) -> str:
+        record_id = services.add_event(self.db, fields, photos=photos)
+        self._done(undo.AddCommand(self, record_id))
+        return record_id
+
+    def update_event(self, record, fields) -> None:
+        services.update_event(self.db, record.id, fields, revision=record.revision)
+        self._done(undo.EditCommand(self, record.id, record.fields, fields))
+
+    def delete_events(self, record_ids) -> None:
+        services.delete_events(self.db, list(record_ids))
+        self._done(undo.DeleteCommand(self, list(record_ids)))
+
+    def restore_events(self, record_ids) -> None:
+        services.restore_events(self.db, list(record_ids))
+        self._done(undo.RestoreCommand(self, list(record_ids)))
+
+    def changed(self) -> None:
+        """Tell the views about a write that is not undoable (photos, imports)."""
+        self.records_changed.emit()
+
+    def _done(self, command) -> None:
+        self.undo_stack.push(command)
+        self.records_changed.emit()
+
+    def run_undo_step(self, command, step) -> None:
+        """Run an undo or redo step; a refusal (the record changed since) is reported, and the
+        command dropped so the stack does not pretend it happened."""
+        try:
+            step(self.db)
+        except KnownError as error:
+            command.setObsolete(True)
+            self.error.emit(f"无法撤销/重做“{command.text()}”：{error.message}")
+        self.records_changed.emit()
 
     def close(self) -> None:
         self._poll.stop()

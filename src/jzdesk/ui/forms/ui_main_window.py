@@ -53,6 +53,8 @@ class Ui_MainWindow(object):
         self.menuBar.setObjectName(u"menuBar")
         self.menuFile = QMenu(self.menuBar)
         self.menuFile.setObjectName(u"menuFile")
+        self.menuEdit = QMenu(self.menuBar)
+        self.menuEdit.setObjectName(u"menuEdit")
         self.menuView = QMenu(self.menuBar)
         self.menuView.setObjectName(u"menuView")
         self.menuHelp = QMenu(self.menuBar)
@@ -63,6 +65,7 @@ class Ui_MainWindow(object):
         MainWindow.setStatusBar(self.statusBar)
 
         self.menuBar.addAction(self.menuFile.menuAction())
+        self.menuBar.addAction(self.menuEdit.menuAction())
         self.menuBar.addAction(self.menuView.menuAction())
         self.menuBar.addAction(self.menuHelp.menuAction())
         self.menuFile.addAction(self.actionQuit)
@@ -87,6 +90,7 @@ class Ui_MainWindow(object):
         self.actionAbout.setText(QCoreApplication.translate("MainWindow", u"\u5173\u4e8e jzdesk(&A)", None))
         self.sampleBanner.setText(QCoreApplication.translate("MainWindow", u"\u6ce8\u610f\uff1a\u5f53\u524d\u6570\u636e\u5e93\u542b\u6709\u793a\u4f8b\u6570\u636e\uff0c\u4ec5\u4f9b\u57f9\u8bad\u548c\u8bd5\u7528\uff0c\u4e0d\u662f\u771f\u5b9e\u7684\u6d3b\u52a8\u8bb0\u5f55\u3002", None))
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"\u6587\u4ef6(&F)", None))
+        self.menuEdit.setTitle(QCoreApplication.translate("MainWindow", u"\u7f16\u8f91(&E)", None))
         self.menuView.setTitle(QCoreApplication.translate("MainWindow", u"\u67e5\u770b(&V)", None))
         self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"\u5e2e\u52a9(&H)", None))
     # retranslateUi

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from jzdesk import APP_TITLE, __version__, services
@@ -19,6 +20,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.workspace = workspace
+        self.remember_state = True  # off for gui --screenshot, which must not move the window
         self.quota_tab = QuotaTab(workspace, self)
         self.records_tab = RecordsTab(workspace, self)
         self.ui.tabs.addTab(self.quota_tab, "任务分解")
@@ -31,6 +33,14 @@ class MainWindow(QMainWindow):
         self.ui.actionRefresh.triggered.connect(self.quota_tab.refresh)
         self.ui.actionAbout.triggered.connect(self.show_about)
         workspace.records_changed.connect(self._update_banner)
+        workspace.error.connect(lambda text: QMessageBox.warning(self, APP_TITLE, text))
+        undo_action = workspace.undo_stack.createUndoAction(self, "撤销")
+        undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        redo_action = workspace.undo_stack.createRedoAction(self, "重做")
+        redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.ui.menuEdit.addAction(undo_action)
+        self.ui.menuEdit.addAction(redo_action)
+        self.undo_action, self.redo_action = undo_action, redo_action
 
         home = services.home_unit(workspace.db)
         owner = f"本机单位：{home.name}" if home else "本机单位：未设置（可运行 jzdesk init）"
@@ -64,8 +74,10 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event):
-        settings = app_settings()
-        settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.sync()
+        if self.remember_state:
+            settings = app_settings()
+            settings.setValue("main_window/geometry", self.saveGeometry())
+            self.records_tab.save_state()
+            settings.sync()
         self.workspace.close()
         super().closeEvent(event)

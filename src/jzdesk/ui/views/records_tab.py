@@ -1,19 +1,36 @@
-"""活动登记 tab: the records of a unit and period, laid out like the statistics sheet."""
+"""活动登记 tab: the entry form above the ledger of a unit's records for a period."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 
 from jzdesk import services
+from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_period, year_period
+from jzdesk.domain.records import RecordFilter
 from jzdesk.ui.forms.ui_records_tab import Ui_RecordsTab
-from jzdesk.ui.models.records_model import RecordsTableModel
+from jzdesk.ui.models.ledger_model import KEYS, LedgerModel, TotalsModel, column_of
+from jzdesk.ui.settings import app_settings
+from jzdesk.ui.views.entry_form import EntryForm
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
+_WIDTHS = {"number": 44, "date": 88, "unit": 100, "title": 230, "venue": 170, "audience": 110,
+           "demonstration": 54, **{kind.value: 58 for kind in ActivityType}}  # fmt: skip
 
 
 class RecordsTab(QWidget):
-    """Lists records through services.list_events; loads only while visible."""
+    """Entry form and ledger; every list comes from services, every write from the workspace."""
+
+    import_requested = Signal()
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
@@ -21,43 +38,122 @@ class RecordsTab(QWidget):
         self.ui.setupUi(self)
         self._workspace = workspace
         self._stale = True
-        self.model = RecordsTableModel(self)
-        table = self.ui.table
-        table.setModel(self.model)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in {0: 48, 1: 90, 2: 105, 3: 230, 4: 170}.items():
-            header.resizeSection(column, width)
-        for column in range(5, 10):
-            header.resizeSection(column, 58)
-        header.resizeSection(10, 115)
-        header.resizeSection(11, 56)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-
         db = workspace.db
+
+        self.form = EntryForm(workspace)
+        scroller = QScrollArea(self.ui.formBox)  # a small window scrolls the form, not clips it
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.form)
+        self.ui.formBox.layout().addWidget(scroller)
+        self.model = LedgerModel(db, workspace.update_event, self)
+        self.totals = TotalsModel(self)
+        self._setup_tables()
+
         self._units = {unit.code: unit for unit in services.all_units(db)}
         self.ui.unitCombo.addItem("全部单位", None)
         for unit in self._units.values():
             self.ui.unitCombo.addItem(unit.name, unit.code)
         home = services.home_unit(db)
-        if home is not None:
-            self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.findData(home.code))
+        self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.findData(home.code) if home else 0)
         for year in reversed(services.plan_years(db)):
             self.ui.periodCombo.addItem(f"{year}年全年", year_period(year))
             for quarter, name in enumerate(_QUARTERS, start=1):
                 self.ui.periodCombo.addItem(f"{year}年{name}", quarter_period(year, quarter))
-        self.ui.unitCombo.currentIndexChanged.connect(self.refresh)
-        self.ui.periodCombo.currentIndexChanged.connect(self.refresh)
+        self.ui.typeCombo.addItem("全部", None)
+        for kind in ActivityType:
+            self.ui.typeCombo.addItem(kind.label, kind)
+        for text, value in (("示范性：全部", None), ("仅示范性", True), ("非示范性", False)):
+            self.ui.demoCombo.addItem(text, value)
+
+        for combo in (self.ui.unitCombo, self.ui.periodCombo, self.ui.typeCombo, self.ui.demoCombo):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.ui.unitCombo.currentIndexChanged.connect(self._on_unit_changed)
+        self.ui.photosCheck.toggled.connect(self.refresh)
+        self.ui.searchEdit.textChanged.connect(self.refresh)
+        self.ui.deleteButton.clicked.connect(self.delete_selected)
+        self.ui.binButton.clicked.connect(self.open_recycle_bin)
+        self.ui.historyButton.clicked.connect(self.open_history)
+        self.ui.headerButton.clicked.connect(self.open_header_dialog)
+        self.ui.importButton.clicked.connect(self.import_requested)
+        self.model.edit_failed.connect(lambda text: QMessageBox.warning(self, "无法修改", text))
+        self.form.saved.connect(self._select_record)
+        QShortcut(QKeySequence.StandardKey.Delete, self.ui.table, self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         workspace.records_changed.connect(self._on_records_changed)
+        self._on_unit_changed()
+        self._restore_splitter()
+
+    def _setup_tables(self) -> None:
+        table, footer = self.ui.table, self.ui.totalsTable
+        table.setModel(self.model)
+        footer.setModel(self.totals)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(column_of("date"), Qt.SortOrder.AscendingOrder)
+        footer.horizontalHeader().setStretchLastSection(True)
+        for key, width in _WIDTHS.items():
+            header.resizeSection(column_of(key), width)
+            footer.horizontalHeader().resizeSection(column_of(key), width)
+        row_height = table.fontMetrics().height() + 8
+        table.verticalHeader().setDefaultSectionSize(row_height)
+        table.verticalHeader().setVisible(False)
+        footer.verticalHeader().setDefaultSectionSize(row_height)
+        footer.setFixedHeight(row_height + 4)
+        # The 合计 row follows the ledger's column widths and horizontal scrolling.
+        header.sectionResized.connect(
+            lambda index, _old, new: footer.horizontalHeader().resizeSection(index, new)
+        )
+        table.horizontalScrollBar().valueChanged.connect(footer.horizontalScrollBar().setValue)
+        table.doubleClicked.connect(self._edit_row)
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                              | QAbstractItemView.EditTrigger.AnyKeyPressed)  # fmt: skip
+
+    # -- filters ---------------------------------------------------------------------
+    def current_unit_code(self) -> str | None:
+        return self.ui.unitCombo.currentData()
+
+    def current_period(self):
+        return self.ui.periodCombo.currentData()
 
     def show_unit(self, code: str) -> None:
         self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.findData(code))
 
+    def current_filter(self) -> RecordFilter:
+        code = self.current_unit_code()
+        kind = self.ui.typeCombo.currentData()
+        return RecordFilter(
+            unit_codes=None if code is None else (code,),
+            period=self.current_period(),
+            types=None if kind is None else frozenset({kind}),
+            demonstration=self.ui.demoCombo.currentData(),
+            has_photos=True if self.ui.photosCheck.isChecked() else None,
+            text=self.ui.searchEdit.text(),
+        )
+
+    def _on_unit_changed(self) -> None:
+        code = self.current_unit_code()
+        self.form.set_unit(code)
+        period = self.current_period()
+        if period is not None:
+            self.form.set_plan_year(period.start.year)
+        self.form.ui.modeLabel.setVisible(True)
+        if code is None:
+            self.form.ui.modeLabel.setText("请先在上方选择填报单位，再登记活动")
+        self.ui.headerButton.setEnabled(code is not None)
+        if code:
+            header = services.header_fields(self._workspace.db, code)
+            self.ui.headerInfoLabel.setText(
+                f"填报人：{header['filler'] or '未填'}    联系电话：{header['phone'] or '未填'}"
+            )
+        else:
+            self.ui.headerInfoLabel.clear()
+
     def _on_records_changed(self) -> None:
         if self.isVisible():
-            self.refresh()
+            self.refresh(keep_rows=True)
         else:
             self._stale = True
 
@@ -66,20 +162,84 @@ class RecordsTab(QWidget):
         if self._stale:
             self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *, keep_rows: bool = False) -> None:
+        """Re-read the ledger and its 合计 for the current filter."""
         self._stale = False
-        db = self._workspace.db
-        code = self.ui.unitCombo.currentData()
-        unit = self._units.get(code) if code else None
-        period = self.ui.periodCombo.currentData()
-        spec = services.event_filter(unit=unit, period=period)
-        totals = services.event_totals(db, spec)
+        spec = self.current_filter()
+        totals = services.event_totals(self._workspace.db, spec)
+        scroll = self.ui.table.verticalScrollBar().value()
+        if keep_rows:
+            self.model.reload()
+            self.ui.table.verticalScrollBar().setValue(scroll)
+        else:
+            self.model.set_filter(spec, totals["records"])
+        self.totals.set_totals(totals)
+        self._update_buttons()
 
-        def fetch_page(offset: int, limit: int):
-            return services.list_events(db, spec, limit=limit, offset=offset)
+    def _update_buttons(self) -> None:
+        has_current = self.ui.table.currentIndex().isValid()
+        self.ui.historyButton.setEnabled(has_current)
+        self.ui.deleteButton.setEnabled(has_current)
 
-        self.model.set_source(fetch_page, totals["records"])
-        sessions = sum(totals["sessions"].values())
-        self.ui.countLabel.setText(
-            f"共 {totals['records']} 条记录，{sessions} 场，受益职工 {totals['audience']} 人次"
+    # -- actions ---------------------------------------------------------------------
+    def selected_records(self):
+        rows = sorted({index.row() for index in self.ui.table.selectionModel().selectedRows()})
+        return [self.model.record(row) for row in rows]
+
+    def _edit_row(self, index) -> None:
+        if KEYS[index.column()] in ("number", "unit", "demonstration"):
+            self.form.edit(self.model.record(index.row()))
+
+    def _select_record(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.ui.table.selectRow(row)
+            self.ui.table.scrollTo(self.model.index(row, 0))
+
+    def delete_selected(self) -> None:
+        chosen = self.selected_records()
+        if not chosen:
+            return
+        text = (
+            f"删除选中的 {len(chosen)} 条记录？\n删除的记录可在“回收站”中恢复，也可按 Ctrl+Z 撤销。"
         )
+        answer = QMessageBox.question(self, "删除记录", text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._workspace.delete_events([record.id for record in chosen])
+        if self.form.editing and self.form.editing.id in {r.id for r in chosen}:
+            self.form.start_new(keep=True)
+
+    def open_recycle_bin(self) -> None:
+        from jzdesk.ui.views.dialogs import RecycleBinDialog
+
+        code = self.current_unit_code()
+        spec = RecordFilter(unit_codes=None if code is None else (code,), deleted=True)
+        RecycleBinDialog(self._workspace, spec, self).exec()
+
+    def open_history(self) -> None:
+        from jzdesk.ui.views.dialogs import HistoryDialog
+
+        index = self.ui.table.currentIndex()
+        if index.isValid():
+            HistoryDialog(self._workspace.db, self.model.record(index.row()), self).exec()
+
+    def open_header_dialog(self) -> None:
+        from jzdesk.ui.views.dialogs import HeaderDialog
+
+        code = self.current_unit_code()
+        period = self.current_period()
+        if code and HeaderDialog(self._workspace.db, self._units[code], period, self).exec():
+            self._on_unit_changed()
+
+    def _restore_splitter(self) -> None:
+        self.ui.splitter.setStretchFactor(0, 0)
+        self.ui.splitter.setStretchFactor(1, 1)
+        state = app_settings().value("records_tab/splitter")
+        if state is not None:
+            self.ui.splitter.restoreState(state)
+        else:
+            self.ui.splitter.setSizes([self.form.sizeHint().height() + 16, 400])
+
+    def save_state(self) -> None:
+        app_settings().setValue("records_tab/splitter", self.ui.splitter.saveState())

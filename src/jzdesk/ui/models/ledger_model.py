@@ -1,0 +1,257 @@
+"""The ledger: records as on the statistics sheet, fetched page by page, sortable, editable."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+
+from jzdesk import services
+from jzdesk.domain import sheet
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.periods import parse_date
+from jzdesk.domain.records import ActivityRecord, RecordFilter
+from jzdesk.domain.text import parse_whole_number
+from jzdesk.errors import KnownError
+
+_ROOT = QModelIndex()
+
+# The sheet's columns, with the unit after the date and 示范性 before 备注.
+_SHEET = {column.key: column for column in sheet.COLUMNS}
+KEYS = ("number", "date", "unit", "title", "venue", *(k.value for k in ActivityType), "audience",
+        "demonstration", "notes")  # fmt: skip
+LABELS = {**{key: column.label for key, column in _SHEET.items()}, "unit": "填报单位",
+          "demonstration": "示范性"}  # fmt: skip
+NUMERIC = {key for key, column in _SHEET.items() if column.numeric}
+EDITABLE = {"date", "title", "venue", "audience", "notes", *(k.value for k in ActivityType)}
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def column_of(key: str) -> int:
+    return KEYS.index(key)
+
+
+def cell_text(record: ActivityRecord, key: str, row: int) -> str:
+    """What the sheet shows for ``record`` in column ``key`` (``row`` numbers it)."""
+    f = record.fields
+    if key == "number":
+        return str(row + 1)
+    if key == "date":
+        return f.date.isoformat()
+    if key == "unit":
+        return record.unit_name
+    if key in ("title", "venue", "notes"):
+        return getattr(f, key)
+    if key == "audience":
+        return str(f.audience)
+    if key == "demonstration":
+        return "是" if f.demonstration else ""
+    return str(f.sessions) if f.activity_type.value == key else ""
+
+
+class LedgerModel(QAbstractTableModel):
+    """Records matching a RecordFilter, in pages of PAGE rows as the view scrolls.
+
+    Sorting re-queries the database (ORDER BY … LIMIT), so a sort or filter change costs
+    one page whatever the number of records. Edits go through ``save_edit``, a function
+    passed in (the workspace's, which keeps undo and tells other views).
+    """
+
+    PAGE = 500
+    edit_failed = Signal(str)
+
+    def __init__(self, db, save_edit, parent=None):
+        super().__init__(parent)
+        self._db = db
+        self._save_edit = save_edit
+        self._spec: RecordFilter | None = None
+        self._sort, self._descending = "date", False
+        self._total = 0
+        self._rows: list[ActivityRecord] = []
+
+    # -- what is shown ---------------------------------------------------------------
+    def set_filter(self, spec: RecordFilter, total: int) -> None:
+        """Show the ``total`` records matching ``spec`` (the caller counted them already)."""
+        self._spec, self._total = spec, total
+        self._reload(self.PAGE)
+
+    def reload(self) -> None:
+        """Re-read the rows already loaded (after a change), keeping as many as were shown."""
+        if self._spec is not None:
+            self._total = services.event_totals(self._db, self._spec)["records"]
+            self._reload(max(self.PAGE, len(self._rows)))
+
+    def _reload(self, count: int) -> None:
+        self.beginResetModel()
+        self._rows = self._fetch(0, min(count, self._total))
+        self.endResetModel()
+
+    def _fetch(self, offset: int, limit: int) -> list[ActivityRecord]:
+        if self._spec is None or limit <= 0:
+            return []
+        return services.list_events(self._db, self._spec, sort=self._sort,
+                                    descending=self._descending, limit=limit, offset=offset)  # fmt: skip
+
+    def record(self, row: int) -> ActivityRecord:
+        return self._rows[row]
+
+    def row_of(self, record_id: str) -> int | None:
+        for row, record in enumerate(self._rows):
+            if record.id == record_id:
+                return row
+        return None
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    # -- Qt model interface ---------------------------------------------------------
+    def rowCount(self, parent=_ROOT):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_ROOT):
+        return 0 if parent.isValid() else len(KEYS)
+
+    def canFetchMore(self, parent=_ROOT):
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent=_ROOT):
+        if not self.canFetchMore(parent):
+            return
+        page = self._fetch(len(self._rows), self.PAGE)
+        if not page:  # fewer records than counted: someone deleted meanwhile
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(_ROOT, len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return LABELS[KEYS[section]]
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.isValid() and KEYS[index.column()] in EDITABLE and not self._deleted_view():
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def _deleted_view(self) -> bool:
+        return self._spec is not None and self._spec.deleted
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        record, key = self._rows[index.row()], KEYS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(record, key, index.row())
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(record, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight if key in NUMERIC else Qt.AlignmentFlag.AlignLeft
+            )
+            return horizontal | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("title", "venue", "notes"):
+            return cell_text(record, key, index.row()) or None
+        if role == RECORD_ROLE:
+            return record
+        return None
+
+    @staticmethod
+    def _edit_value(record: ActivityRecord, key: str):
+        f = record.fields
+        if key == "audience":
+            return f.audience
+        if key in (k.value for k in ActivityType):
+            return f.sessions if f.activity_type.value == key else 0
+        return cell_text(record, key, 0)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        record, key = self._rows[index.row()], KEYS[index.column()]
+        try:
+            fields = _edited(record, key, value)
+            if fields == record.fields:
+                return False
+            self._save_edit(record, fields)
+        except KnownError as error:
+            self.edit_failed.emit(error.message)
+            return False
+        return True
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        self._sort = KEYS[column]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        if self._spec is not None:
+            self._reload(self.PAGE)
+
+
+def _edited(record: ActivityRecord, key: str, value):
+    """The record's fields with ``key`` set to what was typed in the cell.
+
+    Raises:
+        KnownError: the typed value cannot be read (the message says which column).
+    """
+    f = record.fields
+    text = str(value).strip()
+    if key == "date":
+        return replace(f, date=parse_date(text))
+    if key in ("title", "venue", "notes"):
+        return replace(f, **{key: text})
+    number = parse_whole_number(text, field=key, label=LABELS[key])
+    if key == "audience":
+        return replace(f, audience=number)
+    kind = ActivityType(key)
+    if number == 0 and kind == f.activity_type:
+        raise KnownError("场次不能为 0；要删除这条记录，请用“删除”", field="sessions")
+    if number == 0:
+        return f  # clearing an empty type cell changes nothing
+    return replace(f, activity_type=kind, sessions=number)
+
+
+class TotalsModel(QAbstractTableModel):
+    """The live 合计 row under the ledger, column for column."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._totals: dict | None = None
+
+    def set_totals(self, totals: dict) -> None:
+        self._totals = totals
+        self.dataChanged.emit(self.index(0, 0), self.index(0, len(KEYS) - 1))
+
+    def rowCount(self, parent=_ROOT):
+        return 0 if parent.isValid() else 1
+
+    def columnCount(self, parent=_ROOT):
+        return 0 if parent.isValid() else len(KEYS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._totals is None:
+            return None
+        key = KEYS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight if key in NUMERIC else Qt.AlignmentFlag.AlignLeft
+            )
+            return horizontal | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.FontRole:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if key == "date":
+            return sheet.TOTAL_LABEL
+        if key == "title":
+            return f"{self._totals['records']} 条记录"
+        if key == "audience":
+            return str(self._totals["audience"])
+        if key in {k.value for k in ActivityType}:
+            return str(self._totals["sessions"][ActivityType(key)])
+        return ""

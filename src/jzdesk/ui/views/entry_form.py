@@ -1,0 +1,450 @@
+"""The entry form: one row of the statistics sheet, fast to fill with the keyboard alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCompleter,
+    QFileDialog,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from jzdesk import services
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.records import (
+    DELIVERIES,
+    MEDIA_CHANNELS,
+    VENUE_CATEGORIES,
+    ActivityRecord,
+    MediaItem,
+    RecordFields,
+    check_fields,
+)
+from jzdesk.errors import KnownError
+from jzdesk.ui.forms.ui_entry_form import Ui_EntryForm
+from jzdesk.ui.settings import app_settings
+
+AUDIENCE_CONFIRM = 5000
+IMAGE_FILTER = "图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)"
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
+# One colour per type, everywhere in the program (buttons, charts, exports).
+TYPE_COLOURS = {
+    ActivityType.ART: "#d84b3c",
+    ActivityType.FILM: "#3f7fc1",
+    ActivityType.CALLIGRAPHY: "#8a6d3b",
+    ActivityType.TRAINING: "#3c9a5f",
+    ActivityType.LECTURE: "#8e5bb5",
+}
+_PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TypeButtons(QWidget):
+    """The five type toggles; focusable as one stop, where keys 1–5 and ←/→ choose."""
+
+    changed = Signal()
+
+    def __init__(self, container: QWidget):
+        super().__init__(container)
+        self.setObjectName("typeFocus")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet("#typeFocus:focus { border: 2px solid #4f8fd6; border-radius: 4px; }")
+        from PySide6.QtWidgets import QHBoxLayout
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(4)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        for number, kind in enumerate(ActivityType, start=1):
+            button = QPushButton(f"{number} {kind.label}", self)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(34)
+            colour = TYPE_COLOURS[kind]
+            button.setStyleSheet(
+                f"QPushButton {{ border: 1px solid {colour}; border-radius: 4px; padding: 4px 10px;"
+                f" color: {colour}; background: white; }}"
+                f"QPushButton:checked {{ background: {colour}; color: white; font-weight: bold; }}"
+            )
+            self.group.addButton(button, number)
+            layout.addWidget(button)
+        self.group.idClicked.connect(lambda _: self.changed.emit())
+        container.layout().addWidget(self)
+
+    def current(self) -> ActivityType | None:
+        number = self.group.checkedId()
+        return None if number < 1 else list(ActivityType)[number - 1]
+
+    def set_current(self, kind: ActivityType | None) -> None:
+        if kind is None:
+            checked = self.group.checkedButton()
+            if checked:
+                self.group.setExclusive(False)
+                checked.setChecked(False)
+                self.group.setExclusive(True)
+        else:
+            self.group.button(list(ActivityType).index(kind) + 1).setChecked(True)
+        self.changed.emit()
+
+    def keyPressEvent(self, event):
+        key, kinds = event.key(), list(ActivityType)
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
+            self.set_current(kinds[key - Qt.Key.Key_1])
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -1 if key == Qt.Key.Key_Left else 1
+            now = self.current()
+            position = kinds.index(now) if now else -step
+            self.set_current(kinds[(position + step) % len(kinds)])
+        else:
+            super().keyPressEvent(event)
+
+
+class EntryForm(QWidget):
+    """Enters a new record or edits one; saving goes through the workspace (undoable)."""
+
+    saved = Signal(str)  # the id of the record just saved
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_EntryForm()
+        self.ui.setupUi(self)
+        self._workspace = workspace
+        self._unit_code: str | None = None
+        self._plan_year: int | None = None
+        self._editing: ActivityRecord | None = None
+        self._pending_photos: list = []  # prepared photos of a record not yet saved
+        self._media: list[MediaItem] = []
+
+        for column, stretch in ((1, 2), (3, 2), (5, 2)):
+            self.ui.grid.setColumnStretch(column, stretch)
+        self.types = TypeButtons(self.ui.typeButtons)
+        self.types.changed.connect(self._update_mode_label)
+        QWidget.setTabOrder(self.ui.dateEdit, self.types)
+        QWidget.setTabOrder(self.types, self.ui.sessionsSpin)
+        self.ui.deliveryCombo.addItems(["", *DELIVERIES])
+        self.ui.categoryCombo.addItems(["", *VENUE_CATEGORIES])
+        self.ui.mediaChannelCombo.addItems(MEDIA_CHANNELS)
+        self._completers = {}
+        for name, edit in (("title", self.ui.titleEdit), ("venue", self.ui.venueEdit),
+                           ("presenter", self.ui.presenterEdit)):  # fmt: skip
+            completer = QCompleter(QStringListModel(self), edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            edit.setCompleter(completer)
+            self._completers[name] = completer
+
+        self.ui.saveButton.clicked.connect(lambda: self.save(and_new=False))
+        self.ui.saveNewButton.clicked.connect(lambda: self.save(and_new=True))
+        self.ui.newButton.clicked.connect(lambda: self.start_new(keep=False))
+        self.ui.mediaAddButton.clicked.connect(self._add_media)
+        self.ui.mediaLinkEdit.returnPressed.connect(self._add_media)
+        self.ui.photoAddButton.clicked.connect(self._pick_photos)
+        for sequence in ("Return", "Enter", "Ctrl+S"):
+            QShortcut(QKeySequence(sequence), self, lambda: self.save(and_new=False),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(sequence), self, lambda: self.save(and_new=True),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        QShortcut(QKeySequence.StandardKey.Delete, self.ui.mediaList, self._remove_media,
+                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        QShortcut(QKeySequence.StandardKey.Delete, self.ui.photoList, self._remove_photo,
+                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        self.ui.photoList.setAcceptDrops(True)
+        self.ui.photoList.viewport().installEventFilter(self)
+        self.ui.photoList.installEventFilter(self)
+        self.start_new(keep=False)
+
+    # -- context ---------------------------------------------------------------------
+    def set_unit(self, unit_code: str | None) -> None:
+        """The unit new records belong to (None: the form is disabled until one is chosen)."""
+        self._unit_code = unit_code
+        self.setEnabled(unit_code is not None)
+        self.refresh_suggestions()
+        self._update_mode_label()
+
+    def set_plan_year(self, year: int) -> None:
+        """Dates outside this year are pointed out; new records start in it."""
+        self._plan_year = year
+        if self._editing is None and self.ui.dateEdit.date().year() != year:
+            self.ui.dateEdit.setDate(QDate(_default_day(year)))
+
+    def refresh_suggestions(self) -> None:
+        for name, completer in self._completers.items():
+            values = services.suggestions(self._workspace.db, self._unit_code, name) if \
+                self._unit_code else []  # fmt: skip
+            completer.model().setStringList(values)
+
+    # -- filling ---------------------------------------------------------------------
+    def start_new(self, *, keep: bool) -> None:
+        """Clear the form for a new record; ``keep`` holds on to the date and the type."""
+        kind = self.types.current() if keep else None
+        day = self.ui.dateEdit.date() if keep else QDate(_default_day(self._plan_year))
+        self._editing = None
+        self._load(RecordFields(self._unit_code or "", day.toPython(),
+                                kind or ActivityType.ART))  # fmt: skip
+        self.types.set_current(kind)
+        self._pending_photos = []
+        self._show_photos()
+        self._clear_errors()
+        self._update_mode_label()
+        self.ui.dateEdit.setFocus() if not keep else self.ui.titleEdit.setFocus()
+
+    def edit(self, record: ActivityRecord) -> None:
+        """Show ``record`` for editing; saving writes its next revision."""
+        self._editing = record
+        self._unit_code = record.fields.unit_code
+        self._load(record.fields)
+        self.types.set_current(record.fields.activity_type)
+        self._pending_photos = []
+        self._show_photos()
+        self._clear_errors()
+        self._update_mode_label()
+
+    @property
+    def editing(self) -> ActivityRecord | None:
+        return self._editing
+
+    def _load(self, f: RecordFields) -> None:
+        ui = self.ui
+        ui.dateEdit.setDate(QDate(f.date))
+        ui.sessionsSpin.setValue(f.sessions)
+        ui.audienceSpin.setValue(f.audience)
+        ui.deliveryCombo.setCurrentText(f.delivery)
+        ui.titleEdit.setText(f.title)
+        ui.venueEdit.setText(f.venue)
+        ui.categoryCombo.setCurrentText(f.venue_category)
+        ui.presenterEdit.setText(f.presenter)
+        ui.demoCheck.setChecked(f.demonstration)
+        ui.originalCheck.setChecked(f.original)
+        ui.logoCheck.setChecked(f.logo_shown)
+        ui.notesEdit.setText(f.notes)
+        ui.mediaLinkEdit.clear()
+        self._media = list(f.media)
+        self._show_media()
+
+    def fields(self) -> RecordFields | None:
+        """What the form holds, or None while no type is chosen."""
+        kind = self.types.current()
+        if kind is None or self._unit_code is None:
+            return None
+        ui = self.ui
+        return RecordFields(
+            unit_code=self._unit_code,
+            date=ui.dateEdit.date().toPython(),
+            activity_type=kind,
+            sessions=ui.sessionsSpin.value(),
+            title=ui.titleEdit.text().strip(),
+            venue=ui.venueEdit.text().strip(),
+            venue_category=ui.categoryCombo.currentText(),
+            audience=ui.audienceSpin.value(),
+            delivery=ui.deliveryCombo.currentText(),
+            presenter=ui.presenterEdit.text().strip(),
+            demonstration=ui.demoCheck.isChecked(),
+            original=ui.originalCheck.isChecked(),
+            logo_shown=ui.logoCheck.isChecked(),
+            media=tuple(self._media),
+            notes=ui.notesEdit.text().strip(),
+        )
+
+    # -- validation ------------------------------------------------------------------
+    def _clear_errors(self) -> None:
+        for label in (self.ui.dateError, self.ui.sessionsError, self.ui.audienceError):
+            label.clear()
+            label.hide()  # an empty message row takes no room
+        self.ui.statusLabel.clear()
+        self.ui.statusLabel.setStyleSheet("")
+
+    def validate(self) -> RecordFields | None:
+        """Show every problem beside its field; the fields if there is none."""
+        self._clear_errors()
+        fields = self.fields()
+        ok = True
+        if fields is None:
+            self._status("请先选择活动类型（按 1–5 或点击类型按钮）", error=True)
+            return None
+        if self._plan_year is not None and fields.date.year != self._plan_year:
+            self.ui.dateError.setText(f"日期不在 {self._plan_year} 年计划年度内")
+            self.ui.dateError.show()
+            ok = False
+        for problem in check_fields(fields):
+            label = {"sessions": self.ui.sessionsError, "audience": self.ui.audienceError,
+                     "date": self.ui.dateError}.get(problem.field)  # fmt: skip
+            if label is not None:
+                label.setText(problem.message)
+                label.show()
+            else:
+                self._status(problem.message, error=True)
+            ok = False
+        return fields if ok else None
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        self.ui.statusLabel.setText(text)
+        self.ui.statusLabel.setStyleSheet("color: #b3261e;" if error else "color: #1e7b34;")
+
+    # -- saving ----------------------------------------------------------------------
+    def save(self, *, and_new: bool) -> str | None:
+        """Validate, confirm what needs confirming, save; returns the record id or None."""
+        fields = self.validate()
+        if fields is None:
+            return None
+        if fields.audience > AUDIENCE_CONFIRM and not self._confirm(
+            f"受益职工 {fields.audience} 人次，超过 {AUDIENCE_CONFIRM}。确定填写正确吗？"
+        ):
+            return None
+        exclude = self._editing.id if self._editing else None
+        duplicates = services.likely_duplicates(self._workspace.db, fields, exclude_id=exclude)
+        if duplicates and not self._confirm(_duplicate_text(duplicates)):
+            return None
+        try:
+            if self._editing is None:
+                record_id = self._workspace.add_event(fields, photos=self._pending_photos)
+            else:
+                record_id = self._editing.id
+                if fields != self._editing.fields:
+                    self._workspace.update_event(self._editing, fields)
+        except KnownError as error:
+            self._status(error.message, error=True)
+            return None
+        self.refresh_suggestions()
+        if and_new:
+            self.start_new(keep=True)
+        else:
+            self.edit(services.get_event(self._workspace.db, record_id))
+        self._status(f"已保存：{fields.date.isoformat()} {fields.activity_type.label} "
+                     f"{fields.title or fields.venue}")  # fmt: skip
+        self.saved.emit(record_id)
+        return record_id
+
+    def _confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, "请确认", text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _update_mode_label(self) -> None:
+        if self._editing is None:
+            self.ui.modeLabel.setText("新增活动记录")
+        else:
+            self.ui.modeLabel.setText(
+                f"修改记录（第 {self._editing.revision} 版，录入人 {self._editing.entered_by or '—'}）"
+            )
+
+    # -- media coverage --------------------------------------------------------------
+    def _add_media(self) -> None:
+        self._media.append(MediaItem(self.ui.mediaChannelCombo.currentText(),
+                                     self.ui.mediaLinkEdit.text().strip()))  # fmt: skip
+        self.ui.mediaLinkEdit.clear()
+        self._show_media()
+
+    def _remove_media(self) -> None:
+        row = self.ui.mediaList.currentRow()
+        if 0 <= row < len(self._media):
+            del self._media[row]
+            self._show_media()
+
+    def _show_media(self) -> None:
+        self.ui.mediaList.clear()
+        for item in self._media:
+            self.ui.mediaList.addItem(f"{item.channel}  {item.link}".strip())
+
+    # -- photos ----------------------------------------------------------------------
+    def _pick_photos(self) -> None:
+        settings = app_settings()
+        folder = settings.value("folders/photos", "")
+        paths, _ = QFileDialog.getOpenFileNames(self, "添加照片", folder, IMAGE_FILTER)
+        if paths:
+            from pathlib import Path
+
+            settings.setValue("folders/photos", str(Path(paths[0]).parent))
+            self.add_photo_files(paths)
+
+    def add_photo_files(self, paths) -> bool:
+        """Check and attach image files (to the record shown, or to the one being entered)."""
+        try:
+            prepared = services.prepare_photos(paths)
+            if self._editing is None:
+                known = {photo.sha256 for photo in self._pending_photos}
+                self._pending_photos += [p for p in prepared if p.sha256 not in known]
+            else:
+                services.attach_photos(self._workspace.db, self._editing.id, prepared)
+                self._editing = services.get_event(self._workspace.db, self._editing.id)
+                self._workspace.changed()
+        except KnownError as error:
+            QMessageBox.warning(self, "无法添加照片", error.message)
+            return False
+        self._show_photos()
+        return True
+
+    def _remove_photo(self) -> None:
+        item = self.ui.photoList.currentItem()
+        if item is None:
+            return
+        if self._editing is None:
+            del self._pending_photos[self.ui.photoList.row(item)]
+        else:
+            services.remove_photo(self._workspace.db, self._editing.id, item.data(_PHOTO_ID_ROLE))
+            self._editing = services.get_event(self._workspace.db, self._editing.id)
+            self._workspace.changed()
+        self._show_photos()
+
+    def _show_photos(self) -> None:
+        self.ui.photoList.clear()
+        if self._editing is None:
+            thumbs = [(None, photo.thumbnail) for photo in self._pending_photos]
+        else:
+            thumbs = services.photo_thumbnails(self._workspace.db, self._editing.id)
+        for photo_id, jpeg in thumbs:
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(QImage.fromData(jpeg))), "")
+            item.setData(_PHOTO_ID_ROLE, photo_id)
+            item.setSizeHint(QSize(88, 88))
+            self.ui.photoList.addItem(item)
+        self.ui.photosLabel.setText(f"照片（{len(thumbs)}）")
+
+    def eventFilter(self, watched, event):
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if _image_paths(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+        elif event.type() == QEvent.Type.Drop:
+            paths = _image_paths(event.mimeData())
+            if paths:
+                self.add_photo_files(paths)
+                event.acceptProposedAction()
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _image_paths(mime) -> list[str]:
+    from pathlib import Path
+
+    if not mime.hasUrls():
+        return []
+    paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+    return [path for path in paths if Path(path).suffix.lower() in IMAGE_SUFFIXES]
+
+
+def _default_day(year: int | None) -> date:
+    today = date.today()
+    if year is None or year == today.year:
+        return today
+    return date(year, 1, 1) if year > today.year else date(year, 12, 31)
+
+
+def _duplicate_text(duplicates) -> str:
+    lines = [
+        f"· {r.fields.date.isoformat()} {r.fields.activity_type.label} "
+        f"{r.fields.title or '（无名称）'} @ {r.fields.venue or '（无地点）'}"
+        for r in duplicates[:5]
+    ]
+    return "已有相似的记录（同一单位、同一天、同一类型，地点或名称相近）：\n" + "\n".join(lines) + \
+        "\n\n这可能是同一场活动的重复登记。仍要保存吗？"  # fmt: skip
