@@ -1,0 +1,279 @@
+"""The entry form and ledger as a clerk uses them: keyboard entry, checks, bin, undo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMessageBox
+
+from jzdesk import services
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.records import RecordFields, RecordFilter
+from jzdesk.ui.models.ledger_model import column_of
+from jzdesk.ui.models.quota_model import COL_TOTAL
+
+
+@pytest.fixture
+def tab(open_window, db_path):
+    db = services.open_database(db_path)
+    services.init_installation(db, "沁阳", filler="王芳", phone="0391-5555555")
+    db.close()
+    window = open_window()
+    window.ui.tabs.setCurrentWidget(window.records_tab)
+    return window.records_tab
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Answers given to the form's confirmation questions, and the questions asked."""
+    asked, queue = [], []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return queue.pop(0) if queue else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked, queue
+
+
+def type_chinese(widget, text):
+    """Type Chinese as an input method delivers it: a committed string, not key presses."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_a_record_entered_with_the_keyboard_alone_lands_in_ledger_and_progress(tab, qtbot):
+    form = tab.form
+    form.ui.dateEdit.setFocus()
+    form.ui.dateEdit.setSelectedSection(QDateTimeEdit.Section.YearSection)
+    qtbot.keyClicks(form.ui.dateEdit, "20210305")  # each part moves on to the next
+    qtbot.keyClick(form.ui.dateEdit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.types
+    qtbot.keyClick(form.types, Qt.Key.Key_2)  # 送电影
+    qtbot.keyClick(form.types, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.ui.sessionsSpin
+    form.ui.sessionsSpin.selectAll()
+    qtbot.keyClicks(form.ui.sessionsSpin, "3")
+    qtbot.keyClick(form.ui.sessionsSpin, Qt.Key.Key_Tab)
+    form.ui.audienceSpin.selectAll()
+    qtbot.keyClicks(form.ui.audienceSpin, "420")
+    qtbot.keyClick(form.ui.audienceSpin, Qt.Key.Key_Tab)
+    qtbot.keyClick(form.ui.deliveryCombo, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.ui.titleEdit
+    type_chinese(form.ui.titleEdit, "红色电影进工地")
+    qtbot.keyClick(form.ui.titleEdit, Qt.Key.Key_Tab)
+    type_chinese(form.ui.venueEdit, "南水北调焦作段工地")
+    qtbot.keyClick(form.ui.venueEdit, Qt.Key.Key_Return)
+
+    [record] = services.list_events(tab.model._db)
+    f = record.fields
+    assert (f.date, f.activity_type, f.sessions, f.audience) == (
+        date(2021, 3, 5),
+        ActivityType.FILM,
+        3,
+        420,
+    )
+    assert (f.title, f.venue, f.unit_code, record.entered_by) == (
+        "红色电影进工地",
+        "南水北调焦作段工地",
+        "qinyang",
+        "王芳",
+    )
+    assert tab.model.rowCount() == 1
+    assert tab.model.index(0, column_of("film")).data() == "3"
+    assert tab.totals.index(0, column_of("film")).data() == "3"
+    quota = tab.window().quota_tab
+    quota.ui.asOfEdit.setDate(QDate(2021, 12, 31))
+    assert quota.model.index(0, COL_TOTAL).data() == "3"
+
+
+def test_save_and_new_keeps_unit_date_and_type(tab, qtbot):
+    form = tab.form
+    form.ui.dateEdit.setDate(QDate(2021, 6, 1))
+    form.types.set_current(ActivityType.LECTURE)
+    form.ui.titleEdit.setText("党史讲座")
+    form.ui.titleEdit.setFocus()
+    qtbot.keyClick(form.ui.titleEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert form.editing is None
+    assert form.ui.dateEdit.date() == QDate(2021, 6, 1)
+    assert form.types.current() is ActivityType.LECTURE
+    assert form.ui.titleEdit.text() == ""
+    assert tab.model.rowCount() == 1
+
+
+@pytest.mark.parametrize(
+    ("setup", "label", "words"),
+    [
+        (lambda f: f.ui.sessionsSpin.setValue(0), "sessionsError", "场次"),
+        (lambda f: f.ui.dateEdit.setDate(QDate(2022, 1, 3)), "dateError", "不在 2021 年"),
+        (lambda f: f.types.set_current(None), "statusLabel", "请先选择活动类型"),
+    ],
+)
+def test_each_validation_message_stands_beside_its_field(tab, setup, label, words):
+    form = tab.form
+    form.ui.dateEdit.setDate(QDate(2021, 3, 5))
+    form.types.set_current(ActivityType.ART)
+    setup(form)
+    assert form.save(and_new=False) is None
+    message = getattr(form.ui, label)
+    assert words in message.text() and message.isVisible()
+    assert services.list_events(tab.model._db) == []
+
+
+def test_a_large_audience_asks_for_confirmation(tab, answers):
+    asked, queue = answers
+    form = tab.form
+    form.types.set_current(ActivityType.ART)
+    form.ui.dateEdit.setDate(QDate(2021, 3, 5))
+    form.ui.audienceSpin.setValue(8000)
+    assert form.save(and_new=False) is None
+    assert "8000" in asked[0]
+    queue.append(QMessageBox.StandardButton.Yes)
+    assert form.save(and_new=False) is not None
+
+
+def test_a_likely_duplicate_is_pointed_out_before_saving(tab, answers):
+    asked, queue = answers
+    db = tab.model._db
+    services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
+                                        venue="沁阳钢厂", title="文艺演出"))  # fmt: skip
+    form = tab.form
+    form.types.set_current(ActivityType.ART)
+    form.ui.dateEdit.setDate(QDate(2021, 3, 5))
+    form.ui.venueEdit.setText("沁阳钢厂一车间")
+    assert form.save(and_new=False) is None
+    assert "重复" in asked[0] and "沁阳钢厂" in asked[0]
+    assert len(services.list_events(db)) == 1
+    queue.append(QMessageBox.StandardButton.Yes)
+    assert form.save(and_new=False) is not None
+    assert len(services.list_events(db)) == 2
+
+
+def test_delete_to_bin_restore_and_undo(tab, answers, qtbot):
+    asked, queue = answers
+    db = tab.model._db
+    for day in (1, 2, 3):
+        tab.form.types.set_current(ActivityType.TRAINING)
+        tab.form.ui.dateEdit.setDate(QDate(2021, 4, day))
+        tab.form.ui.titleEdit.setText(f"培训 {day}")
+        tab.form.save(and_new=True)
+    assert tab.model.rowCount() == 3
+    # Select rows 0 and 1 explicitly (selectRow would follow whatever modifier keys are down).
+    flags = QItemSelectionModel.SelectionFlag
+    selection = tab.ui.table.selectionModel()
+    selection.select(tab.model.index(0, 0), flags.ClearAndSelect | flags.Rows)
+    selection.select(tab.model.index(1, 0), flags.Select | flags.Rows)
+    queue.append(QMessageBox.StandardButton.Yes)
+    tab.delete_selected()
+    assert tab.model.rowCount() == 1
+    assert len(services.list_events(db, RecordFilter(deleted=True))) == 2
+
+    from jzdesk.ui.views.dialogs import RecycleBinDialog
+
+    dialog = RecycleBinDialog(tab._workspace, RecordFilter(deleted=True), tab)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 2
+    dialog.ui.table.selectRow(0)
+    dialog.restore_selected()
+    assert dialog.model.rowCount() == 1 and tab.model.rowCount() == 2
+
+    window = tab.window()
+    window.undo_action.trigger()  # undo the restore
+    assert tab.model.rowCount() == 1
+    window.undo_action.trigger()  # undo the delete
+    assert tab.model.rowCount() == 3
+    window.redo_action.trigger()
+    assert tab.model.rowCount() == 1
+
+
+def test_undo_of_a_save_and_of_an_edit(tab):
+    form, window = tab.form, tab.window()
+    form.types.set_current(ActivityType.ART)
+    form.ui.dateEdit.setDate(QDate(2021, 3, 5))
+    form.ui.audienceSpin.setValue(100)
+    record_id = form.save(and_new=False)
+    form.ui.audienceSpin.setValue(250)
+    form.save(and_new=False)
+    db = tab.model._db
+    assert services.get_event(db, record_id).fields.audience == 250
+    window.undo_action.trigger()
+    assert services.get_event(db, record_id).fields.audience == 100
+    window.undo_action.trigger()
+    assert services.get_event(db, record_id).deleted
+    window.redo_action.trigger()
+    assert not services.get_event(db, record_id).deleted
+    history = services.event_history(db, record_id)
+    assert [h["state"]["audience"] for h in history] == [100, 250, 100, 100, 100]
+
+
+def test_photos_dropped_on_a_new_record_are_saved_with_it(tab, tmp_path):
+    path = tmp_path / "现场.jpg"
+    Image.new("RGB", (3000, 2000), (20, 120, 200)).save(path)
+    form = tab.form
+    form.types.set_current(ActivityType.ART)
+    form.ui.dateEdit.setDate(QDate(2021, 3, 5))
+    assert form.add_photo_files([str(path)])
+    assert form.ui.photoList.count() == 1
+    record_id = form.save(and_new=False)
+    assert len(services.photo_thumbnails(tab.model._db, record_id)) == 1
+    tab.ui.photosCheck.setChecked(True)
+    assert tab.model.rowCount() == 1
+
+
+def test_history_dialog_says_what_changed(tab, qtbot):
+    from jzdesk.ui.views.dialogs import HistoryDialog
+
+    form = tab.form
+    form.types.set_current(ActivityType.ART)
+    form.ui.dateEdit.setDate(QDate(2021, 3, 5))
+    form.ui.audienceSpin.setValue(100)
+    record_id = form.save(and_new=False)
+    form.ui.audienceSpin.setValue(350)
+    form.save(and_new=False)
+    dialog = HistoryDialog(tab.model._db, services.get_event(tab.model._db, record_id), tab)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.table.rowCount() == 2
+    assert dialog.ui.table.item(0, 3).text() == "新增"
+    assert "受益职工（人次）：100 → 350" in dialog.ui.table.item(1, 3).text()
+    assert dialog.ui.table.item(1, 2).text() == "王芳"
+
+
+def test_search_and_filters_narrow_the_ledger(tab):
+    db = tab.model._db
+    services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
+                                        title="豫剧专场", demonstration=True))  # fmt: skip
+    services.add_event(db, RecordFields("qinyang", date(2021, 5, 5), ActivityType.FILM,
+                                        venue="月山镇"))  # fmt: skip
+    tab.refresh()
+    assert tab.model.rowCount() == 2
+    tab.ui.searchEdit.setText("月山")
+    assert tab.model.rowCount() == 1
+    tab.ui.searchEdit.clear()
+    tab.ui.demoCombo.setCurrentIndex(1)
+    assert tab.model.rowCount() == 1 and tab.totals.index(0, column_of("art")).data() == "1"
+    tab.ui.demoCombo.setCurrentIndex(0)
+    tab.ui.periodCombo.setCurrentIndex(tab.ui.periodCombo.findText("2021年第二季度"))
+    assert tab.model.rowCount() == 1
+
+
+def test_header_fields_and_summary_dialog(tab, qtbot):
+    from jzdesk.ui.views.dialogs import HeaderDialog
+
+    db = tab.model._db
+    unit = services.resolve_unit(db, "沁阳")
+    dialog = HeaderDialog(db, unit, tab.current_period(), tab)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.fillerEdit.text() == "王芳"
+    dialog.ui.phoneEdit.setText("0391-1234567")
+    dialog.ui.summaryEdit.setPlainText("一季度开展送文化活动 12 场。")
+    dialog.ui.quarterCombo.setCurrentIndex(1)
+    dialog.ui.summaryEdit.setPlainText("二季度小结")
+    dialog.save()
+    assert services.header_fields(db, "qinyang")["phone"] == "0391-1234567"
+    assert services.quarter_summary(db, "qinyang", 2021, 1) == "一季度开展送文化活动 12 场。"
+    assert services.quarter_summary(db, "qinyang", 2021, 2) == "二季度小结"
