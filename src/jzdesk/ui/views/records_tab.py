@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -193,8 +193,14 @@ class RecordsTab(QWidget):
     def _select_record(self, record_id: str) -> None:
         row = self.model.row_of(record_id)
         if row is not None:
-            self.ui.table.selectRow(row)
-            self.ui.table.scrollTo(self.model.index(row, 0))
+            # Explicitly replace the selection: selectRow() would add to it while Ctrl is
+            # still held from Ctrl+Enter, and a later Delete would take several records.
+            flags = QItemSelectionModel.SelectionFlag
+            index = self.model.index(row, 0)
+            self.ui.table.selectionModel().setCurrentIndex(
+                index, flags.ClearAndSelect | flags.Rows
+            )
+            self.ui.table.scrollTo(index)
 
     def delete_selected(self) -> None:
         chosen = self.selected_records()
