@@ -53,7 +53,7 @@ def database(records: int) -> Path:
         for leftover in CACHE.glob(partial.name + "*"):
             leftover.unlink()
         db = services.open_database(partial)
-        services.fill_sample_data(db, records)
+        services.fill_sample_data(db, records, seed=2021)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.close()
         partial.rename(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -57,6 +58,42 @@ _OPTIONS = {
 }
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+# argparse's own complaints, in the words a clerk reads.
+_USAGE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (.*)"), r"缺少必需的参数：\1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数：\1"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)"),
+        r"没有这个命令：\2（可用的命令：\3）",
+    ),
+    (re.compile(r"argument (\S+): expected one argument"), r"参数 \1 后面缺少取值"),
+    (re.compile(r"argument (\S+): ignored explicit argument (.*)"), r"参数 \1 不需要取值：\2"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks Chinese: usage, section titles, help and errors."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message):
+        for pattern, chinese in _USAGE_MESSAGES:
+            message = pattern.sub(chinese, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 用法错误：{message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -65,13 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="数据库文件（默认取环境变量 JZDESK_DB，否则为用户数据文件夹中的 jzdesk.sqlite）",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=APP_NAME,
         parents=[common],
-        description="“五送”文化活动进基层统计：登记活动、查看进度、导出统计表、汇总上报。"
-        "不带命令时打开窗口。",
+        description="“五送”文化活动进基层统计：登记活动、查看各单位完成进度。不带命令时打开窗口。",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {__version__}", help="显示版本号并退出"
+    )
     commands = parser.add_subparsers(title="命令", metavar="COMMAND")
 
     def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
@@ -214,7 +252,7 @@ def _events(args: argparse.Namespace) -> int:
 
     db = _db(args)
     unit = services.resolve_unit(db, args.unit) if args.unit else None
-    period = parse_period(args.period) if args.period else None
+    period = parse_period(args.period) if args.period is not None else None
     found = services.list_events(db, services.event_filter(unit=unit, period=period))
     if args.json:
         _print_json([record_json(record) for record in found])

@@ -96,8 +96,10 @@ _AUDIENCE = {
 }
 
 
-def sample_rows(count: int, *, year: int = 2021, seed: int = 2021, now: str) -> Iterator[tuple]:
-    """``count`` records as rows for store.records.insert_many, the same for the same seed."""
+def sample_rows(
+    count: int, *, year: int = 2021, seed: int | None = None, now: str
+) -> Iterator[tuple]:
+    """``count`` records as rows for store.records.insert_many; the same for the same seed."""
     rng = random.Random(seed)
     plan_units = [entry.unit_code for entry in PLAN_2021]
     # The city itself has no quota but runs its minimums: weight it like a county.

@@ -15,6 +15,7 @@ from jzdesk.domain.records import (
     ActivityRecord,
     RecordFields,
     RecordFilter,
+    cleaned,
     is_likely_duplicate,
     require_valid,
 )
@@ -111,10 +112,20 @@ def _os_user() -> str:
         return ""
 
 
-def _checked(db: sqlite_utils.Database, fields: RecordFields) -> None:
+def _checked(db: sqlite_utils.Database, fields: RecordFields) -> RecordFields:
+    """The fields as they will be stored (text cleaned), once every rule is met.
+
+    Raises:
+        KnownError: a rule is broken; the message names the field.
+    """
+    fields = cleaned(fields)
     require_valid(fields)
     if fields.unit_code not in units.units_by_code(db):
         raise KnownError(f"填报单位代码“{fields.unit_code}”不在单位名单中", field="unit")
+    if fields.date > date.today():
+        raise KnownError(f"活动日期 {fields.date.isoformat()} 在今天之后；只登记已经开展的活动",
+                         field="date")  # fmt: skip
+    return fields
 
 
 def add_event(db: sqlite_utils.Database, fields: RecordFields, *, photos=()) -> str:
@@ -126,7 +137,7 @@ def add_event(db: sqlite_utils.Database, fields: RecordFields, *, photos=()) -> 
     Raises:
         KnownError: a field breaks a rule (the message names it) or the unit is unknown.
     """
-    _checked(db, fields)
+    fields = _checked(db, fields)
     now = now_iso()
     with db.atomic():
         record_id = records.insert_record(
@@ -161,7 +172,7 @@ def update_event(
     Raises:
         KnownError: a field breaks a rule, or the record changed or vanished meanwhile.
     """
-    _checked(db, fields)
+    fields = _checked(db, fields)
     with db.atomic():
         saved = records.update_record(
             db,
@@ -390,15 +401,18 @@ def progress_report(
         KnownError: there is no plan for the year, or ``as_of`` lies in another year.
     """
     today = today or date.today()
+    year_field = "year" if year is not None or as_of is None else "as_of"
     if year is None:
         year = as_of.year if as_of else default_year(db, today=today)
+    if not 2000 <= year <= 2100:
+        raise KnownError(f"年度 {year} 不在 2000–2100 之间", field="year")
     if as_of is None:
         as_of = min(today, date(year, 12, 31))
     if as_of.year != year:
         raise KnownError(f"统计截止日期 {as_of.isoformat()} 不在 {year} 年内", field="as_of")
     entries = plans.plan_entries(db, year)
     if not entries:
-        raise KnownError(f"没有 {year} 年的任务分解表（计划）", field="year")
+        raise KnownError(f"没有 {year} 年的任务分解表（计划）", field=year_field)
     return build_report(
         year=year,
         as_of=as_of,
@@ -409,12 +423,19 @@ def progress_report(
     )
 
 
-def fill_sample_data(db: sqlite_utils.Database, count: int, *, seed: int = 2021) -> int:
-    """Add ``count`` generated sample records (marked as such) to the 2021 plan's units."""
+MAX_SAMPLE_RECORDS = 2_000_000
+
+
+def fill_sample_data(db: sqlite_utils.Database, count: int, *, seed: int | None = None) -> int:
+    """Add ``count`` generated sample records (marked as such) to the 2021 plan's units.
+
+    Each call draws new records unless a ``seed`` is given (benchmarks want the same data).
+    """
     from jzdesk.sample_data import sample_rows
 
-    if count < 1:
-        raise KnownError(f"示例记录数必须至少为 1，现在是 {count}", field="records")
+    if not 1 <= count <= MAX_SAMPLE_RECORDS:
+        raise KnownError(f"示例记录数应在 1 到 {MAX_SAMPLE_RECORDS} 之间，现在是 {count}",
+                         field="records")  # fmt: skip
     with db.atomic():
         records.insert_many(db, sample_rows(count, seed=seed, now=now_iso()))
     return count

@@ -313,3 +313,72 @@ def test_headless_commands_do_not_import_qt(db_path):
     )
     assert result.stderr.strip() == "[]"
     assert json.loads(result.stdout)["total"]["quota"] == 510
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--sessions", "9223372036854775807"], ["--sessions", "太大"]),
+        (["--sessions", "1001"], ["--sessions", "不能超过 1000"]),
+        (["--audience", "99999999999999999999"], ["--audience"]),
+        (["--audience", "1000001"], ["--audience"]),
+    ],
+)
+def test_absurd_numbers_are_refused_not_stored(run_cli, args, words):
+    result = run_cli("add-event", "--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", *args)
+    assert result.code == 1 and all(word in result.err for word in words)
+    assert "Traceback" not in result.err
+    assert run_cli("progress", "--json").code == 0
+
+
+@pytest.mark.parametrize("year", ["-1", "0", "10000", "99999999999999999999"])
+def test_impossible_years_are_refused(run_cli, year):
+    result = run_cli("progress", "--year", year)
+    assert result.code == 1 and "--year" in result.err and "Traceback" not in result.err
+
+
+def test_as_of_in_a_year_without_plan_blames_as_of(run_cli):
+    result = run_cli("progress", "--as-of", "2022-03-01")
+    assert result.code == 1 and "--as-of" in result.err
+
+
+def test_a_day_that_does_not_exist_is_named_as_such(run_cli):
+    result = run_cli("add-event", "--unit", "沁阳", "--date", "2021-02-29", "--type", "文艺")
+    assert result.code == 1 and "2月没有29日" in result.err
+
+
+def test_a_future_date_is_refused(run_cli):
+    result = run_cli("add-event", "--unit", "沁阳", "--date", "2099-01-01", "--type", "文艺")
+    assert result.code == 1 and "今天之后" in result.err
+
+
+def test_demo_twice_adds_twice(run_cli):
+    assert run_cli("demo", "--records", "10").code == 0
+    assert run_cli("demo", "--records", "10").code == 0
+    assert len(json.loads(run_cli("events", "--json").out)) == 20
+
+
+def test_control_characters_and_line_breaks_are_cleaned(run_cli):
+    add(run_cli, "--title", "第一行\n第二行\t\x1b[31m红", "--notes", "\x07备注 ")
+    [event] = json.loads(run_cli("events", "--json").out)
+    assert event["title"] == "第一行 第二行 [31m红" and event["notes"] == "备注"
+
+
+def test_a_folder_or_a_read_only_file_as_database_is_explained(run_cli, tmp_path, monkeypatch):
+    folder = run_cli("--db", str(tmp_path), "progress", db=False)
+    assert folder.code == 1 and "是一个文件夹" in folder.err
+    locked = tmp_path / "locked.sqlite"
+    assert run_cli("--db", str(locked), "progress", db=False).code == 0
+    # CI runs as root, whom file permissions do not stop; ask the OS question directly.
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: False if str(path) == str(locked)
+                        else real_access(path, mode))  # fmt: skip
+    result = run_cli("--db", str(locked), "progress", db=False)
+    assert result.code == 1 and "只读" in result.err
+
+
+def test_usage_errors_speak_chinese(run_cli):
+    result = run_cli("add-event", "--type", "文艺")
+    assert result.code == 2
+    assert "用法：" in result.err and "缺少必需的参数：--date" in result.err
+    assert "usage" not in result.err and "error" not in result.err

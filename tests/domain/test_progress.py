@@ -68,10 +68,12 @@ def test_report_sums_types_rates_audience_and_minimums():
     city = rows["city"]
     assert city.rate is None and city.pace is None and not city.behind_pace
     assert [(s.achieved, s.met) for s in city.minimums] == [(10, True), (19, False)]
+    # The 合计 covers the 16 units with a quota, as in 附件1; the city's own 35 are apart.
     assert report.quota == 510
-    assert report.total == 56
-    assert report.totals[T.FILM] == 33
-    assert report.rate == pytest.approx(56 / 510)
+    assert report.total == 21
+    assert report.totals[T.FILM] == 8
+    assert report.rate == pytest.approx(21 / 510)
+    assert report.audience == 3850
     assert rows["mengzhou"].total == 0 and rows["mengzhou"].rate == 0
 
 

@@ -41,11 +41,11 @@ def test_quota_table_shows_the_16_units_the_city_and_510(open_window):
     assert model.rowCount() == 18
     names = [cell(model, row, COL_UNIT) for row in range(model.rowCount())]
     assert names[0] == "沁阳市总工会" and names[15] == "财贸工会"
-    assert names[16] == "焦作市总工会" and names[17] == "合计"
+    assert names[16] == "合计" and names[17] == "焦作市总工会（本级）"
     quotas = [cell(model, row, COL_QUOTA) for row in range(16)]
     assert sum(int(q) for q in quotas) == 510
-    assert cell(model, 17, COL_QUOTA) == "510"
-    assert cell(model, 16, COL_QUOTA) == "—"
+    assert cell(model, 16, COL_QUOTA) == "510"
+    assert cell(model, 17, COL_QUOTA) == "—"
 
 
 def test_quota_table_follows_records_written_by_another_program(open_window, qtbot, db_path):
@@ -55,7 +55,7 @@ def test_quota_table_follows_records_written_by_another_program(open_window, qtb
     assert cell(model, 0, COL_TOTAL) == "0"
     add(db_path, sessions=10)  # e.g. `jzdesk add-event` while the window is open
     qtbot.waitUntil(lambda: cell(model, 0, COL_TOTAL) == "10", timeout=5000)
-    assert cell(model, 17, COL_TOTAL) == "10"
+    assert cell(model, 16, COL_TOTAL) == "10"
     assert model.index(0, COL_RATE).data(RATE_ROLE) == 0.2
     assert cell(model, 0, COL_RATE) == "20.0%"
 
@@ -66,9 +66,9 @@ def test_as_of_date_limits_the_count(open_window, db_path):
     window = open_window()
     tab = window.quota_tab
     tab.ui.asOfEdit.setDate(date(2021, 10, 1))
-    assert cell(tab.model, 17, COL_TOTAL) == "1"
+    assert cell(tab.model, 16, COL_TOTAL) == "1"
     tab.ui.asOfEdit.setDate(date(2021, 12, 31))
-    assert cell(tab.model, 17, COL_TOTAL) == "2"
+    assert cell(tab.model, 16, COL_TOTAL) == "2"
 
 
 def test_double_click_on_a_unit_opens_its_records(open_window, qtbot, db_path):

@@ -41,12 +41,16 @@ def parse_date(text: str, *, field: str = "date") -> date:
     """
     clean = normalize(text)
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", clean)
-    if match:
-        try:
-            return date(*(int(part) for part in match.groups()))
-        except ValueError:
-            pass
-    raise KnownError(f"日期“{text}”不是有效的日期，应写成 YYYY-MM-DD，例如 2021-03-05", field=field)
+    if not match:
+        raise KnownError(f"日期“{text}”的格式不对，应写成 YYYY-MM-DD，例如 2021-03-05", field=field)
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        pass
+    if 1 <= month <= 12:
+        raise KnownError(f"日期“{text}”不存在：{year}年{month}月没有{day}日", field=field)
+    raise KnownError(f"日期“{text}”不存在：月份应为 1–12", field=field)
 
 
 def year_period(year: int) -> Period:

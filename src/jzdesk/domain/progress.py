@@ -65,17 +65,31 @@ class ProgressReport:
     sample_data: bool = False
     totals: Mapping[ActivityType, int] = field(default_factory=dict)
 
+    # The 合计 of 附件1 covers the units with a quota; the city union's own events (no
+    # 五送 total of its own) are shown on their line but would inflate the rate.
+    @property
+    def with_quota(self) -> tuple[UnitProgress, ...]:
+        return tuple(unit for unit in self.units if unit.quota is not None)
+
+    @property
+    def without_quota(self) -> tuple[UnitProgress, ...]:
+        return tuple(unit for unit in self.units if unit.quota is None)
+
     @property
     def quota(self) -> int:
-        return sum(unit.quota or 0 for unit in self.units)
+        return sum(unit.quota for unit in self.with_quota)
 
     @property
     def total(self) -> int:
-        return sum(unit.total for unit in self.units)
+        return sum(unit.total for unit in self.with_quota)
 
     @property
     def audience(self) -> int:
-        return sum(unit.audience for unit in self.units)
+        return sum(unit.audience for unit in self.with_quota)
+
+    @property
+    def pace(self) -> float:
+        return sum(unit.pace for unit in self.with_quota)
 
     @property
     def rate(self) -> float | None:
@@ -142,5 +156,7 @@ def build_report(
                 pace=None if entry.quota is None else pace(entry.quota, year, as_of),
             )
         )
-    totals = {kind: sum(row.done[kind] for row in rows) for kind in ActivityType}
+    totals = {
+        kind: sum(row.done[kind] for row in rows if row.quota is not None) for kind in ActivityType
+    }
     return ProgressReport(year, as_of, tuple(rows), sample_data, totals)

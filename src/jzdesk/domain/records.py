@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 
 from jzdesk.domain.activity_types import ActivityType
@@ -37,6 +38,9 @@ FIELD_LABELS = {
 }
 
 MAX_TEXT = 2000
+# Far above any real event, far below what would overflow a sum over a million records.
+MAX_SESSIONS = 1000
+MAX_AUDIENCE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -97,10 +101,16 @@ def check_fields(fields: RecordFields) -> list[Problem]:
     problems = []
     if not isinstance(fields.sessions, int) or fields.sessions < 1:
         problems.append(Problem("sessions", f"场次必须是不小于 1 的整数，现在是 {fields.sessions}"))
+    elif fields.sessions > MAX_SESSIONS:
+        problems.append(Problem("sessions", f"一条记录的场次不能超过 {MAX_SESSIONS}，现在是 "
+                                            f"{fields.sessions}；请检查是否多输了数字"))  # fmt: skip
     if not isinstance(fields.audience, int) or fields.audience < 0:
         problems.append(
             Problem("audience", f"受益职工（人次）不能为负数，现在是 {fields.audience}")
         )
+    elif fields.audience > MAX_AUDIENCE:
+        problems.append(Problem("audience", f"一条记录的受益职工不能超过 {MAX_AUDIENCE} 人次，"
+                                            f"现在是 {fields.audience}"))  # fmt: skip
     if not 2000 <= fields.date.year <= 2100:
         problems.append(Problem("date", f"活动日期 {fields.date.isoformat()} 不在合理的年份内"))
     if fields.venue_category and fields.venue_category not in VENUE_CATEGORIES:
@@ -182,3 +192,28 @@ def is_likely_duplicate(new: RecordFields, old: RecordFields) -> bool:
     if not (new.title or new.venue or old.title or old.venue):
         return True
     return _similar(new.venue, old.venue) or _similar(new.title, old.title)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\t]+\s*")
+
+
+def clean_text(text: str) -> str:
+    """One line of text as it should be stored: no control characters, no line breaks.
+
+    Pasted text brings tabs, newlines and terminal escapes along; they would break the
+    sheet's cells and the command line's columns, and show as boxes in the window.
+    """
+    return _CONTROL.sub("", _LINE_BREAKS.sub(" ", text)).strip()
+
+
+def cleaned(fields: RecordFields) -> RecordFields:
+    """``fields`` with every text field passed through clean_text."""
+    return replace(
+        fields,
+        title=clean_text(fields.title),
+        venue=clean_text(fields.venue),
+        presenter=clean_text(fields.presenter),
+        notes=clean_text(fields.notes),
+        media=tuple(MediaItem(item.channel, clean_text(item.link)) for item in fields.media),
+    )

@@ -28,4 +28,6 @@ def parse_whole_number(text: str, *, field: str, label: str) -> int:
     clean = normalize(str(text))
     if not clean.lstrip("-").isdigit() or clean.count("-") > 1:
         raise KnownError(f"{label}应填整数，现在是“{text}”", field=field)
+    if len(clean.lstrip("-")) > 12:
+        raise KnownError(f"{label}“{text}”太大了，请检查是否多输了数字", field=field)
     return int(clean)

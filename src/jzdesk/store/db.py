@@ -36,6 +36,14 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
             program, or was written by a newer jzdesk.
     """
     path = Path(path)
+    if path.is_dir():
+        raise KnownError(
+            f"{path} 是一个文件夹，不是数据库文件；请在文件夹后加上文件名，例如 jzdesk.sqlite"
+        )
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise KnownError(
+            f"数据库文件 {path} 是只读的或没有访问权限；请把它复制到可写的文件夹再打开"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -74,4 +82,6 @@ def _explain(path: Path, error: sqlite3.DatabaseError) -> KnownError:
         return KnownError(f"数据库 {path} 正被其他程序使用，请关闭其他 jzdesk 窗口后重试")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return KnownError(f"文件 {path} 不是 jzdesk 数据库或已损坏，请从备份恢复")
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return KnownError(f"无法打开数据库 {path}：文件夹不存在或没有写入权限")
     return KnownError(f"无法打开数据库 {path}：{error}")

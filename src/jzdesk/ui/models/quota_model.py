@@ -42,10 +42,13 @@ class QuotaTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._report: ProgressReport | None = None
+        self._rows: list[UnitProgress | None] = []  # None stands for the 合计 row
 
     def set_report(self, report: ProgressReport) -> None:
+        """Units with a quota, their 合计 (as in 附件1), then units without one (the city)."""
         self.beginResetModel()
         self._report = report
+        self._rows = [*report.with_quota, None, *report.without_quota]
         self.endResetModel()
 
     @property
@@ -53,9 +56,7 @@ class QuotaTableModel(QAbstractTableModel):
         return self._report
 
     def rowCount(self, parent=_ROOT):
-        if parent.isValid() or self._report is None:
-            return 0
-        return len(self._report.units) + 1
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(HEADERS)
@@ -66,7 +67,7 @@ class QuotaTableModel(QAbstractTableModel):
         return None
 
     def is_total_row(self, row: int) -> bool:
-        return self._report is not None and row == len(self._report.units)
+        return 0 <= row < len(self._rows) and self._rows[row] is None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self._report is None:
@@ -74,7 +75,7 @@ class QuotaTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if self.is_total_row(row):
             return self._total_data(column, role)
-        unit = self._report.units[row]
+        unit = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._unit_text(unit, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -93,7 +94,7 @@ class QuotaTableModel(QAbstractTableModel):
 
     def _unit_text(self, unit: UnitProgress, column: int) -> str:
         if column == COL_UNIT:
-            return unit.unit.name
+            return unit.unit.name if unit.quota is not None else f"{unit.unit.name}（本级）"
         if column == COL_QUOTA:
             return "—" if unit.quota is None else str(unit.quota)
         if COL_FIRST_TYPE <= column < COL_TOTAL:
@@ -103,7 +104,7 @@ class QuotaTableModel(QAbstractTableModel):
         if column == COL_RATE:
             return "—" if unit.rate is None else f"{unit.rate:.1%}"
         if column == COL_PACE:
-            return "—" if unit.pace is None else f"{unit.pace:.1f}"
+            return "—" if unit.pace is None else f"{unit.pace:.0f}"
         if column == COL_AUDIENCE:
             return str(unit.audience)
         return "；".join(
@@ -138,7 +139,7 @@ class QuotaTableModel(QAbstractTableModel):
         if role == RATE_ROLE and column == COL_RATE:
             return report.rate
         if role == BAR_COLOUR_ROLE:
-            behind = report.total < sum(unit.pace or 0 for unit in report.units)
+            behind = report.total < report.pace
             return BAR_BEHIND if behind else BAR_ON_PACE
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -153,7 +154,7 @@ class QuotaTableModel(QAbstractTableModel):
         if column == COL_RATE:
             return "—" if report.rate is None else f"{report.rate:.1%}"
         if column == COL_PACE:
-            return f"{sum(unit.pace or 0 for unit in report.units):.1f}"
+            return f"{report.pace:.0f}"
         if column == COL_AUDIENCE:
             return str(report.audience)
         return ""

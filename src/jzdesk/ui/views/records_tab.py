@@ -197,9 +197,7 @@ class RecordsTab(QWidget):
             # still held from Ctrl+Enter, and a later Delete would take several records.
             flags = QItemSelectionModel.SelectionFlag
             index = self.model.index(row, 0)
-            self.ui.table.selectionModel().setCurrentIndex(
-                index, flags.ClearAndSelect | flags.Rows
-            )
+            self.ui.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
             self.ui.table.scrollTo(index)
 
     def delete_selected(self) -> None:
