@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import re
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
