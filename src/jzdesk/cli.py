@@ -55,6 +55,7 @@ _OPTIONS = {
     "presenter": "--presenter",
     "notes": "--notes",
     "id": "ID",
+    "out": "--out",
 }
 
 
@@ -178,7 +179,59 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--year", metavar="Y", help="计划年度（默认为最近的计划年度）")
     progress.add_argument("--as-of", metavar="DATE", help="统计截止日期（默认今天，不超过年底）")
     progress.add_argument("--json", action="store_true", help="以 JSON 输出")
+    export = command("export-sheet", _export_sheet, "导出某单位某期间的《情况统计表》（Excel）")
+    export.add_argument("--unit", metavar="NAME", help="填报单位（默认为 init 设置的本单位）")
+    export.add_argument(
+        "--period", required=True, metavar="P", help="期间：2021、2021Q1、2021-03 …"
+    )
+    export.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="输出文件")
+
+    imports = command("import", _import, "导入填好的《情况统计表》（.xlsx），每个文件单独处理")
+    imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="要导入的文件")
+    imports.add_argument("--unit", metavar="NAME", help="表中没有填写填报单位时，指定单位")
+    imports.add_argument("--json", action="store_true", help="以 JSON 输出每个文件的结果")
     return parser
+
+
+def _unit_or_home(args: argparse.Namespace, db):
+    """The unit named by --unit, else this installation's own (set by init)."""
+    from jzdesk import services
+
+    if args.unit:
+        return services.resolve_unit(db, args.unit)
+    unit = services.home_unit(db)
+    if unit is None:
+        args.parser.error("请用 --unit 指定填报单位（或先运行 jzdesk init --unit 单位）")
+    return unit
+
+
+def _export_sheet(args: argparse.Namespace) -> int:
+    from jzdesk import exchange
+
+    db = _db(args)
+    unit = _unit_or_home(args, db)
+    path = exchange.export_sheet_xlsx(db, unit, parse_period(args.period), args.out)
+    print(path)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from jzdesk import exchange, services
+
+    db = _db(args)
+    unit = services.resolve_unit(db, args.unit) if args.unit else None
+    results = exchange.import_files(db, args.files, unit=unit)
+    if args.json:
+        _print_json([result.to_json() for result in results])
+    else:
+        for result in results:
+            if result.status == "rejected":
+                print(f"✘ {result.file}：未导入。{result.reason}")
+            else:
+                note = f"；{result.reason}" if result.reason else ""
+                print(f"✔ {result.file}：新增 {result.added} 条，更新 {result.updated} 条，"
+                      f"已有 {result.unchanged} 条{note}")  # fmt: skip
+    return 1 if any(result.status == "rejected" for result in results) else 0
 
 
 def _db(args: argparse.Namespace):
@@ -221,12 +274,7 @@ def _add_event(args: argparse.Namespace) -> int:
     from jzdesk import services
 
     db = _db(args)
-    if args.unit:
-        unit = services.resolve_unit(db, args.unit)
-    else:
-        unit = services.home_unit(db)
-        if unit is None:
-            args.parser.error("请用 --unit 指定填报单位（或先运行 jzdesk init --unit 单位）")
+    unit = _unit_or_home(args, db)
     fields = RecordFields(
         unit_code=unit.code,
         date=parse_date(args.date),

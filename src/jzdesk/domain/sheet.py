@@ -55,3 +55,47 @@ def column_index(key: str) -> int:
         if column.key == key:
             return position
     raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """Everything one unit's sheet for one period shows, gathered before any file is written."""
+
+    unit_name: str
+    unit_code: str
+    period_label: str
+    period_text: str
+    filler: str
+    phone: str
+    filled_on: str
+    records: tuple  # ActivityRecord, in sheet order
+    year_total: int  # sessions in the plan year up to the period's end
+    quota: int | None
+    summary: str = ""
+
+    @property
+    def totals(self) -> dict:
+        """Sessions per type and audience of the rows on the sheet (the 合计 row)."""
+        sessions = dict.fromkeys(ActivityType, 0)
+        for record in self.records:
+            sessions[record.fields.activity_type] += record.fields.sessions
+        return {"sessions": sessions, "audience": sum(r.fields.audience for r in self.records)}
+
+    @property
+    def progress_line(self) -> str:
+        """The line under the table: year-to-date total, quota and completion rate."""
+        if not self.quota:
+            return f"本年度截至本期末累计完成“五送”活动 {self.year_total} 场。"
+        return (f"本年度截至本期末累计完成“五送”活动 {self.year_total} 场，全年任务 {self.quota} 场，"
+                f"完成率 {self.year_total / self.quota:.1%}。")  # fmt: skip
+
+
+# The second worksheet of the program's own export: every field, so it reads back losslessly.
+DETAIL_SHEET = "活动明细"
+DETAIL_COLUMNS = (
+    ("id", "记录编号"), ("revision", "版本"), ("date", "活动日期"), ("type", "类型"),
+    ("sessions", "场次"), ("title", "活动名称（内容）"), ("venue", "活动地点（服务对象）"),
+    ("venue_category", "场所类别"), ("audience", "受益职工（人次）"), ("delivery", "组织方式"),
+    ("presenter", "主讲人/演出团队"), ("demonstration", "示范性"), ("original", "职工原创"),
+    ("logo_shown", "展示标识"), ("media", "媒体宣传"), ("notes", "备注"),
+)  # fmt: skip

@@ -93,10 +93,14 @@ def insert_record(
     entered_by: str,
     now: str,
     sample: bool = False,
+    record_id: str | None = None,
+    revision: int = 1,
 ) -> str:
-    """Store a new record (revision 1) with its media; returns its new UUID."""
-    record_id = str(uuid.uuid4())
-    db.execute(_INSERT, field_values(fields) + (record_id, entered_by, int(sample), 1, 0, now, now))
+    """Store a record with its media; returns its UUID (a new one unless ``record_id`` is
+    given, as when a record made elsewhere arrives with its id and revision)."""
+    record_id = record_id or str(uuid.uuid4())
+    meta = (record_id, entered_by, int(sample), revision, revision - 1, now, now)
+    db.execute(_INSERT, field_values(fields) + meta)
     _write_media(db, record_id, fields.media)
     snapshot(db, record_id, saved_at=now, saved_by=entered_by)
     return record_id

@@ -1,0 +1,184 @@
+"""Use cases that move records in and out as files: the statistics sheet, filled sheets.
+
+Like services, shared by the window and the command line; no Qt here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+
+from jzdesk import services
+from jzdesk.domain.periods import Period, year_period
+from jzdesk.domain.records import RecordFields, RecordFilter, cleaned, require_valid
+from jzdesk.domain.sheet import SheetData
+from jzdesk.domain.units import Unit
+from jzdesk.errors import KnownError
+from jzdesk.store import plans, records
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What importing one file did, in the shape of ``import --json`` (PRODUCT §8)."""
+
+    file: str
+    status: str  # imported | unchanged | rejected
+    reason: str = ""
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    unit: str = ""
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "status": self.status, "reason": self.reason,
+                "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+                "conflicts": self.conflicts}  # fmt: skip
+
+
+def sheet_data(
+    db: sqlite_utils.Database, unit: Unit, period: Period, *, filled_on: date | None = None
+) -> SheetData:
+    """What the unit's sheet for ``period`` shows: its records, header line and progress."""
+    rows = services.list_events(db, RecordFilter(unit_codes=(unit.code,), period=period))
+    year = period.end.year
+    year_so_far = Period(year_period(year).start, period.end, "")
+    totals = services.event_totals(db, RecordFilter(unit_codes=(unit.code,), period=year_so_far))
+    quota = next((e.quota for e in plans.plan_entries(db, year) if e.unit_code == unit.code), None)
+    header = services.header_fields(db, unit.code)
+    summary = ""
+    if period.start.month % 3 == 1 and period.start.day == 1 and period.label.endswith("季度"):
+        quarter = (period.start.month - 1) // 3 + 1
+        summary = services.quarter_summary(db, unit.code, period.start.year, quarter)
+    return SheetData(
+        unit_name=unit.name, unit_code=unit.code, period_label=period.label,
+        period_text=period.text, filler=header["filler"], phone=header["phone"],
+        filled_on=(filled_on or date.today()).isoformat(), records=tuple(rows),
+        year_total=sum(totals["sessions"].values()), quota=quota, summary=summary,
+    )  # fmt: skip
+
+
+def export_sheet_xlsx(db: sqlite_utils.Database, unit: Unit, period: Period, path: Path) -> Path:
+    """Write the unit's statistics sheet for ``period`` as .xlsx; returns the path.
+
+    Raises:
+        KnownError: the file cannot be written (open in Excel, no permission, …).
+    """
+    from jzdesk.io.sheet_xlsx import write_sheet
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise KnownError(f"统计表的 Excel 文件名应以 .xlsx 结尾：{path.name}", field="out")
+    try:
+        write_sheet(sheet_data(db, unit, period), path)
+    except OSError as error:
+        raise KnownError(f"无法写入 {path}：{error.strerror or error}（文件是否正在 Excel/WPS 中打开？）",
+                         field="out") from error  # fmt: skip
+    return path
+
+
+def import_sheet(
+    db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None
+) -> ImportResult:
+    """Import a filled statistics sheet as records of its unit, all or nothing.
+
+    The unit is ``unit`` if given, else the sheet's 填报单位. Records the database already
+    holds are counted as unchanged, never doubled: by id for the program's own export,
+    by their content for hand-filled sheets.
+
+    Raises:
+        KnownError: the file is unsafe, unreadable, names no known unit, or has a bad row;
+            the message names each bad row and cell, and nothing is imported.
+    """
+    from jzdesk.io.sheet_import import SheetRejected, read_sheet
+
+    path = Path(path)
+    parsed = read_sheet(path)
+    if unit is None:
+        if not parsed.unit_text:
+            raise KnownError(f"文件 {path.name} 中没有填写填报单位，请指定是哪个单位的统计表",
+                             field="unit")  # fmt: skip
+        unit = services.resolve_unit(db, parsed.unit_text)
+    today = date.today()
+    prepared, problems = [], []
+    for row in parsed.rows:
+        fields = cleaned(RecordFields(
+            unit_code=unit.code, date=row.date, activity_type=row.activity_type,
+            sessions=row.sessions, title=row.title, venue=row.venue, audience=row.audience,
+            notes=row.notes, **row.extra,
+        ))  # fmt: skip
+        try:
+            require_valid(fields)
+            if fields.date > today:
+                raise KnownError(f"活动日期 {fields.date.isoformat()} 在今天之后")
+        except KnownError as error:
+            problems.append(f"第 {row.row} 行：{error.message}")
+            continue
+        prepared.append((row, fields))
+    if problems:
+        raise SheetRejected(path.name, problems)
+
+    added = updated = unchanged = conflicts = 0
+    now = services.now_iso()
+    entered_by = f"导入：{path.name}"[:100]
+    with db.atomic():
+        for row, fields in prepared:
+            outcome = _import_row(db, row, fields, now=now, entered_by=entered_by)
+            added += outcome == "added"
+            updated += outcome == "updated"
+            unchanged += outcome == "unchanged"
+            conflicts += outcome == "conflict"
+    status = "imported" if added or updated else "unchanged"
+    reason = "" if not conflicts else (
+        f"{conflicts} 条记录在本机已被修改，与文件中的内容不同，未覆盖")  # fmt: skip
+    return ImportResult(path.name, status, reason, added, updated, unchanged, conflicts, unit.code)
+
+
+def _import_row(db, row, fields: RecordFields, *, now: str, entered_by: str) -> str:
+    if row.record_id:
+        existing = records.get_record(db, row.record_id)
+        if existing is None:
+            records.insert_record(db, fields, entered_by=entered_by, now=now,
+                                  record_id=row.record_id, revision=row.revision)  # fmt: skip
+            return "added"
+        if existing.fields == fields and not existing.deleted:
+            return "unchanged"
+        if existing.revision == row.revision and not existing.deleted:
+            # Nobody saved it here since the export: the sheet's edit wins.
+            records.update_record(db, existing.id, fields, revision=existing.revision, now=now,
+                                  saved_by=entered_by)  # fmt: skip
+            return "updated"
+        return "conflict"
+    for candidate in records.same_day_records(db, fields.unit_code, fields.date,
+                                              fields.activity_type):  # fmt: skip
+        f = candidate.fields
+        if (f.sessions, f.title, f.venue, f.audience, f.notes) == (
+            fields.sessions,
+            fields.title,
+            fields.venue,
+            fields.audience,
+            fields.notes,
+        ):
+            return "unchanged"
+    records.insert_record(db, fields, entered_by=entered_by, now=now)
+    return "added"
+
+
+def import_files(
+    db: sqlite_utils.Database, paths: list[Path], *, unit: Unit | None = None
+) -> list[ImportResult]:
+    """Import each file in its own transaction, going on after a rejection."""
+    results = []
+    for path in paths:
+        path = Path(path)
+        try:
+            if path.suffix.lower() != ".xlsx":
+                raise KnownError(f"不支持的文件类型 {path.suffix or '（无扩展名）'}：目前可以导入"
+                                 "填好的统计表 .xlsx")  # fmt: skip
+            results.append(import_sheet(db, path, unit=unit))
+        except KnownError as error:
+            results.append(ImportResult(path.name, "rejected", error.message))
+    return results

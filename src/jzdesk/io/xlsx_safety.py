@@ -1,0 +1,64 @@
+"""Opening an .xlsx from outside safely: size, zip-bomb and XML-bomb checks before parsing."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from jzdesk.errors import KnownError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200  # a real sheet compresses 5–20×; a zip bomb thousands of times
+MAX_ENTRIES = 2000
+
+
+def check_xlsx(path: Path) -> None:
+    """Refuse, in milliseconds, a file that is not a plausible .xlsx (before openpyxl sees it).
+
+    openpyxl parses with defusedxml when it is installed (it is a dependency), which stops
+    entity-expansion ("billion laughs") attacks; this checks what defusedxml cannot: the
+    archive itself.
+
+    Raises:
+        KnownError: the file is missing, too large, not a zip, or expands suspiciously.
+    """
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise KnownError(f"无法读取文件 {name}：{error.strerror}") from error
+    if size > MAX_FILE_BYTES:
+        raise KnownError(f"文件 {name} 太大（{size // (1024 * 1024)} MB），不像是一张统计表")
+    if not zipfile.is_zipfile(path):
+        raise KnownError(
+            f"文件 {name} 不是 Excel 2007 及以上的 .xlsx 文件（旧的 .xls 请先另存为 .xlsx）"
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise KnownError(f"文件 {name} 已损坏，无法打开") from error
+    if len(entries) > MAX_ENTRIES:
+        raise KnownError(f"文件 {name} 的结构异常（包含 {len(entries)} 个部件），已拒绝")
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise KnownError(f"文件 {name} 解压后过大（{unpacked // (1024 * 1024)} MB），已拒绝")
+    for entry in entries:
+        if entry.compress_size and entry.file_size / entry.compress_size > MAX_RATIO:
+            raise KnownError(f"文件 {name} 的压缩比异常（可能是恶意文件），已拒绝")
+    if not any(entry.filename == "[Content_Types].xml" for entry in entries):
+        raise KnownError(f"文件 {name} 不是 Excel 的 .xlsx 文件")
+
+
+def load_workbook(path: Path):
+    """The checked workbook, with cached values instead of formulas."""
+    import openpyxl
+
+    check_xlsx(path)
+    try:
+        return openpyxl.load_workbook(path, data_only=True)
+    except KnownError:
+        raise
+    except Exception as error:  # openpyxl raises many kinds on malformed parts
+        raise KnownError(f"文件 {path.name} 已损坏或不是有效的 Excel 文件，无法读取") from error
