@@ -225,12 +225,7 @@ def _import(args: argparse.Namespace) -> int:
         _print_json([result.to_json() for result in results])
     else:
         for result in results:
-            if result.status == "rejected":
-                print(f"✘ {result.file}：未导入。{result.reason}")
-            else:
-                note = f"；{result.reason}" if result.reason else ""
-                print(f"✔ {result.file}：新增 {result.added} 条，更新 {result.updated} 条，"
-                      f"已有 {result.unchanged} 条{note}")  # fmt: skip
+            print(result.summary())
     return 1 if any(result.status == "rejected" for result in results) else 0
 
 

@@ -33,6 +33,14 @@ class ImportResult:
     conflicts: int = 0
     unit: str = ""
 
+    def summary(self) -> str:
+        """The result in one or two lines of plain Chinese."""
+        if self.status == "rejected":
+            return f"✘ {self.file}：未导入。{self.reason}"
+        note = f"；{self.reason}" if self.reason else ""
+        return (f"✔ {self.file}：新增 {self.added} 条，更新 {self.updated} 条，"
+                f"已有 {self.unchanged} 条（未重复导入）{note}")  # fmt: skip
+
     def to_json(self) -> dict:
         return {"file": self.file, "status": self.status, "reason": self.reason,
                 "added": self.added, "updated": self.updated, "unchanged": self.unchanged,

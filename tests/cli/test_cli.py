@@ -382,3 +382,45 @@ def test_usage_errors_speak_chinese(run_cli):
     assert result.code == 2
     assert "用法：" in result.err and "缺少必需的参数：--date" in result.err
     assert "usage" not in result.err and "error" not in result.err
+
+
+def test_export_sheet_then_import_elsewhere(run_cli, tmp_path):
+    add(run_cli, "--title", '=HYPERLINK("http://x")', "--audience", "120")
+    sheet = tmp_path / "q1.xlsx"
+    result = run_cli("export-sheet", "--unit", "沁阳", "--period", "2021Q1", "--out", str(sheet))
+    assert result.code == 0 and sheet.exists()
+    from openpyxl import load_workbook
+
+    cell = load_workbook(sheet)["统计表"]["C6"]
+    assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
+    other = tmp_path / "city.sqlite"
+    first = run_cli("--db", str(other), "import", str(sheet), "--json", db=False)
+    assert first.code == 0
+    assert json.loads(first.out) == [
+        {
+            "file": "q1.xlsx",
+            "status": "imported",
+            "reason": "",
+            "added": 1,
+            "updated": 0,
+            "unchanged": 0,
+            "conflicts": 0,
+        }
+    ]
+    again = json.loads(run_cli("--db", str(other), "import", str(sheet), "--json", db=False).out)
+    assert again[0]["status"] == "unchanged" and again[0]["unchanged"] == 1
+
+
+def test_import_goes_on_after_a_rejection_and_exits_1(run_cli, tmp_path):
+    add(run_cli)
+    good = tmp_path / "good.xlsx"
+    run_cli("export-sheet", "--unit", "沁阳", "--period", "2021", "--out", str(good))
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook")
+    other = tmp_path / "other.sqlite"
+    result = run_cli("--db", str(other), "import", str(bad), str(good), "--json", db=False)
+    assert result.code == 1
+    statuses = [(r["file"], r["status"]) for r in json.loads(result.out)]
+    assert statuses == [("bad.xlsx", "rejected"), ("good.xlsx", "imported")]
+    text = run_cli("--db", str(other), "import", str(bad), db=False)
+    assert text.code == 1 and "✘ bad.xlsx：未导入" in text.out

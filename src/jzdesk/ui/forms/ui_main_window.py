@@ -25,6 +25,8 @@ class Ui_MainWindow(object):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1280, 800)
+        self.actionImport = QAction(MainWindow)
+        self.actionImport.setObjectName(u"actionImport")
         self.actionQuit = QAction(MainWindow)
         self.actionQuit.setObjectName(u"actionQuit")
         self.actionRefresh = QAction(MainWindow)
@@ -68,6 +70,8 @@ class Ui_MainWindow(object):
         self.menuBar.addAction(self.menuEdit.menuAction())
         self.menuBar.addAction(self.menuView.menuAction())
         self.menuBar.addAction(self.menuHelp.menuAction())
+        self.menuFile.addAction(self.actionImport)
+        self.menuFile.addSeparator()
         self.menuFile.addAction(self.actionQuit)
         self.menuView.addAction(self.actionRefresh)
         self.menuHelp.addAction(self.actionAbout)
@@ -79,6 +83,10 @@ class Ui_MainWindow(object):
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u201c\u4e94\u9001\u201d\u6587\u5316\u6d3b\u52a8\u8fdb\u57fa\u5c42\u7edf\u8ba1", None))
+        self.actionImport.setText(QCoreApplication.translate("MainWindow", u"\u5bfc\u5165\u7edf\u8ba1\u8868(&I)\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.actionImport.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+O", None))
+#endif // QT_CONFIG(shortcut)
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"\u9000\u51fa(&X)", None))
 #if QT_CONFIG(shortcut)
         self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))

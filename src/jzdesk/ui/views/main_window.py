@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
 from jzdesk import APP_TITLE, __version__, services
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
@@ -28,7 +30,10 @@ class MainWindow(QMainWindow):
         self.tab_pages = {"quota": self.quota_tab, "records": self.records_tab}
 
         self.quota_tab.unit_activated.connect(self.show_unit_records)
+        self.records_tab.import_requested.connect(self.choose_files_to_import)
+        self.setAcceptDrops(True)
         self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionImport.triggered.connect(self.choose_files_to_import)
         self.ui.actionRefresh.triggered.connect(workspace.check_for_changes)
         self.ui.actionRefresh.triggered.connect(self.quota_tab.refresh)
         self.ui.actionAbout.triggered.connect(self.show_about)
@@ -52,6 +57,61 @@ class MainWindow(QMainWindow):
     def show_unit_records(self, code: str) -> None:
         self.records_tab.show_unit(code)
         self.ui.tabs.setCurrentWidget(self.records_tab)
+
+    # -- importing filled sheets (button, menu, drag and drop) ---------------------------
+    def choose_files_to_import(self) -> None:
+        settings = app_settings()
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "导入填好的统计表", settings.value("folders/import", ""), "Excel 统计表 (*.xlsx)"
+        )
+        if paths:
+            settings.setValue("folders/import", str(Path(paths[0]).parent))
+            self.import_files([Path(path) for path in paths])
+
+    def import_files(self, paths: list[Path]) -> list:
+        """Import each file; a sheet without 填报单位 asks which unit it belongs to."""
+        from jzdesk import exchange
+
+        results = []
+        for path in paths:
+            [result] = exchange.import_files(self.workspace.db, [path])
+            if result.status == "rejected" and "没有填写填报单位" in result.reason:
+                unit = self._ask_unit(path)
+                if unit is not None:
+                    [result] = exchange.import_files(self.workspace.db, [path], unit=unit)
+            results.append(result)
+        if any(result.status == "imported" for result in results):
+            self.workspace.changed()
+        self._show_import_results(results)
+        return results
+
+    def _ask_unit(self, path: Path):
+        units = services.all_units(self.workspace.db)
+        names = [unit.name for unit in units]
+        home = services.home_unit(self.workspace.db)
+        current = names.index(home.name) if home else 0
+        name, ok = QInputDialog.getItem(
+            self, "选择填报单位", f"{path.name} 中没有填写填报单位。\n这是哪个单位的统计表？",
+            names, current, False,
+        )  # fmt: skip
+        return units[names.index(name)] if ok else None
+
+    def _show_import_results(self, results) -> None:
+        text = "\n\n".join(result.summary() for result in results)
+        if any(result.status == "rejected" for result in results):
+            QMessageBox.warning(self, "导入结果", text)
+        else:
+            QMessageBox.information(self, "导入结果", text)
+
+    def dragEnterEvent(self, event):
+        if _importable(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        paths = _importable(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
 
     def _update_banner(self) -> None:
         self.ui.sampleBanner.setVisible(services.has_sample_data(self.workspace.db))
@@ -81,3 +141,11 @@ class MainWindow(QMainWindow):
             settings.sync()
         self.workspace.close()
         super().closeEvent(event)
+
+
+def _importable(mime) -> list[Path]:
+    """The .xlsx files among what is being dragged onto the window."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [path for path in paths if path.suffix.lower() == ".xlsx"]

@@ -1,0 +1,65 @@
+"""Importing filled sheets from the window: the button's path and drag-and-drop."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from jzdesk import exchange, services
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.periods import parse_period
+from jzdesk.domain.records import RecordFields
+
+
+def exported_sheet(tmp_path, *, unit="qinyang"):
+    source = services.open_database(tmp_path / "source.sqlite")
+    services.add_event(source, RecordFields(unit, date(2021, 3, 5), ActivityType.FILM, sessions=2))
+    path = exchange.export_sheet_xlsx(source, services.resolve_unit(source, unit),
+                                      parse_period("2021Q1"), tmp_path / "沁阳一季度.xlsx")  # fmt: skip
+    source.close()
+    return path
+
+
+def test_dropping_a_sheet_on_the_window_imports_it(open_window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: shown.append(a[2])))
+    path = exported_sheet(tmp_path)
+    window = open_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    # Qt only routes drop events that come from a real drag; hand them to the handlers.
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    window.dropEvent(drop)
+    assert "新增 1 条" in shown[0]
+    window.ui.tabs.setCurrentWidget(window.records_tab)
+    window.records_tab.show_unit("qinyang")
+    assert window.records_tab.model.rowCount() == 1
+
+
+def test_a_sheet_without_unit_asks_which_unit(open_window, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    path = exported_sheet(tmp_path)
+    book = load_workbook(path)
+    book["统计表"]["A4"] = "填报人：    联系电话："
+    book.save(path)
+    asked = []
+
+    def get_item(parent, title, label, items, current, editable):
+        asked.append(label)
+        return "孟州市总工会", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
+    window = open_window()
+    [result] = window.import_files([path])
+    assert "没有填写填报单位" in asked[0]
+    assert result.status == "imported" and result.unit == "mengzhou"
