@@ -218,6 +218,11 @@ def event_totals(db: sqlite_utils.Database, spec: RecordFilter = RecordFilter())
     return records.totals(db, spec)
 
 
+def totals_are_instant(spec: RecordFilter) -> bool:
+    """True when event_totals answers from the daily totals, whatever the data size."""
+    return records.is_simple(spec)
+
+
 def event_filter(
     *, unit: Unit | None = None, period: Period | None = None, **criteria
 ) -> RecordFilter:

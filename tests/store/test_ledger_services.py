@@ -133,3 +133,34 @@ def test_header_fields_and_quarter_summaries(db):
     assert services.quarter_summary(db, "qinyang", 2021, 2) == ""
     record_id = services.add_event(db, fields())
     assert services.get_event(db, record_id).entered_by == "王芳"
+
+
+@pytest.mark.parametrize("sort", ["date", "title", "venue", "audience", "art", "film", "lecture"])
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("walk_from", [2000, 10], ids=["planner", "walk-index"])
+def test_pages_of_any_sort_join_up_to_the_whole_sorted_list(db, sort, descending, walk_from,
+                                                            monkeypatch):  # fmt: skip
+    from jzdesk.store import records
+
+    monkeypatch.setattr(records, "_WALK_THRESHOLD", walk_from)
+    services.fill_sample_data(db, 300, seed=5)
+    spec = services.event_filter(unit=services.resolve_unit(db, "qinyang"),
+                                 period=parse_period("2021"))  # fmt: skip
+    whole = services.list_events(db, spec, sort=sort, descending=descending)
+    pages = []
+    for offset in range(0, len(whole) + 7, 7):
+        pages += services.list_events(db, spec, sort=sort, descending=descending, limit=7,
+                                      offset=offset)  # fmt: skip
+    assert [r.id for r in pages] == [r.id for r in whole]
+    assert len(whole) == services.event_totals(db, spec)["records"]
+
+    def key(record):
+        f = record.fields
+        if sort in ("title", "venue", "audience"):
+            return getattr(f, sort)
+        if sort == "date":
+            return f.date
+        return f.sessions if f.activity_type.value == sort else 0
+
+    keys = [key(r) for r in whole]
+    assert keys == sorted(keys, reverse=descending)

@@ -23,7 +23,7 @@ def test_ledger_model_pages_sorts_and_passes_the_contract(qtmodeltester, db):
     services.fill_sample_data(db, 700)
     edits = []
     model = LedgerModel(db, lambda record, fields: edits.append((record, fields)))
-    model.set_filter(RecordFilter(), 700)
+    model.set_filter(RecordFilter())
     assert model.rowCount() == LedgerModel.PAGE and model.canFetchMore()
     model.fetchMore()
     assert model.rowCount() == 700 and not model.canFetchMore()
@@ -38,7 +38,7 @@ def test_ledger_cell_edits_go_through_the_function_passed_in(db):
     services.fill_sample_data(db, 3)
     edits = []
     model = LedgerModel(db, lambda record, fields: edits.append((record, fields)))
-    model.set_filter(RecordFilter(), 3)
+    model.set_filter(RecordFilter())
     failures = []
     model.edit_failed.connect(failures.append)
     assert model.setData(model.index(0, column_of("audience")), "４２")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 import sqlite_utils
@@ -58,6 +59,7 @@ _SORT_SQL = {
     "audience": "r.audience {o}, r.date, r.id",
     "demonstration": "r.demonstration {o}, r.date, r.id",
     "notes": "r.notes {o}, r.date, r.id",
+    "sessions": "r.sessions {o}, r.date, r.id",
     **{
         kind.value: f"(CASE WHEN r.type = '{kind.value}' THEN r.sessions ELSE 0 END) {{o}}, "
         "r.date, r.id"
@@ -234,7 +236,8 @@ def get_record(db: sqlite_utils.Database, record_id: str) -> ActivityRecord | No
 
 def _where(spec: RecordFilter) -> tuple[str, list]:
     """The WHERE clause (over alias ``r``) for ``spec``."""
-    where, params = ["r.deleted = ?"], [int(spec.deleted)]
+    # A literal, not a parameter: only then can SQLite use the partial (deleted = 0) indexes.
+    where, params = [f"r.deleted = {int(spec.deleted)}"], []
     if spec.unit_codes is not None:
         where.append(f"r.unit_code IN ({', '.join('?' * len(spec.unit_codes))})")
         params.extend(spec.unit_codes)
@@ -273,17 +276,73 @@ def list_records(
     offset: int = 0,
 ) -> list[ActivityRecord]:
     """Records matching ``spec``, sorted, one page of them (all with the default limit)."""
+    if sort in _TYPE_KEYS:
+        return _list_by_type_column(db, spec, ActivityType(sort), descending, limit, offset)
     condition, params = _where(spec)
     order = _SORT_SQL[sort].format(o="DESC" if descending else "ASC")
+    hint = _sort_index_hint(db, spec, sort)
     rows = list(
         db.query(
-            f"SELECT r.*, u.name AS unit_name FROM records r JOIN units u ON u.code = r.unit_code "
+            f"SELECT r.*, u.name AS unit_name FROM records r {hint} "
+            f"JOIN units u ON u.code = r.unit_code "
             f"WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
     )
     media = _media_of(db, [row["id"] for row in rows])
     return [_record(row, tuple(media.get(row["id"], ()))) for row in rows]
+
+
+_TYPE_KEYS = {kind.value for kind in ActivityType}
+
+
+def _list_by_type_column(db, spec, kind, descending, limit, offset) -> list[ActivityRecord]:
+    """Sort by a type's column of the sheet: that type's records by their sessions, and the
+    others (an empty cell) by date, as two index-friendly queries paged as one list."""
+    wanted = spec.types if spec.types is not None else frozenset(ActivityType)
+    typed = replace(spec, types=frozenset({kind} & wanted))
+    others = replace(spec, types=wanted - {kind})
+    segments = [(typed, "sessions"), (others, "date")]
+    if not descending:
+        segments.reverse()
+    page: list[ActivityRecord] = []
+    for segment, order in segments:
+        if not segment.types or (limit >= 0 and len(page) >= limit):
+            continue
+        size = totals(db, segment)["records"]
+        if offset >= size:
+            offset -= size
+            continue
+        want = -1 if limit < 0 else limit - len(page)
+        by_sessions = order == "sessions"
+        page += list_records(db, segment, sort=order, descending=descending and by_sessions,
+                             limit=want, offset=offset)  # fmt: skip
+        offset = 0
+    return page
+
+
+# Indexes that give a unit's records in the order of a column (see the migrations).
+_SORT_INDEXES = {
+    "sessions": "records_by_unit_type_sessions",
+    "title": "records_by_unit_title",
+    "venue": "records_by_unit_venue",
+    "audience": "records_by_unit_audience",
+}
+_WALK_THRESHOLD = 2000
+
+
+def _sort_index_hint(db: sqlite_utils.Database, spec: RecordFilter, sort: str) -> str:
+    """``INDEXED BY`` the column's index when a unit's period holds many records.
+
+    Walking the column's index yields the first page at once when most of the unit's
+    records match; for a short period, sorting the few matching rows is quicker, and
+    SQLite (which cannot tell how wide a date range is) picks that on its own.
+    """
+    index = _SORT_INDEXES.get(sort)
+    if index is None or spec.deleted or spec.unit_codes is None or len(spec.unit_codes) != 1:
+        return ""
+    matching = _daily_totals(db, RecordFilter(unit_codes=spec.unit_codes, period=spec.period))
+    return f"INDEXED BY {index}" if matching["records"] >= _WALK_THRESHOLD else ""
 
 
 def _media_of(db: sqlite_utils.Database, record_ids: list[str]) -> dict[str, list[MediaItem]]:
@@ -300,7 +359,13 @@ def _media_of(db: sqlite_utils.Database, record_ids: list[str]) -> dict[str, lis
 
 
 def totals(db: sqlite_utils.Database, spec: RecordFilter = RecordFilter()) -> dict:
-    """Count, sessions per type and audience of the records matching ``spec`` (the 合计 row)."""
+    """Count, sessions per type and audience of the records matching ``spec`` (the 合计 row).
+
+    Filters by unit, period and type are answered from daily_totals; the others (text,
+    demonstration, photos, the recycle bin) need the records themselves.
+    """
+    if is_simple(spec):
+        return _daily_totals(db, spec)
     condition, params = _where(spec)
     per_type = ", ".join(
         f"TOTAL(CASE WHEN r.type = '{kind.value}' THEN r.sessions END)" for kind in ActivityType
@@ -311,6 +376,36 @@ def totals(db: sqlite_utils.Database, spec: RecordFilter = RecordFilter()) -> di
     ).fetchone()
     sessions = {kind: int(value) for kind, value in zip(ActivityType, row[2:], strict=True)}
     return {"records": row[0], "audience": int(row[1]), "sessions": sessions}
+
+
+def is_simple(spec: RecordFilter) -> bool:
+    """True if only units, period and types are asked for: the totals are then instant."""
+    return not (spec.text.strip() or spec.deleted or spec.demonstration is not None
+                or spec.has_photos is not None)  # fmt: skip
+
+
+def _daily_totals(db: sqlite_utils.Database, spec: RecordFilter) -> dict:
+    where, params = ["1"], []
+    if spec.unit_codes is not None:
+        where.append(f"unit_code IN ({', '.join('?' * len(spec.unit_codes))})")
+        params.extend(spec.unit_codes)
+    if spec.period is not None:
+        where.append("date BETWEEN ? AND ?")
+        params.extend([spec.period.start.isoformat(), spec.period.end.isoformat()])
+    if spec.types is not None:
+        where.append(f"type IN ({', '.join('?' * len(spec.types))})")
+        params.extend(sorted(kind.value for kind in spec.types))
+    sessions = dict.fromkeys(ActivityType, 0)
+    count = audience = 0
+    for kind, records_, sessions_, audience_ in db.execute(
+        f"SELECT type, SUM(records), SUM(sessions), SUM(audience) FROM daily_totals "
+        f"WHERE {' AND '.join(where)} GROUP BY type",
+        params,
+    ):
+        sessions[ActivityType(kind)] = sessions_
+        count += records_
+        audience += audience_
+    return {"records": count, "audience": audience, "sessions": sessions}
 
 
 def suggestions(db: sqlite_utils.Database, unit_code: str, column: str, *, limit: int = 300):

@@ -53,8 +53,9 @@ class LedgerModel(QAbstractTableModel):
     """Records matching a RecordFilter, in pages of PAGE rows as the view scrolls.
 
     Sorting re-queries the database (ORDER BY … LIMIT), so a sort or filter change costs
-    one page whatever the number of records. Edits go through ``save_edit``, a function
-    passed in (the workspace's, which keeps undo and tells other views).
+    one page whatever the number of records; the model never counts them first, it stops
+    asking when a page comes back short. Edits go through ``save_edit``, a function passed
+    in (the workspace's, which keeps undo and tells other views).
     """
 
     PAGE = 500
@@ -66,24 +67,24 @@ class LedgerModel(QAbstractTableModel):
         self._save_edit = save_edit
         self._spec: RecordFilter | None = None
         self._sort, self._descending = "date", False
-        self._total = 0
+        self._exhausted = True
         self._rows: list[ActivityRecord] = []
 
     # -- what is shown ---------------------------------------------------------------
-    def set_filter(self, spec: RecordFilter, total: int) -> None:
-        """Show the ``total`` records matching ``spec`` (the caller counted them already)."""
-        self._spec, self._total = spec, total
+    def set_filter(self, spec: RecordFilter) -> None:
+        """Show the records matching ``spec``, starting with the first page."""
+        self._spec = spec
         self._reload(self.PAGE)
 
     def reload(self) -> None:
         """Re-read the rows already loaded (after a change), keeping as many as were shown."""
         if self._spec is not None:
-            self._total = services.event_totals(self._db, self._spec)["records"]
             self._reload(max(self.PAGE, len(self._rows)))
 
     def _reload(self, count: int) -> None:
         self.beginResetModel()
-        self._rows = self._fetch(0, min(count, self._total))
+        self._rows = self._fetch(0, count)
+        self._exhausted = len(self._rows) < count
         self.endResetModel()
 
     def _fetch(self, offset: int, limit: int) -> list[ActivityRecord]:
@@ -91,6 +92,10 @@ class LedgerModel(QAbstractTableModel):
             return []
         return services.list_events(self._db, self._spec, sort=self._sort,
                                     descending=self._descending, limit=limit, offset=offset)  # fmt: skip
+
+    @property
+    def spec(self) -> RecordFilter | None:
+        return self._spec
 
     def record(self, row: int) -> ActivityRecord:
         return self._rows[row]
@@ -101,10 +106,6 @@ class LedgerModel(QAbstractTableModel):
                 return row
         return None
 
-    @property
-    def total(self) -> int:
-        return self._total
-
     # -- Qt model interface ---------------------------------------------------------
     def rowCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(self._rows)
@@ -113,14 +114,14 @@ class LedgerModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(KEYS)
 
     def canFetchMore(self, parent=_ROOT):
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent=_ROOT):
         if not self.canFetchMore(parent):
             return
         page = self._fetch(len(self._rows), self.PAGE)
-        if not page:  # fewer records than counted: someone deleted meanwhile
-            self._total = len(self._rows)
+        self._exhausted = len(page) < self.PAGE
+        if not page:
             return
         self.beginInsertRows(_ROOT, len(self._rows), len(self._rows) + len(page) - 1)
         self._rows.extend(page)
@@ -219,9 +220,13 @@ class TotalsModel(QAbstractTableModel):
         super().__init__(parent)
         self._totals: dict | None = None
 
-    def set_totals(self, totals: dict) -> None:
+    def set_totals(self, totals: dict | None) -> None:
         self._totals = totals
         self.dataChanged.emit(self.index(0, 0), self.index(0, len(KEYS) - 1))
+
+    def set_pending(self) -> None:
+        """Show 合计 as being counted (a search's totals arrive a moment later)."""
+        self.set_totals(None)
 
     def rowCount(self, parent=_ROOT):
         return 0 if parent.isValid() else 1
@@ -230,9 +235,12 @@ class TotalsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(KEYS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self._totals is None:
+        if not index.isValid():
             return None
         key = KEYS[index.column()]
+        if self._totals is None:
+            pending = role == Qt.ItemDataRole.DisplayRole and key == "date"
+            return f"{sheet.TOTAL_LABEL}（统计中…）" if pending else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = (
                 Qt.AlignmentFlag.AlignRight if key in NUMERIC else Qt.AlignmentFlag.AlignLeft

@@ -32,9 +32,8 @@ class RecycleBinDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        total = services.event_totals(self._workspace.db, self._spec)["records"]
-        self.model.set_filter(self._spec, total)
-        self.ui.restoreButton.setEnabled(total > 0)
+        self.model.set_filter(self._spec)
+        self.ui.restoreButton.setEnabled(self.model.rowCount() > 0)
 
     def restore_selected(self) -> None:
         rows = sorted({index.row() for index in self.ui.table.selectionModel().selectedRows()})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -163,18 +163,29 @@ class RecordsTab(QWidget):
             self.refresh()
 
     def refresh(self, *, keep_rows: bool = False) -> None:
-        """Re-read the ledger and its 合计 for the current filter."""
+        """Re-read the ledger and its 合计 for the current filter.
+
+        The 合计 of a search or a demonstration/photo filter has to read every matching
+        record, so it follows a moment after the list instead of holding the list back.
+        """
         self._stale = False
         spec = self.current_filter()
-        totals = services.event_totals(self._workspace.db, spec)
         scroll = self.ui.table.verticalScrollBar().value()
-        if keep_rows:
+        if keep_rows and spec == self.model.spec:
             self.model.reload()
             self.ui.table.verticalScrollBar().setValue(scroll)
         else:
-            self.model.set_filter(spec, totals["records"])
-        self.totals.set_totals(totals)
+            self.model.set_filter(spec)
         self._update_buttons()
+        if services.totals_are_instant(spec):
+            self._update_totals(spec)
+        else:
+            self.totals.set_pending()
+            QTimer.singleShot(0, lambda: self._update_totals(spec))
+
+    def _update_totals(self, spec) -> None:
+        if spec == self.current_filter():  # not superseded by another change meanwhile
+            self.totals.set_totals(services.event_totals(self._workspace.db, spec))
 
     def _update_buttons(self) -> None:
         has_current = self.ui.table.currentIndex().isValid()
