@@ -34,16 +34,16 @@ class SheetColumn:
 
 
 COLUMNS: tuple[SheetColumn, ...] = (
-    SheetColumn("number", "序号", 5, numeric=True),
-    SheetColumn("date", "活动日期", 11),
-    SheetColumn("title", "活动名称（内容）", 30),
-    SheetColumn("venue", "活动地点（服务对象）", 24),
+    SheetColumn("number", "序号", 6, numeric=True),
+    SheetColumn("date", "活动日期", 12),
+    SheetColumn("title", "活动名称（内容）", 34),
+    SheetColumn("venue", "活动地点（服务对象）", 26),
     *(
-        SheetColumn(kind.value, kind.label, 7, numeric=True, activity_type=kind)
+        SheetColumn(kind.value, kind.label, 8, numeric=True, activity_type=kind)
         for kind in ActivityType
     ),
-    SheetColumn("audience", "受益职工（人次）", 10, numeric=True),
-    SheetColumn("notes", "备注", 16),
+    SheetColumn("audience", "受益职工（人次）", 11, numeric=True),
+    SheetColumn("notes", "备注", 18),
 )
 TYPE_COLUMNS = tuple(column for column in COLUMNS if column.activity_type is not None)
 TOTAL_LABEL = "合计"

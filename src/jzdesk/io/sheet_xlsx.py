@@ -76,7 +76,9 @@ def write_sheet(data: SheetData, path: Path) -> None:
 
     book = Workbook(write_only=True)
     _write_main(book.create_sheet(MAIN_SHEET), data)
-    _write_detail(book.create_sheet(sheet.DETAIL_SHEET), data)
+    detail = book.create_sheet(sheet.DETAIL_SHEET)
+    detail.sheet_state = "hidden"  # read back by the program; not printed with the sheet
+    _write_detail(detail, data)
     book.properties.title = f"{sheet.TITLE}（{data.unit_name} {data.period_label}）"
     book.properties.creator = "jzdesk"
     book.save(path)
@@ -89,9 +91,10 @@ def _write_main(ws, data: SheetData) -> None:
     width = len(sheet.COLUMNS)
     last = get_column_letter(width)
     for column, spec in enumerate(sheet.COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(column)].width = spec.width * 1.8
+        ws.column_dimensions[get_column_letter(column)].width = spec.width
     header_row = 5
     ws.row_dimensions[4].height = 24
+    ws.row_dimensions[header_row].height = 32  # room for a wrapped 受益职工（人次）
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.freeze_panes = f"A{header_row + 1}"
     _page_setup(ws)

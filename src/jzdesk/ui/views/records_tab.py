@@ -18,7 +18,7 @@ from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.domain.records import RecordFilter
 from jzdesk.ui.forms.ui_records_tab import Ui_RecordsTab
-from jzdesk.ui.models.ledger_model import KEYS, LedgerModel, TotalsModel, column_of
+from jzdesk.ui.models.ledger_model import LedgerModel, TotalsModel, column_of
 from jzdesk.ui.settings import app_settings
 from jzdesk.ui.views.entry_form import EntryForm
 
@@ -198,8 +198,8 @@ class RecordsTab(QWidget):
         return [self.model.record(row) for row in rows]
 
     def _edit_row(self, index) -> None:
-        if KEYS[index.column()] in ("number", "unit", "demonstration"):
-            self.form.edit(self.model.record(index.row()))
+        """Double-click opens the record in the form; typing or F2 edits a cell in place."""
+        self.form.edit(self.model.record(index.row()))
 
     def _select_record(self, record_id: str) -> None:
         row = self.model.row_of(record_id)
