@@ -63,3 +63,16 @@ def test_a_sheet_without_unit_asks_which_unit(open_window, tmp_path, monkeypatch
     [result] = window.import_files([path])
     assert "没有填写填报单位" in asked[0]
     assert result.status == "imported" and result.unit == "mengzhou"
+
+
+def test_the_home_unit_is_set_from_the_menu(open_window, db_path, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        staticmethod(lambda *a: ("温县总工会", True)))  # fmt: skip
+    window = open_window()
+    assert "未设置" in window.statusBar().currentMessage()
+    window.ui.actionHomeUnit.trigger()
+    assert "温县总工会" in window.statusBar().currentMessage()
+    assert window.records_tab.current_unit_code() == "wenxian"
+    db = services.open_database(db_path)
+    assert services.home_unit(db).code == "wenxian"
+    db.close()

@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionImport.triggered.connect(self.choose_files_to_import)
+        self.ui.actionHomeUnit.triggered.connect(self.choose_home_unit)
         self.ui.actionRefresh.triggered.connect(workspace.check_for_changes)
         self.ui.actionRefresh.triggered.connect(self.quota_tab.refresh)
         self.ui.actionAbout.triggered.connect(self.show_about)
@@ -47,12 +48,29 @@ class MainWindow(QMainWindow):
         self.ui.menuEdit.addAction(redo_action)
         self.undo_action, self.redo_action = undo_action, redo_action
 
-        home = services.home_unit(workspace.db)
-        owner = f"本机单位：{home.name}" if home else "本机单位：未设置（可运行 jzdesk init）"
-        self.setWindowTitle(f"{APP_TITLE} — {home.name if home else '焦作市总工会'}")
-        self.ui.statusBar.showMessage(f"{owner}    数据库：{workspace.path}")
+        self._show_home_unit()
         self._update_banner()
         self._restore_state()
+
+    def _show_home_unit(self) -> None:
+        home = services.home_unit(self.workspace.db)
+        owner = (
+            f"本机单位：{home.name}" if home else "本机单位：未设置（菜单 文件 → 设置本机所属单位）"
+        )
+        self.setWindowTitle(f"{APP_TITLE} — {home.name if home else '焦作市总工会'}")
+        self.ui.statusBar.showMessage(f"{owner}    数据库：{self.workspace.path}")
+
+    def choose_home_unit(self) -> None:
+        """Which unit this computer records for (the same as ``jzdesk init``)."""
+        units = services.all_units(self.workspace.db)
+        names = [unit.name for unit in units]
+        home = services.home_unit(self.workspace.db)
+        name, ok = QInputDialog.getItem(self, "本机所属单位", "这台电脑为哪个单位登记活动？", names,
+                                        names.index(home.name) if home else 0, False)  # fmt: skip
+        if ok:
+            unit = services.init_installation(self.workspace.db, units[names.index(name)].code)
+            self.records_tab.show_unit(unit.code)
+            self._show_home_unit()
 
     def show_unit_records(self, code: str) -> None:
         self.records_tab.show_unit(code)
