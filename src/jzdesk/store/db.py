@@ -73,6 +73,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
         raise sqlite3.OperationalError("database is locked")
     conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA cache_size = -32768")  # 32 MB: big imports touch many index pages
     conn.execute("PRAGMA trusted_schema = OFF")
 
 

@@ -201,7 +201,7 @@ class Ui_EntryForm(object):
 
         self.mediaList = QListWidget(EntryForm)
         self.mediaList.setObjectName(u"mediaList")
-        self.mediaList.setMaximumHeight(40)
+        self.mediaList.setMaximumHeight(30)
 
         self.mediaLayout.addWidget(self.mediaList)
 
@@ -225,9 +225,9 @@ class Ui_EntryForm(object):
 
         self.photoList = QListWidget(EntryForm)
         self.photoList.setObjectName(u"photoList")
-        self.photoList.setMaximumHeight(70)
+        self.photoList.setMaximumHeight(60)
         self.photoList.setViewMode(QListView.ViewMode.IconMode)
-        self.photoList.setIconSize(QSize(56, 56))
+        self.photoList.setIconSize(QSize(48, 48))
         self.photoList.setFlow(QListView.Flow.LeftToRight)
 
         self.grid.addWidget(self.photoList, 9, 1, 1, 4)

@@ -404,7 +404,7 @@ class EntryForm(QWidget):
         for photo_id, jpeg in thumbs:
             item = QListWidgetItem(QIcon(QPixmap.fromImage(QImage.fromData(jpeg))), "")
             item.setData(_PHOTO_ID_ROLE, photo_id)
-            item.setSizeHint(QSize(88, 88))
+            item.setSizeHint(QSize(56, 56))
             self.ui.photoList.addItem(item)
         self.ui.photosLabel.setText(f"照片（{len(thumbs)}）")
 

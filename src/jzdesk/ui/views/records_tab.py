@@ -159,6 +159,11 @@ class RecordsTab(QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
+        if not self._splitter_placed:  # first time: the whole form, the ledger below it
+            self._splitter_placed = True
+            form_height = self.form.sizeHint().height() + 24
+            rest = max(200, self.ui.splitter.height() - form_height)
+            self.ui.splitter.setSizes([form_height, rest])
         if self._stale:
             self.refresh()
 
@@ -251,10 +256,9 @@ class RecordsTab(QWidget):
         self.ui.splitter.setStretchFactor(0, 0)
         self.ui.splitter.setStretchFactor(1, 1)
         state = app_settings().value("records_tab/splitter")
+        self._splitter_placed = state is not None
         if state is not None:
             self.ui.splitter.restoreState(state)
-        else:
-            self.ui.splitter.setSizes([self.form.sizeHint().height() + 16, 400])
 
     def save_state(self) -> None:
         app_settings().setValue("records_tab/splitter", self.ui.splitter.saveState())
