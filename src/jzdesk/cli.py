@@ -13,7 +13,7 @@ from jzdesk import APP_NAME, __version__
 from jzdesk.domain.activity_types import ActivityType, parse_activity_type
 from jzdesk.domain.periods import parse_date, parse_period
 from jzdesk.domain.progress import ProgressReport
-from jzdesk.domain.records import ActivityRecord, RecordFields
+from jzdesk.domain.records import ActivityRecord, RecordFields, fields_json
 from jzdesk.domain.text import parse_whole_number
 from jzdesk.errors import KnownError
 
@@ -313,25 +313,12 @@ def _events(args: argparse.Namespace) -> int:
 
 def record_json(record: ActivityRecord) -> dict:
     """A record in the shape of ``events --json`` (PRODUCT §8)."""
-    f = record.fields
+    fields = fields_json(record.fields)
     return {
         "id": record.id,
-        "unit": f.unit_code,
+        "unit": fields.pop("unit"),
         "unit_name": record.unit_name,
-        "date": f.date.isoformat(),
-        "type": f.activity_type.value,
-        "sessions": f.sessions,
-        "title": f.title,
-        "venue": f.venue,
-        "venue_category": f.venue_category,
-        "audience": f.audience,
-        "delivery": f.delivery,
-        "presenter": f.presenter,
-        "demonstration": f.demonstration,
-        "original": f.original,
-        "logo_shown": f.logo_shown,
-        "media": [{"channel": item.channel, "link": item.link} for item in f.media],
-        "notes": f.notes,
+        **fields,
         "revision": record.revision,
         "created_at": record.created_at,
         "updated_at": record.updated_at,

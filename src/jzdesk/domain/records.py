@@ -88,6 +88,27 @@ class ActivityRecord:
     sample: bool = False
 
 
+def fields_json(fields: RecordFields) -> dict:
+    """The fields as plain JSON values, keyed as in ``events --json`` (PRODUCT §8)."""
+    return {
+        "unit": fields.unit_code,
+        "date": fields.date.isoformat(),
+        "type": fields.activity_type.value,
+        "sessions": fields.sessions,
+        "title": fields.title,
+        "venue": fields.venue,
+        "venue_category": fields.venue_category,
+        "audience": fields.audience,
+        "delivery": fields.delivery,
+        "presenter": fields.presenter,
+        "demonstration": fields.demonstration,
+        "original": fields.original,
+        "logo_shown": fields.logo_shown,
+        "media": [{"channel": item.channel, "link": item.link} for item in fields.media],
+        "notes": fields.notes,
+    }
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one field, said in Chinese."""

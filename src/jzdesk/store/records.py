@@ -11,7 +11,13 @@ from datetime import date
 import sqlite_utils
 
 from jzdesk.domain.activity_types import ActivityType
-from jzdesk.domain.records import ActivityRecord, MediaItem, RecordFields, RecordFilter
+from jzdesk.domain.records import (
+    ActivityRecord,
+    MediaItem,
+    RecordFields,
+    RecordFilter,
+    fields_json,
+)
 
 # Columns written from RecordFields, in the order of field_values.
 FIELD_COLUMNS = (
@@ -187,25 +193,7 @@ def snapshot(db: sqlite_utils.Database, record_id: str, *, saved_at: str, saved_
 
 def state_of(record: ActivityRecord) -> dict:
     """The user-visible state of a record as plain JSON values (for history and diffs)."""
-    f = record.fields
-    return {
-        "unit": f.unit_code,
-        "date": f.date.isoformat(),
-        "type": f.activity_type.value,
-        "sessions": f.sessions,
-        "title": f.title,
-        "venue": f.venue,
-        "venue_category": f.venue_category,
-        "audience": f.audience,
-        "delivery": f.delivery,
-        "presenter": f.presenter,
-        "demonstration": f.demonstration,
-        "original": f.original,
-        "logo_shown": f.logo_shown,
-        "media": [{"channel": m.channel, "link": m.link} for m in f.media],
-        "notes": f.notes,
-        "deleted": record.deleted,
-    }
+    return {**fields_json(record.fields), "deleted": record.deleted}
 
 
 def revisions(db: sqlite_utils.Database, record_id: str) -> list[dict]:
@@ -234,19 +222,26 @@ def get_record(db: sqlite_utils.Database, record_id: str) -> ActivityRecord | No
     return _record(rows[0], tuple(_media_of(db, [record_id]).get(record_id, ())))
 
 
+def _unit_period_type(spec: RecordFilter, prefix: str) -> tuple[list[str], list]:
+    """Conditions on unit, period and type, over columns named ``prefix`` + column."""
+    where, params = [], []
+    if spec.unit_codes is not None:
+        where.append(f"{prefix}unit_code IN ({', '.join('?' * len(spec.unit_codes))})")
+        params.extend(spec.unit_codes)
+    if spec.period is not None:
+        where.append(f"{prefix}date BETWEEN ? AND ?")
+        params.extend([spec.period.start.isoformat(), spec.period.end.isoformat()])
+    if spec.types is not None:
+        where.append(f"{prefix}type IN ({', '.join('?' * len(spec.types))})")
+        params.extend(sorted(kind.value for kind in spec.types))
+    return where, params
+
+
 def _where(spec: RecordFilter) -> tuple[str, list]:
     """The WHERE clause (over alias ``r``) for ``spec``."""
     # A literal, not a parameter: only then can SQLite use the partial (deleted = 0) indexes.
-    where, params = [f"r.deleted = {int(spec.deleted)}"], []
-    if spec.unit_codes is not None:
-        where.append(f"r.unit_code IN ({', '.join('?' * len(spec.unit_codes))})")
-        params.extend(spec.unit_codes)
-    if spec.period is not None:
-        where.append("r.date BETWEEN ? AND ?")
-        params.extend([spec.period.start.isoformat(), spec.period.end.isoformat()])
-    if spec.types is not None:
-        where.append(f"r.type IN ({', '.join('?' * len(spec.types))})")
-        params.extend(sorted(kind.value for kind in spec.types))
+    where, params = _unit_period_type(spec, "r.")
+    where.insert(0, f"r.deleted = {int(spec.deleted)}")
     if spec.demonstration is not None:
         where.append("r.demonstration = ?")
         params.append(int(spec.demonstration))
@@ -385,16 +380,8 @@ def is_simple(spec: RecordFilter) -> bool:
 
 
 def _daily_totals(db: sqlite_utils.Database, spec: RecordFilter) -> dict:
-    where, params = ["1"], []
-    if spec.unit_codes is not None:
-        where.append(f"unit_code IN ({', '.join('?' * len(spec.unit_codes))})")
-        params.extend(spec.unit_codes)
-    if spec.period is not None:
-        where.append("date BETWEEN ? AND ?")
-        params.extend([spec.period.start.isoformat(), spec.period.end.isoformat()])
-    if spec.types is not None:
-        where.append(f"type IN ({', '.join('?' * len(spec.types))})")
-        params.extend(sorted(kind.value for kind in spec.types))
+    where, params = _unit_period_type(spec, "")
+    where.insert(0, "1")
     sessions = dict.fromkeys(ActivityType, 0)
     count = audience = 0
     for kind, records_, sessions_, audience_ in db.execute(

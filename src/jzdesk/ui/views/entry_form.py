@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from jzdesk import services
+from jzdesk.domain import sheet
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import (
     DELIVERIES,
@@ -123,6 +124,12 @@ class EntryForm(QWidget):
         self._pending_photos: list = []  # prepared photos of a record not yet saved
         self._media: list[MediaItem] = []
 
+        # The sheet's own column names (domain.sheet), so form, ledger and exports agree.
+        labels = {column.key: column.label for column in sheet.COLUMNS}
+        for key, label in (("date", self.ui.dateLabel), ("title", self.ui.titleLabel),
+                           ("venue", self.ui.venueLabel), ("audience", self.ui.audienceLabel),
+                           ("notes", self.ui.notesLabel)):  # fmt: skip
+            label.setText(labels[key])
         for column, stretch in ((1, 2), (3, 2), (5, 2)):
             self.ui.grid.setColumnStretch(column, stretch)
         self.types = TypeButtons(self.ui.typeButtons)
