@@ -179,12 +179,29 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--year", metavar="Y", help="计划年度（默认为最近的计划年度）")
     progress.add_argument("--as-of", metavar="DATE", help="统计截止日期（默认今天，不超过年底）")
     progress.add_argument("--json", action="store_true", help="以 JSON 输出")
-    export = command("export-sheet", _export_sheet, "导出某单位某期间的《情况统计表》（Excel）")
+    export = command(
+        "export-sheet",
+        _export_sheet,
+        "导出某单位某期间的《情况统计表》（Excel 或 PDF），或全市汇总表",
+    )
     export.add_argument("--unit", metavar="NAME", help="填报单位（默认为 init 设置的本单位）")
     export.add_argument(
         "--period", required=True, metavar="P", help="期间：2021、2021Q1、2021-03 …"
     )
-    export.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="输出文件")
+    export.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="输出文件，以 .xlsx 或 .pdf 结尾"
+    )
+    export.add_argument(
+        "--seal",
+        type=Path,
+        metavar="IMAGE",
+        help="本次使用的印章扫描图片（默认用已保存的本单位印章）",
+    )
+    export.add_argument(
+        "--summary",
+        action="store_true",
+        help="导出全市汇总表（每个单位一行），而不是某个单位的统计表",
+    )
 
     imports = command("import", _import, "导入填好的《情况统计表》（.xlsx），每个文件单独处理")
     imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="要导入的文件")
@@ -209,9 +226,19 @@ def _export_sheet(args: argparse.Namespace) -> int:
     from jzdesk import exchange
 
     db = _db(args)
+    period = parse_period(args.period)
+    if args.summary:
+        if args.unit or args.seal:
+            args.parser.error("--summary 是全市汇总表，不能同时指定 --unit 或 --seal")
+        print(exchange.export_summary(db, period, args.out))
+        return 0
     unit = _unit_or_home(args, db)
-    path = exchange.export_sheet_xlsx(db, unit, parse_period(args.period), args.out)
-    print(path)
+    seal = exchange.prepare_seal(args.seal) if args.seal else None
+    data = exchange.sheet_data(db, unit, period, seal=seal)
+    exchange.export_sheet(data, args.out)
+    print(args.out)
+    if args.out.suffix.lower() == ".pdf":
+        print(f"校验码：{exchange.sheet_code(data)}", file=sys.stderr)
     return 0
 
 

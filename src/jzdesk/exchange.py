@@ -17,7 +17,7 @@ from jzdesk.domain.records import RecordFields, RecordFilter, cleaned, require_v
 from jzdesk.domain.sheet import SheetData
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError
-from jzdesk.store import plans, records
+from jzdesk.store import plans, records, settings
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,13 @@ class ImportResult:
 
 
 def sheet_data(
-    db: sqlite_utils.Database, unit: Unit, period: Period, *, filled_on: date | None = None
-) -> SheetData:
-    """What the unit's sheet for ``period`` shows: its records, header line and progress."""
+    db: sqlite_utils.Database, unit: Unit, period: Period, *, filled_on: date | None = None,
+    seal: bytes | None = None, filler: str | None = None, phone: str | None = None,
+) -> SheetData:  # fmt: skip
+    """What the unit's sheet for ``period`` shows: its records, header line and progress.
+
+    ``seal``, ``filler`` and ``phone`` override the unit's stored ones for this sheet.
+    """
     rows = services.list_events(db, RecordFilter(unit_codes=(unit.code,), period=period))
     year = period.end.year
     year_so_far = Period(year_period(year).start, period.end, "")
@@ -63,29 +67,106 @@ def sheet_data(
         summary = services.quarter_summary(db, unit.code, period.start.year, quarter)
     return SheetData(
         unit_name=unit.name, unit_code=unit.code, period_label=period.label,
-        period_text=period.text, filler=header["filler"], phone=header["phone"],
+        period_text=period.text, filler=header["filler"] if filler is None else filler,
+        phone=header["phone"] if phone is None else phone,
         filled_on=(filled_on or date.today()).isoformat(), records=tuple(rows),
         year_total=sum(totals["sessions"].values()), quota=quota, summary=summary,
+        seal=seal if seal is not None else settings.seal(db, unit.code),
     )  # fmt: skip
 
 
 def export_sheet_xlsx(db: sqlite_utils.Database, unit: Unit, period: Period, path: Path) -> Path:
-    """Write the unit's statistics sheet for ``period`` as .xlsx; returns the path.
+    """Write the unit's statistics sheet for ``period`` as .xlsx; returns the path."""
+    return export_sheet(sheet_data(db, unit, period), path)
+
+
+def prepare_seal(path: Path) -> bytes:
+    """A seal scan made ready for the sheet (see io.seal.prepare_seal)."""
+    from jzdesk.io.seal import prepare_seal as prepare
+
+    return prepare(Path(path))
+
+
+def set_unit_seal(db: sqlite_utils.Database, unit: Unit, path: Path | None) -> bytes | None:
+    """Store the unit's seal from a scan (None removes it); returns the prepared PNG.
 
     Raises:
-        KnownError: the file cannot be written (open in Excel, no permission, …).
+        KnownError: the image is missing, too large, broken or blank.
     """
+    png = None if path is None else prepare_seal(path)
+    with db.atomic():
+        settings.set_seal(db, unit.code, png, now=services.now_iso())
+    return png
+
+
+def unit_seal(db: sqlite_utils.Database, unit: Unit) -> bytes | None:
+    return settings.seal(db, unit.code)
+
+
+def sheet_code(data: SheetData) -> str:
+    """The 校验码 printed on the sheet (the import side shows it for comparison)."""
+    from jzdesk.domain.sheet import verification_code
+
+    return verification_code(data)
+
+
+def export_sheet(data: SheetData, path: Path) -> Path:
+    """Write ``data`` as .xlsx or .pdf, chosen by the file name; returns the path.
+
+    Raises:
+        KnownError: another extension, or the file cannot be written (open in Excel/WPS or
+            a PDF reader, no permission, …).
+    """
+    from jzdesk.io.sheet_pdf import write_sheet_pdf
     from jzdesk.io.sheet_xlsx import write_sheet
 
     path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise KnownError(f"统计表的 Excel 文件名应以 .xlsx 结尾：{path.name}", field="out")
-    try:
-        write_sheet(sheet_data(db, unit, period), path)
-    except OSError as error:
-        raise KnownError(f"无法写入 {path}：{error.strerror or error}（文件是否正在 Excel/WPS 中打开？）",
-                         field="out") from error  # fmt: skip
+    writers = {".xlsx": write_sheet, ".pdf": write_sheet_pdf}
+    writer = writers.get(path.suffix.lower())
+    if writer is None:
+        raise KnownError(f"统计表的文件名应以 .xlsx 或 .pdf 结尾：{path.name}", field="out")
+    _write_file(path, lambda target: writer(data, target))
     return path
+
+
+def export_summary(db: sqlite_utils.Database, period: Period, path: Path) -> Path:
+    """Write the city's summary sheet (one row per unit) as .xlsx or .pdf; returns the path.
+
+    Raises:
+        KnownError: no plan for the period's year, another extension, or unwritable.
+    """
+    from jzdesk.domain.sheet import SummaryData
+    from jzdesk.io.summary import write_summary_pdf, write_summary_xlsx
+
+    path = Path(path)
+    writers = {".xlsx": write_summary_xlsx, ".pdf": write_summary_pdf}
+    writer = writers.get(path.suffix.lower())
+    if writer is None:
+        raise KnownError(f"汇总表的文件名应以 .xlsx 或 .pdf 结尾：{path.name}", field="out")
+    data = SummaryData(
+        period_label=period.label,
+        period_report=services.period_report(db, period),
+        year_report=services.progress_report(db, year=period.end.year, as_of=period.end),
+    )
+    _write_file(path, lambda target: writer(data, target))
+    return path
+
+
+def _write_file(path: Path, write) -> None:
+    """Write through a temporary file beside ``path`` and move it into place, so a failure
+    (disk full, file open elsewhere) never leaves half a sheet under the real name."""
+    import os
+
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise KnownError(
+            f"无法写入 {path}：{error.strerror or error}（文件是否正在 Excel/WPS 或 PDF 阅读器中打开？）",
+            field="out",
+        ) from error
 
 
 def import_sheet(

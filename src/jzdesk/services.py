@@ -428,6 +428,26 @@ def progress_report(
     )
 
 
+def period_report(db: sqlite_utils.Database, period: Period) -> ProgressReport:
+    """Each plan unit's sessions within ``period`` (the plan of the period's last year).
+
+    Raises:
+        KnownError: there is no plan for that year.
+    """
+    year = period.end.year
+    entries = plans.plan_entries(db, year)
+    if not entries:
+        raise KnownError(f"没有 {year} 年的任务分解表（计划）", field="period")
+    return build_report(
+        year=year,
+        as_of=period.end,
+        plan=entries,
+        units=units.units_by_code(db),
+        counts=progress.type_counts(db, period.start, period.end),
+        sample_data=records.has_sample_records(db),
+    )
+
+
 MAX_SAMPLE_RECORDS = 2_000_000
 
 

@@ -49,12 +49,23 @@ TYPE_COLUMNS = tuple(column for column in COLUMNS if column.activity_type is not
 TOTAL_LABEL = "合计"
 
 
-def column_index(key: str) -> int:
-    """Position of the column ``key`` in COLUMNS."""
-    for position, column in enumerate(COLUMNS):
-        if column.key == key:
-            return position
-    raise KeyError(key)
+def row_values(number: int, record) -> list:
+    """One record's cells in the order of COLUMNS: numbers as numbers, text as text, and
+    the sessions in the column of the record's type (None elsewhere)."""
+    f = record.fields
+    values: list = []
+    for column in COLUMNS:
+        if column.key == "number":
+            values.append(number)
+        elif column.key == "date":
+            values.append(f.date.isoformat())
+        elif column.activity_type is not None:
+            values.append(f.sessions if f.activity_type is column.activity_type else None)
+        elif column.key == "audience":
+            values.append(f.audience)
+        else:
+            values.append(getattr(f, column.key))
+    return values
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,7 @@ class SheetData:
     year_total: int  # sessions in the plan year up to the period's end
     quota: int | None
     summary: str = ""
+    seal: bytes | None = None  # PNG with transparency, printed over 填报单位
 
     @property
     def totals(self) -> dict:
@@ -99,3 +111,80 @@ DETAIL_COLUMNS = (
     ("presenter", "主讲人/演出团队"), ("demonstration", "示范性"), ("original", "职工原创"),
     ("logo_shown", "展示标识"), ("media", "媒体宣传"), ("notes", "备注"),
 )  # fmt: skip
+
+
+def canonical_content(data: SheetData) -> str:
+    """The sheet's content in one fixed text form: unit, period, every row, the totals.
+
+    The header fields (filler, phone, date filled) are left out: printing the same data
+    again tomorrow must give the same code.
+    """
+    import json
+
+    rows = [
+        [r.fields.date.isoformat(), r.fields.activity_type.value, r.fields.sessions,
+         r.fields.title, r.fields.venue, r.fields.audience, r.fields.notes]
+        for r in data.records
+    ]  # fmt: skip
+    totals = data.totals
+    content = {
+        "unit": data.unit_code,
+        "period": data.period_text,
+        "rows": rows,
+        "totals": {k.value: totals["sessions"][k] for k in ActivityType},
+        "audience": totals["audience"],
+    }
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def verification_code(data: SheetData) -> str:
+    """The 校验码 printed on every page: 12 characters from a SHA-256 of the content,
+    e.g. ``K7QF-2M9X-D4TA``. The same data always gives the same code; any change to a
+    row, the totals, the unit or the period gives another."""
+    import base64
+    import hashlib
+
+    digest = hashlib.sha256(canonical_content(data).encode("utf-8")).digest()
+    letters = base64.b32encode(digest).decode("ascii")[:12]
+    return "-".join(letters[i : i + 4] for i in range(0, 12, 4))
+
+
+def qr_text(data: SheetData, code: str) -> str:
+    """What the sheet's QR code says: enough for the city to match paper and file."""
+    total = sum(data.totals["sessions"].values())
+    return f"jzdesk|{data.unit_code}|{data.period_text}|{len(data.records)}条|{total}场|{code}"
+
+
+SUMMARY_TITLE = "“中国梦·劳动美·工会情”文化活动进基层情况汇总表"
+SUMMARY_HEADERS = ("单位", "任务场次", *(k.label for k in ActivityType), "本期合计",
+                   "本年累计", "完成率", "受益职工（人次）")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    """The city's summary sheet: one row per unit for a period, and a 合计 row.
+
+    ``period_report`` counts the period itself; ``year_report`` the year up to the
+    period's end, against which the completion rate is reckoned.
+    """
+
+    period_label: str
+    period_report: object  # domain.progress.ProgressReport
+    year_report: object
+
+    def rows(self) -> list[list]:
+        """Cells per unit in SUMMARY_HEADERS order, units with a quota first, then the 合计
+        (over those, as in 附件1), then the units without a quota (the city itself)."""
+        year_totals = {row.unit.code: row.total for row in self.year_report.units}
+        body, extra = [], []
+        for row in self.period_report.units:
+            year_total = year_totals.get(row.unit.code, 0)
+            rate = None if not row.quota else year_total / row.quota
+            cells = [row.unit.name if row.quota is not None else f"{row.unit.name}（本级）",
+                     row.quota, *(row.done[k] for k in ActivityType), row.total, year_total,
+                     rate, row.audience]  # fmt: skip
+            (body if row.quota is not None else extra).append(cells)
+        report, year = self.period_report, self.year_report
+        total = [TOTAL_LABEL, report.quota, *(report.totals[k] for k in ActivityType),
+                 report.total, year.total, year.rate, report.audience]  # fmt: skip
+        return [*body, total, *extra]

@@ -9,11 +9,13 @@ style, because assigning fonts and borders cell by cell costs seconds on a 10 k-
 
 from __future__ import annotations
 
+import io
 from copy import copy
 from pathlib import Path
 
 from jzdesk.domain import sheet
-from jzdesk.domain.sheet import SheetData
+from jzdesk.domain.sheet import SheetData, qr_text, verification_code
+from jzdesk.io.qr import qr_png
 
 MAIN_SHEET = "统计表"
 _FORMULA_STARTS = ("=", "+", "-", "@")
@@ -97,7 +99,7 @@ def _write_main(ws, data: SheetData) -> None:
     ws.row_dimensions[header_row].height = 32  # room for a wrapped 受益职工（人次）
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.freeze_panes = f"A{header_row + 1}"
-    _page_setup(ws)
+    page_setup(ws)
 
     def wide(row: int, value, style: str) -> None:
         ws.merged_cells.add(f"A{row}:{last}{row}")
@@ -112,7 +114,7 @@ def _write_main(ws, data: SheetData) -> None:
     ws.append([make(spec.label, "header") for spec in sheet.COLUMNS])
     for number, record in enumerate(data.records, start=1):
         ws.append([make(value, "text" if isinstance(value, str) else "number")
-                   for value in _row_values(number, record)])  # fmt: skip
+                   for value in sheet.row_values(number, record)])  # fmt: skip
     totals = data.totals
     total_row = header_row + len(data.records) + 1
     ws.merged_cells.add(f"A{total_row}:D{total_row}")
@@ -130,9 +132,26 @@ def _write_main(ws, data: SheetData) -> None:
     wide(total_row + 1, data.progress_line, "line")
     if data.summary:
         wide(total_row + 2, f"活动小结：{data.summary}", "line")
+    code = verification_code(data)
+    ws.oddFooter.left.text = f"校验码：{code}"
+    ws.oddFooter.left.size = 9
+    _add_image(ws, qr_png(qr_text(data, code)), f"{get_column_letter(width - 1)}{total_row + 3}",
+               height_cm=2.2)  # fmt: skip
+    if data.seal:
+        # Over the unit's name in the header line, as a stamp pressed on the paper sits.
+        _add_image(ws, data.seal, "C3", height_cm=4.0)
 
 
-def _page_setup(ws) -> None:
+def _add_image(ws, png: bytes, anchor: str, *, height_cm: float) -> None:
+    from openpyxl.drawing.image import Image
+
+    image = Image(io.BytesIO(png))
+    scale = height_cm / 2.54 * 96 / image.height  # openpyxl sizes pictures in pixels at 96 dpi
+    image.width, image.height = image.width * scale, image.height * scale
+    ws.add_image(image, anchor)
+
+
+def page_setup(ws) -> None:
     """A4 landscape, fitted to the page width, centred, page numbers in the footer."""
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -143,23 +162,6 @@ def _page_setup(ws) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-
-
-def _row_values(number: int, record) -> list:
-    f = record.fields
-    values: list = []
-    for spec in sheet.COLUMNS:
-        if spec.key == "number":
-            values.append(number)
-        elif spec.key == "date":
-            values.append(f.date.isoformat())
-        elif spec.activity_type is not None:
-            values.append(f.sessions if f.activity_type is spec.activity_type else None)
-        elif spec.key == "audience":
-            values.append(f.audience)
-        else:
-            values.append(getattr(f, spec.key))
-    return values
 
 
 def _write_detail(ws, data: SheetData) -> None:

@@ -266,6 +266,14 @@ def _seed_2021_plan(db: sqlite_utils.Database) -> None:
             )
 
 
+def _add_unit_seals(db: sqlite_utils.Database) -> None:
+    """Each unit's seal, as a transparent PNG printed over 填报单位 on its sheets."""
+    db.execute(
+        "CREATE TABLE unit_seals (unit_code TEXT PRIMARY KEY REFERENCES units(code), "
+        "png BLOB NOT NULL, updated_at TEXT NOT NULL)"
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only: position + 1 is the user_version a migration leads to.
@@ -274,6 +282,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("seed_2021_plan", _seed_2021_plan),
     ("add_ledger_tables", _add_ledger_tables),
     ("add_daily_totals", _add_daily_totals),
+    ("add_unit_seals", _add_unit_seals),
 )
 LATEST = len(MIGRATIONS)
 

@@ -43,3 +43,20 @@ def set_unit_settings(
             current["phone"] if phone is None else phone,
         ],
     )
+
+
+def seal(db: sqlite_utils.Database, unit_code: str) -> bytes | None:
+    row = db.execute("SELECT png FROM unit_seals WHERE unit_code = ?", [unit_code]).fetchone()
+    return row[0] if row else None
+
+
+def set_seal(db: sqlite_utils.Database, unit_code: str, png: bytes | None, *, now: str) -> None:
+    """Store the unit's seal (None removes it)."""
+    if png is None:
+        db.execute("DELETE FROM unit_seals WHERE unit_code = ?", [unit_code])
+        return
+    db.execute(
+        "INSERT INTO unit_seals(unit_code, png, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT(unit_code) DO UPDATE SET png = excluded.png, updated_at = excluded.updated_at",
+        [unit_code, png, now],
+    )

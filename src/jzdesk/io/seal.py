@@ -1,0 +1,87 @@
+"""The unit's seal: a scan made ready to print over 填报单位, white turned transparent."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from pathlib import Path
+
+from jzdesk.errors import KnownError
+
+MAX_FILE_BYTES = 15 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # a scan at 600 dpi of a whole A4 page is 35 M pixels
+SIDE = 600  # kept at this size: a 4 cm seal printed at 380 dpi
+WHITE_FROM = 200  # darkest channel above this fades towards paper …
+PAPER = 245  # … and from here on is paper, fully transparent
+
+
+def prepare_seal(path: Path) -> bytes:
+    """Read a scan (PNG, JPG, BMP …) and return a square-ish RGBA PNG of the seal.
+
+    The paper (near-white pixels) becomes transparent with a soft edge, the image is
+    cropped to the ink and scaled to SIDE pixels, and it is re-encoded, so nothing of the
+    original file (metadata, odd formats) is kept.
+
+    Raises:
+        KnownError: missing, too large, not an image, damaged, too many pixels, or blank.
+    """
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise KnownError(f"无法读取印章图片 {name}：{error.strerror}") from error
+    if size > MAX_FILE_BYTES:
+        raise KnownError(
+            f"印章图片 {name} 太大（{size // (1024 * 1024)} MB），请选择 15 MB 以内的扫描件"
+        )
+    Image.MAX_IMAGE_PIXELS = max(Image.MAX_IMAGE_PIXELS or 0, 60_000_000)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as probe:
+                if probe.width * probe.height > MAX_PIXELS:
+                    raise KnownError(
+                        f"印章图片 {name} 的像素太多（{probe.width}×{probe.height}），请缩小后再试"
+                    )
+                probe.verify()
+            with Image.open(path) as image:
+                image.load()
+                image = ImageOps.exif_transpose(image).convert("RGBA")
+    except KnownError:
+        raise
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+        raise KnownError(f"印章图片 {name} 的像素太多，请缩小后再试") from error
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+        raise KnownError(f"文件 {name} 不是可用的图片或已损坏（支持 PNG、JPG、BMP）") from error
+    return _transparent_seal(image, name)
+
+
+def _alpha_for(level: int) -> int:
+    """Opacity for a pixel whose darkest channel is ``level``: paper clear, ink solid."""
+    if level >= PAPER:
+        return 0
+    if level <= WHITE_FROM:
+        return 255
+    return 255 * (PAPER - level) // (PAPER - WHITE_FROM)
+
+
+def _transparent_seal(image, name: str) -> bytes:
+    from PIL import ImageChops
+
+    image.thumbnail((SIDE * 2, SIDE * 2))  # work on a manageable size first
+    red, green, blue, alpha = image.split()
+    darkest = ImageChops.darker(ImageChops.darker(red, green), blue)
+    alpha = ImageChops.multiply(alpha, darkest.point(_alpha_for))
+    seal = image.copy()
+    seal.putalpha(alpha)
+    box = alpha.getbbox()
+    if box is None:
+        raise KnownError(f"印章图片 {name} 是空白的，找不到印章")
+    seal = seal.crop(box)
+    seal.thumbnail((SIDE, SIDE))
+    out = io.BytesIO()
+    seal.save(out, format="PNG", optimize=True)
+    return out.getvalue()

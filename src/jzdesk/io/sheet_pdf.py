@@ -1,0 +1,200 @@
+"""The statistics sheet (附件2) as a PDF: A4 landscape, the header repeated on every page,
+第 x 页 共 y 页, the seal over 填报单位, and the 校验码 with its QR code on every page."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from jzdesk.domain import sheet
+from jzdesk.domain.sheet import SheetData, qr_text, verification_code
+from jzdesk.io.fonts import register_pdf_font
+
+MARGIN_MM = 12
+SEAL_MM = 38  # a round official seal is about 4 cm across
+
+
+def write_sheet_pdf(data: SheetData, path: Path) -> str:
+    """Write ``data`` as a PDF at ``path``; returns the verification code printed on it."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    font = register_pdf_font()
+    code = verification_code(data)
+    page = landscape(A4)
+    doc = SimpleDocTemplate(
+        str(path), pagesize=page, leftMargin=MARGIN_MM * mm, rightMargin=MARGIN_MM * mm,
+        topMargin=MARGIN_MM * mm, bottomMargin=(MARGIN_MM + 10) * mm,
+        title=f"{sheet.TITLE}（{data.period_label}）", author=data.unit_name,
+        subject=f"{data.unit_name} {data.period_label} 校验码 {code}", creator="jzdesk",
+    )  # fmt: skip
+    styles = styles_for(font)
+    story = [*_heading(data, styles), Spacer(1, 2 * mm)]
+    story.append(_table(data, styles, doc.width))
+    story.append(Spacer(1, 3 * mm))
+    story.append(paragraph(data.progress_line, styles["line"]))
+    if data.summary:
+        story.append(Spacer(1, 2 * mm))
+        story.append(paragraph(f"活动小结：{data.summary}", styles["line"]))
+    footer = _Footer(font, code, qr_text(data, code), data.seal)
+    doc.build(story, onFirstPage=footer.first_page, onLaterPages=footer.later_page,
+              canvasmaker=numbered_canvas(font))  # fmt: skip
+    return code
+
+
+def styles_for(font: str) -> dict:
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("base", fontName=font, fontSize=9, leading=11.5, wordWrap="CJK")
+    return {
+        "title": ParagraphStyle("title", parent=base, fontSize=17, leading=22, alignment=TA_CENTER),
+        "period": ParagraphStyle("period", parent=base, fontSize=10.5, leading=14,
+                                 alignment=TA_CENTER),
+        "header": ParagraphStyle("header", parent=base, fontSize=10.5, leading=16),
+        "cell": base,
+        "line": ParagraphStyle("line", parent=base, fontSize=10, leading=14),
+    }  # fmt: skip
+
+
+def paragraph(text: str, style):
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _heading(data: SheetData, styles) -> list:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Spacer, Table, TableStyle
+
+    lines = [paragraph(text, styles["title"]) for text in sheet.TITLE_LINES]
+    lines.append(paragraph(f"（{data.period_label}）", styles["period"]))
+    labels = [label for _, label in sheet.HEADER_FIELDS]
+    stamp_room = "" if data.seal else "（此处加盖公章）"
+    values = [f"{data.unit_name}  {stamp_room}", data.filler or "", data.phone or "",
+              data.filled_on]  # fmt: skip
+    cells = [paragraph(f"{label}：{value}", styles["header"])
+             for label, value in zip(labels, values, strict=True)]  # fmt: skip
+    header = Table([cells], colWidths=["40%", "18%", "22%", "20%"], rowHeights=[12 * mm])
+    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    return [*lines, Spacer(1, 1 * mm), header]
+
+
+def _table(data: SheetData, styles, width: float):
+    from reportlab.lib import colors
+    from reportlab.platypus import LongTable, TableStyle
+
+    columns = sheet.COLUMNS
+    total_units = sum(column.width for column in columns)
+    widths = [width * column.width / total_units for column in columns]
+    # Characters that fit a column on one line; longer text wraps in a Paragraph (slower,
+    # so only where needed).
+    fits = [max(1, int(w / 9.5)) for w in widths]
+    header = [paragraph(column.label, styles["cell"]) for column in columns]
+    rows = [header]
+    for number, record in enumerate(data.records, start=1):
+        row = []
+        for fit, value in zip(fits, sheet.row_values(number, record), strict=True):
+            text = "" if value is None else str(value)
+            row.append(paragraph(text, styles["cell"]) if len(text) > fit else text)
+        rows.append(row)
+    totals = data.totals
+    total_row = [sheet.TOTAL_LABEL, "", "", ""]
+    total_row += [str(totals["sessions"][c.activity_type]) for c in columns if c.activity_type]
+    total_row += [str(totals["audience"]), ""]
+    rows.append(total_row)
+    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    last = len(rows) - 1
+    numeric = [i for i, column in enumerate(columns) if column.numeric]
+    style = [
+        ("FONT", (0, 0), (-1, -1), styles["cell"].fontName, 9),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+        ("SPAN", (0, last), (3, last)),
+        ("ALIGN", (0, last), (3, last), "CENTER"),
+        ("FONT", (0, last), (-1, last), styles["cell"].fontName, 9.5),
+        ("BACKGROUND", (0, last), (-1, last), colors.HexColor("#f5f5f5")),
+    ]
+    style += [("ALIGN", (i, 0), (i, -1), "CENTER") for i in numeric]
+    style += [("ALIGN", (1, 0), (1, -1), "CENTER")]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+class _Footer:
+    """Draws the footer (校验码 and QR) on every page and the seal on the first."""
+
+    def __init__(self, font: str, code: str, qr: str, seal: bytes | None):
+        self.font, self.code, self.qr, self.seal = font, code, qr, seal
+
+    def first_page(self, canvas, doc) -> None:
+        self.later_page(canvas, doc)
+        if self.seal:
+            self._draw_seal(canvas, doc)
+
+    def later_page(self, canvas, doc) -> None:
+        from reportlab.graphics import renderPDF
+        from reportlab.graphics.barcode import qr
+        from reportlab.graphics.shapes import Drawing
+        from reportlab.lib.units import mm
+
+        canvas.saveState()
+        canvas.setFont(self.font, 9)
+        y = doc.bottomMargin - 7 * mm
+        canvas.drawString(doc.leftMargin, y, f"校验码：{self.code}")
+        widget = qr.QrCodeWidget(self.qr)
+        left, bottom, right, top = widget.getBounds()
+        side = 16 * mm
+        drawing = Drawing(side, side, transform=[side / (right - left), 0, 0,
+                                                  side / (top - bottom), 0, 0])  # fmt: skip
+        drawing.add(widget)
+        renderPDF.draw(drawing, canvas, doc.leftMargin + doc.width - side, y - 4 * mm)
+        canvas.restoreState()
+
+    def _draw_seal(self, canvas, doc) -> None:
+        from reportlab.lib.units import mm
+        from reportlab.lib.utils import ImageReader
+
+        # Over the unit's name in the header line (below the two title lines and the
+        # period), slightly tilted off the baseline as a hand-pressed stamp sits.
+        image = ImageReader(io.BytesIO(self.seal))
+        size = SEAL_MM * mm
+        x = doc.leftMargin + 30 * mm
+        y = doc.pagesize[1] - doc.topMargin - 22 * mm - 6 * mm - size / 2 - 2 * mm
+        canvas.saveState()
+        canvas.translate(x + size / 2, y + size / 2)
+        canvas.rotate(-8)
+        canvas.drawImage(image, -size / 2, -size / 2, size, size, mask="auto")
+        canvas.restoreState()
+
+
+def numbered_canvas(font: str):
+    """A canvas that writes 第 x 页 共 y 页 once it knows how many pages there are."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            count = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(font, 9)
+                self.drawCentredString(self._pagesize[0] / 2, 10 * mm,
+                                       f"第 {self._pageNumber} 页 共 {count} 页")  # fmt: skip
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

@@ -1,0 +1,188 @@
+"""The stamped statistics sheet as real .xlsx and .pdf files, read back and looked at."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from PIL import Image, ImageDraw
+from pypdf import PdfReader
+
+from jzdesk import exchange, services
+from jzdesk.domain.activity_types import ActivityType as T
+from jzdesk.domain.periods import parse_period
+from jzdesk.domain.records import RecordFields
+from jzdesk.domain.sheet import verification_code
+from jzdesk.errors import KnownError
+
+
+@pytest.fixture
+def unit_db(db):
+    services.set_header_fields(db, "qinyang", filler="王芳", phone="0391-5555555")
+    rows = [
+        RecordFields("qinyang", date(2021, 7, 5), T.ART, sessions=2, audience=300,
+                     title='=HYPERLINK("http://x")', venue="+1 月山镇", notes="@SUM"),
+        RecordFields("qinyang", date(2021, 8, 1), T.FILM, audience=120, title="红色电影"),
+        RecordFields("qinyang", date(2021, 2, 1), T.LECTURE, audience=50, title="一季度讲座"),
+    ]  # fmt: skip
+    for fields in rows:
+        services.add_event(db, fields)
+    services.set_quarter_summary(db, "qinyang", 2021, 3, "三季度开展送文化活动。")
+    return db
+
+
+def seal_scan(path):
+    scan = Image.new("RGB", (900, 900), (250, 250, 247))
+    ImageDraw.Draw(scan).ellipse((100, 100, 800, 800), outline=(205, 25, 30), width=36)
+    scan.save(path)
+    return path
+
+
+def data_for(db, period="2021Q3", **kwargs):
+    return exchange.sheet_data(db, services.resolve_unit(db, "沁阳"), parse_period(period),
+                               filled_on=date(2021, 10, 8), **kwargs)  # fmt: skip
+
+
+def test_xlsx_sheet_reads_back_with_text_as_text_and_print_settings(unit_db, tmp_path):
+    seal = exchange.prepare_seal(seal_scan(tmp_path / "seal.jpg"))
+    path = exchange.export_sheet(data_for(unit_db, seal=seal), tmp_path / "q3.xlsx")
+    book = load_workbook(path)
+    ws = book["统计表"]
+    assert ws["A1"].value == "“中国梦·劳动美·工会情”" and "（2021年第三季度）" in ws["A3"].value
+    assert "填报单位（盖章）：沁阳市总工会" in ws["A4"].value and "王芳" in ws["A4"].value
+    assert [c.value for c in ws[5]] == ["序号", "活动日期", "活动名称（内容）", "活动地点（服务对象）",
+                                       "送文艺", "送电影", "送书画", "送培训", "送讲座",
+                                       "受益职工（人次）", "备注"]  # fmt: skip
+    assert [c.value for c in ws[6]][:5] == [
+        1,
+        "2021-07-05",
+        '=HYPERLINK("http://x")',
+        "+1 月山镇",
+        2,
+    ]
+    for cell in (ws["C6"], ws["D6"], ws["K6"]):
+        assert cell.data_type == "s" and cell.quotePrefix
+    assert ws["E6"].data_type == "n"
+    total = [c.value for c in ws[8]]
+    assert total[0] == "合计" and total[4:10] == [2, 1, 0, 0, 0, 420]
+    assert "累计完成“五送”活动 4 场，全年任务 50 场，完成率 8.0%" in ws["A9"].value
+    assert ws["A10"].value == "活动小结：三季度开展送文化活动。"
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
+    assert ws.print_title_rows == "$5:$5" and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert "第 &P 页 共 &N 页" in ws.oddFooter.center.text
+    assert verification_code(data_for(unit_db)) in ws.oddFooter.left.text
+    anchors = sorted(image.anchor._from.col for image in ws._images)
+    assert len(ws._images) == 2 and anchors[0] == 2  # the seal over 填报单位, and the QR code
+    assert book["活动明细"].sheet_state == "hidden"
+
+
+def test_pdf_sheet_embeds_the_font_repeats_the_header_and_numbers_pages(unit_db, tmp_path):
+    for day in range(1, 90):
+        services.add_event(unit_db, RecordFields("qinyang", date(2021, 7, 1 + day % 28),
+                                                 T.TRAINING, title=f"技能培训第{day}期"))  # fmt: skip
+    data = data_for(unit_db)
+    path = exchange.export_sheet(data, tmp_path / "q3.pdf")
+    reader = PdfReader(path)
+    pages = len(reader.pages)
+    assert pages >= 3
+    code = verification_code(data)
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert f"第 {number} 页 共 {pages} 页" in text
+        assert f"校验码：{code}" in text
+        assert "活动日期" in text and "送讲座" in text  # the header row on every page
+    assert "沁阳市总工会" in reader.pages[0].extract_text()
+    fonts = {str(f["/BaseFont"]) for page in reader.pages
+             for f in page["/Resources"]["/Font"].values()}  # fmt: skip
+    assert any("WenQuanYi" in font for font in fonts)
+    # reportlab embeds TrueType subsets: each font names its descriptor with the font file.
+    descriptors = [f.get_object()["/FontDescriptor"].get_object()
+                   for f in reader.pages[0]["/Resources"]["/Font"].values()
+                   if "WenQuanYi" in str(f.get_object()["/BaseFont"])]  # fmt: skip
+    assert descriptors and all("/FontFile2" in d for d in descriptors)
+    assert (
+        reader.metadata.title.startswith("“中国梦·劳动美·工会情”")
+        and reader.metadata.author == "沁阳市总工会"
+    )
+
+
+def test_pdf_carries_the_seal_image_and_page_one_is_not_blank(unit_db, tmp_path):
+    seal = exchange.prepare_seal(seal_scan(tmp_path / "seal.png"))
+    path = exchange.export_sheet(data_for(unit_db, seal=seal), tmp_path / "sealed.pdf")
+    images = [image for image in PdfReader(path).pages[0].images]
+    assert len(images) >= 1
+    without = exchange.export_sheet(data_for(unit_db), tmp_path / "plain.pdf")
+    assert "此处加盖公章" in PdfReader(without).pages[0].extract_text()
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(path),
+                    str(tmp_path / "page")], check=True)  # fmt: skip
+    with Image.open(tmp_path / "page-1.png") as page:
+        colours = page.convert("RGB").getcolors(maxcolors=1 << 16) or []
+        reddish = sum(n for n, (r, g, b) in colours if r > 150 and g < 110 and b < 110)
+    assert len(colours) > 30 and reddish > 50  # text, lines and a red seal were drawn
+
+
+def test_the_verification_code_is_stable_and_changes_with_any_edit(unit_db):
+    first = verification_code(data_for(unit_db))
+    assert first == verification_code(data_for(unit_db))
+    assert first == verification_code(
+        replace(data_for(unit_db), filler="别人", filled_on="2022-01-01")
+    )
+    [record] = [r for r in services.list_events(unit_db) if r.fields.title == "红色电影"]
+    services.update_event(unit_db, record.id, replace(record.fields, audience=121), revision=1)
+    changed = verification_code(data_for(unit_db))
+    assert changed != first and len(changed) == 14 and changed.count("-") == 2
+    assert verification_code(data_for(unit_db, period="2021-07-01..2021-09-30")) != changed
+
+
+def test_seal_scans_become_transparent_and_bad_files_are_refused(tmp_path):
+    png = exchange.prepare_seal(seal_scan(tmp_path / "s.bmp"))
+    with Image.open(io.BytesIO(png)) as seal:
+        assert seal.mode == "RGBA" and max(seal.size) <= 600
+        assert seal.getpixel((seal.width // 2, seal.height // 2))[3] == 0  # paper: clear
+        assert seal.getpixel((seal.width // 2, 8))[3] == 255  # ink: solid
+    (tmp_path / "x.png").write_text("not an image")
+    Image.new("RGB", (400, 400), "white").save(tmp_path / "blank.png")
+    for name, words in (
+        ("x.png", "不是可用的图片"),
+        ("blank.png", "空白"),
+        ("missing.png", "无法读取"),
+    ):
+        with pytest.raises(KnownError) as caught:
+            exchange.prepare_seal(tmp_path / name)
+        assert words in caught.value.message
+
+
+def test_the_unit_seal_is_stored_and_used(unit_db, tmp_path):
+    unit = services.resolve_unit(unit_db, "沁阳")
+    exchange.set_unit_seal(unit_db, unit, seal_scan(tmp_path / "s.jpg"))
+    assert data_for(unit_db).seal == exchange.unit_seal(unit_db, unit)
+    exchange.set_unit_seal(unit_db, unit, None)
+    assert data_for(unit_db).seal is None
+
+
+def test_summary_sheet_has_a_row_per_unit_and_the_510_total(unit_db, tmp_path):
+    xlsx = exchange.export_summary(unit_db, parse_period("2021"), tmp_path / "s.xlsx")
+    ws = load_workbook(xlsx)["汇总表"]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
+    assert rows[0][:9] == ["沁阳市总工会", 50, 2, 1, 0, 0, 1, 4, 4]
+    assert rows[0][9] == pytest.approx(0.08) and rows[0][10] == 470
+    total = next(r for r in rows if r[0] == "合计")
+    assert total[1] == 510 and total[7] == 4
+    assert rows[-1][0] == "焦作市总工会（本级）" and rows[-1][1] == "—"
+    pdf = exchange.export_summary(unit_db, parse_period("2021Q3"), tmp_path / "s.pdf")
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "汇总表" in text and "510" in text and "财贸工会" in text
+
+
+def test_unwritable_or_wrong_targets_are_explained(unit_db, tmp_path):
+    with pytest.raises(KnownError) as caught:
+        exchange.export_sheet(data_for(unit_db), tmp_path / "q3.docx")
+    assert ".xlsx 或 .pdf" in caught.value.message
+    with pytest.raises(KnownError) as caught:
+        exchange.export_sheet(data_for(unit_db), tmp_path / "no-such-folder" / "q3.pdf")
+    assert "无法写入" in caught.value.message
+    assert list(tmp_path.glob(".*.tmp")) == []
