@@ -82,12 +82,24 @@ def save_screenshots(window, folder: Path) -> list[Path]:
     saved = []
     for name, page in window.tab_pages.items():
         window.ui.tabs.setCurrentWidget(page)
-        app.processEvents()
+        _settle(app)
         target = folder / f"{name}.png"
         if not window.grab().save(str(target)):
             raise KnownError(f"无法写入截图 {target}")
         saved.append(target)
     return saved
+
+
+def _settle(app, milliseconds: int = 600) -> None:
+    """Let the tab lay out and paint; the PDF preview renders its pages in a thread."""
+    import time
+
+    from PySide6.QtCore import QThread
+
+    deadline = time.monotonic() + milliseconds / 1000
+    while time.monotonic() < deadline:
+        app.processEvents()
+        QThread.msleep(20)
 
 
 def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None) -> int:

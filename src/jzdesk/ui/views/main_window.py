@@ -12,6 +12,7 @@ from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.settings import app_settings
 from jzdesk.ui.views.quota_tab import QuotaTab
 from jzdesk.ui.views.records_tab import RecordsTab
+from jzdesk.ui.views.report_tab import ReportTab
 
 
 class MainWindow(QMainWindow):
@@ -26,8 +27,12 @@ class MainWindow(QMainWindow):
         self.quota_tab = QuotaTab(workspace, self)
         self.records_tab = RecordsTab(workspace, self)
         self.ui.tabs.addTab(self.quota_tab, "任务分解")
+        self.report_tab = ReportTab(workspace, self)
         self.ui.tabs.addTab(self.records_tab, "活动登记")
-        self.tab_pages = {"quota": self.quota_tab, "records": self.records_tab}
+        self.ui.tabs.addTab(self.report_tab, "统计报表")
+        self.tab_pages = {
+            "quota": self.quota_tab, "records": self.records_tab, "report": self.report_tab,
+        }  # fmt: skip
 
         self.quota_tab.unit_activated.connect(self.show_unit_records)
         self.records_tab.import_requested.connect(self.choose_files_to_import)
@@ -157,6 +162,7 @@ class MainWindow(QMainWindow):
             settings.setValue("main_window/geometry", self.saveGeometry())
             self.records_tab.save_state()
             settings.sync()
+        self.report_tab.cleanup()
         self.workspace.close()
         super().closeEvent(event)
 

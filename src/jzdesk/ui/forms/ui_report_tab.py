@@ -1,0 +1,201 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'report_tab.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
+
+class Ui_ReportTab(object):
+    def setupUi(self, ReportTab):
+        if not ReportTab.objectName():
+            ReportTab.setObjectName(u"ReportTab")
+        self.layout = QHBoxLayout(ReportTab)
+        self.layout.setObjectName(u"layout")
+        self.controls = QWidget(ReportTab)
+        self.controls.setObjectName(u"controls")
+        self.controls.setMaximumWidth(360)
+        self.controlsLayout = QVBoxLayout(self.controls)
+        self.controlsLayout.setObjectName(u"controlsLayout")
+        self.controlsLayout.setContentsMargins(0, -1, -1, -1)
+        self.sheetBox = QGroupBox(self.controls)
+        self.sheetBox.setObjectName(u"sheetBox")
+        self.sheetForm = QFormLayout(self.sheetBox)
+        self.sheetForm.setObjectName(u"sheetForm")
+        self.unitLabel = QLabel(self.sheetBox)
+        self.unitLabel.setObjectName(u"unitLabel")
+
+        self.sheetForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.unitLabel)
+
+        self.unitCombo = QComboBox(self.sheetBox)
+        self.unitCombo.setObjectName(u"unitCombo")
+
+        self.sheetForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.unitCombo)
+
+        self.periodLabel = QLabel(self.sheetBox)
+        self.periodLabel.setObjectName(u"periodLabel")
+
+        self.sheetForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.periodLabel)
+
+        self.periodCombo = QComboBox(self.sheetBox)
+        self.periodCombo.setObjectName(u"periodCombo")
+
+        self.sheetForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.periodCombo)
+
+        self.fillerLabel = QLabel(self.sheetBox)
+        self.fillerLabel.setObjectName(u"fillerLabel")
+
+        self.sheetForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.fillerLabel)
+
+        self.fillerEdit = QLineEdit(self.sheetBox)
+        self.fillerEdit.setObjectName(u"fillerEdit")
+
+        self.sheetForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.fillerEdit)
+
+        self.phoneLabel = QLabel(self.sheetBox)
+        self.phoneLabel.setObjectName(u"phoneLabel")
+
+        self.sheetForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
+
+        self.phoneEdit = QLineEdit(self.sheetBox)
+        self.phoneEdit.setObjectName(u"phoneEdit")
+
+        self.sheetForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
+
+        self.filledOnLabel = QLabel(self.sheetBox)
+        self.filledOnLabel.setObjectName(u"filledOnLabel")
+
+        self.sheetForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.filledOnLabel)
+
+        self.filledOnEdit = QDateEdit(self.sheetBox)
+        self.filledOnEdit.setObjectName(u"filledOnEdit")
+        self.filledOnEdit.setCalendarPopup(True)
+
+        self.sheetForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.filledOnEdit)
+
+
+        self.controlsLayout.addWidget(self.sheetBox)
+
+        self.sealBox = QGroupBox(self.controls)
+        self.sealBox.setObjectName(u"sealBox")
+        self.sealLayout = QVBoxLayout(self.sealBox)
+        self.sealLayout.setObjectName(u"sealLayout")
+        self.sealPreview = QLabel(self.sealBox)
+        self.sealPreview.setObjectName(u"sealPreview")
+        self.sealPreview.setMinimumSize(QSize(140, 140))
+        self.sealPreview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sealPreview.setWordWrap(True)
+        self.sealPreview.setStyleSheet(u"border: 1px dashed #b0bec5; background: white;")
+
+        self.sealLayout.addWidget(self.sealPreview)
+
+        self.sealButtons = QHBoxLayout()
+        self.sealButtons.setObjectName(u"sealButtons")
+        self.sealLoadButton = QPushButton(self.sealBox)
+        self.sealLoadButton.setObjectName(u"sealLoadButton")
+
+        self.sealButtons.addWidget(self.sealLoadButton)
+
+        self.sealRemoveButton = QPushButton(self.sealBox)
+        self.sealRemoveButton.setObjectName(u"sealRemoveButton")
+
+        self.sealButtons.addWidget(self.sealRemoveButton)
+
+
+        self.sealLayout.addLayout(self.sealButtons)
+
+
+        self.controlsLayout.addWidget(self.sealBox)
+
+        self.codeLabel = QLabel(self.controls)
+        self.codeLabel.setObjectName(u"codeLabel")
+        self.codeLabel.setWordWrap(True)
+        self.codeLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.controlsLayout.addWidget(self.codeLabel)
+
+        self.pdfButton = QPushButton(self.controls)
+        self.pdfButton.setObjectName(u"pdfButton")
+
+        self.controlsLayout.addWidget(self.pdfButton)
+
+        self.xlsxButton = QPushButton(self.controls)
+        self.xlsxButton.setObjectName(u"xlsxButton")
+
+        self.controlsLayout.addWidget(self.xlsxButton)
+
+        self.printButton = QPushButton(self.controls)
+        self.printButton.setObjectName(u"printButton")
+
+        self.controlsLayout.addWidget(self.printButton)
+
+        self.summaryButton = QPushButton(self.controls)
+        self.summaryButton.setObjectName(u"summaryButton")
+
+        self.controlsLayout.addWidget(self.summaryButton)
+
+        self.controlsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.controlsLayout.addItem(self.controlsSpacer)
+
+
+        self.layout.addWidget(self.controls)
+
+        self.previewHost = QWidget(ReportTab)
+        self.previewHost.setObjectName(u"previewHost")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.previewHost.sizePolicy().hasHeightForWidth())
+        self.previewHost.setSizePolicy(sizePolicy)
+        self.previewLayout = QVBoxLayout(self.previewHost)
+        self.previewLayout.setObjectName(u"previewLayout")
+        self.previewLayout.setContentsMargins(0, 0, 0, 0)
+
+        self.layout.addWidget(self.previewHost)
+
+#if QT_CONFIG(shortcut)
+        self.unitLabel.setBuddy(self.unitCombo)
+        self.periodLabel.setBuddy(self.periodCombo)
+        self.fillerLabel.setBuddy(self.fillerEdit)
+        self.phoneLabel.setBuddy(self.phoneEdit)
+        self.filledOnLabel.setBuddy(self.filledOnEdit)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(ReportTab)
+
+        QMetaObject.connectSlotsByName(ReportTab)
+    # setupUi
+
+    def retranslateUi(self, ReportTab):
+        self.sheetBox.setTitle(QCoreApplication.translate("ReportTab", u"\u7edf\u8ba1\u8868", None))
+        self.unitLabel.setText(QCoreApplication.translate("ReportTab", u"\u586b\u62a5\u5355\u4f4d", None))
+        self.periodLabel.setText(QCoreApplication.translate("ReportTab", u"\u671f\u95f4", None))
+        self.fillerLabel.setText(QCoreApplication.translate("ReportTab", u"\u586b\u62a5\u4eba", None))
+        self.phoneLabel.setText(QCoreApplication.translate("ReportTab", u"\u8054\u7cfb\u7535\u8bdd", None))
+        self.filledOnLabel.setText(QCoreApplication.translate("ReportTab", u"\u586b\u62a5\u65f6\u95f4", None))
+        self.filledOnEdit.setDisplayFormat(QCoreApplication.translate("ReportTab", u"yyyy-MM-dd", None))
+        self.sealBox.setTitle(QCoreApplication.translate("ReportTab", u"\u5370\u7ae0", None))
+        self.sealLoadButton.setText(QCoreApplication.translate("ReportTab", u"\u8f7d\u5165\u5370\u7ae0\u626b\u63cf\u4ef6\u2026", None))
+        self.sealRemoveButton.setText(QCoreApplication.translate("ReportTab", u"\u79fb\u9664", None))
+        self.pdfButton.setText(QCoreApplication.translate("ReportTab", u"\u5bfc\u51fa PDF\u2026", None))
+        self.xlsxButton.setText(QCoreApplication.translate("ReportTab", u"\u5bfc\u51fa Excel\u2026", None))
+        self.printButton.setText(QCoreApplication.translate("ReportTab", u"\u6253\u5370\u2026", None))
+        self.summaryButton.setText(QCoreApplication.translate("ReportTab", u"\u5bfc\u51fa\u5168\u5e02\u6c47\u603b\u8868\u2026", None))
+        pass
+    # retranslateUi
+

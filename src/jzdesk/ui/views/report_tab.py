@@ -1,0 +1,268 @@
+"""统计报表 tab: a unit's stamped sheet for a period — preview of the exact PDF, export, print."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea, QWidget
+
+from jzdesk import exchange, services
+from jzdesk.domain.periods import quarter_period, year_period
+from jzdesk.errors import KnownError
+from jzdesk.ui.forms.ui_report_tab import Ui_ReportTab
+from jzdesk.ui.settings import app_settings
+
+_QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
+PREVIEW_DELAY_MS = 300
+
+
+class ReportTab(QWidget):
+    """Shows the PDF exactly as it will be exported or printed, rebuilt as the inputs change."""
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_ReportTab()
+        self.ui.setupUi(self)
+        self._workspace = workspace
+        self._folder = tempfile.TemporaryDirectory(prefix="jzdesk-preview-")
+        self._generation = 0
+        self.preview_path: Path | None = None
+        self.code = ""
+        # A small screen scrolls the controls rather than forcing a tall window.
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setMaximumWidth(self.ui.controls.maximumWidth() + 20)
+        self.layout().replaceWidget(self.ui.controls, scroller)
+        scroller.setWidget(self.ui.controls)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self.ui.previewHost)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        self.ui.previewHost.layout().addWidget(self.view)
+
+        db = workspace.db
+        self._units = {unit.code: unit for unit in services.all_units(db)}
+        for unit in self._units.values():
+            self.ui.unitCombo.addItem(unit.name, unit.code)
+        home = services.home_unit(db)
+        if home is not None:
+            self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.findData(home.code))
+        for year in reversed(services.plan_years(db)):
+            for quarter, name in enumerate(_QUARTERS, start=1):
+                self.ui.periodCombo.addItem(f"{year}年{name}", quarter_period(year, quarter))
+            self.ui.periodCombo.addItem(f"{year}年全年", year_period(year))
+        # The quarter being reported: today's, or the last of a past plan year.
+        year = services.default_year(db)
+        day = min(date.today(), date(year, 12, 31))
+        current = quarter_period(year, (day.month - 1) // 3 + 1)
+        combo = self.ui.periodCombo
+        # findData() cannot compare Python objects; look for the period by hand.
+        combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == current))
+        self.ui.filledOnEdit.setDate(QDate(date.today()))
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(PREVIEW_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh_preview)
+        self.ui.unitCombo.currentIndexChanged.connect(self._on_unit_changed)
+        self.ui.periodCombo.currentIndexChanged.connect(self.schedule_preview)
+        for edit in (self.ui.fillerEdit, self.ui.phoneEdit):
+            edit.textEdited.connect(self.schedule_preview)
+        self.ui.filledOnEdit.dateChanged.connect(self.schedule_preview)
+        self.ui.sealLoadButton.clicked.connect(self.choose_seal)
+        self.ui.sealRemoveButton.clicked.connect(lambda: self.set_seal(None))
+        self.ui.pdfButton.clicked.connect(lambda: self.choose_export(".pdf"))
+        self.ui.xlsxButton.clicked.connect(lambda: self.choose_export(".xlsx"))
+        self.ui.printButton.clicked.connect(self.choose_printer)
+        self.ui.summaryButton.clicked.connect(self.choose_summary_export)
+        workspace.records_changed.connect(self.schedule_preview)
+        self._on_unit_changed()
+
+    # -- what the sheet shows ------------------------------------------------------------
+    @property
+    def unit(self):
+        return self._units[self.ui.unitCombo.currentData()]
+
+    @property
+    def period(self):
+        return self.ui.periodCombo.currentData()
+
+    def sheet_data(self):
+        return exchange.sheet_data(
+            self._workspace.db, self.unit, self.period,
+            filled_on=self.ui.filledOnEdit.date().toPython(),
+            filler=self.ui.fillerEdit.text().strip(), phone=self.ui.phoneEdit.text().strip(),
+        )  # fmt: skip
+
+    def _on_unit_changed(self) -> None:
+        header = services.header_fields(self._workspace.db, self.unit.code)
+        self.ui.fillerEdit.setText(header["filler"])
+        self.ui.phoneEdit.setText(header["phone"])
+        self._show_seal(exchange.unit_seal(self._workspace.db, self.unit))
+        self.schedule_preview()
+
+    def schedule_preview(self) -> None:
+        self._debounce.start()
+
+    def refresh_preview(self) -> None:
+        """Write the PDF the export would write, and show it."""
+        self._debounce.stop()
+        data = self.sheet_data()
+        self._generation += 1
+        path = Path(self._folder.name) / f"preview-{self._generation}.pdf"
+        try:
+            exchange.export_sheet(data, path)
+        except KnownError as error:
+            self.ui.codeLabel.setText(error.message)
+            return
+        self.document.load(str(path))
+        if self.preview_path is not None:
+            self.preview_path.unlink(missing_ok=True)
+        self.preview_path = path
+        self.code = exchange.sheet_code(data)
+        self.ui.codeLabel.setText(
+            f"{len(data.records)} 条记录，{sum(data.totals['sessions'].values())} 场。\n"
+            f"校验码：{self.code}（印在每一页，市总可据此核对纸质表与电子数据）"
+        )
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self.preview_path is None:
+            self.refresh_preview()
+
+    # -- the seal ------------------------------------------------------------------------
+    def choose_seal(self) -> None:
+        settings = app_settings()
+        path, _ = QFileDialog.getOpenFileName(
+            self, "载入印章扫描件", settings.value("folders/seal", ""),
+            "图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)",
+        )  # fmt: skip
+        if path:
+            settings.setValue("folders/seal", str(Path(path).parent))
+            self.set_seal(Path(path))
+
+    def set_seal(self, path: Path | None) -> bool:
+        """Store the unit's seal from a scan (None removes it) and show it."""
+        try:
+            png = exchange.set_unit_seal(self._workspace.db, self.unit, path)
+        except KnownError as error:
+            QMessageBox.warning(self, "无法使用这张图片", error.message)
+            return False
+        self._show_seal(png)
+        self.refresh_preview()
+        return True
+
+    def _show_seal(self, png: bytes | None) -> None:
+        self.ui.sealRemoveButton.setEnabled(png is not None)
+        if png is None:
+            self.ui.sealPreview.setPixmap(QPixmap())
+            self.ui.sealPreview.setText(
+                "尚未载入印章。\n统计表上会留出盖章的位置，\n打印后加盖公章即可。"
+            )
+            return
+        pixmap = QPixmap.fromImage(QImage.fromData(png))
+        self.ui.sealPreview.setPixmap(
+            pixmap.scaled(
+                QSize(140, 140),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )  # fmt: skip
+        )
+
+    # -- export and print ------------------------------------------------------------------
+    def _remember_header(self) -> None:
+        services.set_header_fields(self._workspace.db, self.unit.code,
+                                   filler=self.ui.fillerEdit.text(),
+                                   phone=self.ui.phoneEdit.text())  # fmt: skip
+
+    def suggested_name(self, suffix: str) -> str:
+        return f"{self.unit.name}-{self.period.label}{suffix}"
+
+    def choose_export(self, suffix: str) -> None:
+        settings = app_settings()
+        folder = settings.value("folders/export", str(Path.home()))
+        kind = "PDF 文件 (*.pdf)" if suffix == ".pdf" else "Excel 文件 (*.xlsx)"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "导出统计表", str(Path(folder) / self.suggested_name(suffix)), kind
+        )
+        if path:
+            settings.setValue("folders/export", str(Path(path).parent))
+            self.export_to(Path(path).with_suffix(suffix))
+
+    def export_to(self, path: Path) -> bool:
+        """Export the sheet to ``path`` (.pdf or .xlsx) and remember the header fields."""
+        try:
+            self._remember_header()
+            exchange.export_sheet(self.sheet_data(), path)
+        except KnownError as error:
+            QMessageBox.warning(self, "导出失败", error.message)
+            return False
+        QMessageBox.information(self, "导出完成", f"已导出：{path}\n校验码：{self.code}")
+        return True
+
+    def choose_summary_export(self) -> None:
+        settings = app_settings()
+        folder = settings.value("folders/export", str(Path.home()))
+        name = f"全市汇总表-{self.period.label}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "导出全市汇总表", str(Path(folder) / name),
+            "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)",
+        )  # fmt: skip
+        if path:
+            settings.setValue("folders/export", str(Path(path).parent))
+            try:
+                exchange.export_summary(self._workspace.db, self.period, Path(path))
+            except KnownError as error:
+                QMessageBox.warning(self, "导出失败", error.message)
+                return
+            QMessageBox.information(self, "导出完成", f"已导出：{path}")
+
+    def choose_printer(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("打印统计表")
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._remember_header()
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Print the previewed PDF's pages, each scaled to the printer's page; returns pages."""
+        self.refresh_preview()
+        from PySide6.QtGui import QPageLayout, QPageSize
+
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                          QPageLayout.Orientation.Landscape,
+                                          printer.pageLayout().margins()))  # fmt: skip
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, "无法打印", "打印机无法开始打印，请检查打印机。")
+            return 0
+        pages = self.document.pageCount()
+        try:
+            for page in range(pages):
+                if page:
+                    printer.newPage()
+                target = painter.viewport()
+                size = self.document.pagePointSize(page).toSize()
+                size.scale(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                image = self.document.render(page, size)
+                painter.drawImage(QPoint(0, 0), image)
+        finally:
+            painter.end()
+        return pages
+
+    def cleanup(self) -> None:
+        """Before the database closes: no more previews, and the temporary files go."""
+        self._debounce.stop()
+        self._workspace.records_changed.disconnect(self.schedule_preview)
+        self.document.close()
+        self._folder.cleanup()

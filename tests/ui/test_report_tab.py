@@ -1,0 +1,86 @@
+"""统计报表 tab: the preview is the exported PDF; seal, export and print from the window."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PIL import Image, ImageDraw
+from pypdf import PdfReader
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
+
+from jzdesk import exchange, services
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.records import RecordFields
+
+
+@pytest.fixture
+def report(open_window, db_path, monkeypatch):
+    db = services.open_database(db_path)
+    services.init_installation(db, "沁阳", filler="王芳", phone="0391-5555555")
+    for day in range(1, 8):
+        services.add_event(db, RecordFields("qinyang", date(2021, 10, day), ActivityType.ART,
+                                            title=f"文艺演出第{day}场", audience=100 + day))  # fmt: skip
+    db.close()
+    messages = []
+    for kind in ("information", "warning"):
+        monkeypatch.setattr(
+            QMessageBox, kind, staticmethod(lambda *a, kind=kind: messages.append((kind, a[2])))
+        )
+    window = open_window()
+    window.ui.tabs.setCurrentWidget(window.report_tab)
+    tab = window.report_tab
+    tab.messages = messages
+    return tab
+
+
+def test_the_preview_shows_the_pdf_of_the_current_quarter(report):
+    assert report.period.label == "2021年第四季度"
+    assert report.document.status() == QPdfDocument.Status.Ready
+    assert report.document.pageCount() == 1
+    text = PdfReader(report.preview_path).pages[0].extract_text()
+    assert "沁阳市总工会" in text and "文艺演出第7场" in text and f"校验码：{report.code}" in text
+    assert report.code in report.ui.codeLabel.text()
+
+
+def test_header_fields_typed_here_reach_the_sheet_and_are_remembered(report, tmp_path):
+    report.ui.fillerEdit.setText("李红")
+    report.refresh_preview()
+    assert "填报人：李红" in PdfReader(report.preview_path).pages[0].extract_text()
+    assert report.export_to(tmp_path / "q4.xlsx")
+    db = report._workspace.db
+    assert services.header_fields(db, "qinyang")["filler"] == "李红"
+
+
+def test_loading_a_seal_stores_it_and_puts_it_on_the_sheet(report, tmp_path):
+    scan = Image.new("RGB", (800, 800), (250, 250, 250))
+    ImageDraw.Draw(scan).ellipse((80, 80, 720, 720), outline=(200, 20, 20), width=30)
+    scan.save(tmp_path / "seal.jpg")
+    assert report.set_seal(tmp_path / "seal.jpg")
+    assert exchange.unit_seal(report._workspace.db, report.unit) is not None
+    assert not report.ui.sealPreview.pixmap().isNull()
+    assert PdfReader(report.preview_path).pages[0].images
+    (tmp_path / "bad.png").write_text("no")
+    assert not report.set_seal(tmp_path / "bad.png")
+    assert report.messages[-1][0] == "warning" and "不是可用的图片" in report.messages[-1][1]
+    assert report.set_seal(None)
+    assert exchange.unit_seal(report._workspace.db, report.unit) is None
+
+
+def test_export_pdf_and_excel_from_the_tab(report, tmp_path):
+    assert report.export_to(tmp_path / "q4.pdf")
+    assert PdfReader(tmp_path / "q4.pdf").pages[0].extract_text().count("文艺演出第") == 7
+    assert report.export_to(tmp_path / "q4.xlsx")
+    assert report.messages[-1][0] == "information" and report.code in report.messages[-1][1]
+    assert report.suggested_name(".pdf") == "沁阳市总工会-2021年第四季度.pdf"
+
+
+def test_printing_sends_the_same_pages_to_the_printer(report, tmp_path):
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert report.print_to(printer) == report.document.pageCount() == 1
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == 1 and printed.pages[0].images  # the page went as a picture
