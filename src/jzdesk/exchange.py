@@ -13,7 +13,13 @@ import sqlite_utils
 
 from jzdesk import services
 from jzdesk.domain.periods import Period, year_period
-from jzdesk.domain.records import RecordFields, RecordFilter, cleaned, require_valid
+from jzdesk.domain.records import (
+    RecordFields,
+    RecordFilter,
+    cleaned,
+    is_likely_duplicate,
+    require_valid,
+)
 from jzdesk.domain.sheet import SheetData
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError
@@ -174,23 +180,22 @@ def import_sheet(
 ) -> ImportResult:
     """Import a filled statistics sheet as records of its unit, all or nothing.
 
-    The unit is ``unit`` if given, else the sheet's 填报单位. Records the database already
-    holds are counted as unchanged, never doubled: by id for the program's own export,
-    by their content for hand-filled sheets.
+    The unit is the sheet's 填报单位; ``unit`` is for a sheet that names none (a sheet
+    naming another unit is refused). Rows from the program's own export carry their id
+    and revision (PRODUCT §7): a newer revision replaces the stored one, an older one
+    changes nothing, the same revision with other content is a conflict, reported and
+    left alone. Hand-filled rows already present (same content) are counted, not doubled.
 
     Raises:
-        KnownError: the file is unsafe, unreadable, names no known unit, or has a bad row;
-            the message names each bad row and cell, and nothing is imported.
+        KnownError: the file is unsafe, unreadable, names no known unit or another unit,
+            holds another unit's records, or has a bad row; the message names each bad row
+            and cell, and nothing is imported.
     """
     from jzdesk.io.sheet_import import SheetRejected, read_sheet
 
     path = Path(path)
     parsed = read_sheet(path)
-    if unit is None:
-        if not parsed.unit_text:
-            raise KnownError(f"文件 {path.name} 中没有填写填报单位，请指定是哪个单位的统计表",
-                             field="unit")  # fmt: skip
-        unit = services.resolve_unit(db, parsed.unit_text)
+    unit = _sheet_unit(db, parsed, unit, path)
     today = date.today()
     prepared, problems = [], []
     for row in parsed.rows:
@@ -203,6 +208,7 @@ def import_sheet(
             require_valid(fields)
             if fields.date > today:
                 raise KnownError(f"活动日期 {fields.date.isoformat()} 在今天之后")
+            _check_owner(db, row, unit)
         except KnownError as error:
             problems.append(f"第 {row.row} 行：{error.message}")
             continue
@@ -210,23 +216,53 @@ def import_sheet(
     if problems:
         raise SheetRejected(path.name, problems)
 
-    added = updated = unchanged = conflicts = 0
+    outcomes: dict[str, int] = {}
+    consumed: set[str] = set()
     now = services.now_iso()
     entered_by = f"导入：{path.name}"[:100]
     with db.atomic():
         for row, fields in prepared:
-            outcome = _import_row(db, row, fields, now=now, entered_by=entered_by)
-            added += outcome == "added"
-            updated += outcome == "updated"
-            unchanged += outcome == "unchanged"
-            conflicts += outcome == "conflict"
+            outcome = _import_row(db, row, fields, consumed, now=now, entered_by=entered_by)
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    added = outcomes.get("added", 0) + outcomes.get("similar", 0)
+    updated, conflicts = outcomes.get("updated", 0), outcomes.get("conflict", 0)
+    notes = []
+    if conflicts:
+        notes.append(f"{conflicts} 条记录与本机同一版本的内容不同，未覆盖，请核对")
+    if outcomes.get("similar"):
+        notes.append(
+            f"新增的记录中有 {outcomes['similar']} 条与已有记录相似（同日同类型），请在台账中核对是否重复"
+        )
     status = "imported" if added or updated else "unchanged"
-    reason = "" if not conflicts else (
-        f"{conflicts} 条记录在本机已被修改，与文件中的内容不同，未覆盖")  # fmt: skip
-    return ImportResult(path.name, status, reason, added, updated, unchanged, conflicts, unit.code)
+    return ImportResult(path.name, status, "；".join(notes), added, updated,
+                        outcomes.get("unchanged", 0), conflicts, unit.code)  # fmt: skip
 
 
-def _import_row(db, row, fields: RecordFields, *, now: str, entered_by: str) -> str:
+def _sheet_unit(db, parsed, unit: Unit | None, path: Path) -> Unit:
+    """The unit a sheet belongs to: its own 填报单位, or ``unit`` when it names none."""
+    if not parsed.unit_text:
+        if unit is None:
+            raise KnownError(f"文件 {path.name} 中没有填写填报单位，请指定是哪个单位的统计表",
+                             field="unit")  # fmt: skip
+        return unit
+    named = services.resolve_unit(db, parsed.unit_text)
+    if unit is not None and unit.code != named.code:
+        raise KnownError(f"文件 {path.name} 的填报单位是“{named.name}”，与指定的“{unit.name}”不一致，"
+                         "未导入", field="unit")  # fmt: skip
+    return named
+
+
+def _check_owner(db, row, unit: Unit) -> None:
+    """A record id from the file must not belong to another unit here."""
+    if row.record_id:
+        existing = records.get_record(db, row.record_id)
+        if existing is not None and existing.fields.unit_code != unit.code:
+            raise KnownError(f"记录编号 {row.record_id} 属于{existing.unit_name}，不能作为"
+                             f"{unit.name}的记录导入")  # fmt: skip
+
+
+def _import_row(db, row, fields: RecordFields, consumed: set[str], *, now: str,
+                entered_by: str) -> str:  # fmt: skip
     if row.record_id:
         existing = records.get_record(db, row.record_id)
         if existing is None:
@@ -235,24 +271,27 @@ def _import_row(db, row, fields: RecordFields, *, now: str, entered_by: str) -> 
             return "added"
         if existing.fields == fields and not existing.deleted:
             return "unchanged"
-        if existing.revision == row.revision and not existing.deleted:
-            # Nobody saved it here since the export: the sheet's edit wins.
-            records.update_record(db, existing.id, fields, revision=existing.revision, now=now,
-                                  saved_by=entered_by)  # fmt: skip
+        if row.revision < existing.revision:
+            return "unchanged"  # an older file rolls nothing back
+        if row.revision > existing.revision and not existing.deleted:
+            records.adopt_revision(db, existing.id, fields, revision=row.revision, now=now,
+                                   saved_by=entered_by)  # fmt: skip
             return "updated"
         return "conflict"
-    for candidate in records.same_day_records(db, fields.unit_code, fields.date,
-                                              fields.activity_type):  # fmt: skip
+    candidates = [r for r in records.same_day_records(db, fields.unit_code, fields.date,
+                                                      fields.activity_type)
+                  if r.id not in consumed]  # fmt: skip
+    for candidate in candidates:
         f = candidate.fields
         if (f.sessions, f.title, f.venue, f.audience, f.notes) == (
-            fields.sessions,
-            fields.title,
-            fields.venue,
-            fields.audience,
-            fields.notes,
-        ):
+            fields.sessions, fields.title, fields.venue, fields.audience, fields.notes
+        ):  # fmt: skip
+            consumed.add(candidate.id)  # each stored record answers for one row only
             return "unchanged"
-    records.insert_record(db, fields, entered_by=entered_by, now=now)
+    record_id = records.insert_record(db, fields, entered_by=entered_by, now=now)
+    consumed.add(record_id)
+    if any(is_likely_duplicate(fields, c.fields) for c in candidates):
+        return "similar"
     return "added"
 
 

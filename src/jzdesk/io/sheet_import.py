@@ -22,7 +22,9 @@ from jzdesk.domain.text import normalize
 from jzdesk.errors import KnownError
 from jzdesk.io.xlsx_safety import load_workbook
 
-TOTAL_WORDS = {"合计", "总计", "小计", "合计：", "总计："}
+TOTAL_WORDS = {"合计", "总计", "共计"}
+SUBTOTAL_WORDS = {"小计"}
+_REPEATABLE = ("date", "title", "venue", "notes")
 _TRAILER = re.compile(r"^(本年度|活动小结|填报说明|说明|注[:：])")
 
 # Header words for each column key, compared after normalize(); first match wins.
@@ -80,68 +82,111 @@ class SheetRejected(KnownError):
 
 
 def read_sheet(path: Path) -> ParsedSheet:
-    """Read the statistics sheet in ``path``.
+    """Read the statistics sheet(s) in ``path``: every worksheet that holds the table (a
+    workbook may keep one quarter per worksheet).
 
     Raises:
-        KnownError: the file is unsafe, damaged, not a statistics sheet, or has rows that
-            cannot be read (SheetRejected, naming every one).
+        KnownError: the file is unsafe, damaged, not a statistics sheet, names two units,
+            or has rows that cannot be read (SheetRejected, naming every one).
     """
     path = Path(path)
     book = load_workbook(path)
-    found = _find_table(book)
-    if found is None:
+    tables = [table for ws in book.worksheets if ws.title != sheet.DETAIL_SHEET
+              and (table := _find_table(ws)) is not None]  # fmt: skip
+    if not tables:
         raise KnownError(
             f"文件 {path.name} 中找不到统计表的表头（需要有“活动日期”和“送文艺…送讲座”或“类型”等列）"
         )
-    ws, header_top, header_bottom, columns = found
-    context = _context(ws, header_top)
-    cells = _merged_reader(ws)
+    rows, problems, contexts = [], [], []
+    for ws, header_top, header_bottom, columns in tables:
+        where = f"工作表“{ws.title}”" if len(tables) > 1 else ""
+        context = _context(ws, header_top)
+        contexts.append(context)
+        sheet_rows, sheet_problems = _read_table(ws, header_bottom, columns, context["year"])
+        rows += sheet_rows
+        problems += [f"{where}{problem}" for problem in sheet_problems]
+    if not rows and not problems:
+        raise KnownError(f"文件 {path.name} 的统计表中没有活动记录")
+    if problems:
+        raise SheetRejected(path.name, problems)
+    named = {c["unit"] for c in contexts if c["unit"]}
+    if len(named) > 1:
+        raise KnownError(f"文件 {path.name} 的各工作表填写了不同的填报单位（{'、'.join(sorted(named))}），"
+                         "请分成各单位的文件")  # fmt: skip
+    first = next((c for c in contexts if c["unit"]), contexts[0])
+    _attach_detail(book, rows)
+    return ParsedSheet(path.name, first["unit"], first["filler"], first["phone"], rows)
+
+
+def _read_table(ws, header_bottom: int, columns: dict, year: int | None):
+    """The rows of one worksheet's table, and the problems of those it cannot read."""
+    # A value merged down several rows repeats only where repeating is meant (a shared
+    # date, title or venue); a merged number would otherwise count several times.
+    cells = _merged_reader(ws, repeat_in={columns[k] for k in _REPEATABLE if k in columns})
+    number_column = columns.get("number")
     rows, problems = [], []
     total_row = None
     for r in range(header_bottom + 1, ws.max_row + 1):
         values = {key: cells(r, column) for key, column in columns.items()}
-        raw = [cells(r, c) for c in range(1, ws.max_column + 1)]
-        texts = [normalize(str(v)) for v in raw if _filled(v)]
-        if not texts:
-            continue
-        if texts[0] in TOTAL_WORDS or texts[0].rstrip(":：") in TOTAL_WORDS:
+        filled = [(c, v) for c in range(1, ws.max_column + 1) if _filled(v := cells(r, c))]
+        if not filled or [c for c, _ in filled] == [number_column]:
+            continue  # blank, or a template row with only its 序号 printed
+        first = normalize(str(filled[0][1])).rstrip(":：")
+        if first in SUBTOTAL_WORDS:
+            continue  # a month's 小计: its rows are counted one by one
+        if first in TOTAL_WORDS:
             total_row = (r, values)
             break
-        if _TRAILER.match(texts[0]) and not _filled(values.get("date")):
+        if _TRAILER.match(first) and not _filled(values.get("date")):
             break
         try:
-            rows.append(_parse_row(r, values, columns, context["year"]))
+            rows.append(_parse_row(r, values, columns, year))
         except _CellProblems as bad:
             problems.extend(bad.messages)
-    if not rows and not problems:
-        raise KnownError(f"文件 {path.name} 的统计表中没有活动记录")
     if total_row is not None and not problems:
         problems.extend(_check_total(total_row, rows, columns))
-    if problems:
-        raise SheetRejected(path.name, problems)
-    _attach_detail(book, rows)
-    return ParsedSheet(path.name, context["unit"], context["filler"], context["phone"], rows)
+    return rows, problems
 
 
 # -- finding the table -------------------------------------------------------------------
-def _find_table(book):
-    """(worksheet, first header row, last header row, {key: column}) of the sheet's table.
+def _find_table(ws):
+    """(worksheet, first header row, last header row, {key: column}) of ``ws``'s table.
 
-    The header row is the first with a date column; when the five type columns sit in the
-    row below it (under a merged “五送活动场次”), the header is those two rows.
+    The header row is the first with a date column. When the row below it holds the type
+    names (送文艺…, under a merged “五送活动场次” or “活动类型”), the header is both rows.
     """
-    for ws in book.worksheets:
-        if ws.title == sheet.DETAIL_SHEET:
+    for top in range(1, min(ws.max_row, 40) + 1):
+        if not _has_date_header(ws, top):
             continue
-        for top in range(1, min(ws.max_row, 40) + 1):
-            columns = _map_columns(ws, top, top)
+        if _type_labels_in(ws, top + 1) >= 3:
+            columns = _map_columns(ws, top, top + 1)
             if columns is not None:
-                return ws, top, top, columns
-            if _has_date_header(ws, top):
-                columns = _map_columns(ws, top, top + 1)
-                if columns is not None:
-                    return ws, top, top + 1, columns
+                return ws, top, top + 1, columns
+        columns = _map_columns(ws, top, top)
+        if columns is not None:
+            return ws, top, top, columns
     return None
+
+
+def _type_labels_in(ws, row: int) -> int:
+    names = {normalize(w) for k in ActivityType for w in (k.label, k.short_label)}
+    return sum(
+        1 for c in range(1, min(ws.max_column, 40) + 1)
+        if _filled(ws.cell(row, c).value) and normalize(str(ws.cell(row, c).value)) in names
+    )  # fmt: skip
+
+
+_HEADER_PARTS = (
+    ("audience", ("受益", "人次", "人数")),
+    ("date", ("日期",)),
+    ("title", ("名称", "内容")),
+    ("venue", ("地点", "服务对象", "场所")),
+    ("notes", ("备注",)),
+    ("number", ("序号",)),
+    ("sessions", ("场次",)),
+    ("type", ("类型",)),
+)
+_NOT_COLUMNS = ("填报", "五送", "场所类别")
 
 
 def _has_date_header(ws, row: int) -> bool:
@@ -180,8 +225,13 @@ def _map_columns(ws, top: int, bottom: int) -> dict[str, int] | None:
 
 
 def _header_key(word: str) -> str | None:
+    """The column a header names: exact words first, then the telling part of longer
+    headers (受益职工人数, 场次（场）, 活动名称及内容, 地点（服务对象）…)."""
     for key, words in _HEADER_WORDS.items():
         if word in {normalize(w) for w in words}:
+            return key
+    for key, parts in _HEADER_PARTS:
+        if any(part in word for part in parts) and not any(no in word for no in _NOT_COLUMNS):
             return key
     return None
 
@@ -205,14 +255,18 @@ def _context(ws, header_top: int) -> dict:
             "year": years[0] if years else None}  # fmt: skip
 
 
-def _merged_reader(ws):
-    """cell(row, column) that reads a merged range's value in every cell it covers."""
+def _merged_reader(ws, *, repeat_in: set[int]):
+    """cell(row, column) that reads a merged range's value in the cells it covers, in the
+    columns ``repeat_in`` (other merged cells read as empty below their first row)."""
     merged = {}
     for span in ws.merged_cells.ranges:
         value = ws.cell(span.min_row, span.min_col).value
         for r in range(span.min_row, span.max_row + 1):
             for c in range(span.min_col, span.max_col + 1):
-                merged[(r, c)] = value
+                if r == span.min_row or c in repeat_in:
+                    merged[(r, c)] = value if c == span.min_col or r > span.min_row else None
+                else:
+                    merged[(r, c)] = None
 
     def cell(row: int, column: int):
         return merged.get((row, column), ws.cell(row, column).value)
@@ -243,6 +297,8 @@ def _parse_row(row: int, values: dict, columns: dict, year: int | None) -> Sheet
     day = None
     try:
         day = parse_cell_date(values.get("date"), year)
+        if year is not None and day.year != year:
+            problem("date", f"日期 {day.isoformat()} 不在表头所写的 {year} 年")
     except ValueError as error:
         problem("date", str(error))
     kind, sessions = None, None
@@ -414,8 +470,12 @@ _ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 
 def _attach_detail(book, rows: list[SheetRow]) -> None:
-    """Take ids and the fields the printed sheet has no room for from 活动明细, row by row,
-    where the detail still agrees with the printed row (date, type, sessions)."""
+    """Take ids and the fields the printed sheet has no room for from 活动明细.
+
+    Detail rows are matched to printed rows by what both show (date, type, sessions, title,
+    venue, audience, notes), never by position: a clerk may have inserted, removed or
+    edited rows of the printed sheet, and such a row then simply arrives without an id.
+    """
     if sheet.DETAIL_SHEET not in book.sheetnames:
         return
     ws = book[sheet.DETAIL_SHEET]
@@ -424,7 +484,8 @@ def _attach_detail(book, rows: list[SheetRow]) -> None:
                 if normalize(label) in labels}  # fmt: skip
     if "id" not in position:
         return
-    for index, row in enumerate(rows, start=2):
+    waiting: dict[tuple, list[tuple[str, int, dict]]] = {}
+    for index in range(2, ws.max_row + 1):
 
         def value(key, index=index):
             column = position.get(key)
@@ -434,16 +495,14 @@ def _attach_detail(book, rows: list[SheetRow]) -> None:
         if not _ID.match(record_id):
             continue
         try:
-            same = (parse_cell_date(value("date"), None) == row.date
-                    and parse_cell_type(value("type")) is row.activity_type
-                    and parse_cell_number(value("sessions")) == row.sessions)  # fmt: skip
-            revision = parse_cell_number(value("revision"))
+            key = (parse_cell_date(value("date"), None), parse_cell_type(value("type")),
+                   parse_cell_number(value("sessions")), _text(value("title")),
+                   _text(value("venue")), parse_cell_number(value("audience") or 0),
+                   _text(value("notes")))  # fmt: skip
+            revision = max(1, parse_cell_number(value("revision")))
         except ValueError:
             continue
-        if not same:
-            continue
-        row.record_id, row.revision = record_id, max(1, revision)
-        row.extra = {
+        extra = {
             "venue_category": _choice(value("venue_category"), VENUE_CATEGORIES),
             "delivery": _choice(value("delivery"), DELIVERIES),
             "presenter": _text(value("presenter")),
@@ -452,6 +511,18 @@ def _attach_detail(book, rows: list[SheetRow]) -> None:
             "logo_shown": _yes(value("logo_shown")),
             "media": _media(value("media")),
         }
+        waiting.setdefault(key, []).append((record_id, revision, extra))
+    taken: set[str] = set()
+    for row in rows:
+        key = (row.date, row.activity_type, row.sessions, row.title, row.venue, row.audience,
+               row.notes)  # fmt: skip
+        matches = waiting.get(key)
+        while matches:
+            record_id, revision, extra = matches.pop(0)
+            if record_id not in taken:
+                taken.add(record_id)
+                row.record_id, row.revision, row.extra = record_id, revision, extra
+                break
 
 
 def _choice(value, allowed) -> str:

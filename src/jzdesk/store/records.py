@@ -138,6 +138,21 @@ def update_record(
     return True
 
 
+def adopt_revision(
+    db: sqlite_utils.Database, record_id: str, fields: RecordFields, *, revision: int, now: str,
+    saved_by: str,
+) -> None:  # fmt: skip
+    """Take a newer revision made elsewhere (by the unit), with its revision number."""
+    db.execute(
+        f"UPDATE records SET {', '.join(f'{c} = ?' for c in FIELD_COLUMNS)}, "
+        "base_revision = revision, revision = ?, updated_at = ? WHERE id = ? AND revision < ?",
+        field_values(fields) + (revision, now, record_id, revision),
+    )
+    db.execute("DELETE FROM record_media WHERE record_id = ?", [record_id])
+    _write_media(db, record_id, fields.media)
+    snapshot(db, record_id, saved_at=now, saved_by=saved_by)
+
+
 def _write_media(db: sqlite_utils.Database, record_id: str, media: Sequence[MediaItem]) -> None:
     db.conn.executemany(
         "INSERT INTO record_media(record_id, position, channel, link) VALUES (?, ?, ?, ?)",
