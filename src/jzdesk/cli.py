@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,6 +32,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         option = _OPTIONS.get(error.field or "")
         where = f"{option}：" if option else ""
         print(f"{APP_NAME}: 错误：{where}{error.message}", file=sys.stderr)
+        return 1
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        print(f"{APP_NAME}: 错误：数据库正被另一个程序（可能是打开的 jzdesk 窗口）写入，"
+              "请稍后再试", file=sys.stderr)  # fmt: skip
         return 1
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()

@@ -424,3 +424,23 @@ def test_import_goes_on_after_a_rejection_and_exits_1(run_cli, tmp_path):
     assert statuses == [("bad.xlsx", "rejected"), ("good.xlsx", "imported")]
     text = run_cli("--db", str(other), "import", str(bad), db=False)
     assert text.code == 1 and "✘ bad.xlsx：未导入" in text.out
+
+
+def test_a_locked_database_is_explained(run_cli, db_path):
+    import sqlite3
+
+    assert run_cli("progress").code == 0
+    holder = sqlite3.connect(db_path, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = run_cli("add-event", "--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.code == 1 and "另一个程序" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("period", ["0000", "0000Q1", "0000-01", "1999"])
+def test_periods_in_impossible_years_are_refused(run_cli, period):
+    result = run_cli("events", "--period", period)
+    assert result.code == 1 and "2000–2100" in result.err

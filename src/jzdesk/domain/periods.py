@@ -71,6 +71,9 @@ def parse_period(text: str) -> Period:
         KnownError: the text is none of these, or names an impossible date or range.
     """
     clean = normalize(text)
+    year = re.match(r"\d{4}", clean)
+    if year and not 2000 <= int(year[0]) <= 2100:
+        raise KnownError(f"期间“{text}”的年份应在 2000–2100 之间", field="period")
     if match := _YEAR.match(clean):
         return year_period(int(match[1]))
     if match := _QUARTER.match(clean):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from jzdesk.io.photos import PreparedPhoto
 
-
-def add_photo(db: sqlite_utils.Database, record_id: str, photo: PreparedPhoto, *, now: str) -> int:
-    """Attach a photo (the same picture twice is kept once); returns its id."""
+def add_photo(db: sqlite_utils.Database, record_id: str, photo, *, now: str) -> int:
+    """Attach a photo (io.photos.PreparedPhoto: jpeg, thumbnail, width, height, sha256);
+    the same picture twice is kept once. Returns its id."""
     existing = db.execute(
         "SELECT id FROM record_photos WHERE record_id = ? AND sha256 = ?", [record_id, photo.sha256]
     ).fetchone()

@@ -48,15 +48,20 @@ class AddCommand(_DoneCommand):
 
 
 class EditCommand(_DoneCommand):
-    """Undo of an edit saves the old values as a further revision (history is never rewritten)."""
+    """Undo of an edit saves the old values as a further revision (history is never rewritten).
 
-    def __init__(self, workspace, record_id: str, old: RecordFields, new: RecordFields):
+    It remembers the revision its own save produced: if anything else saved the record
+    since (an import, another window), undoing is refused instead of overwriting that.
+    """
+
+    def __init__(self, workspace, record_id: str, old: RecordFields, new: RecordFields,
+                 revision: int):  # fmt: skip
         super().__init__(workspace, "修改记录")
-        self.record_id, self.old, self.new = record_id, old, new
+        self.record_id, self.old, self.new, self.revision = record_id, old, new, revision
 
     def _save(self, db, fields: RecordFields) -> None:
-        current = services.get_event(db, self.record_id)
-        services.update_event(db, self.record_id, fields, revision=current.revision)
+        services.update_event(db, self.record_id, fields, revision=self.revision)
+        self.revision += 1
 
     def do_undo(self, db):
         self._save(db, self.old)

@@ -52,7 +52,15 @@ class Workspace(QObject):
 
     def update_event(self, record, fields) -> None:
         services.update_event(self.db, record.id, fields, revision=record.revision)
-        self._done(undo.EditCommand(self, record.id, record.fields, fields))
+        self._done(undo.EditCommand(self, record.id, record.fields, fields, record.revision + 1))
+
+    def attach_photos(self, record_id: str, prepared) -> None:
+        services.attach_photos(self.db, record_id, prepared)
+        self.records_changed.emit()
+
+    def remove_photo(self, record_id: str, photo_id: int) -> None:
+        services.remove_photo(self.db, record_id, photo_id)
+        self.records_changed.emit()
 
     def delete_events(self, record_ids) -> None:
         services.delete_events(self.db, list(record_ids))
@@ -63,7 +71,7 @@ class Workspace(QObject):
         self._done(undo.RestoreCommand(self, list(record_ids)))
 
     def changed(self) -> None:
-        """Tell the views about a write that is not undoable (photos, imports)."""
+        """Tell the views about a write made elsewhere that is not undoable (imports)."""
         self.records_changed.emit()
 
     def _done(self, command) -> None:

@@ -381,9 +381,8 @@ class EntryForm(QWidget):
                 known = {photo.sha256 for photo in self._pending_photos}
                 self._pending_photos += [p for p in prepared if p.sha256 not in known]
             else:
-                services.attach_photos(self._workspace.db, self._editing.id, prepared)
+                self._workspace.attach_photos(self._editing.id, prepared)
                 self._editing = services.get_event(self._workspace.db, self._editing.id)
-                self._workspace.changed()
         except KnownError as error:
             QMessageBox.warning(self, "无法添加照片", error.message)
             return False
@@ -397,9 +396,8 @@ class EntryForm(QWidget):
         if self._editing is None:
             del self._pending_photos[self.ui.photoList.row(item)]
         else:
-            services.remove_photo(self._workspace.db, self._editing.id, item.data(_PHOTO_ID_ROLE))
+            self._workspace.remove_photo(self._editing.id, item.data(_PHOTO_ID_ROLE))
             self._editing = services.get_event(self._workspace.db, self._editing.id)
-            self._workspace.changed()
         self._show_photos()
 
     def _show_photos(self) -> None:
