@@ -46,13 +46,14 @@ def test_detail_rows_follow_content_not_position(db, tmp_path):
     path = export(db, tmp_path, "q1.xlsx")
     book = load_workbook(path)
     ws = book["统计表"]
-    # The clerk swaps the two printed rows and retitles B: row 6 is now "B2", row 7 is A.
+    # The clerk swaps the two printed rows and retitles B.
     first, second = [c.value for c in ws[6]], [c.value for c in ws[7]]
     for column, value in enumerate(second, start=1):
         ws.cell(6, column, value)
     for column, value in enumerate(first, start=1):
         ws.cell(7, column, value)
-    ws["C6"] = "B2"
+    b_row = 6 if ws["C6"].value == "B" else 7
+    ws.cell(b_row, 3, "B2")
     book.save(path)
     other = open_db(tmp_path / "other.sqlite")
     exchange.import_sheet(other, path)
