@@ -34,7 +34,7 @@ class SheetColumn:
 
 
 COLUMNS: tuple[SheetColumn, ...] = (
-    SheetColumn("number", "序号", 6, numeric=True),
+    SheetColumn("number", "序号", 7, numeric=True),
     SheetColumn("date", "活动日期", 12),
     SheetColumn("title", "活动名称（内容）", 34),
     SheetColumn("venue", "活动地点（服务对象）", 26),

@@ -31,7 +31,8 @@ def write_sheet_pdf(data: SheetData, path: Path) -> str:
     )  # fmt: skip
     styles = styles_for(font)
     story = [*_heading(data, styles), Spacer(1, 2 * mm)]
-    story.append(_table(data, styles, doc.width))
+    first_page_room = doc.height - sum(f.wrap(doc.width, doc.height)[1] for f in story)
+    story += _page_tables(data, styles, doc.width, first_page_room, doc.height)
     story.append(Spacer(1, 3 * mm))
     story.append(paragraph(data.progress_line, styles["line"]))
     if data.summary:
@@ -84,45 +85,90 @@ def _heading(data: SheetData, styles) -> list:
     return [*lines, Spacer(1, 1 * mm), header]
 
 
-def _table(data: SheetData, styles, width: float):
-    from reportlab.lib import colors
-    from reportlab.platypus import LongTable, TableStyle
+_PADDING = 3  # reportlab's default cell padding, top and bottom (and 6 left and right)
+_FRAME_PADDING = 12 + 2  # a frame's own padding, top and bottom, and a little to spare
+
+
+def _page_tables(data: SheetData, styles, width: float, first_room: float, room: float) -> list:
+    """The table cut into one table per page, each starting with the header row.
+
+    Rows are measured and laid out here rather than left to reportlab's table splitting,
+    which copies the rest of the table at every page break: a 10 k-row sheet would take
+    minutes instead of seconds.
+    """
+    from reportlab.platypus import PageBreak
 
     columns = sheet.COLUMNS
     total_units = sum(column.width for column in columns)
     widths = [width * column.width / total_units for column in columns]
-    # Characters that fit a column on one line; longer text wraps in a Paragraph (slower,
-    # so only where needed).
-    fits = [max(1, int(w / 9.5)) for w in widths]
-    header = [paragraph(column.label, styles["cell"]) for column in columns]
-    rows = [header]
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    cell = styles["cell"]
+    inner = [w - 12 for w in widths]  # inside the cell padding
+    header = [paragraph(column.label, cell) for column in columns]
+    header_height = _height(header, widths, cell)
+    body = []
     for number, record in enumerate(data.records, start=1):
         row = []
-        for fit, value in zip(fits, sheet.row_values(number, record), strict=True):
+        for space, value in zip(inner, sheet.row_values(number, record), strict=True):
             text = "" if value is None else str(value)
-            row.append(paragraph(text, styles["cell"]) if len(text) > fit else text)
-        rows.append(row)
+            # Text that fits stays a plain string (fast); longer text wraps in a Paragraph.
+            fits = stringWidth(text, cell.fontName, 9) <= space
+            row.append(text if fits else paragraph(text, cell))
+        body.append((row, _height(row, widths, cell)))
     totals = data.totals
     total_row = [sheet.TOTAL_LABEL, "", "", ""]
     total_row += [str(totals["sessions"][c.activity_type]) for c in columns if c.activity_type]
     total_row += [str(totals["audience"]), ""]
-    rows.append(total_row)
-    table = LongTable(rows, colWidths=widths, repeatRows=1)
-    last = len(rows) - 1
-    numeric = [i for i, column in enumerate(columns) if column.numeric]
-    style = [
-        ("FONT", (0, 0), (-1, -1), styles["cell"].fontName, 9),
+    body.append((total_row, cell.leading + 2 * _PADDING + 2))
+
+    # A frame keeps 6 pt of padding above and below its content.
+    tables, page, used, limit = [], [], header_height, first_room - _FRAME_PADDING
+    for row, height in body:
+        if page and used + height > limit:
+            tables += [_page_table(header, header_height, page, widths, cell, total=False),
+                       PageBreak()]  # fmt: skip
+            page, used, limit = [], header_height, room - _FRAME_PADDING
+        page.append((row, height))
+        used += height
+    tables.append(_page_table(header, header_height, page, widths, cell, total=True))
+    return tables
+
+
+def _height(row: list, widths: list[float], style) -> float:
+    """A row's height: its tallest cell plus the padding reportlab adds."""
+    tallest = style.leading
+    for value, width in zip(row, widths, strict=True):
+        if not isinstance(value, str):
+            tallest = max(tallest, value.wrap(width - 12, 10_000)[1])
+    return tallest + 2 * _PADDING + 1
+
+
+def _page_table(header, header_height, page, widths, style, *, total: bool):
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    rows = [header, *(row for row, _ in page)]
+    heights = [header_height, *(height for _, height in page)]
+    table = Table(rows, colWidths=widths, rowHeights=heights)
+    numeric = [i for i, column in enumerate(sheet.COLUMNS) if column.numeric]
+    commands = [
+        ("FONT", (0, 0), (-1, -1), style.fontName, 9),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-        ("SPAN", (0, last), (3, last)),
-        ("ALIGN", (0, last), (3, last), "CENTER"),
-        ("FONT", (0, last), (-1, last), styles["cell"].fontName, 9.5),
-        ("BACKGROUND", (0, last), (-1, last), colors.HexColor("#f5f5f5")),
+        ("ALIGN", (1, 0), (1, -1), "CENTER"),
+        *(("ALIGN", (i, 0), (i, -1), "CENTER") for i in numeric),
     ]
-    style += [("ALIGN", (i, 0), (i, -1), "CENTER") for i in numeric]
-    style += [("ALIGN", (1, 0), (1, -1), "CENTER")]
-    table.setStyle(TableStyle(style))
+    if total:
+        last = len(rows) - 1
+        commands += [
+            ("SPAN", (0, last), (3, last)),
+            ("ALIGN", (0, last), (3, last), "CENTER"),
+            ("FONT", (0, last), (-1, last), style.fontName, 9.5),
+            ("BACKGROUND", (0, last), (-1, last), colors.HexColor("#f5f5f5")),
+        ]
+    table.setStyle(TableStyle(commands))
     return table
 
 
@@ -131,6 +177,7 @@ class _Footer:
 
     def __init__(self, font: str, code: str, qr: str, seal: bytes | None):
         self.font, self.code, self.qr, self.seal = font, code, qr, seal
+        self._qr_image = None
 
     def first_page(self, canvas, doc) -> None:
         self.later_page(canvas, doc)
@@ -138,22 +185,19 @@ class _Footer:
             self._draw_seal(canvas, doc)
 
     def later_page(self, canvas, doc) -> None:
-        from reportlab.graphics import renderPDF
-        from reportlab.graphics.barcode import qr
-        from reportlab.graphics.shapes import Drawing
         from reportlab.lib.units import mm
+        from reportlab.lib.utils import ImageReader
+
+        from jzdesk.io.qr import qr_png
 
         canvas.saveState()
         canvas.setFont(self.font, 9)
         y = doc.bottomMargin - 7 * mm
         canvas.drawString(doc.leftMargin, y, f"校验码：{self.code}")
-        widget = qr.QrCodeWidget(self.qr)
-        left, bottom, right, top = widget.getBounds()
         side = 16 * mm
-        drawing = Drawing(side, side, transform=[side / (right - left), 0, 0,
-                                                  side / (top - bottom), 0, 0])  # fmt: skip
-        drawing.add(widget)
-        renderPDF.draw(drawing, canvas, doc.leftMargin + doc.width - side, y - 4 * mm)
+        if self._qr_image is None:  # one picture, embedded once, shown on every page
+            self._qr_image = ImageReader(io.BytesIO(qr_png(self.qr, module=4)))
+        canvas.drawImage(self._qr_image, doc.leftMargin + doc.width - side, y - 4 * mm, side, side)
         canvas.restoreState()
 
     def _draw_seal(self, canvas, doc) -> None:
