@@ -108,7 +108,8 @@ def _write_main(ws, data: SheetData) -> None:
     for row, text in enumerate(sheet.TITLE_LINES, start=1):
         wide(row, text, "title")
     wide(3, f"（{data.period_label}）", "centre")
-    values = (data.unit_name, data.filler, data.phone, data.filled_on)
+    unit = data.unit_name if data.seal else f"{data.unit_name}  （此处加盖公章）"
+    values = (unit, data.filler, data.phone, data.filled_on)
     wide(4, "    ".join(f"{label}：{value}" for (_, label), value in
                          zip(sheet.HEADER_FIELDS, values, strict=True)), "line")  # fmt: skip
     ws.append([make(spec.label, "header") for spec in sheet.COLUMNS])
