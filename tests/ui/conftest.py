@@ -14,6 +14,28 @@ def isolated_settings(tmp_path):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """A modal dialog nobody answers would hang the run: fail the test instead.
+
+    Tests that expect a dialog replace these with their own answers.
+    """
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    def unexpected(kind):
+        def fail(*args, **kwargs):
+            text = args[2] if len(args) > 2 else kwargs
+            raise AssertionError(f"unexpected {kind} dialog: {text}")
+
+        return staticmethod(fail)
+
+    for name in ("warning", "information", "critical", "question", "about"):
+        monkeypatch.setattr(QMessageBox, name, unexpected(f"QMessageBox.{name}"))
+    monkeypatch.setattr(QInputDialog, "getItem", unexpected("QInputDialog.getItem"))
+    for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, unexpected(f"QFileDialog.{name}"))
+
+
 @pytest.fixture
 def app(qapp):
     from jzdesk.app import create_application

@@ -251,7 +251,9 @@ def _context(ws, header_top: int) -> dict:
         return match[1].strip() if match else ""
 
     years = [int(y) for y in re.findall(r"(20\d\d)年", text)]
-    return {"unit": after("填报单位"), "filler": after("填报人"), "phone": after("联系电话"),
+    # "（此处加盖公章）" and the like are room for the stamp, not part of the unit's name.
+    unit = re.sub(r"\([^()]*(盖章|公章)[^()]*\)", "", after("填报单位")).strip()
+    return {"unit": unit, "filler": after("填报人"), "phone": after("联系电话"),
             "year": years[0] if years else None}  # fmt: skip
 
 
