@@ -210,6 +210,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="导出全市汇总表（每个单位一行），而不是某个单位的统计表",
     )
 
+    quota = command("quota", _quota_help, "导出或导入任务分解表（附件1，Excel）")
+    quota_commands = quota.add_subparsers(title="操作", metavar="ACTION", help="export 或 import")
+    for name, handler, help_text in (
+        ("export", _quota_export, "把某年的任务分解表导出为 Excel"),
+        ("import", _quota_import, "从 Excel 导入某年的任务分解表（各单位任务场次）"),
+    ):
+        sub = quota_commands.add_parser(
+            name, parents=[common], help=help_text, description=help_text
+        )
+        sub.set_defaults(handler=handler, parser=sub)
+        sub.add_argument("file", type=Path, metavar="FILE.xlsx", help="Excel 文件")
+        sub.add_argument(
+            "--year",
+            metavar="Y",
+            help="计划年度（导出默认为最近的计划年度；导入默认取标题中的年份）",
+        )
+
     imports = command("import", _import, "导入填好的《情况统计表》（.xlsx），每个文件单独处理")
     imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="要导入的文件")
     imports.add_argument("--unit", metavar="NAME", help="表中没有填写填报单位时，指定单位")
@@ -261,6 +278,29 @@ def _import(args: argparse.Namespace) -> int:
         for result in results:
             print(result.summary())
     return 1 if any(result.status == "rejected" for result in results) else 0
+
+
+def _quota_help(args: argparse.Namespace) -> int:
+    args.parser.error("请写明操作：quota export 文件.xlsx 或 quota import 文件.xlsx")
+    return 2
+
+
+def _quota_export(args: argparse.Namespace) -> int:
+    from jzdesk import exchange, services
+
+    db = _db(args)
+    year = parse_whole_number(args.year, field="year", label="年度") if args.year else None
+    print(exchange.export_quota_table(db, year or services.default_year(db), args.file))
+    return 0
+
+
+def _quota_import(args: argparse.Namespace) -> int:
+    from jzdesk import exchange
+
+    db = _db(args)
+    year = parse_whole_number(args.year, field="year", label="年度") if args.year else None
+    print(exchange.import_quota_table(db, args.file, year=year).summary())
+    return 0
 
 
 def _db(args: argparse.Namespace):

@@ -105,6 +105,14 @@ def _saved_by(db: sqlite_utils.Database, unit_code: str) -> str:
     return settings.unit_settings(db, unit_code)["filler"] or _os_user()
 
 
+def current_user(db: sqlite_utils.Database) -> str:
+    """Who is working at this computer, for audit logs: this installation's filler, else
+    the login name."""
+    code = settings.get_meta(db, settings.HOME_UNIT)
+    filler = settings.unit_settings(db, code)["filler"] if code else ""
+    return filler or _os_user()
+
+
 def _os_user() -> str:
     try:
         return getpass.getuser()

@@ -75,10 +75,18 @@ def test_every_command_has_help_text():
         "delete-event",
         "progress",
     }
-    for name, sub in subparsers.choices.items():
+    assert set(subparsers.choices) >= {"export-sheet", "import", "quota"}
+
+    def check(name, sub):
         assert sub.description, name
         for action in sub._actions:
             assert action.help, f"{name} {action.option_strings}"
+            for child, parser in (getattr(action, "choices", None) or {}).items():
+                if isinstance(parser, type(sub)):
+                    check(f"{name} {child}", parser)
+
+    for name, sub in subparsers.choices.items():
+        check(name, sub)
 
 
 def test_add_event_prints_an_id_that_events_lists(run_cli):

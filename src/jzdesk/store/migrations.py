@@ -274,6 +274,15 @@ def _add_unit_seals(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_plan_audit(db: sqlite_utils.Database) -> None:
+    """Every change to a plan: who, when, what, old value → new value."""
+    db.execute(
+        "CREATE TABLE plan_audit (id INTEGER PRIMARY KEY, changed_at TEXT NOT NULL, "
+        "changed_by TEXT NOT NULL, year INTEGER NOT NULL, unit_code TEXT, what TEXT NOT NULL, "
+        "old TEXT, new TEXT)"
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only: position + 1 is the user_version a migration leads to.
@@ -283,6 +292,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("add_ledger_tables", _add_ledger_tables),
     ("add_daily_totals", _add_daily_totals),
     ("add_unit_seals", _add_unit_seals),
+    ("add_plan_audit", _add_plan_audit),
 )
 LATEST = len(MIGRATIONS)
 

@@ -30,3 +30,51 @@ def plan_entries(db: sqlite_utils.Database, year: int) -> list[PlanEntry]:
             [year],
         )
     ]
+
+
+def ensure_plan_year(db: sqlite_utils.Database, year: int, *, copy_from: int | None) -> bool:
+    """Create the plan for ``year`` (a copy of ``copy_from``'s, if given); False if it existed."""
+    if db.execute("SELECT 1 FROM plans WHERE year = ?", [year]).fetchone():
+        return False
+    title = f"{year}年“中国梦·劳动美·工会情”文化活动进基层任务分解表"
+    db.execute("INSERT INTO plans(year, title, report_days) VALUES (?, ?, 10)", [year, title])
+    if copy_from is not None:
+        db.execute(
+            "INSERT INTO plan_units(year, unit_code, quota, sort_order) "
+            "SELECT ?, unit_code, quota, sort_order FROM plan_units WHERE year = ?",
+            [year, copy_from],
+        )
+        db.execute(
+            "INSERT INTO plan_minimums(year, unit_code, type, demonstration, at_least) "
+            "SELECT ?, unit_code, type, demonstration, at_least FROM plan_minimums "
+            "WHERE year = ? ORDER BY id",
+            [year, copy_from],
+        )
+    return True
+
+
+def set_quota(db: sqlite_utils.Database, year: int, unit_code: str, quota: int | None) -> None:
+    """Set a unit's quota in ``year``'s plan, adding the unit at the end if it was not in it."""
+    db.execute(
+        "INSERT INTO plan_units(year, unit_code, quota, sort_order) VALUES (?, ?, ?, "
+        "(SELECT COALESCE(MAX(sort_order) + 1, 0) FROM plan_units WHERE year = ?)) "
+        "ON CONFLICT(year, unit_code) DO UPDATE SET quota = excluded.quota",
+        [year, unit_code, quota, year],
+    )
+
+
+def audit(
+    db: sqlite_utils.Database, *, year: int, unit_code: str | None, what: str, old, new,
+    by: str, at: str,
+) -> None:  # fmt: skip
+    """Keep one change to a plan: who, when, what, old → new."""
+    db.execute(
+        "INSERT INTO plan_audit(changed_at, changed_by, year, unit_code, what, old, new) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [at, by, year, unit_code, what, None if old is None else str(old),
+         None if new is None else str(new)],
+    )  # fmt: skip
+
+
+def audit_log(db: sqlite_utils.Database, year: int) -> list[dict]:
+    return list(db.query("SELECT * FROM plan_audit WHERE year = ? ORDER BY id", [year]))
