@@ -63,6 +63,8 @@ _OPTIONS = {
     "notes": "--notes",
     "id": "ID",
     "out": "--out",
+    "top": "--top",
+    "below_pace": "--below-pace",
 }
 
 
@@ -227,6 +229,23 @@ def build_parser() -> argparse.ArgumentParser:
             help="计划年度（导出默认为最近的计划年度；导入默认取标题中的年份）",
         )
 
+    evaluate = command("evaluate", _evaluate, "检查考核：按完成率排名，列出表扬和通报批评及理由")
+    evaluate.add_argument(
+        "--as-of", metavar="DATE", help="统计截止日期（默认为计划年度的 10 月 1 日）"
+    )
+    evaluate.add_argument(
+        "--top", default="3", metavar="N", help="完成率前 N 名予以表扬（默认 3，0 为不按名次表扬）"
+    )
+    evaluate.add_argument("--below-pace", default="60", metavar="PCT",
+                          help="完成数低于按进度应完成数的百分之几时通报批评（默认 60，0 为不按进度批评）")  # fmt: skip
+    evaluate.add_argument(
+        "--ignore-minimums", action="store_true", help="未达到最低要求不列为通报批评"
+    )
+    evaluate.add_argument(
+        "--out", type=Path, metavar="FILE", help="同时导出排名表（.xlsx 或 .pdf）"
+    )
+    evaluate.add_argument("--json", action="store_true", help="以 JSON 输出")
+
     imports = command("import", _import, "导入填好的《情况统计表》（.xlsx），每个文件单独处理")
     imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="要导入的文件")
     imports.add_argument("--unit", metavar="NAME", help="表中没有填写填报单位时，指定单位")
@@ -278,6 +297,42 @@ def _import(args: argparse.Namespace) -> int:
         for result in results:
             print(result.summary())
     return 1 if any(result.status == "rejected" for result in results) else 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from jzdesk import exchange
+    from jzdesk.domain.evaluation import EvaluationRules
+
+    db = _db(args)
+    as_of = parse_date(args.as_of, field="as_of") if args.as_of else None
+    below = parse_whole_number(args.below_pace, field="below_pace", label="进度百分比")
+    if not 0 <= below <= 100:
+        raise KnownError(f"进度百分比应在 0–100 之间，现在是 {below}", field="below_pace")
+    rules = EvaluationRules(
+        praise_top=parse_whole_number(args.top, field="top", label="表扬名次"),
+        criticize_below_pace=below / 100,
+        criticize_missing_minimum=not args.ignore_minimums,
+    )
+    report, rows = exchange.evaluation(db, as_of=as_of, rules=rules)
+    if args.out:
+        exchange.export_evaluation(db, args.out, as_of=report.as_of, rules=rules)
+    if args.json:
+        _print_json({
+            "year": report.year, "as_of": report.as_of.isoformat(),
+            "units": [{"rank": row.rank, "code": row.progress.unit.code,
+                       "name": row.progress.unit.name, "quota": row.progress.quota,
+                       "total": row.progress.total, "rate": round(row.progress.rate, 4),
+                       "pace": round(row.progress.pace, 2), "praise": list(row.praise),
+                       "criticism": list(row.criticism)} for row in rows],
+        })  # fmt: skip
+        return 0
+    print(f"{report.year} 年检查考核（截至 {report.as_of.isoformat()}）")
+    print("名次\t单位\t任务\t完成\t完成率\t表扬\t通报批评")
+    for row in rows:
+        unit = row.progress
+        print(f"{row.rank}\t{unit.unit.name}\t{unit.quota}\t{unit.total}\t{unit.rate:.1%}\t"
+              f"{'；'.join(row.praise)}\t{'；'.join(row.criticism)}")  # fmt: skip
+    return 0
 
 
 def _quota_help(args: argparse.Namespace) -> int:

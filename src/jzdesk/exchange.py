@@ -406,3 +406,31 @@ def import_quota_table(
     names = {unit.code: unit.name for unit in services.all_units(db)}
     missing = tuple(names[c] for c, q in current.items() if q is not None and c not in quotas)
     return QuotaImport(year, created, changed, unchanged, missing)
+
+
+def evaluation(db: sqlite_utils.Database, *, as_of: date | None = None, rules=None):
+    """(the progress report, the ranked and flagged rows) for the inspection.
+
+    ``as_of`` defaults to 1 October of the latest plan year, the day the inspection counts.
+    """
+    from jzdesk.domain.evaluation import EvaluationRules, evaluate
+
+    if as_of is None:
+        as_of = date(services.default_year(db), 10, 1)
+    report = services.progress_report(db, year=as_of.year, as_of=as_of)
+    return report, evaluate(report, rules or EvaluationRules())
+
+
+def export_evaluation(db: sqlite_utils.Database, path: Path, *, as_of: date | None = None,
+                      rules=None) -> Path:  # fmt: skip
+    """Write the inspection ranking as .xlsx or .pdf; returns the path."""
+    from jzdesk.io.evaluation_files import write_evaluation_pdf, write_evaluation_xlsx
+
+    path = Path(path)
+    writers = {".xlsx": write_evaluation_xlsx, ".pdf": write_evaluation_pdf}
+    writer = writers.get(path.suffix.lower())
+    if writer is None:
+        raise KnownError(f"排名表的文件名应以 .xlsx 或 .pdf 结尾：{path.name}", field="out")
+    report, rows = evaluation(db, as_of=as_of, rules=rules)
+    _write_file(path, lambda target: writer(report.year, report.as_of, rows, target))
+    return path

@@ -287,9 +287,9 @@ def test_init_sets_the_home_unit_used_by_add_event(run_cli):
 
 
 def test_demo_fills_sample_data_and_clears_it(run_cli, db_path):
-    assert run_cli("demo", "--records", "300").code == 0
+    assert run_cli("demo", "--records", "1000").code == 0
     events = json.loads(run_cli("events", "--json").out)
-    assert len(events) == 300
+    assert len(events) == 1000
     assert len({e["unit"] for e in events}) == 17 and len({e["type"] for e in events}) == 5
     assert "示例数据" in run_cli("progress").out
     add(run_cli)
@@ -452,3 +452,27 @@ def test_a_locked_database_is_explained(run_cli, db_path):
 def test_periods_in_impossible_years_are_refused(run_cli, period):
     result = run_cli("events", "--period", period)
     assert result.code == 1 and "2000–2100" in result.err
+
+
+def test_evaluate_ranks_flags_and_exports(run_cli, tmp_path):
+    run_cli(
+        "add-event", "--unit", "交通", "--date", "2021-05-01", "--type", "电影", "--sessions", "12"
+    )
+    run_cli(
+        "add-event", "--unit", "博爱", "--date", "2021-05-01", "--type", "讲座", "--sessions", "2"
+    )
+    result = run_cli("evaluate", "--json", "--top", "1", "--out", str(tmp_path / "rank.xlsx"))
+    assert result.code == 0
+    report = json.loads(result.out)
+    assert report["as_of"] == "2021-10-01" and len(report["units"]) == 16
+    first = report["units"][0]
+    assert (first["code"], first["rank"], first["rate"]) == ("jiaotong", 1, 1.2)
+    assert first["praise"] == ["已完成全年任务（12/10 场，120.0%）", "完成率居第 1 名（120.0%）"]
+    boai = next(u for u in report["units"] if u["code"] == "boai")
+    assert any("不足按进度" in reason for reason in boai["criticism"])
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "rank.xlsx").active
+    assert ws["B4"].value == "交通工会" and "表扬" in [c.value for c in ws[3]]
+    assert run_cli("evaluate", "--out", str(tmp_path / "rank.pdf")).code == 0
+    assert run_cli("evaluate", "--below-pace", "150").code == 1

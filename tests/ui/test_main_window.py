@@ -76,7 +76,7 @@ def test_double_click_on_a_unit_opens_its_records(open_window, qtbot, db_path):
     add(db_path, unit="qinyang")
     window = open_window()
     table = window.quota_tab.ui.table
-    rect = table.visualRect(window.quota_tab.model.index(1, COL_UNIT))
+    rect = table.visualRect(window.quota_tab.sorted.index(1, COL_UNIT))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.ui.tabs.currentWidget() is window.records_tab
@@ -147,3 +147,25 @@ def test_bundled_font_and_chinese_dialogs(app):
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
     assert message.button(QMessageBox.StandardButton.Yes).text().startswith("是")
+
+
+def test_quota_table_sorts_by_any_column_keeping_the_total_at_the_bottom(open_window, db_path):
+    add(db_path, unit="jiaotong", sessions=9)  # 90 %
+    add(db_path, unit="boai", sessions=10)  # 20 %
+    window = open_window()
+    tab = window.quota_tab
+    tab.ui.asOfEdit.setDate(date(2021, 12, 31))
+    view = tab.ui.table
+    sorted_model = tab.sorted
+
+    def names():
+        return [sorted_model.index(r, COL_UNIT).data() for r in range(sorted_model.rowCount())]
+
+    view.sortByColumn(COL_RATE, Qt.SortOrder.DescendingOrder)
+    assert names()[:2] == ["交通工会", "博爱县总工会"]
+    assert names()[-2:] == ["合计", "焦作市总工会（本级）"]
+    view.sortByColumn(COL_RATE, Qt.SortOrder.AscendingOrder)
+    assert names()[-3:] == ["交通工会", "合计", "焦作市总工会（本级）"]
+    view.sortByColumn(COL_QUOTA, Qt.SortOrder.DescendingOrder)
+    assert names()[0] in {"沁阳市总工会", "孟州市总工会", "博爱县总工会", "武陟县总工会", "温县总工会",
+                          "修武县总工会"} and names()[-2] == "合计"  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from jzdesk.domain.activity_types import ActivityType
@@ -66,6 +66,11 @@ class QuotaTableModel(QAbstractTableModel):
             return HEADERS[section]
         return None
 
+    def group(self, row: int) -> int:
+        """0 for a unit with a quota, 1 for the 合计 row, 2 for a unit without a quota."""
+        item = self._rows[row]
+        return 1 if item is None else (0 if item.quota is not None else 2)
+
     def is_total_row(self, row: int) -> bool:
         return 0 <= row < len(self._rows) and self._rows[row] is None
 
@@ -86,6 +91,8 @@ class QuotaTableModel(QAbstractTableModel):
             return BAR_BEHIND if unit.behind_pace else BAR_ON_PACE
         if role == UNIT_CODE_ROLE:
             return unit.unit.code
+        if role == SORT_ROLE:
+            return self._sort_value(unit, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._unit_colour(unit, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -113,6 +120,24 @@ class QuotaTableModel(QAbstractTableModel):
             for s in unit.minimums
         )
 
+    @staticmethod
+    def _sort_value(unit: UnitProgress, column: int):
+        if column == COL_UNIT:
+            return unit.unit.name
+        if column == COL_QUOTA:
+            return unit.quota
+        if COL_FIRST_TYPE <= column < COL_TOTAL:
+            return unit.done[_TYPES[column - COL_FIRST_TYPE]]
+        if column == COL_TOTAL:
+            return unit.total
+        if column == COL_RATE:
+            return unit.rate
+        if column == COL_PACE:
+            return unit.pace
+        if column == COL_AUDIENCE:
+            return unit.audience
+        return sum(s.met for s in unit.minimums) - len(unit.minimums)  # unmet minimums first
+
     def _unit_colour(self, unit: UnitProgress, column: int):
         if column in (COL_TOTAL, COL_PACE) and unit.behind_pace:
             return BEHIND
@@ -130,6 +155,8 @@ class QuotaTableModel(QAbstractTableModel):
 
     def _total_data(self, column: int, role: int):
         report = self._report
+        if role == SORT_ROLE:
+            return None
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -164,3 +191,32 @@ def _alignment(column: int):
     if column in (COL_UNIT, COL_MINIMUMS):
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+class QuotaSortModel(QSortFilterProxyModel):
+    """Sorts the quota table by any column, keeping the 合计 row and the units without a
+    quota (the city itself) below the sorted units, whichever way the sort goes."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left, right):
+        source = self.sourceModel()
+        left_group, right_group = source.group(left.row()), source.group(right.row())
+        if left_group != right_group:
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return (left_group < right_group) == ascending
+        return _key(left.data(SORT_ROLE)) < _key(right.data(SORT_ROLE))
+
+
+def _key(value):
+    # Numbers before text, None (no quota, no rate) first.
+    if value is None:
+        return (0, 0)
+    if isinstance(value, str):
+        return (2, value)
+    return (1, value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from jzdesk import services
@@ -16,6 +16,7 @@ from jzdesk.ui.models.quota_model import (
     COL_UNIT,
     RATE_ROLE,
     UNIT_CODE_ROLE,
+    QuotaSortModel,
     QuotaTableModel,
 )
 from jzdesk.ui.views.delegates import ProgressBarDelegate
@@ -32,8 +33,13 @@ class QuotaTab(QWidget):
         self.ui.setupUi(self)
         self._workspace = workspace
         self.model = QuotaTableModel(self)
+        self.sorted = QuotaSortModel(self)
+        self.sorted.setSourceModel(self.model)
         table = self.ui.table
-        table.setModel(self.model)
+        table.setModel(self.sorted)
+        # Start in the order of 附件1 (no column sorted); a click on a header sorts by it.
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
         table.setItemDelegateForColumn(
             COL_RATE, ProgressBarDelegate(RATE_ROLE, BAR_COLOUR_ROLE, table)
         )
@@ -85,6 +91,6 @@ class QuotaTab(QWidget):
         )
 
     def _on_double_click(self, index) -> None:
-        code = self.model.index(index.row(), COL_UNIT).data(UNIT_CODE_ROLE)
+        code = index.siblingAtColumn(COL_UNIT).data(UNIT_CODE_ROLE)
         if code:
             self.unit_activated.emit(code)

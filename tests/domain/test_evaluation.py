@@ -1,0 +1,52 @@
+"""The inspection's rules on a case worked out by hand."""
+
+from datetime import date
+
+from jzdesk.domain.activity_types import ActivityType as T
+from jzdesk.domain.evaluation import EvaluationRules, evaluate
+from jzdesk.domain.plans import PLAN_2021
+from jzdesk.domain.progress import TypeCount, build_report
+from jzdesk.domain.units import BUILTIN_UNITS
+
+UNITS = {unit.code: unit for unit in BUILTIN_UNITS}
+
+
+def report_with(counts):
+    return build_report(year=2021, as_of=date(2021, 10, 1), plan=PLAN_2021, units=UNITS,
+                        counts=counts)  # fmt: skip
+
+
+def test_ranking_praise_and_criticism_with_reasons():
+    # On 1 Oct the pace of a 50-quota unit is 37.5; 60 % of it is 22.5.
+    report = report_with([
+        TypeCount("qinyang", T.ART, 52, 12, 0),      # 104 %: full quota, minimum met
+        TypeCount("mengzhou", T.ART, 30, 4, 0),      # 60 %: minimum not met
+        TypeCount("jiaotong", T.FILM, 8, 0, 0),      # 80 % of 10
+        TypeCount("boai", T.LECTURE, 20, 0, 0),      # 40 %: below 60 % of pace, minimum 0/10
+    ])  # fmt: skip
+    rows = evaluate(report, EvaluationRules(praise_top=2))
+    by_code = {row.progress.unit.code: row for row in rows}
+    assert [row.progress.unit.code for row in rows[:4]] == [
+        "qinyang",
+        "jiaotong",
+        "mengzhou",
+        "boai",
+    ]
+    assert by_code["qinyang"].praise == (
+        "已完成全年任务（52/50 场，104.0%）",
+        "完成率居第 1 名（104.0%）",
+    )
+    assert by_code["qinyang"].criticism == ()
+    assert by_code["jiaotong"].praise == ("完成率居第 2 名（80.0%）",)
+    assert by_code["mengzhou"].praise == ()
+    assert by_code["mengzhou"].criticism == ("示范性文艺演出 4/10 场，未达到最低要求",)
+    assert by_code["boai"].criticism == ("完成 20 场，不足按进度应完成 37.5 场的 60%",
+                                         "示范性文艺演出 0/10 场，未达到最低要求")  # fmt: skip
+    assert "city" not in by_code and len(rows) == 16
+
+
+def test_rules_can_be_switched_off():
+    report = report_with([TypeCount("boai", T.LECTURE, 1, 0, 0)])
+    rows = evaluate(report, EvaluationRules(praise_full_quota=False, praise_top=0,
+                                            criticize_below_pace=0, criticize_missing_minimum=False))  # fmt: skip
+    assert all(not row.praise and not row.criticism for row in rows)
