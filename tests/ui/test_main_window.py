@@ -29,7 +29,12 @@ def test_window_has_chinese_title_menus_and_exactly_the_built_tabs(open_window):
     window = open_window()
     assert "“五送”文化活动进基层统计" in window.windowTitle()
     tabs = window.ui.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["任务分解", "活动登记", "统计报表"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "任务分解",
+        "活动登记",
+        "统计报表",
+        "检查考核",
+    ]
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["文件(&F)", "编辑(&E)", "查看(&V)", "帮助(&H)"]
     assert not window.ui.sampleBanner.isVisible()

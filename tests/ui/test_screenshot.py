@@ -24,7 +24,12 @@ def test_screenshot_writes_one_real_png_per_tab(tmp_path, db_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in shots.iterdir()) == ["quota.png", "records.png", "report.png"]
+    assert sorted(p.name for p in shots.iterdir()) == [
+        "evaluation.png",
+        "quota.png",
+        "records.png",
+        "report.png",
+    ]
     for path in shots.iterdir():
         with Image.open(path) as image:
             assert image.size == (1280, 800)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBo
 from jzdesk import APP_TITLE, __version__, services
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.settings import app_settings
+from jzdesk.ui.views.evaluation_tab import EvaluationTab
 from jzdesk.ui.views.quota_tab import QuotaTab
 from jzdesk.ui.views.records_tab import RecordsTab
 from jzdesk.ui.views.report_tab import ReportTab
@@ -26,13 +27,19 @@ class MainWindow(QMainWindow):
         self.remember_state = True  # off for gui --screenshot, which must not move the window
         self.quota_tab = QuotaTab(workspace, self)
         self.records_tab = RecordsTab(workspace, self)
-        self.ui.tabs.addTab(self.quota_tab, "任务分解")
         self.report_tab = ReportTab(workspace, self)
-        self.ui.tabs.addTab(self.records_tab, "活动登记")
-        self.ui.tabs.addTab(self.report_tab, "统计报表")
+        self.evaluation_tab = EvaluationTab(workspace, self)
+        # One tab per feature; the names are those of gui --screenshot's files.
         self.tab_pages = {
-            "quota": self.quota_tab, "records": self.records_tab, "report": self.report_tab,
-        }  # fmt: skip
+            "quota": self.quota_tab,
+            "records": self.records_tab,
+            "report": self.report_tab,
+            "evaluation": self.evaluation_tab,
+        }
+        titles = {"quota": "任务分解", "records": "活动登记", "report": "统计报表",
+                  "evaluation": "检查考核"}  # fmt: skip
+        for name, page in self.tab_pages.items():
+            self.ui.tabs.addTab(page, titles[name])
 
         self.quota_tab.unit_activated.connect(self.show_unit_records)
         self.records_tab.import_requested.connect(self.choose_files_to_import)

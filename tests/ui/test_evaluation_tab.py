@@ -1,0 +1,39 @@
+"""检查考核 tab: the ranking follows the rules set in the window, and exports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QMessageBox
+
+from jzdesk import services
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.records import RecordFields
+
+
+def test_ranking_follows_the_rules_and_exports(open_window, db_path, qtmodeltester, tmp_path,
+                                               monkeypatch):  # fmt: skip
+    db = services.open_database(db_path)
+    services.add_event(
+        db, RecordFields("jiaotong", date(2021, 5, 1), ActivityType.FILM, sessions=12)
+    )
+    services.add_event(db, RecordFields("boai", date(2021, 5, 1), ActivityType.ART, sessions=2))
+    db.close()
+    window = open_window()
+    tab = window.evaluation_tab
+    model = tab.model
+    qtmodeltester.check(model)
+    assert tab.as_of == date(2021, 10, 1)
+    assert model.index(0, 1).data() == "交通工会"
+    assert "已完成全年任务" in model.index(0, 6).data()
+    boai = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "博爱县总工会")
+    assert "不足按进度" in model.index(boai, 7).data()
+    tab.ui.paceSpin.setValue(0)
+    tab.ui.minimumCheck.setChecked(False)
+    assert model.index(boai, 7).data() == ""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: shown.append(a[2])))
+    assert tab.export_to(tmp_path / "rank.xlsx")
+    assert load_workbook(tmp_path / "rank.xlsx").active["B4"].value == "交通工会"
+    assert shown and "rank.xlsx" in shown[0]
