@@ -456,6 +456,30 @@ def period_report(db: sqlite_utils.Database, period: Period) -> ProgressReport:
     )
 
 
+def chart_data(db: sqlite_utils.Database, period: Period, *, unit_codes: set[str] | None = None):
+    """The numbers of the 图表 tab for ``period`` (and, where it applies, some units).
+
+    Completion is the year to the period's end; sessions and audience by type count the
+    period; the cumulative line runs through the months of the year to the period's end.
+    """
+    from jzdesk.domain.charts import build_chart_data
+
+    year = period.end.year
+    as_of = min(period.end, date.today())
+    year_report = progress_report(db, year=year, as_of=as_of)
+    # "All units" is the 合计 of 附件1: the units with a quota, as the pace line is.
+    codes = sorted(unit_codes or {u.unit.code for u in year_report.with_quota})
+    return build_chart_data(
+        period_label=period.label,
+        year_report=year_report,
+        period_report=period_report(db, period),
+        monthly=progress.monthly_counts(db, date(year, 1, 1), as_of, codes),
+        period_counts=[c for c in progress.type_counts(db, period.start, period.end)
+                       if unit_codes is None or c.unit_code in unit_codes],
+        unit_codes=unit_codes,
+    )  # fmt: skip
+
+
 MAX_SAMPLE_RECORDS = 2_000_000
 
 

@@ -33,6 +33,7 @@ def test_window_has_chinese_title_menus_and_exactly_the_built_tabs(open_window):
         "任务分解",
         "活动登记",
         "统计报表",
+        "图表",
         "检查考核",
     ]
     menus = [action.text() for action in window.menuBar().actions()]

@@ -25,6 +25,7 @@ def test_screenshot_writes_one_real_png_per_tab(tmp_path, db_path):
     )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in shots.iterdir()) == [
+        "charts.png",
         "evaluation.png",
         "quota.png",
         "records.png",

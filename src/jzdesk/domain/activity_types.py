@@ -23,6 +23,11 @@ class ActivityType(str, Enum):
         return _LABELS[self]
 
     @property
+    def colour(self) -> str:
+        """The type's colour, the same in every button, chart and export."""
+        return _COLOURS[self]
+
+    @property
     def short_label(self) -> str:
         """The label without 送, e.g. 文艺."""
         return _LABELS[self][1:]
@@ -34,6 +39,14 @@ _LABELS = {
     ActivityType.CALLIGRAPHY: "送书画",
     ActivityType.TRAINING: "送培训",
     ActivityType.LECTURE: "送讲座",
+}
+
+_COLOURS = {
+    ActivityType.ART: "#d84b3c",
+    ActivityType.FILM: "#3f7fc1",
+    ActivityType.CALLIGRAPHY: "#8a6d3b",
+    ActivityType.TRAINING: "#3c9a5f",
+    ActivityType.LECTURE: "#8e5bb5",
 }
 
 # Words seen on hand-filled sheets and typed at the command line, beyond the label,

@@ -28,3 +28,21 @@ def type_counts(db: sqlite_utils.Database, start: date, end: date) -> list[TypeC
             _COUNTS, [start.isoformat(), end.isoformat()]
         )
     ]
+
+
+def monthly_counts(
+    db: sqlite_utils.Database, start: date, end: date, unit_codes: list[str] | None = None
+) -> list[tuple[str, ActivityType, int, int]]:
+    """(YYYY-MM, type, sessions, audience) per month and type, from the daily totals."""
+    where, params = "date BETWEEN ? AND ?", [start.isoformat(), end.isoformat()]
+    if unit_codes is not None:
+        where += f" AND unit_code IN ({', '.join('?' * len(unit_codes))})"
+        params += list(unit_codes)
+    return [
+        (month, ActivityType(kind), sessions, audience)
+        for month, kind, sessions, audience in db.execute(
+            f"SELECT substr(date, 1, 7), type, SUM(sessions), SUM(audience) FROM daily_totals "
+            f"WHERE {where} GROUP BY 1, 2 ORDER BY 1",
+            params,
+        )
+    ]

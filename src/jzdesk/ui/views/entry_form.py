@@ -35,14 +35,6 @@ from jzdesk.ui.settings import app_settings
 AUDIENCE_CONFIRM = 5000
 IMAGE_FILTER = "图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)"
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
-# One colour per type, everywhere in the program (buttons, charts, exports).
-TYPE_COLOURS = {
-    ActivityType.ART: "#d84b3c",
-    ActivityType.FILM: "#3f7fc1",
-    ActivityType.CALLIGRAPHY: "#8a6d3b",
-    ActivityType.TRAINING: "#3c9a5f",
-    ActivityType.LECTURE: "#8e5bb5",
-}
 _PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -69,7 +61,7 @@ class TypeButtons(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(34)
-            colour = TYPE_COLOURS[kind]
+            colour = kind.colour
             button.setStyleSheet(
                 f"QPushButton {{ border: 1px solid {colour}; border-radius: 4px; padding: 4px 10px;"
                 f" color: {colour}; background: white; }}"

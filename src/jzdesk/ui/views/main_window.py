@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBo
 from jzdesk import APP_TITLE, __version__, services
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.settings import app_settings
+from jzdesk.ui.views.charts_tab import ChartsTab
 from jzdesk.ui.views.evaluation_tab import EvaluationTab
 from jzdesk.ui.views.quota_tab import QuotaTab
 from jzdesk.ui.views.records_tab import RecordsTab
@@ -28,16 +29,18 @@ class MainWindow(QMainWindow):
         self.quota_tab = QuotaTab(workspace, self)
         self.records_tab = RecordsTab(workspace, self)
         self.report_tab = ReportTab(workspace, self)
+        self.charts_tab = ChartsTab(workspace, self)
         self.evaluation_tab = EvaluationTab(workspace, self)
         # One tab per feature; the names are those of gui --screenshot's files.
         self.tab_pages = {
             "quota": self.quota_tab,
             "records": self.records_tab,
             "report": self.report_tab,
+            "charts": self.charts_tab,
             "evaluation": self.evaluation_tab,
         }
         titles = {"quota": "任务分解", "records": "活动登记", "report": "统计报表",
-                  "evaluation": "检查考核"}  # fmt: skip
+                  "charts": "图表", "evaluation": "检查考核"}  # fmt: skip
         for name, page in self.tab_pages.items():
             self.ui.tabs.addTab(page, titles[name])
 
