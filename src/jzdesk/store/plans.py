@@ -78,3 +78,21 @@ def audit(
 
 def audit_log(db: sqlite_utils.Database, year: int) -> list[dict]:
     return list(db.query("SELECT * FROM plan_audit WHERE year = ? ORDER BY id", [year]))
+
+
+def set_minimums(db: sqlite_utils.Database, year: int, unit_code: str, minimums) -> None:
+    """Replace a unit's minimums in ``year``'s plan."""
+    db.execute("DELETE FROM plan_minimums WHERE year = ? AND unit_code = ?", [year, unit_code])
+    for minimum in minimums:
+        db.execute(
+            "INSERT INTO plan_minimums(year, unit_code, type, demonstration, at_least) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [year, unit_code, minimum.activity_type.value if minimum.activity_type else None,
+             int(minimum.demonstration), minimum.at_least],
+        )  # fmt: skip
+
+
+def retire(db: sqlite_utils.Database, year: int, unit_code: str) -> None:
+    """Take a unit out of ``year``'s plan (its minimums go with it; the unit stays)."""
+    db.execute("DELETE FROM plan_minimums WHERE year = ? AND unit_code = ?", [year, unit_code])
+    db.execute("DELETE FROM plan_units WHERE year = ? AND unit_code = ?", [year, unit_code])

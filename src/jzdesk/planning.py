@@ -1,0 +1,164 @@
+"""The city's plan editing: quotas, units, minimums, a new year — each change audited.
+
+Use cases shared by the window and the command line, like services; no Qt here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from jzdesk import services
+from jzdesk.domain.activity_types import ActivityType, parse_activity_type
+from jzdesk.domain.plans import Minimum
+from jzdesk.domain.text import normalize
+from jzdesk.domain.units import UnitKind
+from jzdesk.errors import KnownError
+from jzdesk.store import plans
+
+_MINIMUM = re.compile(r"^(示范性)?(.*?)(?:≥|>=|不少于|至少)(\d+)场?$")
+
+
+def minimums_text(minimums: tuple[Minimum, ...]) -> str:
+    """How minimums are written in the plan editor, e.g. 示范性文艺演出≥10；示范性送电影≥20."""
+    return "；".join(m.label.replace(" ≥ ", "≥").replace(" 场", "") for m in minimums)
+
+
+def parse_minimums(text: str) -> tuple[Minimum, ...]:
+    """Read minimums written as minimums_text writes them (活动≥N for any type).
+
+    Raises:
+        KnownError: a part cannot be read; the message quotes it.
+    """
+    result = []
+    for part in re.split(r"[；;，,、]", normalize(text)):
+        if not part:
+            continue
+        match = _MINIMUM.match(part)
+        if not match or int(match[3]) < 1:
+            raise KnownError(f"最低要求“{part}”无法识别，应写成 示范性文艺演出≥10 或 送讲座≥5",
+                             field="minimums")  # fmt: skip
+        words = match[2]
+        kind = None if words in ("", "活动", "五送") else _type_of(words, part)
+        result.append(Minimum(kind, bool(match[1]), int(match[3])))
+    return tuple(result)
+
+
+def _type_of(words: str, part: str) -> ActivityType:
+    try:
+        return parse_activity_type(words)
+    except KnownError:
+        raise KnownError(
+            f"最低要求“{part}”中的活动类型“{words}”无法识别", field="minimums"
+        ) from None
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    """One line of the plan editor: an existing unit (by code) or a new one (code None)."""
+
+    code: str | None
+    name: str
+    short_name: str
+    quota: int | None
+    minimums: tuple[Minimum, ...] = ()
+
+
+def save_plan(db: sqlite_utils.Database, year: int, lines: list[PlanLine]) -> int:
+    """Make ``year``'s plan what ``lines`` say, in one transaction; returns the changes.
+
+    Units left out are retired from this year's plan (their code and records stay); new
+    lines become new units with a code of their own; renames keep the code, so merges
+    still match. Every change is written to the audit log: who, when, old → new.
+
+    Raises:
+        KnownError: an empty or duplicate name, a negative quota; nothing is changed then.
+    """
+    names = [normalize(line.name) for line in lines]
+    for line, name in zip(lines, names, strict=True):
+        if not name:
+            raise KnownError("单位名称不能为空", field="name")
+        if names.count(name) > 1:
+            raise KnownError(f"单位“{line.name}”出现了两次", field="name")
+        if line.quota is not None and line.quota < 0:
+            raise KnownError(f"{line.name}的任务场次不能为负数", field="quota")
+    units = {unit.code: unit for unit in services.all_units(db)}
+    current = {entry.unit_code: entry for entry in plans.plan_entries(db, year)}
+    now, by = services.now_iso(), services.current_user(db)
+    changes = 0
+
+    def log(code, what, old, new):
+        nonlocal changes
+        plans.audit(db, year=year, unit_code=code, what=what, old=old, new=new, by=by, at=now)
+        changes += 1
+
+    with db.atomic():
+        if plans.ensure_plan_year(db, year, copy_from=None):
+            log(None, "new_year", None, year)
+        kept = set()
+        for position, line in enumerate(lines):
+            code = line.code or _new_unit(db, line, units)
+            if line.code is None:
+                log(code, "add_unit", None, line.name)
+            unit = units.get(code)
+            if unit is not None and (unit.name, unit.short_name) != (line.name, line.short_name):
+                db.execute("UPDATE units SET name = ?, short_name = ? WHERE code = ?",
+                           [line.name.strip(), line.short_name.strip(), code])  # fmt: skip
+                log(
+                    code,
+                    "rename",
+                    f"{unit.name}/{unit.short_name}",
+                    f"{line.name}/{line.short_name}",
+                )
+            entry = current.get(code)
+            if entry is None or entry.quota != line.quota:
+                plans.set_quota(db, year, code, line.quota)
+                log(code, "quota", None if entry is None else entry.quota, line.quota)
+            db.execute("UPDATE plan_units SET sort_order = ? WHERE year = ? AND unit_code = ?",
+                       [position, year, code])  # fmt: skip
+            if (entry.minimums if entry else ()) != line.minimums:
+                plans.set_minimums(db, year, code, line.minimums)
+                log(code, "minimums", None if entry is None else minimums_text(entry.minimums),
+                    minimums_text(line.minimums))  # fmt: skip
+            kept.add(code)
+        for code in set(current) - kept:
+            plans.retire(db, year, code)
+            log(code, "retire", units[code].name, None)
+    return changes
+
+
+def _new_unit(db, line: PlanLine, units: dict) -> str:
+    numbers = [int(c[5:]) for c in units if re.fullmatch(r"unit-\d+", c)]
+    code = f"unit-{max(numbers, default=0) + 1}"
+    db.execute(
+        "INSERT INTO units(code, name, short_name, kind, parent_code, sort_order) "
+        "VALUES (?, ?, ?, ?, 'city', (SELECT COALESCE(MAX(sort_order) + 1, 0) FROM units))",
+        [code, line.name.strip(), line.short_name.strip(), UnitKind.INDUSTRY.value],
+    )
+    units[code] = None
+    return code
+
+
+def start_year(db: sqlite_utils.Database, year: int) -> None:
+    """A new year's plan as a copy of the latest earlier one (audited).
+
+    Raises:
+        KnownError: the year already has a plan, or there is none before it.
+    """
+    years = plans.plan_years(db)
+    if year in years:
+        raise KnownError(f"{year} 年的计划已经存在", field="year")
+    earlier = [y for y in years if y < year]
+    if not earlier:
+        raise KnownError(f"{year} 年之前没有可以复制的计划", field="year")
+    with db.atomic():
+        plans.ensure_plan_year(db, year, copy_from=earlier[-1])
+        plans.audit(db, year=year, unit_code=None, what="new_year", old=earlier[-1], new=year,
+                    by=services.current_user(db), at=services.now_iso())  # fmt: skip
+
+
+def audit_log(db: sqlite_utils.Database, year: int) -> list[dict]:
+    """The year's plan changes, oldest first."""
+    return plans.audit_log(db, year)
