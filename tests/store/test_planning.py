@@ -36,7 +36,9 @@ def test_quota_rename_add_retire_and_minimums_are_saved_and_audited(db):
     services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), T.ART, sessions=6))
     lines = lines_of(db)
     qinyang = lines[0]
-    lines[0] = planning.PlanLine(qinyang.code, "沁阳市总工会", "沁阳", 60, (Minimum(T.ART, True, 12),))
+    lines[0] = planning.PlanLine(
+        qinyang.code, "沁阳市总工会", "沁阳", 60, (Minimum(T.ART, True, 12),)
+    )
     lines[1] = planning.PlanLine(lines[1].code, "孟州市总工会（新）", "孟州", 50, lines[1].minimums)
     lines = [line for line in lines if line.code != "jiaotong"]  # 交通工会 retired this year
     lines.append(planning.PlanLine(None, "文旅工会", "文旅", 20))

@@ -16,8 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
-    QHBoxLayout, QHeaderView, QLabel, QSizePolicy,
-    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+    QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_QuotaTab(object):
     def setupUi(self, QuotaTab):
@@ -47,6 +48,16 @@ class Ui_QuotaTab(object):
         self.asOfEdit.setCalendarPopup(True)
 
         self.filterRow.addWidget(self.asOfEdit)
+
+        self.editPlanButton = QPushButton(QuotaTab)
+        self.editPlanButton.setObjectName(u"editPlanButton")
+
+        self.filterRow.addWidget(self.editPlanButton)
+
+        self.newYearButton = QPushButton(QuotaTab)
+        self.newYearButton.setObjectName(u"newYearButton")
+
+        self.filterRow.addWidget(self.newYearButton)
 
         self.filterSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -90,6 +101,8 @@ class Ui_QuotaTab(object):
         self.yearLabel.setText(QCoreApplication.translate("QuotaTab", u"\u8ba1\u5212\u5e74\u5ea6\uff1a", None))
         self.asOfLabel.setText(QCoreApplication.translate("QuotaTab", u"\u7edf\u8ba1\u622a\u81f3\uff1a", None))
         self.asOfEdit.setDisplayFormat(QCoreApplication.translate("QuotaTab", u"yyyy\u5e74M\u6708d\u65e5", None))
+        self.editPlanButton.setText(QCoreApplication.translate("QuotaTab", u"\u7f16\u8f91\u8ba1\u5212\u2026", None))
+        self.newYearButton.setText(QCoreApplication.translate("QuotaTab", u"\u65b0\u5efa\u4e0b\u4e00\u5e74\u5ea6", None))
         self.summaryLabel.setText("")
         pass
     # retranslateUi

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from jzdesk import services
+from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_quota_tab import Ui_QuotaTab
 from jzdesk.ui.models.quota_model import (
     BAR_COLOUR_ROLE,
@@ -59,6 +60,8 @@ class QuotaTab(QWidget):
         self._set_date_range(default)
         self.ui.yearCombo.currentIndexChanged.connect(self._on_year_changed)
         self.ui.asOfEdit.dateChanged.connect(self.refresh)
+        self.ui.editPlanButton.clicked.connect(self.edit_plan)
+        self.ui.newYearButton.clicked.connect(self.start_next_year)
         workspace.records_changed.connect(self.refresh)
         self.refresh()
 
@@ -88,6 +91,33 @@ class QuotaTab(QWidget):
         self.ui.summaryLabel.setText(
             f"全市合计：任务 {report.quota} 场，已完成 {report.total} 场{rate}，"
             f"受益职工 {report.audience} 人次"
+        )
+
+    def edit_plan(self) -> None:
+        from jzdesk.ui.views.plan_dialog import PlanDialog
+
+        if PlanDialog(self._workspace, self.year, self).exec():
+            self.refresh()
+
+    def start_next_year(self) -> None:
+        """A new year's plan as a copy of the latest (the city's job each January)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from jzdesk import planning
+
+        year = max(services.plan_years(self._workspace.db)) + 1
+        try:
+            planning.start_year(self._workspace.db, year)
+        except KnownError as error:
+            QMessageBox.warning(self, "无法新建年度", error.message)
+            return
+        self.ui.yearCombo.addItem(f"{year}年", year)
+        self.ui.yearCombo.setCurrentIndex(self.ui.yearCombo.findData(year))
+        self._workspace.changed()
+        QMessageBox.information(
+            self,
+            "已新建年度",
+            f"已按 {year - 1} 年的任务分解表新建 {year} 年计划，可点“编辑计划”修改。",
         )
 
     def _on_double_click(self, index) -> None:
