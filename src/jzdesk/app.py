@@ -111,6 +111,10 @@ def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None) -> i
               "可以使用命令行功能，或用 jzdesk gui --screenshot 目录 生成截图", file=sys.stderr)  # fmt: skip
         return 1
     app = create_application()
+    if screenshot_dir is None:
+        from jzdesk.ui.crash import install_error_dialog, start_logging
+
+        install_error_dialog(start_logging())
     try:
         window = build_window(db_path)
     except KnownError as error:
