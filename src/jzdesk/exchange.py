@@ -220,19 +220,23 @@ def import_sheet(
     consumed: set[str] = set()
     now = services.now_iso()
     entered_by = f"导入：{path.name}"[:100]
+    groups: dict[tuple, list[RecordFields]] = {}
     with db.atomic():
         for row, fields in prepared:
-            outcome = _import_row(db, row, fields, consumed, now=now, entered_by=entered_by)
-            outcomes[outcome] = outcomes.get(outcome, 0) + 1
-    added = outcomes.get("added", 0) + outcomes.get("similar", 0)
+            if row.record_id:
+                outcome = _import_known(db, row, fields, now=now, entered_by=entered_by)
+                consumed.add(row.record_id)
+                outcomes[outcome] = outcomes.get(outcome, 0) + 1
+            else:
+                groups.setdefault((fields.date, fields.activity_type), []).append(fields)
+        for group in groups.values():
+            for outcome in _import_group(db, group, consumed, now=now, entered_by=entered_by):
+                outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    added = outcomes.get("added", 0)
     updated, conflicts = outcomes.get("updated", 0), outcomes.get("conflict", 0)
     notes = []
     if conflicts:
         notes.append(f"{conflicts} 条记录与本机同一版本的内容不同，未覆盖，请核对")
-    if outcomes.get("similar"):
-        notes.append(
-            f"新增的记录中有 {outcomes['similar']} 条与已有记录相似（同日同类型），请在台账中核对是否重复"
-        )
     status = "imported" if added or updated else "unchanged"
     return ImportResult(path.name, status, "；".join(notes), added, updated,
                         outcomes.get("unchanged", 0), conflicts, unit.code)  # fmt: skip
@@ -261,38 +265,64 @@ def _check_owner(db, row, unit: Unit) -> None:
                              f"{unit.name}的记录导入")  # fmt: skip
 
 
-def _import_row(db, row, fields: RecordFields, consumed: set[str], *, now: str,
-                entered_by: str) -> str:  # fmt: skip
-    if row.record_id:
-        existing = records.get_record(db, row.record_id)
-        if existing is None:
-            records.insert_record(db, fields, entered_by=entered_by, now=now,
-                                  record_id=row.record_id, revision=row.revision)  # fmt: skip
-            return "added"
-        if existing.fields == fields and not existing.deleted:
-            return "unchanged"
-        if row.revision < existing.revision:
-            return "unchanged"  # an older file rolls nothing back
-        if row.revision > existing.revision and not existing.deleted:
-            records.adopt_revision(db, existing.id, fields, revision=row.revision, now=now,
-                                   saved_by=entered_by)  # fmt: skip
-            return "updated"
-        return "conflict"
-    candidates = [r for r in records.same_day_records(db, fields.unit_code, fields.date,
-                                                      fields.activity_type)
-                  if r.id not in consumed]  # fmt: skip
-    for candidate in candidates:
-        f = candidate.fields
-        if (f.sessions, f.title, f.venue, f.audience, f.notes) == (
-            fields.sessions, fields.title, fields.venue, fields.audience, fields.notes
-        ):  # fmt: skip
-            consumed.add(candidate.id)  # each stored record answers for one row only
-            return "unchanged"
-    record_id = records.insert_record(db, fields, entered_by=entered_by, now=now)
-    consumed.add(record_id)
-    if any(is_likely_duplicate(fields, c.fields) for c in candidates):
-        return "similar"
-    return "added"
+def _import_known(db, row, fields: RecordFields, *, now: str, entered_by: str) -> str:
+    """A row that carries its record's id and revision (the program's own export)."""
+    existing = records.get_record(db, row.record_id)
+    if existing is None:
+        records.insert_record(db, fields, entered_by=entered_by, now=now,
+                              record_id=row.record_id, revision=row.revision)  # fmt: skip
+        return "added"
+    if existing.fields == fields and not existing.deleted:
+        return "unchanged"
+    if row.revision < existing.revision:
+        return "unchanged"  # an older file rolls nothing back
+    if row.revision > existing.revision and not existing.deleted:
+        records.adopt_revision(db, existing.id, fields, revision=row.revision, now=now,
+                               saved_by=entered_by)  # fmt: skip
+        return "updated"
+    return "conflict"
+
+
+def _import_group(db, rows: list[RecordFields], consumed: set[str], *, now: str,
+                  entered_by: str) -> list[str]:  # fmt: skip
+    """Rows without an id, of one unit, day and type: matched to what is stored.
+
+    The same content is already there ("unchanged"); a row that looks like a stored record
+    (similar venue or title) is that record corrected — a re-sent sheet — and updates it
+    ("updated"); anything left is a new activity ("added"). Each stored record answers for
+    one row only, so two identical rows in a sheet stay two records.
+    """
+    first = rows[0]
+    stored = [r for r in records.same_day_records(db, first.unit_code, first.date,
+                                                  first.activity_type)
+              if r.id not in consumed]  # fmt: skip
+    outcomes, left = [], []
+    for fields in rows:
+        same = next((r for r in stored if r.id not in consumed and _same_content(r.fields, fields)),
+                    None)  # fmt: skip
+        if same is None:
+            left.append(fields)
+        else:
+            consumed.add(same.id)
+            outcomes.append("unchanged")
+    for fields in left:
+        earlier = next((r for r in stored if r.id not in consumed
+                        and is_likely_duplicate(fields, r.fields)), None)  # fmt: skip
+        if earlier is not None:
+            consumed.add(earlier.id)
+            records.update_record(db, earlier.id, fields, revision=earlier.revision, now=now,
+                                  saved_by=entered_by)  # fmt: skip
+            outcomes.append("updated")
+            continue
+        consumed.add(records.insert_record(db, fields, entered_by=entered_by, now=now))
+        outcomes.append("added")
+    return outcomes
+
+
+def _same_content(a: RecordFields, b: RecordFields) -> bool:
+    """What a hand-filled sheet shows is the same (it cannot show the other fields)."""
+    return (a.sessions, a.title, a.venue, a.audience, a.notes) == (
+        b.sessions, b.title, b.venue, b.audience, b.notes)  # fmt: skip
 
 
 def import_files(

@@ -94,15 +94,19 @@ def hand_sheet(path, rows, header=None, title="2021年第一季度", unit="温�
     return path
 
 
-def test_identical_rows_in_one_sheet_both_count_and_corrections_are_flagged(db, tmp_path):
+def test_identical_rows_both_count_and_a_resent_sheet_corrects_not_doubles(db, tmp_path):
     row = [1, "2021-03-05", "露天电影", "西关村", None, 1, None, None, None, 80, None]
     path = hand_sheet(tmp_path / "twice.xlsx", [row, [2, *row[1:]]])
     assert exchange.import_sheet(db, path).added == 2
     corrected = hand_sheet(tmp_path / "fixed.xlsx", [[1, "2021-03-05", "露天电影", "西关村", None, 1,
                                                      None, None, None, 120, None]])  # fmt: skip
     result = exchange.import_sheet(db, corrected)
-    assert result.added == 1 and "相似" in result.reason
-    assert exchange.import_sheet(db, path).unchanged == 2
+    assert (result.added, result.updated) == (0, 1)  # the corrected audience, not a third record
+    audiences = sorted(r.fields.audience for r in services.list_events(db))
+    assert audiences == [80, 120]
+    again = exchange.import_sheet(db, path)  # the old sheet again: 80 is there, 120 is its twin
+    assert (again.unchanged, again.updated, again.added) == (1, 1, 0)
+    assert len(services.list_events(db)) == 2
 
 
 def test_long_headers_subtotals_and_template_rows(db, tmp_path):
