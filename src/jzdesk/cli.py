@@ -316,6 +316,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     report, rows = exchange.evaluation(db, as_of=as_of, rules=rules)
     if args.out:
         exchange.export_evaluation(db, args.out, as_of=report.as_of, rules=rules)
+        print(f"已导出：{args.out}", file=sys.stderr)
     if args.json:
         _print_json({
             "year": report.year, "as_of": report.as_of.isoformat(),

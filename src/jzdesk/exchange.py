@@ -447,7 +447,7 @@ def evaluation(db: sqlite_utils.Database, *, as_of: date | None = None, rules=No
 
     if as_of is None:
         as_of = date(services.default_year(db), 10, 1)
-    report = services.progress_report(db, year=as_of.year, as_of=as_of)
+    report = services.progress_report(db, as_of=as_of)
     return report, evaluate(report, rules or EvaluationRules())
 
 

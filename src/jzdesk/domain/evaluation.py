@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from jzdesk.domain.plans import elapsed_share
 from jzdesk.domain.progress import ProgressReport, UnitProgress
 
 
@@ -29,8 +30,13 @@ class EvaluationRow:
 def evaluate(report: ProgressReport, rules: EvaluationRules) -> list[EvaluationRow]:
     """Rank the units with a quota by completion rate (then sessions), and flag them."""
     ranked = sorted(report.with_quota, key=lambda u: (-(u.rate or 0), -u.total, u.unit.code))
+    share = elapsed_share(report.year, report.as_of)
     rows = []
-    for rank, unit in enumerate(ranked, start=1):
+    for unit in ranked:
+        # Equal rates share a rank (并列) and are treated alike: 1, 1, 3 …
+        rank = 1 + sum(
+            1 for other in ranked if round(other.rate or 0, 6) > round(unit.rate or 0, 6)
+        )
         praise, criticism = [], []
         if rules.praise_full_quota and unit.total >= unit.quota > 0:
             praise.append(f"已完成全年任务（{unit.total}/{unit.quota} 场，{unit.rate:.1%}）")
@@ -42,15 +48,26 @@ def evaluate(report: ProgressReport, rules: EvaluationRules) -> list[EvaluationR
             and unit.total < unit.pace * rules.criticize_below_pace
         ):
             criticism.append(
-                f"完成 {unit.total} 场，不足按进度应完成 {unit.pace:.1f} 场的 "
+                f"完成 {unit.total} 场，不足按进度应完成 {unit.pace:.0f} 场的 "
                 f"{rules.criticize_below_pace:.0%}"
             )
         if rules.criticize_missing_minimum:
-            for status in unit.minimums:
-                if not status.met:
-                    criticism.append(
-                        f"{status.minimum.label.split(' ≥ ')[0]} {status.achieved}/"
-                        f"{status.minimum.at_least} 场，未达到最低要求"
-                    )
+            criticism += _minimum_reasons(unit, share)
         rows.append(EvaluationRow(rank, unit, tuple(praise), tuple(criticism)))
     return rows
+
+
+def _minimum_reasons(unit: UnitProgress, share: float) -> list[str]:
+    """A minimum is a full-year requirement: before the year is out, a unit is behind only
+    if it has fewer than an even pace towards it would give by now."""
+    reasons = []
+    for status in unit.minimums:
+        name = status.minimum.label.split(" ≥ ")[0]
+        required = status.minimum.at_least
+        if share >= 1:
+            if not status.met:
+                reasons.append(f"{name} {status.achieved}/{required} 场，未达到最低要求")
+        elif status.achieved < required * share:
+            reasons.append(f"{name} {status.achieved}/{required} 场，按进度此时应有 "
+                           f"{required * share:.0f} 场")  # fmt: skip
+    return reasons

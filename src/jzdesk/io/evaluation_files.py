@@ -16,7 +16,7 @@ def title(year: int, as_of) -> tuple[str, str]:
 def table_rows(rows) -> list[list]:
     return [
         [row.rank, row.progress.unit.name, row.progress.quota, row.progress.total,
-         row.progress.rate, round(row.progress.pace, 1), "；".join(row.praise),
+         row.progress.rate, round(row.progress.pace), "；".join(row.praise),
          "；".join(row.criticism)]
         for row in rows
     ]  # fmt: skip
@@ -74,7 +74,7 @@ def write_evaluation_pdf(year: int, as_of, rows, path: Path) -> None:
     for cells in table_rows(rows):
         rate = "—" if cells[4] is None else f"{cells[4]:.1%}"
         body.append([str(cells[0]), paragraph(cells[1], styles["cell"]), str(cells[2]),
-                     str(cells[3]), rate, f"{cells[5]:.1f}", paragraph(cells[6], styles["cell"]),
+                     str(cells[3]), rate, str(cells[5]), paragraph(cells[6], styles["cell"]),
                      paragraph(cells[7], styles["cell"])])  # fmt: skip
     widths = [doc.width * w / sum(_WIDTHS) for w in _WIDTHS]
     table = LongTable(body, colWidths=widths, repeatRows=1)

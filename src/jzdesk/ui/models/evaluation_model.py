@@ -40,7 +40,7 @@ class EvaluationModel(QAbstractTableModel):
         unit = row.progress
         if role == Qt.ItemDataRole.DisplayRole:
             return (str(row.rank), unit.unit.name, str(unit.quota), str(unit.total),
-                    f"{unit.rate:.1%}", f"{unit.pace:.1f}", "\n".join(row.praise),
+                    f"{unit.rate:.1%}", f"{unit.pace:.0f}", "\n".join(row.praise),
                     "\n".join(row.criticism))[column]  # fmt: skip
         if role == Qt.ItemDataRole.ForegroundRole and column in (6, 7):
             return PRAISE if column == 6 else CRITICISM
