@@ -21,3 +21,19 @@ class KnownError(Exception):
 
 class NewerDatabaseError(KnownError):
     """The database (or file) was written by a newer jzdesk than this one."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in the words a clerk reads (not the OS's English)."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "找不到这个文件或文件夹",
+        errno.EACCES: "没有权限（文件可能正在别的程序中打开，或文件夹不允许写入）",
+        errno.EPERM: "没有权限",
+        errno.ENOSPC: "磁盘已满",
+        errno.EISDIR: "这是一个文件夹，不是文件",
+        errno.EROFS: "磁盘是只读的",
+        errno.EBUSY: "文件正被其他程序使用",
+    }
+    return reasons.get(error.errno, error.strerror or str(error))

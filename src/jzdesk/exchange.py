@@ -22,7 +22,7 @@ from jzdesk.domain.records import (
 )
 from jzdesk.domain.sheet import SheetData
 from jzdesk.domain.units import Unit
-from jzdesk.errors import KnownError
+from jzdesk.errors import KnownError, os_reason
 from jzdesk.store import plans, records, settings
 
 
@@ -169,10 +169,7 @@ def _write_file(path: Path, write) -> None:
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise KnownError(
-            f"无法写入 {path}：{error.strerror or error}（文件是否正在 Excel/WPS 或 PDF 阅读器中打开？）",
-            field="out",
-        ) from error
+        raise KnownError(f"无法写入 {path}：{os_reason(error)}", field="out") from error
 
 
 def import_sheet(

@@ -75,7 +75,7 @@ def test_xlsx_sheet_reads_back_with_text_as_text_and_print_settings(unit_db, tmp
     assert "第 &P 页 共 &N 页" in ws.oddFooter.center.text
     assert verification_code(data_for(unit_db)) in ws.oddFooter.left.text
     anchors = sorted(image.anchor._from.col for image in ws._images)
-    assert len(ws._images) == 2 and anchors[0] == 2  # the seal over 填报单位, and the QR code
+    assert len(ws._images) == 2 and anchors[0] == 1  # the seal over 填报单位, and the QR code
     assert book["活动明细"].sheet_state == "hidden"
 
 

@@ -8,7 +8,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from jzdesk.errors import KnownError
+from jzdesk.errors import KnownError, os_reason
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
 MAX_PIXELS = 60_000_000  # far below Pillow's own bomb limit (~179 M pixels)
@@ -39,7 +39,7 @@ def prepare_photo(path: Path) -> PreparedPhoto:
     try:
         size = Path(path).stat().st_size
     except OSError as error:
-        raise KnownError(f"无法读取照片 {name}：{error.strerror}") from error
+        raise KnownError(f"无法读取照片 {name}：{os_reason(error)}") from error
     if size > MAX_FILE_BYTES:
         raise KnownError(f"照片 {name} 太大（{size // (1024 * 1024)} MB），请选择 40 MB 以内的照片")
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS

@@ -80,7 +80,9 @@ def read_quota_table(path: Path) -> tuple[int | None, list[QuotaLine]]:
             continue
         number = _number(quota)
         if number is None:
-            problems.append(f"第 {r} 行“{clean}”：场次“{quota}”不是整数")
+            negative = normalize(str(quota or "")).startswith("-")
+            what = "不能为负数" if negative else "不是整数"
+            problems.append(f"第 {r} 行“{clean}”：场次“{quota}”{what}")
             continue
         lines.append(QuotaLine(r, clean, number))
     if total is not None and not problems:

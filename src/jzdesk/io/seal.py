@@ -6,7 +6,7 @@ import io
 import warnings
 from pathlib import Path
 
-from jzdesk.errors import KnownError
+from jzdesk.errors import KnownError, os_reason
 
 MAX_FILE_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a scan at 600 dpi of a whole A4 page is 35 M pixels
@@ -32,7 +32,7 @@ def prepare_seal(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise KnownError(f"无法读取印章图片 {name}：{error.strerror}") from error
+        raise KnownError(f"无法读取印章图片 {name}：{os_reason(error)}") from error
     if size > MAX_FILE_BYTES:
         raise KnownError(
             f"印章图片 {name} 太大（{size // (1024 * 1024)} MB），请选择 15 MB 以内的扫描件"

@@ -25,6 +25,7 @@ from jzdesk.io.xlsx_safety import load_workbook
 TOTAL_WORDS = {"合计", "总计", "共计"}
 SUBTOTAL_WORDS = {"小计"}
 _REPEATABLE = ("date", "title", "venue", "notes")
+_UNIT_NOTE = re.compile(r"[(（][^()（）]{0,6}[)）]")
 _TRAILER = re.compile(r"^(本年度|活动小结|填报说明|说明|注[:：])")
 
 # Header words for each column key, compared after normalize(); first match wins.
@@ -131,6 +132,10 @@ def _read_table(ws, header_bottom: int, columns: dict, year: int | None):
         filled = [(c, v) for c in range(1, ws.max_column + 1) if _filled(v := cells(r, c))]
         if not filled or [c for c, _ in filled] == [number_column]:
             continue  # blank, or a template row with only its 序号 printed
+        if r == header_bottom + 1 and all(
+            _UNIT_NOTE.fullmatch(normalize(str(v))) for _, v in filled
+        ):
+            continue  # the header's second line: （人次）, （场） under their columns
         first = normalize(str(filled[0][1])).rstrip(":：")
         if first in SUBTOTAL_WORDS:
             continue  # a month's 小计: its rows are counted one by one
@@ -287,7 +292,8 @@ def _filled(value) -> bool:
     return value is not None and str(value).strip() != ""
 
 
-_LABELS = {**{c.key: c.label for c in sheet.COLUMNS}, "type": "类型", "sessions": "场次"}
+_LABELS = {**{c.key: c.label for c in sheet.COLUMNS}, "type": "类型", "sessions": "场次",
+           "types": "送文艺…送讲座"}  # fmt: skip
 
 
 def _parse_row(row: int, values: dict, columns: dict, year: int | None) -> SheetRow:
@@ -325,7 +331,8 @@ def _parse_row(row: int, values: dict, columns: dict, year: int | None) -> Sheet
         names = "、".join(k.label for k, _ in filled_types)
         problem("type", f"一行只能填一种活动类型，这一行填了 {names}；请分成多行")
     elif not any(p.startswith(f"第 {row} 行“送") for p in problems):
-        problem("type", "没有填写活动类型的场次")
+        where = "type" if "type" in columns else "types"
+        problem(where, "没有填写活动类型的场次")
     if sessions is None and kind is not None:
         sessions = 1
         if "sessions" in columns and _filled(values.get("sessions")):
@@ -341,10 +348,15 @@ def _parse_row(row: int, values: dict, columns: dict, year: int | None) -> Sheet
             problem("audience", str(error))
     if problems:
         raise _CellProblems(problems)
+    notes = _text(values.get("notes"))
+    written = _text(values.get("date"))
+    if "月" in written and _RANGE_TAIL.search(normalize(written)):
+        # The sheet counts a range by its first day; keep what was written.
+        notes = f"{notes}（活动日期：{written}）" if notes else f"活动日期：{written}"
     return SheetRow(
         row=row, date=day, activity_type=kind, sessions=sessions,
         title=_text(values.get("title")), venue=_text(values.get("venue")),
-        audience=audience, notes=_text(values.get("notes")),
+        audience=audience, notes=notes,
     )  # fmt: skip
 
 
@@ -419,10 +431,14 @@ def parse_cell_number(value) -> int:
     if isinstance(value, bool):
         raise ValueError(f"“{value}”不是数字")
     if isinstance(value, (int, float)):
-        if float(value).is_integer() and value >= 0:
+        if value < 0:
+            raise ValueError(f"“{value}”不能为负数")
+        if float(value).is_integer():
             return int(value)
-        raise ValueError(f"“{value}”不是不小于 0 的整数")
+        raise ValueError(f"“{value}”不是整数")
     text = normalize(str(value))
+    if re.fullmatch(r"-\s*[\d,]+.*", text):
+        raise ValueError(f"“{str(value).strip()}”不能为负数")
     match = _NUMBER.fullmatch(text)
     if not match or len(match[2].replace(",", "")) > 9:
         raise ValueError(f"“{str(value).strip()}”不是整数")

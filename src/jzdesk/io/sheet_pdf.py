@@ -32,12 +32,13 @@ def write_sheet_pdf(data: SheetData, path: Path) -> str:
     styles = styles_for(font)
     story = [*_heading(data, styles), Spacer(1, 2 * mm)]
     first_page_room = doc.height - sum(f.wrap(doc.width, doc.height)[1] for f in story)
-    story += _page_tables(data, styles, doc.width, first_page_room, doc.height)
-    story.append(Spacer(1, 3 * mm))
-    story.append(paragraph(data.progress_line, styles["line"]))
+    tail = [Spacer(1, 3 * mm), paragraph(data.progress_line, styles["line"])]
     if data.summary:
-        story.append(Spacer(1, 2 * mm))
-        story.append(paragraph(f"活动小结：{data.summary}", styles["line"]))
+        tail += [Spacer(1, 2 * mm), paragraph(f"活动小结：{data.summary}", styles["line"])]
+    # Room for the progress line only: a long 活动小结 may flow on to the next page.
+    tail_height = sum(f.wrap(doc.width, doc.height)[1] for f in tail[:2])
+    story += _page_tables(data, styles, doc.width, first_page_room, doc.height, tail_height)
+    story += tail
     footer = _Footer(font, code, qr_text(data, code), data.seal)
     doc.build(story, onFirstPage=footer.first_page, onLaterPages=footer.later_page,
               canvasmaker=numbered_canvas(font))  # fmt: skip
@@ -89,7 +90,9 @@ _PADDING = 3  # reportlab's default cell padding, top and bottom (and 6 left and
 _FRAME_PADDING = 12 + 2  # a frame's own padding, top and bottom, and a little to spare
 
 
-def _page_tables(data: SheetData, styles, width: float, first_room: float, room: float) -> list:
+def _page_tables(
+    data: SheetData, styles, width: float, first_room: float, room: float, tail_height: float
+) -> list:
     """The table cut into one table per page, each starting with the header row.
 
     Rows are measured and laid out here rather than left to reportlab's table splitting,
@@ -120,17 +123,29 @@ def _page_tables(data: SheetData, styles, width: float, first_room: float, room:
     total_row = [sheet.TOTAL_LABEL, "", "", ""]
     total_row += [str(totals["sessions"][c.activity_type]) for c in columns if c.activity_type]
     total_row += [str(totals["audience"]), ""]
-    body.append((total_row, cell.leading + 2 * _PADDING + 2))
+    total_height = cell.leading + 2 * _PADDING + 2
 
     # A frame keeps 6 pt of padding above and below its content.
     tables, page, used, limit = [], [], header_height, first_room - _FRAME_PADDING
+
+    def next_page():
+        nonlocal page, used, limit
+        tables.extend([_page_table(header, header_height, page, widths, cell, total=False),
+                       PageBreak()])  # fmt: skip
+        page, used, limit = [], header_height, room - _FRAME_PADDING
+
     for row, height in body:
         if page and used + height > limit:
-            tables += [_page_table(header, header_height, page, widths, cell, total=False),
-                       PageBreak()]  # fmt: skip
-            page, used, limit = [], header_height, room - _FRAME_PADDING
+            next_page()
         page.append((row, height))
         used += height
+    # The 合计 and the lines under it stay together: if they do not fit, the last row goes
+    # over with them rather than leaving them alone on a page.
+    if used + total_height + tail_height > limit and page:
+        carried = page.pop()
+        next_page()
+        page.append(carried)
+    page.append((total_row, total_height))
     tables.append(_page_table(header, header_height, page, widths, cell, total=True))
     return tables
 

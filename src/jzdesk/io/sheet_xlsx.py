@@ -114,8 +114,11 @@ def _write_main(ws, data: SheetData) -> None:
                          zip(sheet.HEADER_FIELDS, values, strict=True)), "line")  # fmt: skip
     ws.append([make(spec.label, "header") for spec in sheet.COLUMNS])
     for number, record in enumerate(data.records, start=1):
-        ws.append([make(value, "text" if isinstance(value, str) else "number")
-                   for value in sheet.row_values(number, record)])  # fmt: skip
+        values = sheet.row_values(number, record)
+        lines = _lines_needed(values)
+        if lines > 1:  # write-only rows take their height before they are written
+            ws.row_dimensions[header_row + number].height = 15 * lines
+        ws.append([make(value, "text" if isinstance(value, str) else "number") for value in values])
     totals = data.totals
     total_row = header_row + len(data.records) + 1
     ws.merged_cells.add(f"A{total_row}:D{total_row}")
@@ -140,7 +143,7 @@ def _write_main(ws, data: SheetData) -> None:
                height_cm=2.2)  # fmt: skip
     if data.seal:
         # Over the unit's name in the header line, as a stamp pressed on the paper sits.
-        _add_image(ws, data.seal, "C3", height_cm=4.0)
+        _add_image(ws, data.seal, "B3", height_cm=3.6)
 
 
 def _add_image(ws, png: bytes, anchor: str, *, height_cm: float) -> None:
@@ -150,6 +153,16 @@ def _add_image(ws, png: bytes, anchor: str, *, height_cm: float) -> None:
     scale = height_cm / 2.54 * 96 / image.height  # openpyxl sizes pictures in pixels at 96 dpi
     image.width, image.height = image.width * scale, image.height * scale
     ws.add_image(image, anchor)
+
+
+def _lines_needed(values: list) -> int:
+    """Lines the longest text of a row wraps to (a Chinese character is two widths)."""
+    lines = 1
+    for column, value in zip(sheet.COLUMNS, values, strict=True):
+        if isinstance(value, str) and value:
+            width = sum(2 if ord(ch) > 0x2E7F else 1 for ch in value)
+            lines = max(lines, -(-width // max(1, column.width - 1)))
+    return min(lines, 8)
 
 
 def page_setup(ws) -> None:

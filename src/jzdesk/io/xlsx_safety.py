@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from jzdesk.errors import KnownError
+from jzdesk.errors import KnownError, os_reason
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -27,7 +27,7 @@ def check_xlsx(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise KnownError(f"无法读取文件 {name}：{error.strerror}") from error
+        raise KnownError(f"无法读取文件 {name}：{os_reason(error)}") from error
     if size > MAX_FILE_BYTES:
         raise KnownError(f"文件 {name} 太大（{size // (1024 * 1024)} MB），不像是一张统计表")
     if not zipfile.is_zipfile(path):

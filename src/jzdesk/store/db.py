@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk.errors import KnownError
+from jzdesk.errors import KnownError, os_reason
 from jzdesk.store.migrations import migrate
 
 DB_ENV = "JZDESK_DB"
@@ -47,7 +47,7 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise KnownError(f"无法创建数据文件夹 {path.parent}：{error.strerror}") from error
+        raise KnownError(f"无法创建数据文件夹 {path.parent}：{os_reason(error)}") from error
     try:
         conn = sqlite3.connect(path, timeout=5.0)
     except sqlite3.Error as error:
