@@ -111,7 +111,7 @@ class ChartsTab(QWidget):
         names_axis = QBarCategoryAxis()
         names_axis.append(names)
         value_axis = QValueAxis()
-        top = max([100.0, *(rate * 100 for _, rate, _, _ in data.completion)]) * 1.05
+        top = max([100.0, *(rate * 100 for _, rate, _, _ in data.completion)]) * 1.02
         value_axis.setRange(0, top)
         value_axis.applyNiceNumbers()
         value_axis.setLabelFormat("%d%%")
@@ -120,9 +120,10 @@ class ChartsTab(QWidget):
         series.attachAxis(names_axis)
         series.attachAxis(value_axis)
         # Markers: the full quota (100 %) and where an even pace would stand.
-        for label, value, colour in (("全年任务 100%", 100.0, "#1e7b34"),
-                                     (f"按进度 {data.pace_share:.0%}", data.pace_share * 100,
-                                      "#f2a65a")):  # fmt: skip
+        markers = [("全年任务 100%", 100.0, "#1e7b34")]
+        if data.pace_share < 0.995:  # at the year's end the pace marker is the quota marker
+            markers.append((f"按进度 {data.pace_share:.0%}", data.pace_share * 100, "#f2a65a"))
+        for label, value, colour in markers:
             marker = QLineSeries()
             marker.setName(label)
             marker.append([QPointF(value, -0.5), QPointF(value, len(names) - 0.5)])
