@@ -13,3 +13,37 @@ def app_settings() -> QSettings:
     An ASCII folder name, so the path is safe on every Windows code page.
     """
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+
+def ask_save_path(parent, title: str, folder_key: str, name: str, filters: str):
+    """A save dialog that starts in the folder last used for ``folder_key`` and remembers
+    the folder chosen; returns the Path or None."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    settings = app_settings()
+    folder = settings.value(f"folders/{folder_key}", str(Path.home()))
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
+    if not path:
+        return None
+    settings.setValue(f"folders/{folder_key}", str(Path(path).parent))
+    return Path(path)
+
+
+def ask_open_paths(parent, title: str, folder_key: str, filters: str, *, many: bool = False):
+    """An open dialog remembering its folder like ask_save_path; returns a list of Paths."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    settings = app_settings()
+    folder = settings.value(f"folders/{folder_key}", "")
+    if many:
+        chosen, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
+    else:
+        one, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+        chosen = [one] if one else []
+    if chosen:
+        settings.setValue(f"folders/{folder_key}", str(Path(chosen[0]).parent))
+    return [Path(path) for path in chosen]

@@ -18,13 +18,13 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QFileDialog, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.ui.forms.ui_charts_tab import Ui_ChartsTab
-from jzdesk.ui.settings import app_settings
+from jzdesk.ui.settings import ask_save_path
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 CHART_NAMES = ("完成率", "分类场次", "累计进度", "受益人次")
@@ -214,14 +214,10 @@ class ChartsTab(QWidget):
         QApplication.clipboard().setPixmap(self.current_picture())
 
     def choose_file(self) -> None:
-        settings = app_settings()
-        folder = settings.value("folders/charts", str(Path.home()))
         name = f"{self.ui.charts.tabText(self.ui.charts.currentIndex())}-{date.today().isoformat()}.png"
-        path, _ = QFileDialog.getSaveFileName(self, "保存图表", str(Path(folder) / name),
-                                              "PNG 图片 (*.png)")  # fmt: skip
+        path = ask_save_path(self, "保存图表", "charts", name, "PNG 图片 (*.png)")
         if path:
-            settings.setValue("folders/charts", str(Path(path).parent))
-            self.save_picture(Path(path))
+            self.save_picture(path)
 
     def save_picture(self, path: Path) -> bool:
         return self.current_picture().save(str(path.with_suffix(".png")), "PNG")

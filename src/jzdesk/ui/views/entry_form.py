@@ -9,7 +9,6 @@ from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCompleter,
-    QFileDialog,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
@@ -30,7 +29,7 @@ from jzdesk.domain.records import (
 )
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_entry_form import Ui_EntryForm
-from jzdesk.ui.settings import app_settings
+from jzdesk.ui.settings import ask_open_paths
 
 AUDIENCE_CONFIRM = 5000
 IMAGE_FILTER = "图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)"
@@ -356,13 +355,8 @@ class EntryForm(QWidget):
 
     # -- photos ----------------------------------------------------------------------
     def _pick_photos(self) -> None:
-        settings = app_settings()
-        folder = settings.value("folders/photos", "")
-        paths, _ = QFileDialog.getOpenFileNames(self, "添加照片", folder, IMAGE_FILTER)
+        paths = ask_open_paths(self, "添加照片", "photos", IMAGE_FILTER, many=True)
         if paths:
-            from pathlib import Path
-
-            settings.setValue("folders/photos", str(Path(paths[0]).parent))
             self.add_photo_files(paths)
 
     def add_photo_files(self, paths) -> bool:

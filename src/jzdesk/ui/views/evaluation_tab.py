@@ -6,14 +6,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from jzdesk import exchange, services
 from jzdesk.domain.evaluation import EvaluationRules
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_evaluation_tab import Ui_EvaluationTab
 from jzdesk.ui.models.evaluation_model import EvaluationModel
-from jzdesk.ui.settings import app_settings
+from jzdesk.ui.settings import ask_save_path
 
 
 class EvaluationTab(QWidget):
@@ -56,14 +56,12 @@ class EvaluationTab(QWidget):
         self.model.set_rows(rows)
 
     def choose_export(self) -> None:
-        settings = app_settings()
-        folder = settings.value("folders/export", str(Path.home()))
         name = f"检查考核排名-{self.as_of.isoformat()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "导出排名表", str(Path(folder) / name),
-                                              "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)")  # fmt: skip
+        path = ask_save_path(
+            self, "导出排名表", "export", name, "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)"
+        )
         if path:
-            settings.setValue("folders/export", str(Path(path).parent))
-            self.export_to(Path(path))
+            self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
         try:

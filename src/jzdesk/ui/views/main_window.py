@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
 from jzdesk import APP_TITLE, __version__, services
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
-from jzdesk.ui.settings import app_settings
+from jzdesk.ui.settings import app_settings, ask_open_paths
 from jzdesk.ui.views.charts_tab import ChartsTab
 from jzdesk.ui.views.evaluation_tab import EvaluationTab
 from jzdesk.ui.views.quota_tab import QuotaTab
@@ -93,13 +93,10 @@ class MainWindow(QMainWindow):
 
     # -- importing filled sheets (button, menu, drag and drop) ---------------------------
     def choose_files_to_import(self) -> None:
-        settings = app_settings()
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "导入填好的统计表", settings.value("folders/import", ""), "Excel 统计表 (*.xlsx)"
-        )
+        paths = ask_open_paths(self, "导入填好的统计表", "import", "Excel 统计表 (*.xlsx)",
+                               many=True)  # fmt: skip
         if paths:
-            settings.setValue("folders/import", str(Path(paths[0]).parent))
-            self.import_files([Path(path) for path in paths])
+            self.import_files(paths)
 
     def import_files(self, paths: list[Path]) -> list:
         """Import each file; a sheet without 填报单位 asks which unit it belongs to."""

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QMessageBox,
     QTableWidgetItem,
@@ -19,7 +18,7 @@ from jzdesk.domain.text import normalize
 from jzdesk.errors import KnownError
 from jzdesk.store import plans
 from jzdesk.ui.forms.ui_plan_dialog import Ui_PlanDialog
-from jzdesk.ui.settings import app_settings
+from jzdesk.ui.settings import ask_open_paths, ask_save_path
 
 _CODE = Qt.ItemDataRole.UserRole + 1
 _WHAT = {"quota": "任务场次", "minimums": "最低要求", "rename": "更名", "add_unit": "新增单位",
@@ -107,26 +106,18 @@ class PlanDialog(QDialog):
         return True
 
     def choose_export(self) -> None:
-        settings = app_settings()
-        folder = settings.value("folders/export", str(Path.home()))
-        path, _ = QFileDialog.getSaveFileName(self, "导出任务分解表",
-                                              str(Path(folder) / f"{self.year}年任务分解表.xlsx"),
-                                              "Excel 文件 (*.xlsx)")  # fmt: skip
+        path = ask_save_path(self, "导出任务分解表", "export", f"{self.year}年任务分解表.xlsx",
+                             "Excel 文件 (*.xlsx)")  # fmt: skip
         if path:
-            settings.setValue("folders/export", str(Path(path).parent))
             try:
-                exchange.export_quota_table(self._workspace.db, self.year, Path(path))
+                exchange.export_quota_table(self._workspace.db, self.year, path)
             except KnownError as error:
                 QMessageBox.warning(self, "导出失败", error.message)
 
     def choose_import(self) -> None:
-        settings = app_settings()
-        path, _ = QFileDialog.getOpenFileName(self, "导入任务分解表",
-                                              settings.value("folders/import", ""),
-                                              "Excel 文件 (*.xlsx)")  # fmt: skip
-        if path:
-            settings.setValue("folders/import", str(Path(path).parent))
-            self.import_file(Path(path))
+        paths = ask_open_paths(self, "导入任务分解表", "import", "Excel 文件 (*.xlsx)")
+        if paths:
+            self.import_file(paths[0])
 
     def import_file(self, path: Path) -> bool:
         try:

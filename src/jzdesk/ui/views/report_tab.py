@@ -11,13 +11,13 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QWidget
 
 from jzdesk import exchange, services
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_report_tab import Ui_ReportTab
-from jzdesk.ui.settings import app_settings
+from jzdesk.ui.settings import ask_open_paths, ask_save_path
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 PREVIEW_DELAY_MS = 300
@@ -141,14 +141,10 @@ class ReportTab(QWidget):
 
     # -- the seal ------------------------------------------------------------------------
     def choose_seal(self) -> None:
-        settings = app_settings()
-        path, _ = QFileDialog.getOpenFileName(
-            self, "载入印章扫描件", settings.value("folders/seal", ""),
-            "图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)",
-        )  # fmt: skip
-        if path:
-            settings.setValue("folders/seal", str(Path(path).parent))
-            self.set_seal(Path(path))
+        paths = ask_open_paths(self, "载入印章扫描件", "seal",
+                               "图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)")  # fmt: skip
+        if paths:
+            self.set_seal(paths[0])
 
     def set_seal(self, path: Path | None) -> bool:
         """Store the unit's seal from a scan (None removes it) and show it."""
@@ -188,15 +184,10 @@ class ReportTab(QWidget):
         return f"{self.unit.name}-{self.period.label}{suffix}"
 
     def choose_export(self, suffix: str) -> None:
-        settings = app_settings()
-        folder = settings.value("folders/export", str(Path.home()))
         kind = "PDF 文件 (*.pdf)" if suffix == ".pdf" else "Excel 文件 (*.xlsx)"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "导出统计表", str(Path(folder) / self.suggested_name(suffix)), kind
-        )
+        path = ask_save_path(self, "导出统计表", "export", self.suggested_name(suffix), kind)
         if path:
-            settings.setValue("folders/export", str(Path(path).parent))
-            self.export_to(Path(path).with_suffix(suffix))
+            self.export_to(path.with_suffix(suffix))
 
     def export_to(self, path: Path) -> bool:
         """Export the sheet to ``path`` (.pdf or .xlsx) and remember the header fields."""
@@ -210,17 +201,12 @@ class ReportTab(QWidget):
         return True
 
     def choose_summary_export(self) -> None:
-        settings = app_settings()
-        folder = settings.value("folders/export", str(Path.home()))
         name = f"全市汇总表-{self.period.label}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "导出全市汇总表", str(Path(folder) / name),
-            "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)",
-        )  # fmt: skip
+        path = ask_save_path(self, "导出全市汇总表", "export", name,
+                             "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)")  # fmt: skip
         if path:
-            settings.setValue("folders/export", str(Path(path).parent))
             try:
-                exchange.export_summary(self._workspace.db, self.period, Path(path))
+                exchange.export_summary(self._workspace.db, self.period, path)
             except KnownError as error:
                 QMessageBox.warning(self, "导出失败", error.message)
                 return
