@@ -221,6 +221,11 @@ def test_photos_dropped_on_a_new_record_are_saved_with_it(tab, tmp_path):
     assert form.ui.photoList.count() == 1
     record_id = form.save(and_new=False)
     assert len(services.photo_thumbnails(tab.model._db, record_id)) == 1
+    item = form.ui.photoList.item(0)
+    assert form.photo_bytes(item).startswith(b"\xff\xd8")  # the kept JPEG, 1600 px wide
+    form.show_photo(item)
+    assert form.photo_window.isVisible()
+    form.photo_window.close()
     tab.ui.photosCheck.setChecked(True)
     assert tab.model.rowCount() == 1
 

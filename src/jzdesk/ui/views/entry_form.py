@@ -155,6 +155,7 @@ class EntryForm(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         QShortcut(QKeySequence.StandardKey.Delete, self.ui.photoList, self._remove_photo,
                   context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        self.ui.photoList.itemDoubleClicked.connect(self.show_photo)
         self.ui.photoList.setAcceptDrops(True)
         self.ui.photoList.viewport().installEventFilter(self)
         self.ui.photoList.installEventFilter(self)
@@ -374,6 +375,31 @@ class EntryForm(QWidget):
             return False
         self._show_photos()
         return True
+
+    def photo_bytes(self, item) -> bytes | None:
+        """The kept JPEG behind a thumbnail (of the record shown or the one being entered)."""
+        if self._editing is None:
+            return self._pending_photos[self.ui.photoList.row(item)].jpeg
+        return services.photo_image(self._workspace.db, item.data(_PHOTO_ID_ROLE))
+
+    def show_photo(self, item) -> None:
+        """Double-click on a thumbnail: the photo as it is kept, in a window of its own."""
+        from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout
+
+        data = self.photo_bytes(item)
+        if not data:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle("照片")
+        label = QLabel()
+        label.setPixmap(QPixmap.fromImage(QImage.fromData(data)))
+        scroller = QScrollArea(dialog)
+        scroller.setWidget(label)
+        QVBoxLayout(dialog).addWidget(scroller)
+        dialog.resize(900, 680)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.photo_window = dialog
 
     def _remove_photo(self) -> None:
         item = self.ui.photoList.currentItem()
