@@ -134,10 +134,25 @@ def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None) -> i
         window.close()
         return 0
     window.show()
+    QTimer.singleShot(3000, window, lambda: _daily_backup(window))  # after the window is up
     if os.environ.get(QUIT_AFTER_SHOW_ENV):
         # For benchmarks/run.py: leave as soon as the shown window has been painted.
         QTimer.singleShot(0, app.quit)
     return app.exec()
+
+
+def _daily_backup(window) -> None:
+    """The day's first backup; a failure is logged, never in the user's way."""
+    from jzdesk import services
+
+    if not window.isVisible():  # closed meanwhile: its database is closed too
+        return
+    try:
+        services.daily_backup(window.workspace.db)
+    except KnownError as error:
+        import logging
+
+        logging.getLogger(APP_NAME).warning("daily backup failed: %s", error.message)
 
 
 def _display_available() -> bool:

@@ -63,6 +63,7 @@ _OPTIONS = {
     "notes": "--notes",
     "id": "ID",
     "out": "--out",
+    "file": "FILE",
     "top": "--top",
     "below_pace": "--below-pace",
 }
@@ -246,6 +247,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", action="store_true", help="以 JSON 输出")
 
+    command(
+        "backup", _backup, "备份数据库（保存在数据库旁的 jzdesk-backups 文件夹，保留最近 30 份）"
+    )
+    restore = command("restore", _restore, "从备份恢复数据库（恢复前先备份当前数据）")
+    restore.add_argument(
+        "file", type=Path, nargs="?", metavar="FILE", help="备份文件；不写时列出所有备份"
+    )
+
     imports = command("import", _import, "导入填好的《情况统计表》（.xlsx），每个文件单独处理")
     imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="要导入的文件")
     imports.add_argument("--unit", metavar="NAME", help="表中没有填写填报单位时，指定单位")
@@ -333,6 +342,27 @@ def _evaluate(args: argparse.Namespace) -> int:
         unit = row.progress
         print(f"{row.rank}\t{unit.unit.name}\t{unit.quota}\t{unit.total}\t{unit.rate:.1%}\t"
               f"{'；'.join(row.praise)}\t{'；'.join(row.criticism)}")  # fmt: skip
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from jzdesk import services
+
+    print(services.make_backup(_db(args)))
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from jzdesk import services
+
+    db = _db(args)
+    if args.file is None:
+        for item in services.list_backups(db):
+            print(f"{item['path']}\t{item['made']:%Y-%m-%d %H:%M:%S}\t{item['reason']}\t"
+                  f"{item['records']} 条记录")  # fmt: skip
+        return 0
+    safety = services.restore_backup(db, args.file)
+    print(f"已从 {args.file} 恢复；恢复前的数据已备份为 {safety}")
     return 0
 
 

@@ -325,7 +325,9 @@ def _same_content(a: RecordFields, b: RecordFields) -> bool:
 def import_files(
     db: sqlite_utils.Database, paths: list[Path], *, unit: Unit | None = None
 ) -> list[ImportResult]:
-    """Import each file in its own transaction, going on after a rejection."""
+    """Import each file in its own transaction, going on after a rejection; the database
+    is backed up first (PRODUCT §7)."""
+    services.make_backup(db, "import")
     results = []
     for path in paths:
         path = Path(path)

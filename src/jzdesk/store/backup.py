@@ -1,0 +1,75 @@
+"""Backups of the database file with SQLite's online backup API, kept in rotation."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+FOLDER_NAME = "jzdesk-backups"
+KEEP = 30
+
+
+def database_file(db: sqlite_utils.Database) -> Path:
+    """The file behind an open database."""
+    return Path(db.execute("PRAGMA database_list").fetchone()[2])
+
+
+def backup_folder(db: sqlite_utils.Database) -> Path:
+    """Beside the database: ``jzdesk-backups/``."""
+    return database_file(db).parent / FOLDER_NAME
+
+
+def write_backup(db: sqlite_utils.Database, reason: str, *, now: datetime) -> Path:
+    """A consistent copy of the live database, taken while it stays open, then rotation."""
+    folder = backup_folder(db)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"jzdesk-{now.strftime('%Y%m%d-%H%M%S-%f')}-{reason}.sqlite"
+    copy = sqlite3.connect(target)
+    try:
+        db.conn.backup(copy)
+    finally:
+        copy.close()
+    for old in sorted(folder.glob("jzdesk-*.sqlite"))[:-KEEP]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def backups(db: sqlite_utils.Database) -> list[Path]:
+    """The backups beside the database, newest first."""
+    folder = backup_folder(db)
+    return sorted(folder.glob("jzdesk-*.sqlite"), reverse=True) if folder.exists() else []
+
+
+def describe(path: Path) -> dict:
+    """When a backup was made, why, and how many live records it holds (read-only look)."""
+    parts = path.stem.split("-")
+    made = datetime.strptime(f"{parts[1]}{parts[2]}", "%Y%m%d%H%M%S")
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        count = conn.execute("SELECT COUNT(*) FROM records WHERE deleted = 0").fetchone()[0]
+    return {"path": path, "made": made, "reason": "-".join(parts[4:]),
+            "records": count}  # fmt: skip
+
+
+def check_backup(path: Path) -> int:
+    """The schema version of a backup file after checking it is whole.
+
+    Raises:
+        sqlite3.DatabaseError: not a database, damaged, or not a jzdesk database.
+    """
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("damaged")
+        conn.execute("SELECT id FROM records LIMIT 1")
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def restore_into(db: sqlite_utils.Database, path: Path) -> None:
+    """Replace the live database's content with the backup's, page by page (online)."""
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        source.backup(db.conn)
+    finally:
+        source.close()

@@ -1,0 +1,73 @@
+"""Backups: taken online, kept in rotation, restored after a safety copy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jzdesk import exchange, services
+from jzdesk.domain.activity_types import ActivityType as T
+from jzdesk.domain.periods import parse_period
+from jzdesk.domain.records import RecordFields
+from jzdesk.errors import KnownError
+from jzdesk.store import backup
+
+
+def add(db, day=5):
+    return services.add_event(db, RecordFields("qinyang", date(2021, 3, day), T.ART))
+
+
+def test_backup_and_restore_bring_the_data_back(db, db_path):
+    add(db)
+    saved = services.make_backup(db)
+    assert saved.parent == db_path.parent / "jzdesk-backups"
+    add(db, 6)
+    assert len(services.list_events(db)) == 2
+    safety = services.restore_backup(db, saved)
+    assert len(services.list_events(db)) == 1
+    assert services.progress_report(db, year=2021).total == 1  # the daily totals came back too
+    described = {b["path"]: b for b in services.list_backups(db)}
+    assert described[safety]["records"] == 2 and described[safety]["reason"] == "before-restore"
+    assert described[saved]["records"] == 1 and described[saved]["reason"] == "manual"
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_bad_backup_is_refused_and_nothing_changes(db, tmp_path):
+    add(db)
+    bogus = tmp_path / "bogus.sqlite"
+    bogus.write_bytes(b"not a database" * 100)
+    for path in (bogus, tmp_path / "missing.sqlite"):
+        with pytest.raises(KnownError):
+            services.restore_backup(db, path)
+    assert len(services.list_events(db)) == 1
+
+
+def test_rotation_keeps_the_latest(db, monkeypatch):
+    monkeypatch.setattr(backup, "KEEP", 3)
+    made = [services.make_backup(db, f"n{i}") for i in range(5)]
+    assert [p.name for p in backup.backups(db)] == [p.name for p in reversed(made[-3:])]
+
+
+def test_daily_backup_once_a_day_and_before_every_import(db, tmp_path):
+    assert services.daily_backup(db) is not None
+    assert services.daily_backup(db) is None
+    add(db)
+    sheet = exchange.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
+                                       parse_period("2021"), tmp_path / "s.xlsx")  # fmt: skip
+    before = len(backup.backups(db))
+    exchange.import_files(db, [sheet])
+    assert len(backup.backups(db)) == before + 1
+    assert services.list_backups(db)[0]["reason"] == "import"
+
+
+def test_cli_backup_and_restore(run_cli, db_path):
+    run_cli("add-event", "--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺")
+    made = run_cli("backup")
+    assert made.code == 0
+    run_cli("add-event", "--unit", "沁阳", "--date", "2021-03-06", "--type", "文艺")
+    listed = run_cli("restore")
+    assert "1 条记录" in listed.out
+    assert run_cli("restore", made.out.strip()).code == 0
+    assert "2021-03-06" not in run_cli("events").out
+    assert run_cli("restore", str(db_path.parent / "nothing.sqlite")).code == 1
