@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=APP_NAME,
         parents=[common],
-        description="“五送”文化活动进基层统计：登记活动、查看各单位完成进度。不带命令时打开窗口。",
+        description="“五送”文化活动进基层统计：登记活动、查看进度、导出统计表、导入与考核。不带命令时打开窗口。",
     )
     parser.add_argument(
         "--version", action="version", version=f"{APP_NAME} {__version__}", help="显示版本号并退出"
