@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionImport.triggered.connect(self.choose_files_to_import)
         self.ui.actionHomeUnit.triggered.connect(self.choose_home_unit)
+        self.ui.actionBackup.triggered.connect(self.open_backups)
         self.ui.actionRefresh.triggered.connect(workspace.check_for_changes)
         self.ui.actionRefresh.triggered.connect(self.quota_tab.refresh)
         self.ui.actionAbout.triggered.connect(self.show_about)
@@ -146,14 +147,22 @@ class MainWindow(QMainWindow):
     def _update_banner(self) -> None:
         self.ui.sampleBanner.setVisible(services.has_sample_data(self.workspace.db))
 
+    def open_backups(self) -> None:
+        from jzdesk.ui.views.backup_dialog import BackupDialog
+
+        BackupDialog(self.workspace, self).exec()
+
+    def about_text(self) -> str:
+        path = Path(self.workspace.path)
+        size = path.stat().st_size / (1024 * 1024) if path.exists() else 0
+        totals = services.event_totals(self.workspace.db)
+        return (f"<b>{APP_TITLE}</b><br>jzdesk {__version__}<br><br>"
+                "“中国梦·劳动美·工会情”文化活动进基层“五送”活动登记、统计与汇总。<br><br>"
+                f"数据库：{path}（{size:.1f} MB）<br>活动记录：{totals['records']} 条，"
+                f"{sum(totals['sessions'].values())} 场")  # fmt: skip
+
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "关于 jzdesk",
-            f"<b>{APP_TITLE}</b><br>jzdesk {__version__}<br><br>"
-            f"“中国梦·劳动美·工会情”文化活动进基层“五送”活动登记、统计与汇总。<br><br>"
-            f"数据库：{self.workspace.path}",
-        )
+        QMessageBox.about(self, "关于 jzdesk", self.about_text())
 
     def _restore_state(self) -> None:
         settings = app_settings()
