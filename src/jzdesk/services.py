@@ -63,6 +63,22 @@ def plan_years(db: sqlite_utils.Database) -> list[int]:
     return plans.plan_years(db)
 
 
+def plan_entries(db: sqlite_utils.Database, year: int):
+    """The year's plan lines (unit, quota, minimums) in the order of 附件1."""
+    return plans.plan_entries(db, year)
+
+
+def data_version(db: sqlite_utils.Database) -> int:
+    """Changes when another connection commits (the window polls it to stay current)."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
+def backup_folder(db: sqlite_utils.Database) -> Path:
+    from jzdesk.store import backup
+
+    return backup.backup_folder(db)
+
+
 def home_unit(db: sqlite_utils.Database) -> Unit | None:
     """The unit this installation belongs to, once ``init`` (or the window) has set it."""
     code = settings.get_meta(db, settings.HOME_UNIT)

@@ -35,7 +35,7 @@ class Workspace(QObject):
         self._poll.start()
 
     def _read_data_version(self) -> int:
-        return self.db.execute("PRAGMA data_version").fetchone()[0]
+        return services.data_version(self.db)
 
     def check_for_changes(self) -> None:
         """Emit records_changed if another connection committed since the last look."""

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTableWidgetIte
 
 from jzdesk import services
 from jzdesk.errors import KnownError
-from jzdesk.store.backup import backup_folder
 from jzdesk.ui.forms.ui_backup_dialog import Ui_BackupDialog
 
 _REASONS = {"manual": "手动备份", "daily": "每日自动备份", "import": "导入前",
@@ -20,7 +19,7 @@ class BackupDialog(QDialog):
         self.ui.setupUi(self)
         self._workspace = workspace
         self.ui.folderLabel.setText(
-            f"备份保存在：{backup_folder(workspace.db)}\n每天第一次打开程序、每次导入之前和每次恢复之前"
+            f"备份保存在：{services.backup_folder(workspace.db)}\n每天第一次打开程序、每次导入之前和每次恢复之前"
             "都会自动备份，保留最近 30 份。恢复时会先备份当前的数据。"
         )
         header = self.ui.table.horizontalHeader()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 from jzdesk import exchange, planning, services
 from jzdesk.domain.text import normalize
 from jzdesk.errors import KnownError
-from jzdesk.store import plans
 from jzdesk.ui.forms.ui_plan_dialog import Ui_PlanDialog
 from jzdesk.ui.settings import ask_open_paths, ask_save_path
 
@@ -49,7 +48,7 @@ class PlanDialog(QDialog):
 
     def load(self) -> None:
         units = {unit.code: unit for unit in services.all_units(self._workspace.db)}
-        entries = plans.plan_entries(self._workspace.db, self.year)
+        entries = services.plan_entries(self._workspace.db, self.year)
         table = self.ui.table
         table.setRowCount(0)
         for entry in entries:
