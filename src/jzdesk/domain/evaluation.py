@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from jzdesk.domain.plans import elapsed_share
 from jzdesk.domain.progress import ProgressReport, UnitProgress
 
+# The ranking's columns, in the window and in its Excel and PDF exports.
+HEADERS = ("名次", "单位", "任务场次", "已完成", "完成率", "按进度应完成", "表扬", "通报批评")
+
 
 @dataclass(frozen=True)
 class EvaluationRules:

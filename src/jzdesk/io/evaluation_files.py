@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEADERS = ("名次", "单位", "任务场次", "已完成", "完成率", "按进度应完成", "表扬", "通报批评")
+from jzdesk.domain.evaluation import HEADERS
+
 _WIDTHS = (6, 18, 9, 9, 9, 12, 34, 40)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from jzdesk.io.evaluation_files import HEADERS
+from jzdesk.domain.evaluation import HEADERS
 
 _ROOT = QModelIndex()
 PRAISE = QColor("#1e7b34")
