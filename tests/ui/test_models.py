@@ -35,7 +35,11 @@ def test_ledger_model_pages_sorts_and_passes_the_contract(qtmodeltester, db):
 
 
 def test_ledger_cell_edits_go_through_the_function_passed_in(db):
-    services.fill_sample_data(db, 3)
+    from jzdesk.domain.activity_types import ActivityType
+    from jzdesk.domain.records import RecordFields
+
+    for day in (1, 2, 3):  # art, one session each: every edit below changes something
+        services.add_event(db, RecordFields("qinyang", date(2021, 3, day), ActivityType.ART))
     edits = []
     model = LedgerModel(db, lambda record, fields: edits.append((record, fields)))
     model.set_filter(RecordFilter())
