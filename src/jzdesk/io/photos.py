@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from jzdesk.errors import KnownError, os_reason
+from jzdesk.io.files import load_image
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
 MAX_PIXELS = 60_000_000  # far below Pillow's own bomb limit (~179 M pixels)
@@ -33,29 +32,10 @@ def prepare_photo(path: Path) -> PreparedPhoto:
         KnownError: the file is missing, too large, not an image, damaged, or has more
             pixels than any camera photo would.
     """
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    name = Path(path).name
-    try:
-        size = Path(path).stat().st_size
-    except OSError as error:
-        raise KnownError(f"无法读取照片 {name}：{os_reason(error)}") from error
-    if size > MAX_FILE_BYTES:
-        raise KnownError(f"照片 {name} 太大（{size // (1024 * 1024)} MB），请选择 40 MB 以内的照片")
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-    try:
-        with warnings.catch_warnings():
-            # Pillow only warns between its limit and twice that; refuse those too.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as probe:
-                probe.verify()
-            with Image.open(path) as image:
-                image.load()
-                image = ImageOps.exif_transpose(image).convert("RGB")
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
-        raise KnownError(f"照片 {name} 的像素太多，不像是一张照片，无法使用") from error
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
-        raise KnownError(f"文件 {name} 不是可用的图片或已损坏") from error
+    image = load_image(
+        path, what="照片", max_bytes=MAX_FILE_BYTES, max_pixels=MAX_PIXELS,
+        size_advice="请选择 40 MB 以内的照片", pixel_advice="不像是一张照片，无法使用", mode="RGB",
+    )  # fmt: skip
     image.thumbnail((LONG_SIDE, LONG_SIDE))
     jpeg = _encode(image)
     thumb = image.copy()

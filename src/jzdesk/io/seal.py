@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import io
-import warnings
 from pathlib import Path
 
-from jzdesk.errors import KnownError, os_reason
+from jzdesk.errors import KnownError
+from jzdesk.io.files import load_image
 
 MAX_FILE_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a scan at 600 dpi of a whole A4 page is 35 M pixels
@@ -25,37 +25,12 @@ def prepare_seal(path: Path) -> bytes:
     Raises:
         KnownError: missing, too large, not an image, damaged, too many pixels, or blank.
     """
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    path = Path(path)
-    name = path.name
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise KnownError(f"无法读取印章图片 {name}：{os_reason(error)}") from error
-    if size > MAX_FILE_BYTES:
-        raise KnownError(
-            f"印章图片 {name} 太大（{size // (1024 * 1024)} MB），请选择 15 MB 以内的扫描件"
-        )
-    Image.MAX_IMAGE_PIXELS = max(Image.MAX_IMAGE_PIXELS or 0, 60_000_000)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as probe:
-                if probe.width * probe.height > MAX_PIXELS:
-                    raise KnownError(
-                        f"印章图片 {name} 的像素太多（{probe.width}×{probe.height}），请缩小后再试"
-                    )
-                probe.verify()
-            with Image.open(path) as image:
-                image.load()
-                image = ImageOps.exif_transpose(image).convert("RGBA")
-    except KnownError:
-        raise
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
-        raise KnownError(f"印章图片 {name} 的像素太多，请缩小后再试") from error
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
-        raise KnownError(f"文件 {name} 不是可用的图片或已损坏（支持 PNG、JPG、BMP）") from error
+    name = Path(path).name
+    image = load_image(
+        path, what="印章图片", max_bytes=MAX_FILE_BYTES, max_pixels=MAX_PIXELS,
+        size_advice="请选择 15 MB 以内的扫描件", pixel_advice="请缩小后再试", mode="RGBA",
+        formats_hint="（支持 PNG、JPG、BMP）",
+    )  # fmt: skip
     return _transparent_seal(image, name)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from jzdesk.errors import KnownError, os_reason
+from jzdesk.errors import KnownError
+from jzdesk.io.files import checked_size
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -24,12 +25,7 @@ def check_xlsx(path: Path) -> None:
         KnownError: the file is missing, too large, not a zip, or expands suspiciously.
     """
     name = path.name
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise KnownError(f"无法读取文件 {name}：{os_reason(error)}") from error
-    if size > MAX_FILE_BYTES:
-        raise KnownError(f"文件 {name} 太大（{size // (1024 * 1024)} MB），不像是一张统计表")
+    checked_size(path, limit=MAX_FILE_BYTES, what="文件", advice="不像是一张统计表")
     if not zipfile.is_zipfile(path):
         raise KnownError(
             f"文件 {name} 不是 Excel 2007 及以上的 .xlsx 文件（旧的 .xls 请先另存为 .xlsx）"

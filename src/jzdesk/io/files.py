@@ -1,0 +1,58 @@
+"""Checks every file from outside goes through before it is parsed: size, and for images
+the pixel count read from the header, so a bomb is refused before it is decoded."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from jzdesk.errors import KnownError, os_reason
+
+
+def checked_size(path: Path, *, limit: int, what: str, advice: str) -> int:
+    """The file's size in bytes.
+
+    Raises:
+        KnownError: the file cannot be read, or is larger than ``limit`` (with ``advice``).
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise KnownError(f"无法读取{what} {path.name}：{os_reason(error)}") from error
+    if size > limit:
+        raise KnownError(f"{what} {path.name} 太大（{size // (1024 * 1024)} MB），{advice}")
+    return size
+
+
+def load_image(path: Path, *, what: str, max_bytes: int, max_pixels: int, size_advice: str,
+               pixel_advice: str, mode: str, formats_hint: str = ""):  # fmt: skip
+    """An image file decoded, turned upright (EXIF) and converted to ``mode``.
+
+    Raises:
+        KnownError: missing, too large, too many pixels, not an image, or damaged; the
+            message names the file.
+    """
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    path = Path(path)
+    name = path.name
+    checked_size(path, limit=max_bytes, what=what, advice=size_advice)
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between its own limit and twice that; refuse those too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as probe:
+                if probe.width * probe.height > max_pixels:
+                    raise KnownError(f"{what} {name} 的像素太多（{probe.width}×{probe.height}），"
+                                     f"{pixel_advice}")  # fmt: skip
+                probe.verify()
+            with Image.open(path) as image:
+                image.load()
+                return ImageOps.exif_transpose(image).convert(mode)
+    except KnownError:
+        raise
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+        raise KnownError(f"{what} {name} 的像素太多，{pixel_advice}") from error
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+        raise KnownError(f"文件 {name} 不是可用的图片或已损坏{formats_hint}") from error
