@@ -255,7 +255,45 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path, nargs="?", metavar="FILE", help="备份文件；不写时列出所有备份"
     )
 
-    imports = command("import", _import, "导入填好的《情况统计表》（.xlsx），每个文件单独处理")
+    package = command("export-package", _export_package,
+                      "导出上报文件（.jzsub）：本单位本年度至今的全部记录，报送给市总工会")  # fmt: skip
+    package.add_argument("--unit", metavar="NAME", help="填报单位（默认为 init 设置的本单位）")
+    package.add_argument("--period", metavar="P",
+                         help="报送期间，如 2021Q3（默认为刚结束的季度）")  # fmt: skip
+    package.add_argument("--out", type=Path, metavar="FILE.jzsub",
+                         help="输出文件（默认在当前文件夹，名为 单位-期间-日期.jzsub）")  # fmt: skip
+    package.add_argument("--photos", action="store_true", help="同时带上活动照片（文件会变大）")
+
+    plan_doc = command("attach-plan", _attach_plan,
+                       "附上本单位的实施方案（PDF、Word 等），随上报文件一起报送")  # fmt: skip
+    plan_doc.add_argument("file", type=Path, metavar="FILE", help="实施方案文件")
+    plan_doc.add_argument("--unit", metavar="NAME", help="填报单位（默认为 init 设置的本单位）")
+    plan_doc.add_argument("--year", metavar="Y", help="年度（默认为最近的计划年度）")
+
+    complete = command("completeness", _completeness,
+                       "报送情况：各单位各季度是否按时报送（及实施方案）")  # fmt: skip
+    complete.add_argument("--year", metavar="Y", help="计划年度（默认为最近的计划年度）")
+    complete.add_argument("--as-of", metavar="DATE", help="按哪一天判断（默认今天）")
+    complete.add_argument("--deadline-days", metavar="N",
+                          help="把报送期限改为季度结束后 N 天并保存（默认 10 天）")  # fmt: skip
+    complete.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    conflicts = command(
+        "conflicts", _conflicts, "列出导入时发现的冲突（同一记录两处修改），或选择保留哪个版本"
+    )
+    conflicts.add_argument("--keep", choices=("ours", "theirs"),
+                           help="ours 保留本机版本，theirs 采用来件版本（与 --id 一起用）")  # fmt: skip
+    conflicts.add_argument("--id", metavar="N", help="要处理的冲突编号")
+    conflicts.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    log = command(
+        "import-log", _import_log, "列出已导入的文件（单位、期间、时间、新增/更新/冲突数）"
+    )
+    log.add_argument("--year", metavar="Y", help="只列此年度")
+    log.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    imports = command("import", _import,
+                      "导入上报文件（.jzsub）和填好的《情况统计表》（.xlsx），每个文件单独处理")  # fmt: skip
     imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="要导入的文件")
     imports.add_argument("--unit", metavar="NAME", help="表中没有填写填报单位时，指定单位")
     imports.add_argument("--json", action="store_true", help="以 JSON 输出每个文件的结果")
@@ -306,6 +344,104 @@ def _import(args: argparse.Namespace) -> int:
         for result in results:
             print(result.summary())
     return 1 if any(result.status == "rejected" for result in results) else 0
+
+
+def _export_package(args: argparse.Namespace) -> int:
+    from jzdesk import packages
+
+    db = _db(args)
+    unit = _unit_or_home(args, db)
+    period = parse_period(args.period) if args.period else packages.default_period()
+    out = args.out or Path(packages.suggested_name(unit, period))
+    exported = packages.export_package(db, unit, out, period=period, photos=args.photos)
+    print(exported.path)
+    print(f"{unit.name} {period.label}：{exported.records} 条记录；统计表校验码 "
+          f"{exported.sheet_code}；第 {exported.sequence} 次导出", file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def _attach_plan(args: argparse.Namespace) -> int:
+    from jzdesk import packages, services
+
+    db = _db(args)
+    unit = _unit_or_home(args, db)
+    year = _year(args.year) if args.year else services.default_year(db)
+    changed = packages.attach_plan_document(db, unit, year, args.file)
+    print(
+        f"{unit.name} {year} 年实施方案{'已附上' if changed else '与已附上的相同'}：{args.file.name}"
+    )
+    return 0
+
+
+def _year(text: str) -> int:
+    return parse_whole_number(text, field="year", label="年度")
+
+
+def _completeness(args: argparse.Namespace) -> int:
+    from jzdesk import packages, services
+
+    db = _db(args)
+    year = _year(args.year) if args.year else services.default_year(db)
+    if args.deadline_days is not None:
+        days = parse_whole_number(args.deadline_days, field="deadline-days", label="报送期限天数")
+        packages.set_deadline_days(db, year, days)
+    as_of = parse_date(args.as_of, field="as-of") if args.as_of else None
+    matrix = packages.completeness(db, year=year, as_of=as_of)
+    if args.json:
+        _print_json(matrix.to_json())
+        return 0
+    on_time, due = matrix.on_time_share()
+    print(
+        f"{matrix.year} 年报送情况（截至 {matrix.as_of}，期限为季度结束后 {matrix.deadline_days} 天）"
+    )
+    print("单位\t实施方案\t一季度\t二季度\t三季度\t四季度")
+    for unit in matrix.units:
+        print("\t".join([unit.unit_name, *(cell.text() for cell in unit.cells())]))
+    share = f"{on_time / due:.0%}" if due else "—"
+    print(f"按时报送 {on_time} / {due}（{share}）")
+    return 0
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    from jzdesk import packages
+
+    db = _db(args)
+    if args.keep or args.id:
+        if not (args.keep and args.id):
+            args.parser.error("处理冲突需要同时给出 --id 和 --keep")
+        conflict_id = parse_whole_number(args.id, field="id", label="冲突编号")
+        packages.resolve_conflict(db, conflict_id, args.keep)
+        print(
+            f"冲突 {conflict_id} 已处理：{'保留本机版本' if args.keep == 'ours' else '采用来件版本'}"
+        )
+        return 0
+    conflicts = packages.open_conflicts(db)
+    if args.json:
+        _print_json(conflicts)
+        return 0
+    if not conflicts:
+        print("没有待处理的冲突")
+    for c in conflicts:
+        print(f"[{c['id']}] {c['unit_name']} 记录 {c['record_id']}（来自 {c['file_name']}）")
+        for key in sorted(set(c["ours"]) | set(c["theirs"])):
+            if c["ours"].get(key) != c["theirs"].get(key):
+                print(f"    {key}：本机 {c['ours'].get(key)!r} ／ 来件 {c['theirs'].get(key)!r}")
+    return 0
+
+
+def _import_log(args: argparse.Namespace) -> int:
+    from jzdesk import packages
+
+    db = _db(args)
+    entries = packages.import_log(db, year=_year(args.year) if args.year else None)
+    if args.json:
+        _print_json(entries)
+        return 0
+    for e in entries:
+        print(f"{e['imported_at']}  {e['unit_name']}  {e['period']}  {e['file_name']}  新增 "
+              f"{e['added']} 更新 {e['updated']} 删除 {e['deleted']} 冲突 {e['conflicts']}  "
+              f"校验码 {e['sheet_code'] or '—'}")  # fmt: skip
+    return 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ Like services, shared by the window and the command line; no Qt here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -38,6 +38,10 @@ class ImportResult:
     unchanged: int = 0
     conflicts: int = 0
     unit: str = ""
+    deleted: int = 0
+    period: str = ""
+    sheet_code: str = ""  # the 校验码 of the sheet the file corresponds to
+    import_id: int | None = None
 
     def summary(self) -> str:
         """The result in one or two lines of plain Chinese."""
@@ -47,10 +51,15 @@ class ImportResult:
         return (f"✔ {self.file}：新增 {self.added} 条，更新 {self.updated} 条，"
                 f"已有 {self.unchanged} 条（未重复导入）{note}")  # fmt: skip
 
+    @property
+    def status_label(self) -> str:
+        return {"imported": "已导入", "unchanged": "无变化", "rejected": "未导入"}[self.status]
+
     def to_json(self) -> dict:
         return {"file": self.file, "status": self.status, "reason": self.reason,
                 "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "conflicts": self.conflicts}  # fmt: skip
+                "conflicts": self.conflicts, "deleted": self.deleted, "unit": self.unit,
+                "period": self.period, "sheet_code": self.sheet_code}  # fmt: skip
 
 
 def sheet_data(
@@ -229,6 +238,7 @@ def import_sheet(
         for group in groups.values():
             for outcome in _import_group(db, group, consumed, now=now, entered_by=entered_by):
                 outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        _log_sheet(db, path, unit, [fields.date for _, fields in prepared], outcomes)
     added = outcomes.get("added", 0)
     updated, conflicts = outcomes.get("updated", 0), outcomes.get("conflict", 0)
     notes = []
@@ -237,6 +247,33 @@ def import_sheet(
     status = "imported" if added or updated else "unchanged"
     return ImportResult(path.name, status, "；".join(notes), added, updated,
                         outcomes.get("unchanged", 0), conflicts, unit.code)  # fmt: skip
+
+
+def _log_sheet(db, path: Path, unit: Unit, days: list[date], outcomes: dict) -> None:
+    """Log a sheet import as the report of the quarter of its latest activity (a sheet
+    without rows names no period and is not logged); the same file again is not logged
+    twice."""
+    import hashlib
+
+    from jzdesk.domain.periods import quarter_of, quarter_period
+    from jzdesk.store import submissions
+
+    if not days:
+        return
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    if submissions.previous_import(db, unit.code, sha256) is not None:
+        return
+    latest = max(days)
+    quarter = quarter_of(latest)
+    submissions.start_import(db, {
+        "file_name": path.name[:200], "file_sha256": sha256, "kind": "xlsx",
+        "unit_code": unit.code, "year": latest.year, "quarter": quarter,
+        "period": quarter_period(latest.year, quarter).text,
+        "imported_at": datetime.now().isoformat(timespec="seconds"),
+        "imported_by": services.current_user(db), "added": outcomes.get("added", 0),
+        "updated": outcomes.get("updated", 0), "unchanged": outcomes.get("unchanged", 0),
+        "conflicts": outcomes.get("conflict", 0),
+    })  # fmt: skip
 
 
 def _sheet_unit(db, parsed, unit: Unit | None, path: Path) -> Unit:
@@ -322,23 +359,35 @@ def _same_content(a: RecordFields, b: RecordFields) -> bool:
         b.sessions, b.title, b.venue, b.audience, b.notes)  # fmt: skip
 
 
+IMPORTABLE = (".jzsub", ".xlsx")
+
+
+def import_file(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None,
+                should_stop=None) -> ImportResult:  # fmt: skip
+    """Import one submission file (.jzsub) or filled sheet (.xlsx) in its own transaction;
+    a rejection is returned as a result, never raised."""
+    from jzdesk.packages import import_package
+
+    path = Path(path)
+    try:
+        suffix = path.suffix.lower()
+        if suffix == ".jzsub":
+            return import_package(db, path, should_stop=should_stop)
+        if suffix == ".xlsx":
+            return import_sheet(db, path, unit=unit)
+        raise KnownError(f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub "
+                         "和填好的统计表 .xlsx")  # fmt: skip
+    except KnownError as error:
+        return ImportResult(path.name, "rejected", error.message)
+
+
 def import_files(
     db: sqlite_utils.Database, paths: list[Path], *, unit: Unit | None = None
 ) -> list[ImportResult]:
     """Import each file in its own transaction, going on after a rejection; the database
     is backed up first (PRODUCT §7)."""
     services.make_backup(db, "import")
-    results = []
-    for path in paths:
-        path = Path(path)
-        try:
-            if path.suffix.lower() != ".xlsx":
-                raise KnownError(f"不支持的文件类型 {path.suffix or '（无扩展名）'}：目前可以导入"
-                                 "填好的统计表 .xlsx")  # fmt: skip
-            results.append(import_sheet(db, path, unit=unit))
-        except KnownError as error:
-            results.append(ImportResult(path.name, "rejected", error.message))
-    return results
+    return [import_file(db, Path(path), unit=unit) for path in paths]
 
 
 def export_quota_table(db: sqlite_utils.Database, year: int, path: Path) -> Path:

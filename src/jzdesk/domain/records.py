@@ -109,6 +109,20 @@ def fields_json(fields: RecordFields) -> dict:
     }
 
 
+def fields_from_json(state: dict) -> RecordFields:
+    """The inverse of fields_json (a conflict's or a snapshot's stored state)."""
+    return RecordFields(
+        unit_code=state["unit"], date=date.fromisoformat(state["date"]),
+        activity_type=ActivityType(state["type"]), sessions=state["sessions"],
+        title=state["title"], venue=state["venue"], venue_category=state["venue_category"],
+        audience=state["audience"], delivery=state["delivery"], presenter=state["presenter"],
+        demonstration=bool(state["demonstration"]), original=bool(state["original"]),
+        logo_shown=bool(state["logo_shown"]),
+        media=tuple(MediaItem(m["channel"], m["link"]) for m in state["media"]),
+        notes=state["notes"],
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one field, said in Chinese."""

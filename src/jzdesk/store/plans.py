@@ -96,3 +96,13 @@ def retire(db: sqlite_utils.Database, year: int, unit_code: str) -> None:
     """Take a unit out of ``year``'s plan (its minimums go with it; the unit stays)."""
     db.execute("DELETE FROM plan_minimums WHERE year = ? AND unit_code = ?", [year, unit_code])
     db.execute("DELETE FROM plan_units WHERE year = ? AND unit_code = ?", [year, unit_code])
+
+
+def report_days(db: sqlite_utils.Database, year: int) -> int:
+    """Days after a quarter's end its report is due (10 unless changed)."""
+    row = db.execute("SELECT report_days FROM plans WHERE year = ?", [year]).fetchone()
+    return row[0] if row else 10
+
+
+def set_report_days(db: sqlite_utils.Database, year: int, days: int) -> None:
+    db.execute("UPDATE plans SET report_days = ? WHERE year = ?", [days, year])

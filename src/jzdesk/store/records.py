@@ -109,7 +109,7 @@ def insert_record(
     record_id = record_id or str(uuid.uuid4())
     meta = (record_id, entered_by, int(sample), revision, revision - 1, now, now)
     db.execute(_INSERT, field_values(fields) + meta)
-    _write_media(db, record_id, fields.media)
+    write_media(db, record_id, fields.media)
     snapshot(db, record_id, saved_at=now, saved_by=entered_by)
     return record_id
 
@@ -133,7 +133,7 @@ def update_record(
     if cursor.rowcount != 1:
         return False
     db.execute("DELETE FROM record_media WHERE record_id = ?", [record_id])
-    _write_media(db, record_id, fields.media)
+    write_media(db, record_id, fields.media)
     snapshot(db, record_id, saved_at=now, saved_by=saved_by)
     return True
 
@@ -149,11 +149,11 @@ def adopt_revision(
         field_values(fields) + (revision, now, record_id, revision),
     )
     db.execute("DELETE FROM record_media WHERE record_id = ?", [record_id])
-    _write_media(db, record_id, fields.media)
+    write_media(db, record_id, fields.media)
     snapshot(db, record_id, saved_at=now, saved_by=saved_by)
 
 
-def _write_media(db: sqlite_utils.Database, record_id: str, media: Sequence[MediaItem]) -> None:
+def write_media(db: sqlite_utils.Database, record_id: str, media: Sequence[MediaItem]) -> None:
     db.conn.executemany(
         "INSERT INTO record_media(record_id, position, channel, link) VALUES (?, ?, ?, ?)",
         [(record_id, n, item.channel, item.link) for n, item in enumerate(media)],

@@ -1,0 +1,368 @@
+"""The submission file (.jzsub): an SQLite file a unit exports and the city imports.
+
+Written as one rollback-journal file (never a copy of a live WAL database) with a fixed
+schema, an application id and a manifest holding a SHA-256 over a canonical form of the
+content. Read as *untrusted*: a private copy opened read-only and immutable, with
+``trusted_schema`` off, an authorizer that allows only reading, limits on string size, a
+time budget, ``quick_check``, the exact expected schema and the content hash — all before
+a single row is believed.
+
+The hash catches damage and edits made with other tools; it is not a signature (anyone
+with this program's source can recompute it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jzdesk.errors import KnownError, os_reason
+
+FORMAT = "jzdesk-submission"
+FORMAT_VERSION = 1
+APPLICATION_ID = 0x4A5A5342  # "JZSB"
+MAX_FILE_BYTES = 2 * 1024**3
+MAX_VALUE_BYTES = 20 * 1024**2  # any one text or blob (a photo, the 实施方案)
+TIME_BUDGET_S = 300.0
+
+# The record columns a package carries, in this order everywhere (media as JSON).
+RECORD_COLUMNS = (
+    "id", "unit_code", "date", "type", "sessions", "title", "venue", "venue_category",
+    "audience", "delivery", "presenter", "demonstration", "original", "logo_shown", "notes",
+    "entered_by", "revision", "base_revision", "created_at", "updated_at", "deleted", "media",
+)  # fmt: skip
+PHOTO_COLUMNS = ("record_id", "position", "width", "height", "sha256", "image", "thumbnail")
+
+# The whole schema of format 1, exactly as sqlite_master keeps it. A file with anything
+# else (another table, a view, a trigger, an altered column) is not one of ours.
+_MANIFEST_SQL = "CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT"
+SCHEMA = (
+    _MANIFEST_SQL,
+    "CREATE TABLE records (id TEXT PRIMARY KEY, unit_code TEXT NOT NULL, date TEXT NOT NULL, "
+    "type TEXT NOT NULL, sessions INTEGER NOT NULL, title TEXT NOT NULL, venue TEXT NOT NULL, "
+    "venue_category TEXT NOT NULL, audience INTEGER NOT NULL, delivery TEXT NOT NULL, "
+    "presenter TEXT NOT NULL, demonstration INTEGER NOT NULL, original INTEGER NOT NULL, "
+    "logo_shown INTEGER NOT NULL, notes TEXT NOT NULL, entered_by TEXT NOT NULL, "
+    "revision INTEGER NOT NULL, base_revision INTEGER NOT NULL, created_at TEXT NOT NULL, "
+    "updated_at TEXT NOT NULL, deleted INTEGER NOT NULL, media TEXT NOT NULL) STRICT",
+    "CREATE TABLE photos (record_id TEXT NOT NULL, position INTEGER NOT NULL, "
+    "width INTEGER NOT NULL, height INTEGER NOT NULL, sha256 TEXT NOT NULL, "
+    "image BLOB NOT NULL, thumbnail BLOB NOT NULL, PRIMARY KEY (record_id, position)) STRICT",
+    "CREATE TABLE summaries (year INTEGER NOT NULL, quarter INTEGER NOT NULL, "
+    "text TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (year, quarter)) STRICT",
+    "CREATE TABLE header (unit_code TEXT PRIMARY KEY, filler TEXT NOT NULL, "
+    "phone TEXT NOT NULL) STRICT",
+    "CREATE TABLE documents (kind TEXT PRIMARY KEY, file_name TEXT NOT NULL, "
+    "data BLOB NOT NULL, sha256 TEXT NOT NULL) STRICT",
+)
+_TABLES = ("manifest", "records", "photos", "summaries", "header", "documents")
+MANIFEST_KEYS = (
+    "format", "format_version", "unit_code", "unit_name", "year", "period", "quarter",
+    "exported_at", "installation", "sequence", "program_version", "database_version",
+    "record_count", "photos", "sheet_code", "content_sha256",
+)  # fmt: skip
+
+# Canonical form: one JSON line per row, in a fixed order; blobs are hashed as bytes.
+_CANONICAL = {
+    "manifest": "SELECT json_array(key, value) FROM manifest "
+    "WHERE key <> 'content_sha256' ORDER BY key",
+    "records": f"SELECT json_array({', '.join(RECORD_COLUMNS)}) FROM records ORDER BY id",
+    "photos": "SELECT json_array(record_id, position, width, height, sha256), image, thumbnail "
+    "FROM photos ORDER BY record_id, position",
+    "summaries": "SELECT json_array(year, quarter, text, updated_at) FROM summaries "
+    "ORDER BY year, quarter",
+    "header": "SELECT json_array(unit_code, filler, phone) FROM header ORDER BY unit_code",
+    "documents": "SELECT json_array(kind, file_name, sha256), data FROM documents ORDER BY kind",
+}
+
+
+@dataclass(frozen=True)
+class PackageContent:
+    """What goes into a package besides the records (which stream in)."""
+
+    manifest: dict[str, str]
+    records: Iterable[tuple]
+    photos: Iterable[tuple] = ()
+    summaries: Iterable[tuple] = ()  # (year, quarter, text, updated_at)
+    header: Iterable[tuple] = ()  # (unit_code, filler, phone)
+    documents: Iterable[tuple] = ()  # (kind, file_name, data, sha256)
+
+
+def content_digest(conn: sqlite3.Connection) -> str:
+    """The SHA-256 (hex) over the canonical form of every table (the manifest's own
+    hash left out)."""
+    digest = hashlib.sha256()
+    for table in _TABLES:
+        digest.update(f"#{table}\n".encode())
+        for row in conn.execute(_CANONICAL[table]):
+            digest.update(row[0].encode("utf-8"))
+            digest.update(b"\n")
+            for blob in row[1:]:
+                digest.update(len(blob).to_bytes(8, "big"))
+                digest.update(blob)
+    return digest.hexdigest()
+
+
+def write_package(path: Path, content: PackageContent) -> str:
+    """Write ``content`` as a .jzsub at ``path`` (through a temporary file moved into
+    place); returns the content hash.
+
+    Raises:
+        KnownError: the file cannot be written.
+    """
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    try:
+        conn = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            digest = _fill(conn, content)
+        finally:
+            conn.close()
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise KnownError(f"无法写入 {path}：{os_reason(error)}", field="out") from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return digest
+
+
+def _fill(conn: sqlite3.Connection, content: PackageContent) -> str:
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+    conn.execute("BEGIN")
+    for statement in SCHEMA:
+        conn.execute(statement)
+    marks = ", ".join("?" * len(RECORD_COLUMNS))
+    conn.executemany(f"INSERT INTO records VALUES ({marks})", content.records)
+    conn.executemany(
+        f"INSERT INTO photos ({', '.join(PHOTO_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        content.photos,
+    )
+    conn.executemany("INSERT INTO summaries VALUES (?, ?, ?, ?)", content.summaries)
+    conn.executemany("INSERT INTO header VALUES (?, ?, ?)", content.header)
+    conn.executemany(
+        "INSERT INTO documents (kind, file_name, data, sha256) VALUES (?, ?, ?, ?)",
+        content.documents,
+    )
+    count = conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    manifest = {**content.manifest, "format": FORMAT, "format_version": str(FORMAT_VERSION),
+                "record_count": str(count)}  # fmt: skip
+    conn.executemany("INSERT INTO manifest VALUES (?, ?)", sorted(manifest.items()))
+    digest = content_digest(conn)
+    conn.execute("INSERT INTO manifest VALUES ('content_sha256', ?)", [digest])
+    conn.execute("COMMIT")
+    return digest
+
+
+# -- reading an untrusted file ----------------------------------------------------------
+
+_ALLOWED_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION}
+_ALLOWED_PRAGMAS = {"quick_check", "application_id", "user_version", "page_count"}
+
+
+class Package:
+    """An opened, checked submission file. Use as a context manager (the private copy is
+    removed on exit)."""
+
+    def __init__(self, conn: sqlite3.Connection, folder: Path, name: str, file_sha256: str,
+                 manifest: dict[str, str]):  # fmt: skip
+        self.conn = conn
+        self.folder = folder
+        self.name = name
+        self.file_sha256 = file_sha256
+        self.manifest = manifest
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def records(self) -> Iterator[tuple]:
+        """Every record row, in RECORD_COLUMNS order."""
+        return self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records")
+
+    def first_violations(self, condition: str, params=(), *, limit: int = 5) -> list[str]:
+        """Ids of records (at most ``limit``) for which ``condition`` does not hold."""
+        rows = self.conn.execute(
+            f"SELECT id FROM records WHERE NOT ({condition}) LIMIT {int(limit)}", params
+        )
+        return [str(row[0]) for row in rows]
+
+    def photos(self) -> Iterator[tuple]:
+        return self.conn.execute(f"SELECT {', '.join(PHOTO_COLUMNS)} FROM photos")
+
+    def summaries(self) -> list[tuple]:
+        return self.conn.execute("SELECT year, quarter, text, updated_at FROM summaries").fetchall()
+
+    def header(self) -> list[tuple]:
+        return self.conn.execute("SELECT unit_code, filler, phone FROM header").fetchall()
+
+    def documents(self) -> list[tuple]:
+        return self.conn.execute("SELECT kind, file_name, data, sha256 FROM documents").fetchall()
+
+
+def open_package(path: Path, *, should_stop: Callable[[], bool] | None = None) -> Package:
+    """Open ``path`` as an untrusted submission file and check it whole.
+
+    Raises:
+        KnownError: not a submission file, damaged, altered after export, or from a newer
+            program; the message names the file.
+    """
+    path = Path(path)
+    name = path.name
+    from jzdesk.io.files import checked_size
+
+    size = checked_size(path, limit=MAX_FILE_BYTES, what="上报文件",
+                        advice="不是 jzdesk 导出的上报文件")  # fmt: skip
+    if size == 0:
+        raise KnownError(f"文件 {name} 是空的，不是 jzdesk 上报文件")
+    folder = Path(tempfile.mkdtemp(prefix="jzdesk-import-"))
+    try:
+        copy = folder / "incoming.jzsub"
+        file_sha256 = _copy_and_hash(path, copy)
+        _check_header(copy, name)
+        conn = _open_untrusted(copy, should_stop)
+        try:
+            manifest = _check_content(conn, name)
+        except BaseException:
+            conn.close()
+            raise
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return Package(conn, folder, name, file_sha256, manifest)
+
+
+def _copy_and_hash(source: Path, target: Path) -> str:
+    """Copy the file into the private folder, hashing the bytes that were copied (so the
+    hash is of exactly what is read, even if the original changes meanwhile)."""
+    digest = hashlib.sha256()
+    try:
+        with open(source, "rb") as reader, open(target, "wb") as writer:
+            while chunk := reader.read(1024 * 1024):
+                digest.update(chunk)
+                writer.write(chunk)
+    except OSError as error:
+        raise KnownError(f"无法读取上报文件 {source.name}：{os_reason(error)}") from error
+    return digest.hexdigest()
+
+
+def _check_header(path: Path, name: str) -> None:
+    with open(path, "rb") as file:
+        head = file.read(100)
+    not_ours = f"文件 {name} 不是 jzdesk 上报文件"
+    if head.startswith(b"PK\x03\x04"):
+        raise KnownError(f"{not_ours}（这是一个压缩包，请先解压，再导入其中的 .jzsub 文件）")
+    if not head.startswith(b"SQLite format 3\x00"):
+        raise KnownError(f"{not_ours}，或文件已损坏")
+    if len(head) < 100:
+        raise KnownError(f"文件 {name} 不完整（已损坏或没有传完），请让报送单位重新发送")
+    if head[18] != 1 or head[19] != 1:
+        raise KnownError(f"{not_ours}（它是一个正在使用中的数据库，不是导出的上报文件）")
+
+
+def _open_untrusted(path: Path, should_stop: Callable[[], bool] | None) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA cell_size_check = ON")
+    conn.execute("PRAGMA mmap_size = 0")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, 100_000)
+    if hasattr(conn, "enable_load_extension"):
+        conn.enable_load_extension(False)
+    conn.set_authorizer(_authorize)
+    started = time.monotonic()
+
+    def stop() -> int:
+        late = time.monotonic() - started > TIME_BUDGET_S
+        return int(late or (should_stop is not None and should_stop()))
+
+    conn.set_progress_handler(stop, 100_000)
+    return conn
+
+
+def _authorize(action: int, arg1, arg2, database, trigger) -> int:
+    """Reading only: every attach, schema change, write or unknown pragma is refused."""
+    if action in _ALLOWED_ACTIONS:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_UPDATE and arg1 == "sqlite_master" and database == "main":
+        # json_each() declares its virtual table this way; the connection is read-only
+        # and immutable, so nothing can be written anyway.
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA and str(arg1).lower() in _ALLOWED_PRAGMAS and arg2 is None:
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+def _check_content(conn: sqlite3.Connection, name: str) -> dict[str, str]:
+    damaged = f"文件 {name} 已损坏（可能没有传完或被改动过），请让报送单位重新导出发送"
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise KnownError(f"文件 {name} 不是 jzdesk 上报文件（是其他程序的数据库）")
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise KnownError(damaged)
+        schema = conn.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+        if ("table", "manifest", _MANIFEST_SQL) not in schema:
+            raise KnownError(f"文件 {name} 不是 jzdesk 上报文件（缺少文件说明）")
+        manifest = dict(conn.execute("SELECT key, value FROM manifest").fetchall())
+        _check_format(manifest, name)
+        _check_schema(schema, name)
+        if content_digest(conn) != manifest.get("content_sha256"):
+            raise KnownError(f"文件 {name} 导出后被改动过或已损坏（内容校验不符），未导入；"
+                             "请让报送单位用 jzdesk 重新导出")  # fmt: skip
+        count = conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+        if str(count) != manifest.get("record_count"):
+            raise KnownError(damaged)
+    except sqlite3.OperationalError as error:
+        if "interrupt" in str(error).lower():
+            raise KnownError(f"读取文件 {name} 超时或已取消，未导入") from error
+        raise KnownError(damaged) from error
+    except sqlite3.DatabaseError as error:
+        raise KnownError(damaged) from error
+    return manifest
+
+
+def _check_format(manifest: dict[str, str], name: str) -> None:
+    if manifest.get("format") != FORMAT:
+        raise KnownError(f"文件 {name} 不是 jzdesk 上报文件")
+    try:
+        version = int(manifest.get("format_version", ""))
+    except ValueError:
+        raise KnownError(f"文件 {name} 的格式版本无法识别") from None
+    if version > FORMAT_VERSION:
+        raise KnownError(f"文件 {name} 由更新版本的 jzdesk 导出（格式 {version}，本程序支持到 "
+                         f"{FORMAT_VERSION}），请升级程序后再导入")  # fmt: skip
+    missing = [key for key in MANIFEST_KEYS if key not in manifest]
+    if missing:
+        raise KnownError(f"文件 {name} 的文件说明不完整（缺少 {'、'.join(missing)}）")
+
+
+def _check_schema(schema: list[tuple], name: str) -> None:
+    expected = {statement for statement in SCHEMA}
+    found_sql = {sql for kind, _, sql in schema if kind == "table"}
+    extra = [f"{kind} {item}" for kind, item, sql in schema
+             if not (kind == "table" and sql in expected)
+             and not (kind == "index" and sql is None and item.startswith("sqlite_autoindex_"))]  # fmt: skip
+    if extra or found_sql != expected:
+        what = "、".join(extra) if extra else "表结构不同"
+        raise KnownError(f"文件 {name} 含有上报文件不应有的内容（{what}），可能被改动过，未导入")

@@ -1,0 +1,426 @@
+"""Use cases for submission files (.jzsub): a unit exports one, the city imports and merges
+it (PRODUCT §6–7), settles conflicts, and tracks who has reported (completeness).
+
+Shared by the window and the command line; no Qt here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from jzdesk import __version__, services
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.completeness import Completeness, build_completeness
+from jzdesk.domain.periods import Period, parse_period, quarter_of, quarter_period
+from jzdesk.domain.records import (
+    DELIVERIES,
+    MAX_AUDIENCE,
+    MAX_SESSIONS,
+    MAX_TEXT,
+    MEDIA_CHANNELS,
+    VENUE_CATEGORIES,
+)
+from jzdesk.domain.units import Unit
+from jzdesk.errors import KnownError
+from jzdesk.exchange import ImportResult
+from jzdesk.io.package import Package, PackageContent, open_package, write_package
+from jzdesk.store import plans, settings, submissions
+from jzdesk.store.migrations import LATEST
+
+MAX_PLAN_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ExportedPackage:
+    path: Path
+    records: int
+    sheet_code: str
+    sequence: int
+
+
+def default_period(today: date | None = None) -> Period:
+    """The quarter a unit reports now: the one that ended last, or — in the first days
+    of a quarter before its predecessor is due — still that one."""
+    today = today or date.today()
+    quarter = quarter_of(today) - 1
+    year = today.year
+    if quarter == 0:
+        year, quarter = year - 1, 4
+    return quarter_period(year, quarter)
+
+
+def suggested_name(unit: Unit, period: Period, today: date | None = None) -> str:
+    """``<单位>-<期间>-<日期>.jzsub``, e.g. 沁阳市总工会-2021Q3-20211008.jzsub."""
+    return f"{unit.name}-{period.text}-{(today or date.today()):%Y%m%d}.jzsub"
+
+
+def unit_family(db: sqlite_utils.Database, unit: Unit) -> list[str]:
+    """The unit's code and those of its subordinates (any depth)."""
+    children: dict[str | None, list[str]] = {}
+    for other in services.all_units(db):
+        children.setdefault(other.parent_code, []).append(other.code)
+    family, todo = [], [unit.code]
+    while todo:
+        code = todo.pop()
+        if code not in family:
+            family.append(code)
+            todo.extend(children.get(code, []))
+    return family
+
+
+def export_package(db: sqlite_utils.Database, unit: Unit, path: Path, *,
+                   period: Period | None = None, photos: bool = False) -> ExportedPackage:  # fmt: skip
+    """Write the unit's submission file: its whole year up to now (cumulative), deletions
+    included, the quarterly summaries, the header fields, the 实施方案 if attached, and
+    (optionally) the photos.
+
+    Raises:
+        KnownError: the name does not end in .jzsub, or the file cannot be written.
+    """
+    from jzdesk.exchange import sheet_code, sheet_data
+
+    path = Path(path)
+    if path.suffix.lower() != ".jzsub":
+        raise KnownError(f"上报文件的文件名应以 .jzsub 结尾：{path.name}", field="out")
+    period = period or default_period()
+    year = period.end.year
+    family = unit_family(db, unit)
+    with db.atomic():
+        sequence = submissions.next_sequence(db)
+        installation = submissions.installation_id(db)
+    code = sheet_code(sheet_data(db, unit, period))
+    header = settings.unit_settings(db, unit.code)
+    document = submissions.plan_document(db, unit.code, year)
+    manifest = {
+        "unit_code": unit.code, "unit_name": unit.name, "year": str(year),
+        "period": period.text, "quarter": str(quarter_of(period.end)),
+        "exported_at": services.now_iso(), "installation": installation,
+        "sequence": str(sequence), "program_version": __version__,
+        "database_version": str(LATEST), "photos": "1" if photos else "0", "sheet_code": code,
+    }  # fmt: skip
+    content = PackageContent(
+        manifest=manifest,
+        records=submissions.package_records(db, family, year),
+        photos=submissions.package_photos(db, family, year) if photos else (),
+        summaries=submissions.package_summaries(db, unit.code, year),
+        header=[(unit.code, header["filler"], header["phone"])],
+        documents=[("plan", document["file_name"], document["data"], document["sha256"])]
+        if document else [],
+    )  # fmt: skip
+    write_package(path, content)
+    count = int(_manifest_of(path).get("record_count", 0))
+    return ExportedPackage(path, count, code, sequence)
+
+
+def _manifest_of(path: Path) -> dict[str, str]:
+    with open_package(path) as package:
+        return package.manifest
+
+
+def attach_plan_document(db: sqlite_utils.Database, unit: Unit, year: int, path: Path) -> bool:
+    """Keep the unit's 实施方案 (PDF, Word, …) for ``year``; it travels in every submission
+    file. Returns False when the same file was attached already.
+
+    Raises:
+        KnownError: missing, empty or too large.
+    """
+    from jzdesk.io.files import checked_size
+
+    path = Path(path)
+    size = checked_size(path, limit=MAX_PLAN_DOCUMENT_BYTES, what="实施方案",
+                        advice="请压缩后再附上（不超过 20 MB）")  # fmt: skip
+    if size == 0:
+        raise KnownError(f"文件 {path.name} 是空的", field="file")
+    data = path.read_bytes()
+    with db.atomic():
+        return submissions.set_plan_document(
+            db, unit.code, year, file_name=path.name[:200], data=data,
+            sha256=hashlib.sha256(data).hexdigest(), now=services.now_iso(),
+        )  # fmt: skip
+
+
+# -- importing ----------------------------------------------------------------------------
+
+
+def import_package(db: sqlite_utils.Database, path: Path, *,
+                   should_stop: Callable[[], bool] | None = None) -> ImportResult:  # fmt: skip
+    """Check a submission file whole and merge it in one transaction (PRODUCT §7).
+
+    Raises:
+        KnownError: the file is not a submission file, damaged, altered, from a newer
+            program, of an unknown unit, or carries records it may not; nothing changes.
+    """
+    path = Path(path)
+    with open_package(path, should_stop=should_stop) as package:
+        unit, period = _package_unit(db, package)
+        family = unit_family(db, unit)
+        _check_rows(package, unit, family, period.end.year)
+        earlier = submissions.previous_import(db, unit.code, package.file_sha256)
+        if earlier is not None:
+            return ImportResult(
+                package.name, "unchanged",
+                f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
+                unchanged=int(package.manifest["record_count"]), unit=unit.code, period=period.text, sheet_code=package.manifest["sheet_code"],
+            )  # fmt: skip
+        return _merge(db, package, unit, family, period)
+
+
+def _package_unit(db: sqlite_utils.Database, package: Package) -> tuple[Unit, Period]:
+    manifest, name = package.manifest, package.name
+    units = {unit.code: unit for unit in services.all_units(db)}
+    unit = units.get(manifest["unit_code"])
+    if unit is None:
+        raise KnownError(f"文件 {name} 来自“{manifest['unit_name']}”（代码 {manifest['unit_code']}），"
+                         "本机的单位名单中没有这个单位，未导入")  # fmt: skip
+    try:
+        period = parse_period(manifest["period"])
+        year = int(manifest["year"])
+    except (KnownError, ValueError):
+        raise KnownError(f"文件 {name} 的报送期间无法识别，未导入") from None
+    if period.end.year != year or str(quarter_of(period.end)) != manifest["quarter"]:
+        raise KnownError(f"文件 {name} 的报送期间与年度不一致，未导入")
+    if unit.code not in {entry.unit_code for entry in plans.plan_entries(db, year)}:
+        raise KnownError(f"本机没有{unit.name} {year} 年的任务（请先导入 {year} 年的任务分解表），"
+                         f"文件 {name} 未导入")  # fmt: skip
+    return unit, period
+
+
+def _sql_in(values) -> str:
+    return ", ".join("'" + str(v).replace("'", "''") + "'" for v in values)
+
+
+def _record_rules(family: list[str], year: int) -> list[tuple[str, str]]:
+    """(condition every record must meet, what it means when one does not)."""
+    flags = " AND ".join(f"{c} IN (0, 1)" for c in
+                         ("demonstration", "original", "logo_shown", "deleted"))  # fmt: skip
+    texts = " AND ".join(f"length({c}) <= {MAX_TEXT}" for c in
+                         ("title", "venue", "presenter", "notes"))  # fmt: skip
+    media = (
+        "json_valid(media) AND json_type(media) = 'array' AND NOT EXISTS (SELECT 1 FROM "
+        "json_each(media) j WHERE j.type <> 'array' OR json_array_length(j.value) <> 2 "
+        f"OR json_extract(j.value, '$[0]') NOT IN ({_sql_in(MEDIA_CHANNELS)}) "
+        "OR json_type(j.value, '$[1]') <> 'text')"
+    )
+    return [
+        ("length(id) = 36", "记录编号无效"),
+        (f"unit_code IN ({_sql_in(family)})", "记录不属于本单位（或其下属单位）"),
+        (f"date(date) IS date AND substr(date, 1, 4) = '{year}'", f"活动日期无效或不在 {year} 年"),
+        (f"type IN ({_sql_in(kind.value for kind in ActivityType)})", "活动类型无法识别"),
+        (f"sessions BETWEEN 1 AND {MAX_SESSIONS}", f"场次不在 1–{MAX_SESSIONS} 之间"),
+        (f"audience BETWEEN 0 AND {MAX_AUDIENCE}", f"受益职工不在 0–{MAX_AUDIENCE} 之间"),
+        (f"venue_category IN ('', {_sql_in(VENUE_CATEGORIES)})", "场所类别无法识别"),
+        (f"delivery IN ('', {_sql_in(DELIVERIES)})", "组织方式无法识别"),
+        (flags, "是/否项的值无效"),
+        ("revision >= 1 AND base_revision BETWEEN 0 AND revision - 1", "版本号无效"),
+        (
+            f"{texts} AND length(entered_by) <= 200 AND length(created_at) <= 40 "
+            "AND length(updated_at) <= 40",
+            "文字太长",
+        ),  # fmt: skip
+        (media, "媒体宣传无效"),
+    ]
+
+
+def _check_rows(package: Package, unit: Unit, family: list[str], year: int) -> None:
+    """Every record, photo, summary and header line of the file must be valid and the
+    unit's own; the message names the records that are not."""
+    problems = []
+    for condition, meaning in _record_rules(family, year):
+        ids = package.first_violations(condition)
+        if ids:
+            problems.append(f"{meaning}：记录 {'、'.join(ids)}")
+    conn = package.conn
+    bad_summary = conn.execute(
+        f"SELECT COUNT(*) FROM summaries WHERE year <> {year} OR quarter NOT BETWEEN 1 AND 4 "
+        f"OR length(text) > {MAX_TEXT * 5}"
+    ).fetchone()[0]
+    if bad_summary:
+        problems.append("活动小结的年度或季度无效")
+    bad_header = conn.execute(
+        "SELECT COUNT(*) FROM header WHERE unit_code <> ? OR length(filler) > 100 "
+        "OR length(phone) > 100", [unit.code]
+    ).fetchone()[0]  # fmt: skip
+    if bad_header:
+        problems.append("填报人或联系电话无效")
+    bad_photo = conn.execute(
+        "SELECT COUNT(*) FROM photos p WHERE NOT EXISTS (SELECT 1 FROM records r "
+        "WHERE r.id = p.record_id) OR width NOT BETWEEN 1 AND 8000 "
+        "OR height NOT BETWEEN 1 AND 8000"
+    ).fetchone()[0]
+    if bad_photo:
+        problems.append("照片无效")
+    if conn.execute("SELECT COUNT(*) FROM documents WHERE kind <> 'plan'").fetchone()[0]:
+        problems.append("附件无效")
+    if problems:
+        raise KnownError(f"文件 {package.name} 有 {len(problems)} 类问题，未导入：\n"
+                         + "\n".join(problems))  # fmt: skip
+
+
+def _merge(db: sqlite_utils.Database, package: Package, unit: Unit, family: list[str],
+           period: Period) -> ImportResult:  # fmt: skip
+    from jzdesk.exchange import sheet_code, sheet_data
+
+    manifest = package.manifest
+    now, by = services.now_iso(), services.current_user(db)
+    saved_by = f"导入：{package.name}"[:100]
+    year = period.end.year
+    sequence = int(manifest["sequence"]) if manifest["sequence"].isdigit() else 0
+    with db.atomic():
+        newest = submissions.is_newest_file(db, unit.code, manifest["installation"], sequence)
+        import_id = submissions.start_import(db, {
+            "file_name": package.name[:200], "file_sha256": package.file_sha256,
+            "kind": "jzsub", "unit_code": unit.code, "year": year,
+            "quarter": quarter_of(period.end), "period": period.text,
+            "installation": manifest["installation"][:64], "sequence": sequence,
+            "exported_at": manifest["exported_at"][:40], "imported_at": _local_now(),
+            "imported_by": by, "sheet_code": manifest["sheet_code"][:20],
+            "has_plan_document": int(bool(package.documents())),
+        })  # fmt: skip
+        submissions.stage(db, package.records())
+        owned = submissions.foreign_owned(db, family)
+        if owned:
+            listed = "、".join(f"{record_id}（{name}）" for record_id, name in owned)
+            raise KnownError(f"文件 {package.name} 中的记录在本机属于其他单位：{listed}，未导入")
+        submissions.classify(db)
+        added = submissions.add_new(db, import_id, now=now)
+        submissions.mark_synced(db)
+        changes = {"updated": 0, "deleted": 0, "restored": 0}
+        for row in submissions.staged(db, "update"):
+            change = submissions.take_incoming(
+                db, row["id"], submissions.incoming_fields(row), deleted=bool(row["deleted"]),
+                unit_revision=row["revision"], import_id=import_id, now=now, saved_by=saved_by,
+            )  # fmt: skip
+            changes[change] += 1
+        conflicts = 0
+        for row in submissions.staged(db, "conflict"):
+            submissions.record_conflict(db, row, import_id, now=now)
+            conflicts += 1
+        if manifest["photos"] == "1":
+            _take_photos(db, package, now=now)
+        if newest:
+            _take_unit_texts(db, package, unit, now=now)
+        unchanged = db.execute(
+            "SELECT COUNT(*) FROM temp.incoming WHERE kind IN ('same', 'sync', 'old')"
+        ).fetchone()[0]
+        counts = {"added": added, "updated": changes["updated"] + changes["restored"],
+                  "deleted": changes["deleted"], "unchanged": unchanged, "conflicts": conflicts}  # fmt: skip
+        submissions.finish_import(db, import_id, counts)
+        db.execute("DELETE FROM temp.incoming")
+    city_code = sheet_code(sheet_data(db, unit, period))
+    written = added or counts["updated"] or counts["deleted"] or conflicts
+    return ImportResult(
+        package.name, "imported" if written else "unchanged", _notes(counts, manifest, city_code),
+        added, counts["updated"], unchanged, conflicts, unit.code, deleted=counts["deleted"],
+        period=period.text, sheet_code=manifest["sheet_code"], import_id=import_id,
+    )  # fmt: skip
+
+
+def _local_now() -> str:
+    """Receipt time on the city's clock (the one the deadlines are judged by)."""
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _notes(counts: dict, manifest: dict, city_code: str) -> str:
+    notes = []
+    if counts["deleted"]:
+        notes.append(f"删除 {counts['deleted']} 条")
+    if counts["conflicts"]:
+        notes.append(
+            f"{counts['conflicts']} 条与本机的修改冲突，两个版本都已保留，请在“汇总导入”中选择"
+        )
+    if manifest["sheet_code"] == city_code:
+        notes.append(f"校验码 {city_code}，与纸质统计表上的应相同")
+    else:
+        notes.append(f"文件的校验码 {manifest['sheet_code']}；本机合并后为 {city_code}"
+                     "（本机有修改或冲突，两者不同）")  # fmt: skip
+    return "；".join(notes)
+
+
+def _take_photos(db: sqlite_utils.Database, package: Package, *, now: str) -> None:
+    """The file's photos of the records this import added or updated, and of those the
+    city holds without photos (a unit may send its photos later)."""
+    taken = {row[0] for row in db.execute(
+        "SELECT id FROM temp.incoming i WHERE kind IS NULL OR kind = 'update' OR (kind <> "
+        "'conflict' AND NOT EXISTS (SELECT 1 FROM record_photos p WHERE p.record_id = i.id))"
+    )}  # fmt: skip
+    by_record: dict[str, list[tuple]] = {}
+    for photo in package.photos():
+        if photo[0] in taken:
+            by_record.setdefault(photo[0], []).append(photo)
+    for record_id, photos in by_record.items():
+        submissions.set_photos(db, record_id, photos, now=now)
+
+
+def _take_unit_texts(db: sqlite_utils.Database, package: Package, unit: Unit, *, now: str) -> None:
+    """Summaries, header fields and the 实施方案 from the unit's newest file."""
+    from jzdesk.store import summaries
+
+    for year, quarter, text, _updated in package.summaries():
+        summaries.set_summary(db, unit.code, year, quarter, text, now=now)
+    for _code, filler, phone in package.header():
+        settings.set_unit_settings(db, unit.code, filler=filler, phone=phone)
+    for _kind, file_name, data, sha256 in package.documents():
+        submissions.set_plan_document(db, unit.code, int(package.manifest["year"]),
+                                      file_name=file_name, data=data, sha256=sha256, now=now)  # fmt: skip
+
+
+# -- conflicts and completeness ----------------------------------------------------------
+
+
+def open_conflicts(db: sqlite_utils.Database) -> list[dict]:
+    return submissions.open_conflicts(db)
+
+
+def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, keep: str) -> None:
+    """Settle a conflict keeping ``ours`` (the record as held here) or ``theirs`` (the
+    unit's version from the file).
+
+    Raises:
+        KnownError: no such open conflict, or ``keep`` is neither.
+    """
+    if keep not in ("ours", "theirs"):
+        raise KnownError("请选择保留本机版本（ours）或来件版本（theirs）", field="keep")
+    conflict = submissions.get_conflict(db, conflict_id)
+    if conflict is None or conflict["resolution"] is not None:
+        raise KnownError(f"没有待处理的冲突 {conflict_id}", field="id")
+    with db.atomic():
+        submissions.resolve_conflict(db, conflict, keep, now=services.now_iso(),
+                                     saved_by=services.current_user(db))  # fmt: skip
+
+
+def import_log(db: sqlite_utils.Database, *, year: int | None = None) -> list[dict]:
+    return submissions.import_log(db, year=year)
+
+
+def import_changes(db: sqlite_utils.Database, import_id: int) -> list[dict]:
+    return submissions.import_changes(db, import_id)
+
+
+def completeness(db: sqlite_utils.Database, *, year: int | None = None,
+                 as_of: date | None = None) -> Completeness:  # fmt: skip
+    """Who has reported which quarter (and the 实施方案), on time or late, for ``year``."""
+    year = year or services.default_year(db)
+    names = {unit.code: unit.name for unit in services.all_units(db)}
+    entries = plans.plan_entries(db, year)
+    if not entries:
+        raise KnownError(f"没有 {year} 年的任务分解表（计划）", field="year")
+    units = [(e.unit_code, names[e.unit_code]) for e in entries if e.quota is not None]
+    return build_completeness(
+        year, units, submissions.first_receipts(db, year),
+        submissions.first_plan_documents(db, year), deadline_days=plans.report_days(db, year),
+        today=as_of or date.today(),
+    )  # fmt: skip
+
+
+def set_deadline_days(db: sqlite_utils.Database, year: int, days: int) -> None:
+    """How many days after a quarter ends its report is due (default 10)."""
+    if not 0 <= days <= 90:
+        raise KnownError("报送期限应在季度结束后 0–90 天之间", field="days")
+    with db.atomic():
+        plans.set_report_days(db, year, days)

@@ -1,0 +1,420 @@
+"""Submission files in the database: what a unit exports, and how the city merges one.
+
+The merge (PRODUCT §7) is set-based: a file's records are staged in a temporary table,
+each is classified against what is stored with one statement, and new records go in with
+one INSERT … SELECT. Only the few records that changed are handled one by one, so that a
+city importing a million records is limited by SQLite, not by Python.
+
+A stored record remembers the unit's revision it was last brought level with
+(``received_revision``) and the local revision that made (``received_as``); a later
+local edit (a correction made at the city) is never silently overwritten by a newer file
+from the unit — the two are a conflict, and the city picks.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import sqlite_utils
+
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.records import MediaItem, RecordFields, fields_from_json, fields_json
+from jzdesk.io.package import RECORD_COLUMNS
+from jzdesk.store import records, settings
+
+_MEDIA_JSON = (
+    "(SELECT json_group_array(json_array(channel, link)) FROM (SELECT channel, link "
+    "FROM record_media m WHERE m.record_id = r.id ORDER BY position))"
+)
+_INSTALLATION = "installation_id"
+_SEQUENCE = "export_sequence"
+_FIELDS = records.FIELD_COLUMNS
+
+
+# -- the unit's side ---------------------------------------------------------------------
+
+
+def package_records(db: sqlite_utils.Database, unit_codes: Sequence[str], year: int):
+    """The units' records of ``year`` (tombstones included) in RECORD_COLUMNS order; sample
+    records never travel."""
+    columns = ", ".join(f"r.{c}" if c != "media" else _MEDIA_JSON for c in RECORD_COLUMNS)
+    marks = ", ".join("?" * len(unit_codes))
+    return db.execute(
+        f"SELECT {columns} FROM records r WHERE r.unit_code IN ({marks}) "
+        "AND r.date BETWEEN ? AND ? AND r.sample = 0 ORDER BY r.id",
+        [*unit_codes, f"{year}-01-01", f"{year}-12-31"],
+    )
+
+
+def package_photos(db: sqlite_utils.Database, unit_codes: Sequence[str], year: int):
+    """The photos of those records, as PHOTO_COLUMNS rows."""
+    marks = ", ".join("?" * len(unit_codes))
+    return db.execute(
+        "SELECT p.record_id, p.position, p.width, p.height, p.sha256, p.image, p.thumbnail "
+        "FROM record_photos p JOIN records r ON r.id = p.record_id "
+        f"WHERE r.unit_code IN ({marks}) AND r.date BETWEEN ? AND ? AND r.sample = 0 "
+        "AND r.deleted = 0",
+        [*unit_codes, f"{year}-01-01", f"{year}-12-31"],
+    )
+
+
+def package_summaries(db: sqlite_utils.Database, unit_code: str, year: int) -> list[tuple]:
+    return db.execute(
+        "SELECT year, quarter, text, updated_at FROM summaries WHERE unit_code = ? AND year = ?",
+        [unit_code, year],
+    ).fetchall()
+
+
+def installation_id(db: sqlite_utils.Database) -> str:
+    """This database's own id, made once: a unit's files are ordered within it."""
+    value = settings.get_meta(db, _INSTALLATION)
+    if value is None:
+        value = str(uuid.uuid4())
+        settings.set_meta(db, _INSTALLATION, value)
+    return value
+
+
+def next_sequence(db: sqlite_utils.Database) -> int:
+    """The next export number: county PC clocks are often wrong, a counter is not."""
+    value = int(settings.get_meta(db, _SEQUENCE) or 0) + 1
+    settings.set_meta(db, _SEQUENCE, str(value))
+    return value
+
+
+def plan_document(db: sqlite_utils.Database, unit_code: str, year: int) -> dict | None:
+    row = db.execute(
+        "SELECT file_name, data, sha256, added_at FROM unit_documents "
+        "WHERE unit_code = ? AND year = ? AND kind = 'plan'",
+        [unit_code, year],
+    ).fetchone()
+    if row is None:
+        return None
+    return {"file_name": row[0], "data": row[1], "sha256": row[2], "added_at": row[3]}
+
+
+def set_plan_document(db: sqlite_utils.Database, unit_code: str, year: int, *, file_name: str,
+                      data: bytes, sha256: str, now: str) -> bool:  # fmt: skip
+    """Store the unit's 实施方案; False if the same file was already there."""
+    current = plan_document(db, unit_code, year)
+    if current is not None and current["sha256"] == sha256:
+        return False
+    db.execute(
+        "INSERT INTO unit_documents VALUES (?, ?, 'plan', ?, ?, ?, ?) "
+        "ON CONFLICT(unit_code, year, kind) DO UPDATE SET file_name = excluded.file_name, "
+        "data = excluded.data, sha256 = excluded.sha256, added_at = excluded.added_at",
+        [unit_code, year, file_name, data, sha256, now],
+    )
+    return True
+
+
+# -- the city's side: the import log --------------------------------------------------------
+
+
+def start_import(db: sqlite_utils.Database, entry: dict) -> int:
+    """Log an import (the counts are filled in by finish_import); returns its id."""
+    return db["imports"].insert(entry).last_pk
+
+
+def finish_import(db: sqlite_utils.Database, import_id: int, counts: dict) -> None:
+    db["imports"].update(import_id, counts)
+
+
+def previous_import(db: sqlite_utils.Database, unit_code: str, file_sha256: str) -> dict | None:
+    """The earlier import of this very file for this unit, if any."""
+    rows = list(db.query("SELECT * FROM imports WHERE unit_code = ? AND file_sha256 = ? "
+                         "ORDER BY id LIMIT 1", [unit_code, file_sha256]))  # fmt: skip
+    return rows[0] if rows else None
+
+
+def is_newest_file(db: sqlite_utils.Database, unit_code: str, installation: str,
+                   sequence: int) -> bool:  # fmt: skip
+    """True unless a later export of the same installation was imported already (then the
+    file's summaries and header fields are older than what the city holds)."""
+    row = db.execute(
+        "SELECT MAX(sequence) FROM imports WHERE unit_code = ? AND installation = ? "
+        "AND kind = 'jzsub'",
+        [unit_code, installation],
+    ).fetchone()
+    return row[0] is None or sequence >= row[0]
+
+
+def import_log(db: sqlite_utils.Database, *, year: int | None = None) -> list[dict]:
+    """Every import, newest first, with the unit's name."""
+    where, params = ("WHERE i.year = ?", [year]) if year is not None else ("", [])
+    return list(db.query(
+        f"SELECT i.*, u.name AS unit_name FROM imports i JOIN units u ON u.code = i.unit_code "
+        f"{where} ORDER BY i.id DESC", params))  # fmt: skip
+
+
+def first_receipts(db: sqlite_utils.Database, year: int) -> dict[str, dict[int, date]]:
+    """For each unit and reported quarter, the first day a file for it was imported."""
+    receipts: dict[str, dict[int, date]] = {}
+    for code, quarter, day in db.execute(
+        "SELECT unit_code, quarter, MIN(substr(imported_at, 1, 10)) FROM imports "
+        "WHERE year = ? GROUP BY unit_code, quarter",
+        [year],
+    ):
+        receipts.setdefault(code, {})[quarter] = date.fromisoformat(day)
+    return receipts
+
+
+def first_plan_documents(db: sqlite_utils.Database, year: int) -> dict[str, date]:
+    return {
+        code: date.fromisoformat(day)
+        for code, day in db.execute(
+            "SELECT unit_code, MIN(substr(imported_at, 1, 10)) FROM imports "
+            "WHERE year = ? AND has_plan_document = 1 GROUP BY unit_code",
+            [year],
+        )
+    }
+
+
+def import_changes(db: sqlite_utils.Database, import_id: int) -> list[dict]:
+    """What one import changed: each record with its change, its state before (None when
+    added) and now."""
+    rows = list(db.query(
+        "SELECT c.record_id, c.change, c.before FROM import_changes c "
+        "WHERE c.import_id = ? ORDER BY c.change, c.record_id", [import_id]))  # fmt: skip
+    changes = []
+    for row in rows:
+        record = records.get_record(db, row["record_id"])
+        changes.append({
+            "record_id": row["record_id"], "change": row["change"],
+            "before": json.loads(row["before"]) if row["before"] else None,
+            "now": records.state_of(record) if record else None,
+        })  # fmt: skip
+    return changes
+
+
+# -- the city's side: merging one file ------------------------------------------------------
+
+_STAGE = "temp.incoming"
+
+
+def stage(db: sqlite_utils.Database, rows: Iterable[tuple]) -> None:
+    """Copy a file's record rows into a temporary table (with parameters: the file is
+    never attached to the database)."""
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS incoming ({', '.join(RECORD_COLUMNS)}, kind)")
+    db.execute(f"DELETE FROM {_STAGE}")
+    marks = ", ".join("?" * len(RECORD_COLUMNS))
+    db.conn.executemany(
+        f"INSERT INTO {_STAGE} ({', '.join(RECORD_COLUMNS)}) VALUES ({marks})", rows
+    )
+
+
+def foreign_owned(db: sqlite_utils.Database, unit_codes: Sequence[str]) -> list[tuple]:
+    """Staged record ids that the city already holds under another unit."""
+    marks = ", ".join("?" * len(unit_codes))
+    return db.execute(
+        f"SELECT i.id, u.name FROM {_STAGE} i JOIN records r ON r.id = i.id "
+        f"JOIN units u ON u.code = r.unit_code WHERE r.unit_code NOT IN ({marks}) LIMIT 5",
+        list(unit_codes),
+    ).fetchall()
+
+
+_SAME_CONTENT = " AND ".join(
+    [f"r.{c} IS i.{c}" for c in _FIELDS] + ["r.deleted IS i.deleted", f"{_MEDIA_JSON} IS i.media"]
+)
+# Each staged record against the stored one: NULL (new), same (nothing to do), sync (same
+# content under a newer revision), old (the city already has this or newer), update,
+# conflict. See the module docstring for received_revision / received_as.
+_CLASSIFY = f"""
+UPDATE {_STAGE} AS i SET kind = (
+    SELECT CASE
+        WHEN {_SAME_CONTENT} THEN
+            CASE WHEN i.revision > r.received_revision THEN 'sync' ELSE 'same' END
+        WHEN i.revision <= (CASE WHEN r.received_revision > 0 THEN r.received_revision
+                                 ELSE r.revision END) THEN
+            CASE WHEN i.revision = (CASE WHEN r.received_revision > 0 THEN r.received_revision
+                                         ELSE r.revision END)
+                      AND NOT (r.received_as > 0 AND r.revision > r.received_as)
+                 THEN 'conflict' ELSE 'old' END
+        WHEN r.received_as > 0 AND r.revision > r.received_as THEN 'conflict'
+        ELSE 'update'
+    END
+    FROM records r WHERE r.id = i.id)
+"""
+
+
+def classify(db: sqlite_utils.Database) -> dict[str, int]:
+    """Classify every staged record; returns how many fall in each class ('new', …)."""
+    db.execute(_CLASSIFY)
+    return {
+        (kind or "new"): count
+        for kind, count in db.execute(f"SELECT kind, COUNT(*) FROM {_STAGE} GROUP BY kind")
+    }
+
+
+def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
+    """Insert the staged records the city does not hold yet, with their media; returns how
+    many."""
+    own = ", ".join(c for c in RECORD_COLUMNS if c != "media")
+    cursor = db.execute(
+        f"INSERT INTO records ({own}, sample, received_revision, received_as) "
+        f"SELECT {own}, 0, revision, revision FROM {_STAGE} WHERE kind IS NULL ORDER BY id"
+    )
+    db.execute(
+        "INSERT INTO record_media (record_id, position, channel, link) "
+        "SELECT i.id, j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') "
+        f"FROM {_STAGE} i, json_each(i.media) j WHERE i.kind IS NULL"
+    )
+    db.execute(
+        "INSERT INTO import_changes (import_id, record_id, change) "
+        f"SELECT ?, id, 'added' FROM {_STAGE} WHERE kind IS NULL",
+        [import_id],
+    )
+    return cursor.rowcount
+
+
+def mark_synced(db: sqlite_utils.Database) -> None:
+    """Same content under a newer revision: the copy is level with the unit again."""
+    db.execute(
+        f"UPDATE records AS r SET received_revision = i.revision, received_as = r.revision "
+        f"FROM {_STAGE} i WHERE i.kind = 'sync' AND r.id = i.id"
+    )
+
+
+def staged(db: sqlite_utils.Database, kind: str) -> list[dict]:
+    """The staged rows of one class, as dicts."""
+    return list(db.query(f"SELECT * FROM {_STAGE} WHERE kind = ? ORDER BY id", [kind]))
+
+
+def incoming_fields(row: dict) -> RecordFields:
+    """A staged row's fields."""
+    return RecordFields(
+        unit_code=row["unit_code"], date=date.fromisoformat(row["date"]),
+        activity_type=ActivityType(row["type"]), sessions=row["sessions"], title=row["title"],
+        venue=row["venue"], venue_category=row["venue_category"], audience=row["audience"],
+        delivery=row["delivery"], presenter=row["presenter"],
+        demonstration=bool(row["demonstration"]), original=bool(row["original"]),
+        logo_shown=bool(row["logo_shown"]),
+        media=tuple(MediaItem(channel, link) for channel, link in json.loads(row["media"])),
+        notes=row["notes"],
+    )  # fmt: skip
+
+
+def take_incoming(db: sqlite_utils.Database, record_id: str, fields: RecordFields, *,
+                  deleted: bool, unit_revision: int, import_id: int | None, now: str,
+                  saved_by: str) -> str:  # fmt: skip
+    """Replace a stored record by the unit's version ``unit_revision`` as its next local
+    revision (the history keeps both); returns the change: updated, deleted or restored."""
+    before = records.get_record(db, record_id)
+    _ensure_snapshot(db, before)
+    revision = max(before.revision + 1, unit_revision)
+    db.execute(
+        f"UPDATE records SET {', '.join(f'{c} = ?' for c in _FIELDS)}, deleted = ?, "
+        "base_revision = revision, revision = ?, updated_at = ?, received_revision = ?, "
+        "received_as = ? WHERE id = ?",
+        records.field_values(fields)
+        + (int(deleted), revision, now, unit_revision, revision, record_id),
+    )
+    db.execute("DELETE FROM record_media WHERE record_id = ?", [record_id])
+    records.write_media(db, record_id, fields.media)
+    records.snapshot(db, record_id, saved_at=now, saved_by=saved_by)
+    change = "updated"
+    if deleted and not before.deleted:
+        change = "deleted"
+    elif before.deleted and not deleted:
+        change = "restored"
+    if import_id is not None:
+        before_json = json.dumps(records.state_of(before), ensure_ascii=False)
+        db.execute(
+            "INSERT OR REPLACE INTO import_changes (import_id, record_id, change, before) "
+            "VALUES (?, ?, ?, ?)",
+            [import_id, record_id, change, before_json],
+        )
+    return change
+
+
+def _ensure_snapshot(db: sqlite_utils.Database, record) -> None:
+    """Keep the state about to be replaced in the history (records added from a file get
+    their first snapshot only when they first change)."""
+    exists = db.execute(
+        "SELECT 1 FROM record_revisions WHERE record_id = ? AND revision = ?",
+        [record.id, record.revision],
+    ).fetchone()
+    if not exists:
+        records.snapshot(db, record.id, saved_at=record.updated_at, saved_by=record.entered_by)
+
+
+def state_json(fields: RecordFields, deleted: bool) -> str:
+    """A record version's user-visible state as stored for a conflict (see state_of)."""
+    return json.dumps({**fields_json(fields), "deleted": bool(deleted)}, ensure_ascii=False)
+
+
+def record_conflict(db: sqlite_utils.Database, row: dict, import_id: int, *, now: str) -> bool:
+    """Keep the incoming version of a conflicting record for the city to decide; False if
+    this very version is already waiting (the same file imported again)."""
+    state = state_json(incoming_fields(row), row["deleted"])
+    waiting = db.execute(
+        "SELECT 1 FROM conflicts WHERE record_id = ? AND revision = ? AND state = ? "
+        "AND resolution IS NULL",
+        [row["id"], row["revision"], state],
+    ).fetchone()
+    if waiting:
+        return False
+    db.execute(
+        "INSERT INTO conflicts (record_id, import_id, revision, state, detected_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [row["id"], import_id, row["revision"], state, now],
+    )
+    return True
+
+
+def open_conflicts(db: sqlite_utils.Database) -> list[dict]:
+    """Conflicts waiting for the city, oldest first: both versions side by side."""
+    rows = list(db.query(
+        "SELECT c.id, c.record_id, c.revision, c.state, c.detected_at, i.file_name, "
+        "u.name AS unit_name, r.revision AS our_revision FROM conflicts c "
+        "JOIN imports i ON i.id = c.import_id JOIN records r ON r.id = c.record_id "
+        "JOIN units u ON u.code = r.unit_code WHERE c.resolution IS NULL ORDER BY c.id"))  # fmt: skip
+    for row in rows:
+        row["theirs"] = json.loads(row.pop("state"))
+        row["ours"] = records.state_of(records.get_record(db, row["record_id"]))
+    return rows
+
+
+def get_conflict(db: sqlite_utils.Database, conflict_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id]))
+    return rows[0] if rows else None
+
+
+def resolve_conflict(db: sqlite_utils.Database, conflict: dict, keep: str, *, now: str,
+                     saved_by: str) -> None:  # fmt: skip
+    """Settle a conflict: ``ours`` keeps the stored record, ``theirs`` takes the unit's
+    version as the next revision. Either way the unit's revision counts as received, so
+    importing the same file again does not bring the conflict back."""
+    record_id = conflict["record_id"]
+    if keep == "theirs":
+        state = json.loads(conflict["state"])
+        take_incoming(db, record_id, fields_from_json(state), deleted=state["deleted"],
+                      unit_revision=conflict["revision"], import_id=None, now=now,
+                      saved_by=saved_by)  # fmt: skip
+    else:
+        # The kept version becomes a local edit over the unit's: the same file again is
+        # old news, and the unit's next edit of this record is a conflict again.
+        db.execute(
+            "UPDATE records SET base_revision = revision, revision = revision + 1, "
+            "updated_at = ?, received_revision = MAX(received_revision, ?), "
+            "received_as = revision WHERE id = ?",
+            [now, conflict["revision"], record_id],
+        )
+        records.snapshot(db, record_id, saved_at=now, saved_by=saved_by)
+    db.execute(
+        "UPDATE conflicts SET resolution = ?, resolved_at = ?, resolved_by = ? "
+        "WHERE record_id = ? AND resolution IS NULL AND revision <= ?",
+        [keep, now, saved_by, record_id, conflict["revision"]],
+    )
+
+
+def set_photos(db: sqlite_utils.Database, record_id: str, photos: list[tuple], *, now: str) -> None:
+    """Replace a record's photos by those a file carries (PHOTO_COLUMNS rows)."""
+    db.execute("DELETE FROM record_photos WHERE record_id = ?", [record_id])
+    db.conn.executemany(
+        "INSERT INTO record_photos (record_id, position, width, height, sha256, image, "
+        "thumbnail, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*photo, now) for photo in photos],
+    )

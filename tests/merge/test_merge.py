@@ -1,0 +1,213 @@
+"""Merging submission files at the city (PRODUCT §7): adds, newer revisions, deletions,
+older files, conflicts, idempotence."""
+
+from __future__ import annotations
+
+from jzdesk import exchange, packages, services
+from jzdesk.store import records
+
+from .conftest import city_state, database_content
+
+
+def import_one(city, path):
+    [result] = exchange.import_files(city, [path])
+    return result
+
+
+def test_first_file_adds_every_record_with_its_id_and_revision(make_unit, city):
+    desk = make_unit()
+    ids = [desk.add(title=f"演出{n}", venue=f"厂{n}", audience=10 * n) for n in range(5)]
+    result = import_one(city, desk.export())
+    assert (result.status, result.added, result.unit) == ("imported", 5, "qinyang")
+    held = city_state(city)
+    assert sorted(held) == sorted(ids)
+    unit_copy = {i: records.state_of(records.get_record(desk.db, i)) for i in ids}
+    assert {i: state for i, (state, _) in held.items()} == unit_copy
+
+
+def test_media_and_summaries_and_header_travel(make_unit, city):
+    from jzdesk.domain.records import MediaItem
+
+    desk = make_unit()
+    media = (MediaItem("报纸", "焦作日报"), MediaItem("网络", "https://example.cn/a"))
+    record_id = desk.add(title="书画展", media=media)
+    services.set_quarter_summary(desk.db, "qinyang", 2021, 1, "一季度开展了书画展。")
+    import_one(city, desk.export())
+    assert records.get_record(city, record_id).fields.media == media
+    assert services.quarter_summary(city, "qinyang", 2021, 1) == "一季度开展了书画展。"
+    assert services.header_fields(city, "qinyang") == {"filler": "张三", "phone": "13800000000"}
+
+
+def test_a_newer_file_updates_deletes_and_adds(make_unit, city):
+    desk = make_unit()
+    kept, edited, dropped = desk.add(title="甲"), desk.add(title="乙"), desk.add(title="丙")
+    import_one(city, desk.export())
+    desk.edit(edited, title="乙（改）", audience=80)
+    services.delete_event(desk.db, dropped)
+    new = desk.add("2021-04-02", title="丁")
+    result = import_one(city, desk.export("2021Q2"))
+    assert (result.added, result.updated, result.deleted, result.unchanged) == (1, 1, 1, 1)
+    assert records.get_record(city, edited).fields.title == "乙（改）"
+    assert records.get_record(city, dropped).deleted
+    assert records.get_record(city, new) is not None
+    assert records.get_record(city, kept).revision == 1
+    changes = {c["record_id"]: c for c in packages.import_changes(city, result.import_id)}
+    assert changes[edited]["change"] == "updated"
+    assert changes[edited]["before"]["title"] == "乙" and changes[edited]["now"]["title"] == "乙（改）"
+    assert changes[dropped]["change"] == "deleted"
+    assert changes[new]["change"] == "added" and kept not in changes
+
+
+def test_the_same_file_twice_changes_nothing(make_unit, city):
+    desk = make_unit()
+    desk.add(title="甲")
+    path = desk.export()
+    import_one(city, path)
+    before = database_content(city)
+    again = import_one(city, path)
+    assert again.status == "unchanged" and "导入过" in again.reason
+    assert database_content(city) == before
+
+
+def test_an_older_file_after_a_newer_one_rolls_nothing_back(make_unit, city):
+    desk = make_unit()
+    record_id = desk.add(title="甲")
+    old = desk.export()
+    desk.edit(record_id, title="甲（改）")
+    gone = desk.add(title="乙")
+    services.delete_event(desk.db, gone)
+    new = desk.export()
+    import_one(city, new)
+    result = import_one(city, old)
+    assert (result.status, result.updated, result.unchanged) == ("unchanged", 0, 1)
+    assert records.get_record(city, record_id).fields.title == "甲（改）"
+    assert records.get_record(city, gone).deleted
+
+
+def test_a_re_export_without_changes_is_logged_as_a_report_but_changes_no_record(make_unit, city):
+    desk = make_unit()
+    desk.add(title="甲")
+    import_one(city, desk.export("2021Q1"))
+    before = city_state(city)
+    result = import_one(city, desk.export("2021Q2"))
+    assert (result.status, result.unchanged) == ("unchanged", 1)
+    assert city_state(city) == before
+    assert [entry["period"] for entry in packages.import_log(city)] == ["2021Q2", "2021Q1"]
+
+
+def test_a_city_correction_and_a_unit_edit_are_a_conflict_the_city_settles(make_unit, city):
+    desk = make_unit()
+    record_id = desk.add(title="甲", audience=10)
+    import_one(city, desk.export())
+    city_record = records.get_record(city, record_id)
+    from dataclasses import replace
+
+    services.update_event(city, record_id, replace(city_record.fields, audience=99),
+                          revision=city_record.revision)  # fmt: skip
+    desk.edit(record_id, title="甲（单位改）")
+    desk.edit(record_id, venue="二厂")  # the unit is two revisions on
+    path = desk.export()
+    result = import_one(city, path)
+    assert (result.status, result.conflicts, result.updated) == ("imported", 1, 0)
+    assert records.get_record(city, record_id).fields.audience == 99  # nothing overwritten
+    [conflict] = packages.open_conflicts(city)
+    assert conflict["ours"]["audience"] == 99 and conflict["theirs"]["title"] == "甲（单位改）"
+
+    assert import_one(city, path).status == "unchanged"  # the same file: no second conflict
+    assert len(packages.open_conflicts(city)) == 1
+
+    packages.resolve_conflict(city, conflict["id"], "theirs")
+    assert packages.open_conflicts(city) == []
+    taken = records.get_record(city, record_id).fields
+    assert (taken.title, taken.venue, taken.audience) == ("甲（单位改）", "二厂", 10)
+    history = services.event_history(city, record_id)
+    assert {h["state"]["audience"] for h in history} >= {10, 99}
+
+    desk.edit(record_id, notes="再改")  # after "theirs" the unit's next edit just updates
+    result = import_one(city, desk.export())
+    assert (result.updated, result.conflicts) == (1, 0)
+
+
+def test_keeping_our_version_survives_the_same_file_and_flags_the_next_unit_edit(make_unit, city):
+    desk = make_unit()
+    record_id = desk.add(title="甲")
+    import_one(city, desk.export())
+    held = records.get_record(city, record_id)
+    from dataclasses import replace
+
+    services.update_event(city, record_id, replace(held.fields, title="甲（市里改）"),
+                          revision=held.revision)  # fmt: skip
+    desk.edit(record_id, title="甲（单位改）")
+    first = desk.export()
+    import_one(city, first)
+    [conflict] = packages.open_conflicts(city)
+    packages.resolve_conflict(city, conflict["id"], "ours")
+    assert records.get_record(city, record_id).fields.title == "甲（市里改）"
+    desk.add(title="新的")  # a new file (another hash) still carrying the old edit
+    result = import_one(city, desk.export())
+    assert (result.conflicts, records.get_record(city, record_id).fields.title) == (0, "甲（市里改）")
+    desk.edit(record_id, title="甲（单位又改）")
+    assert import_one(city, desk.export()).conflicts == 1
+
+
+def test_same_revision_with_other_content_is_a_conflict(make_unit, city):
+    """Two installations of one unit (a reinstall) edit the same record: PRODUCT §7."""
+    desk = make_unit()
+    record_id = desk.add(title="甲")
+    path = desk.export()
+    other = make_unit()  # the same unit on another PC, started from the same file
+    import_one(other.db, path)
+    desk.edit(record_id, title="甲（一号机）")
+    other_record = records.get_record(other.db, record_id)
+    from dataclasses import replace
+
+    services.update_event(other.db, record_id, replace(other_record.fields, title="甲（二号机）"),
+                          revision=other_record.revision)  # fmt: skip
+    import_one(city, desk.export())
+    result = import_one(city, other.export())
+    assert result.conflicts == 1
+    assert records.get_record(city, record_id).fields.title == "甲（一号机）"
+    assert packages.open_conflicts(city)[0]["theirs"]["title"] == "甲（二号机）"
+
+
+def test_newest_file_decides_summaries_even_when_it_arrives_first(make_unit, city):
+    desk = make_unit()
+    services.set_quarter_summary(desk.db, "qinyang", 2021, 1, "初稿")
+    old = desk.export()
+    services.set_quarter_summary(desk.db, "qinyang", 2021, 1, "定稿")
+    new = desk.export()
+    import_one(city, new)
+    import_one(city, old)
+    assert services.quarter_summary(city, "qinyang", 2021, 1) == "定稿"
+
+
+def test_photos_travel_when_asked(make_unit, city, tmp_path):
+    from PIL import Image
+
+    desk = make_unit()
+    record_id = desk.add(title="有照片")
+    picture = tmp_path / "photo.jpg"
+    Image.new("RGB", (640, 480), (200, 30, 30)).save(picture)
+    services.add_photos(desk.db, record_id, [picture])
+    import_one(city, desk.export())
+    assert services.photo_thumbnails(city, record_id) == []
+    desk.add(title="另一条")
+    import_one(city, desk.export(photos=True))  # the photos come later
+    assert len(services.photo_thumbnails(city, record_id)) == 1
+    other = make_unit("孟州")
+    with_photo = other.add(title="孟州的照片")
+    services.add_photos(other.db, with_photo, [picture])
+    import_one(city, other.export(photos=True))
+    assert len(services.photo_thumbnails(city, with_photo)) == 1
+    assert services.photo_image(city, services.photo_thumbnails(city, with_photo)[0][0])
+
+
+def test_the_sheet_code_is_shown_and_matches_the_units_paper(make_unit, city):
+    from jzdesk.domain.periods import parse_period
+
+    desk = make_unit()
+    desk.add(title="甲", audience=30)
+    unit_code = exchange.sheet_code(exchange.sheet_data(desk.db, desk.unit, parse_period("2021Q1")))
+    result = import_one(city, desk.export())
+    assert result.sheet_code == unit_code
+    assert unit_code in result.reason and "应相同" in result.reason
