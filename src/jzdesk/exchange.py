@@ -38,7 +38,7 @@ class ImportResult:
     unchanged: int = 0
     conflicts: int = 0
     unit: str = ""
-    deleted: int = 0
+    deleted: int = 0  # of the updated, how many were deletions
     period: str = ""
     sheet_code: str = ""  # the 校验码 of the sheet the file corresponds to
     import_id: int | None = None
@@ -58,8 +58,7 @@ class ImportResult:
     def to_json(self) -> dict:
         return {"file": self.file, "status": self.status, "reason": self.reason,
                 "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "conflicts": self.conflicts, "deleted": self.deleted, "unit": self.unit,
-                "period": self.period, "sheet_code": self.sheet_code}  # fmt: skip
+                "conflicts": self.conflicts}  # fmt: skip
 
 
 def sheet_data(

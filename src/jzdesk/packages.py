@@ -308,12 +308,12 @@ def _merge(db: sqlite_utils.Database, package: Package, unit: Unit, family: list
         unchanged = db.execute(
             "SELECT COUNT(*) FROM temp.incoming WHERE kind IN ('same', 'sync', 'old')"
         ).fetchone()[0]
-        counts = {"added": added, "updated": changes["updated"] + changes["restored"],
-                  "deleted": changes["deleted"], "unchanged": unchanged, "conflicts": conflicts}  # fmt: skip
+        counts = {"added": added, "updated": sum(changes.values()), "deleted": changes["deleted"],
+                  "unchanged": unchanged, "conflicts": conflicts}  # fmt: skip
         submissions.finish_import(db, import_id, counts)
         db.execute("DELETE FROM temp.incoming")
     city_code = sheet_code(sheet_data(db, unit, period))
-    written = added or counts["updated"] or counts["deleted"] or conflicts
+    written = added or counts["updated"] or conflicts
     return ImportResult(
         package.name, "imported" if written else "unchanged", _notes(counts, manifest, city_code),
         added, counts["updated"], unchanged, conflicts, unit.code, deleted=counts["deleted"],
@@ -329,7 +329,7 @@ def _local_now() -> str:
 def _notes(counts: dict, manifest: dict, city_code: str) -> str:
     notes = []
     if counts["deleted"]:
-        notes.append(f"删除 {counts['deleted']} 条")
+        notes.append(f"其中删除 {counts['deleted']} 条")
     if counts["conflicts"]:
         notes.append(
             f"{counts['conflicts']} 条与本机的修改冲突，两个版本都已保留，请在“汇总导入”中选择"

@@ -75,13 +75,15 @@ def test_every_command_has_help_text():
         "delete-event",
         "progress",
     }
-    assert set(subparsers.choices) >= {"export-sheet", "import", "quota"}
+    assert set(subparsers.choices) >= {"export-sheet", "import", "quota", "export-package",
+                                       "completeness", "conflicts", "import-log"}  # fmt: skip
 
     def check(name, sub):
         assert sub.description, name
         for action in sub._actions:
             assert action.help, f"{name} {action.option_strings}"
-            for child, parser in (getattr(action, "choices", None) or {}).items():
+            choices = getattr(action, "choices", None)
+            for child, parser in (choices.items() if isinstance(choices, dict) else ()):
                 if isinstance(parser, type(sub)):
                     check(f"{name} {child}", parser)
 

@@ -46,7 +46,7 @@ def test_a_newer_file_updates_deletes_and_adds(make_unit, city):
     services.delete_event(desk.db, dropped)
     new = desk.add("2021-04-02", title="丁")
     result = import_one(city, desk.export("2021Q2"))
-    assert (result.added, result.updated, result.deleted, result.unchanged) == (1, 1, 1, 1)
+    assert (result.added, result.updated, result.deleted, result.unchanged) == (1, 2, 1, 1)
     assert records.get_record(city, edited).fields.title == "乙（改）"
     assert records.get_record(city, dropped).deleted
     assert records.get_record(city, new) is not None
