@@ -7,6 +7,7 @@ Shared by the window and the command line; no Qt here.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -168,7 +169,11 @@ def import_package(db: sqlite_utils.Database, path: Path, *,
                 f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
                 unchanged=int(package.manifest["record_count"]), unit=unit.code, period=period.text, sheet_code=package.manifest["sheet_code"],
             )  # fmt: skip
-        return _merge(db, package, unit, family, period)
+        try:
+            return _merge(db, package, unit, family, period)
+        except (ValueError, TypeError, KeyError, sqlite3.IntegrityError) as error:
+            # The checks above should have caught it; the transaction is rolled back.
+            raise KnownError(f"文件 {package.name} 中有无效的内容，未导入（{error}）") from error
 
 
 def _package_unit(db: sqlite_utils.Database, package: Package) -> tuple[Unit, Period]:
@@ -210,7 +215,11 @@ def _record_rules(family: list[str], year: int) -> list[tuple[str, str]]:
     return [
         ("length(id) = 36", "记录编号无效"),
         (f"unit_code IN ({_sql_in(family)})", "记录不属于本单位（或其下属单位）"),
-        (f"date(date) IS date AND substr(date, 1, 4) = '{year}'", f"活动日期无效或不在 {year} 年"),
+        # '+0 days' makes SQLite normalise 02-30 to 03-02, so an impossible day differs.
+        (
+            f"date(date, '+0 days') IS date AND substr(date, 1, 4) = '{year}'",
+            f"活动日期无效或不在 {year} 年",
+        ),
         (f"type IN ({_sql_in(kind.value for kind in ActivityType)})", "活动类型无法识别"),
         (f"sessions BETWEEN 1 AND {MAX_SESSIONS}", f"场次不在 1–{MAX_SESSIONS} 之间"),
         (f"audience BETWEEN 0 AND {MAX_AUDIENCE}", f"受益职工不在 0–{MAX_AUDIENCE} 之间"),

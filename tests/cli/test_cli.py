@@ -83,7 +83,7 @@ def test_every_command_has_help_text():
         for action in sub._actions:
             assert action.help, f"{name} {action.option_strings}"
             choices = getattr(action, "choices", None)
-            for child, parser in (choices.items() if isinstance(choices, dict) else ()):
+            for child, parser in choices.items() if isinstance(choices, dict) else ():
                 if isinstance(parser, type(sub)):
                     check(f"{name} {child}", parser)
 

@@ -53,7 +53,9 @@ def test_a_newer_file_updates_deletes_and_adds(make_unit, city):
     assert records.get_record(city, kept).revision == 1
     changes = {c["record_id"]: c for c in packages.import_changes(city, result.import_id)}
     assert changes[edited]["change"] == "updated"
-    assert changes[edited]["before"]["title"] == "乙" and changes[edited]["now"]["title"] == "乙（改）"
+    assert (
+        changes[edited]["before"]["title"] == "乙" and changes[edited]["now"]["title"] == "乙（改）"
+    )
     assert changes[dropped]["change"] == "deleted"
     assert changes[new]["change"] == "added" and kept not in changes
 
@@ -145,7 +147,10 @@ def test_keeping_our_version_survives_the_same_file_and_flags_the_next_unit_edit
     assert records.get_record(city, record_id).fields.title == "甲（市里改）"
     desk.add(title="新的")  # a new file (another hash) still carrying the old edit
     result = import_one(city, desk.export())
-    assert (result.conflicts, records.get_record(city, record_id).fields.title) == (0, "甲（市里改）")
+    assert (result.conflicts, records.get_record(city, record_id).fields.title) == (
+        0,
+        "甲（市里改）",
+    )
     desk.edit(record_id, title="甲（单位又改）")
     assert import_one(city, desk.export()).conflicts == 1
 

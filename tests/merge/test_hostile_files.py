@@ -1,0 +1,167 @@
+"""Damaged and hostile files: each is rejected whole with a reason, the command line exits
+1, and the city database's content is unchanged (PRODUCT §7, §9)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from jzdesk import exchange
+from jzdesk.io.package import FORMAT_VERSION
+
+from .conftest import database_content, tamper
+
+
+@pytest.fixture
+def package(make_unit, tmp_path) -> Path:
+    """A good file of 沁阳 with three records (one media item, one summary)."""
+    from jzdesk import services
+    from jzdesk.domain.records import MediaItem
+
+    desk = make_unit()
+    for n in range(3):
+        desk.add(title=f"演出{n}", venue=f"厂{n}", media=(MediaItem("报纸", "日报"),))
+    services.set_quarter_summary(desk.db, "qinyang", 2021, 1, "小结")
+    return desk.export()
+
+
+def variant(package: Path, name: str) -> Path:
+    path = package.with_name(name)
+    shutil.copyfile(package, path)
+    return path
+
+
+def rejected(city, path: Path, run_cli=None) -> str:
+    before = database_content(city)
+    [result] = exchange.import_files(city, [path])
+    assert result.status == "rejected", result
+    assert path.name in result.reason
+    assert database_content(city) == before
+    return result.reason
+
+
+def flip_bytes(path: Path, offset: int, count: int = 64) -> Path:
+    data = bytearray(path.read_bytes())
+    for i in range(offset, min(offset + count, len(data))):
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+    return path
+
+
+def hostile_files(package: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """name → (file, a word the reason must contain)."""
+    files = {}
+    empty = tmp_path / "empty.jzsub"
+    empty.write_bytes(b"")
+    files["empty"] = (empty, "空的")
+    truncated = variant(package, "truncated.jzsub")
+    truncated.write_bytes(package.read_bytes()[: package.stat().st_size // 2])
+    files["truncated"] = (truncated, "损坏")
+    files["flipped header page"] = (flip_bytes(variant(package, "flip0.jzsub"), 100), "")
+    where = package.read_bytes().find("演出1".encode())
+    files["flipped record"] = (flip_bytes(variant(package, "flip.jzsub"), where, 6), "")
+    files["flipped page"] = (flip_bytes(variant(package, "flip2.jzsub"), where - 300, 600), "")
+    zipped = tmp_path / "zipped.jzsub"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.write(package, "inside.jzsub")
+    files["zip"] = (zipped, "压缩包")
+    text = tmp_path / "text.jzsub"
+    text.write_text("这不是上报文件\n" * 50, encoding="utf-8")
+    files["plain text"] = (text, "不是 jzdesk 上报文件")
+    other = tmp_path / "other.jzsub"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("INSERT INTO t VALUES (1)")
+    conn.commit()
+    conn.close()
+    files["other sqlite"] = (other, "其他程序")
+    files["edited after export"] = (
+        tamper(variant(package, "edited.jzsub"), "UPDATE records SET audience = 9999",
+               rehash=False), "改动")  # fmt: skip
+    files["other unit's records"] = (
+        tamper(variant(package, "foreign.jzsub"), "UPDATE records SET unit_code = 'mengzhou'"),
+        "不属于本单位")  # fmt: skip
+    files["manifest names another unit"] = (
+        tamper(variant(package, "claims.jzsub"),
+               "UPDATE manifest SET value = 'mengzhou' WHERE key = 'unit_code'"),
+        "不属于本单位")  # fmt: skip
+    files["unknown unit"] = (
+        tamper(variant(package, "nobody.jzsub"),
+               "UPDATE manifest SET value = 'atlantis' WHERE key = 'unit_code'",
+               "UPDATE records SET unit_code = 'atlantis'"), "单位名单中没有")  # fmt: skip
+    files["extra table"] = (
+        tamper(variant(package, "table.jzsub"), "CREATE TABLE extra (x)"),
+        "不应有",
+    )
+    files["view"] = (tamper(variant(package, "view.jzsub"),
+                            "CREATE VIEW v AS SELECT * FROM records"), "不应有")  # fmt: skip
+    files["trigger"] = (tamper(variant(package, "trigger.jzsub"),
+                               "CREATE TRIGGER t AFTER INSERT ON header BEGIN "
+                               "DELETE FROM records; END"), "不应有")  # fmt: skip
+    files["altered column"] = (tamper(variant(package, "column.jzsub"),
+                                      "ALTER TABLE records ADD COLUMN extra TEXT"), "不应有")  # fmt: skip
+    files["newer format"] = (tamper(
+        variant(package, "newer.jzsub"),
+        f"UPDATE manifest SET value = '{FORMAT_VERSION + 1}' WHERE key = 'format_version'"),
+        "请升级程序")  # fmt: skip
+    files["bad value"] = (tamper(variant(package, "value.jzsub"),
+                                 "UPDATE records SET sessions = 0 WHERE title = '演出1'"),
+                          "场次")  # fmt: skip
+    files["bad date"] = (tamper(variant(package, "date.jzsub"),
+                                "UPDATE records SET date = '2021-02-30'"), "活动日期")  # fmt: skip
+    files["bad media"] = (tamper(variant(package, "media.jzsub"),
+                                 "UPDATE records SET media = '[[\"飞鸽\", \"x\"]]'"), "媒体")  # fmt: skip
+    wal = variant(package, "wal.jzsub")
+    conn = sqlite3.connect(wal)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+    files["WAL mode"] = (wal, "不是导出的上报文件")
+    return files
+
+
+def test_every_hostile_file_is_rejected_and_the_database_untouched(package, city, tmp_path):
+    exchange.import_files(city, [package])  # the city already holds the good file
+    for name, (path, word) in hostile_files(package, tmp_path).items():
+        reason = rejected(city, path)
+        assert word in reason, f"{name}: {reason}"
+
+
+def test_hostile_files_into_an_empty_database_add_nothing(package, city, tmp_path):
+    for path, _ in hostile_files(package, tmp_path).values():
+        rejected(city, path)
+    assert city.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 0
+    assert city.execute("SELECT COUNT(*) FROM imports").fetchone()[0] == 0
+
+
+def test_a_file_claiming_records_the_city_holds_for_another_unit(make_unit, city):
+    """Ids are the identity: a file may not take over another unit's records."""
+    mengzhou = make_unit("孟州")
+    record_id = mengzhou.add(title="孟州的活动")
+    exchange.import_files(city, [mengzhou.export()])
+    qinyang = make_unit("沁阳")
+    qinyang.add(title="沁阳的活动")
+    path = qinyang.export()
+    tamper(path, f"UPDATE records SET id = '{record_id}'")
+    reason = rejected(city, path)
+    assert "属于其他单位" in reason and "孟州" in reason
+
+
+def test_the_command_line_exits_1_and_goes_on_with_the_next_file(package, run_cli, tmp_path):
+    text = tmp_path / "notes.jzsub"
+    text.write_text("hello", encoding="utf-8")
+    result = run_cli("import", str(text), str(package), "--json")
+    assert result.code == 1
+    import json
+
+    first, second = json.loads(result.out)
+    assert (first["status"], second["status"], second["added"]) == ("rejected", "imported", 3)
+    assert "notes.jzsub" in first["reason"]
+
+
+def test_a_file_that_names_a_quarter_of_another_year_is_rejected(package, city):
+    tamper(package, "UPDATE manifest SET value = '2022' WHERE key = 'year'")
+    assert "不一致" in rejected(city, package)
