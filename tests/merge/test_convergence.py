@@ -1,0 +1,86 @@
+"""Property: for a unit's successive exports, importing any subset in any order, each
+file once or more, leaves the city holding exactly the newest imported file's records."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jzdesk import exchange, services
+from jzdesk.io.package import RECORD_COLUMNS, open_package
+from jzdesk.store import records
+from jzdesk.store.db import open_db
+
+from .conftest import UnitDesk
+
+# One step of the unit's work between two exports.
+steps = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.integers(1, 28), st.integers(0, 500)),
+        st.tuples(st.just("edit"), st.integers(0, 99), st.integers(0, 500)),
+        st.tuples(st.just("delete"), st.integers(0, 99), st.just(0)),
+        st.tuples(st.just("restore"), st.integers(0, 99), st.just(0)),
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+def work(desk: UnitDesk, ids: list[str], step) -> None:
+    action, number, value = step
+    if action == "add":
+        ids.append(desk.add(f"2021-02-{number:02d}", title=f"活动{len(ids)}", audience=value))
+        return
+    if not ids:
+        return
+    record = records.get_record(desk.db, ids[number % len(ids)])
+    if action == "edit" and not record.deleted:
+        services.update_event(desk.db, record.id, replace(record.fields, audience=value),
+                              revision=record.revision)  # fmt: skip
+    elif action == "delete" and not record.deleted:
+        services.delete_event(desk.db, record.id)
+    elif action == "restore" and record.deleted:
+        services.restore_events(desk.db, [record.id])
+
+
+def file_state(path) -> dict:
+    with open_package(path) as package:
+        rows = [dict(zip(RECORD_COLUMNS, row, strict=True)) for row in package.records()]
+    return {row["id"]: (row["audience"], row["deleted"], row["revision"]) for row in rows}
+
+
+def city_state(db) -> dict:
+    return {row[0]: (row[1], row[2], row[3])
+            for row in db.execute("SELECT id, audience, deleted, revision FROM records")}  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
+@given(history=st.lists(steps, min_size=1, max_size=5), data=st.data())
+def test_any_subset_in_any_order_converges_to_the_newest_file(tmp_path_factory, history, data):
+    folder = tmp_path_factory.mktemp("convergence")
+    desk = UnitDesk(folder / "unit", "沁阳")
+    ids: list[str] = []
+    files = []
+    for batch in history:
+        for step in batch:
+            work(desk, ids, step)
+        files.append(desk.export())
+    chosen = data.draw(st.lists(st.sampled_from(range(len(files))), min_size=1, max_size=8))
+    city = open_db(folder / "city.sqlite")
+    try:
+        for index in chosen:
+            [result] = exchange.import_files(city, [files[index]])
+            assert result.status != "rejected", result.reason
+            assert result.conflicts == 0
+        newest = files[max(chosen)]
+        assert city_state(city) == file_state(newest)
+        assert city.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        totals = services.event_totals(city)
+        live = [v for v in file_state(newest).values() if not v[1]]
+        assert totals["records"] == len(live) and totals["audience"] == sum(v[0] for v in live)
+    finally:
+        city.close()
+        desk.db.close()
