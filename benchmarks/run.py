@@ -82,7 +82,10 @@ def process_time(args: list[str], *, runs: int, env: dict[str, str] | None = Non
 
 def window_shown(records: int) -> Row:
     path = database(records)
-    env = {QUIT_AFTER_SHOW_ENV: "1", "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env = {
+        QUIT_AFTER_SHOW_ENV: "1",
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+    }
     median = process_time(["--db", str(path), "gui"], runs=7, env=env)
     return Row(f"window shown, {records // 1000} k records (from process start)", 0.8, median, 7)
 
@@ -111,7 +114,9 @@ def charts_refresh(records: int) -> Row:
 def progress_process(records: int) -> Row:
     path = database(records)
     median = process_time(["--db", str(path), "progress", "--json"], runs=7)
-    return Row(f"jzdesk progress --json, {records // 1000} k records (whole process)", 1.0, median, 7)
+    return Row(
+        f"jzdesk progress --json, {records // 1000} k records (whole process)", 1.0, median, 7
+    )
 
 
 def ledger_changes(records: int) -> list[Row]:
@@ -146,7 +151,9 @@ def ledger_changes(records: int) -> list[Row]:
 
         rows.append(Row(f"ledger {name}, {label} records", 0.1, median_time(change, runs=11), 11))
     later = median_time(lambda: services.event_totals(db, search), runs=11)
-    rows.append(Row(f"ledger 合计 of the search (after the list), {label} records", None, later, 11))
+    rows.append(
+        Row(f"ledger 合计 of the search (after the list), {label} records", None, later, 11)
+    )
     db.close()
     return rows
 
@@ -182,10 +189,133 @@ def sheet_exports() -> list[Row]:
     return rows
 
 
+UNIT_CODES = ("qinyang", "mengzhou", "boai", "wuzhi", "wenxian", "xiuwu", "jiefang", "shanyang",
+              "zhongzhan", "macun", "shifanqu", "jiaomei", "jiaotong", "jianshe", "jiaoyu",
+              "caimao")  # fmt: skip
+
+
+def submission_files(per_file: int) -> list[Path]:
+    """16 cached .jzsub files (one per unit) of ``per_file`` records each, exported by
+    jzdesk itself from generated records (unmarked as samples, so that they travel)."""
+    import shutil
+
+    from jzdesk import packages
+    from jzdesk.domain.periods import parse_period
+
+    folder = CACHE / f"packages-{per_file}"
+    files = [folder / f"{code}.jzsub" for code in UNIT_CODES]
+    if all(path.exists() for path in files):
+        return files
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    db = services.open_database(folder / "units.sqlite")
+    services.fill_sample_data(db, per_file * 17, seed=per_file)
+    # The generator spreads records by quota; give every unit exactly per_file of them.
+    with db.atomic():
+        db.execute("UPDATE records SET sample = 0")
+        for position, code in enumerate(UNIT_CODES):
+            db.execute(
+                "UPDATE records SET unit_code = ? WHERE rowid IN (SELECT rowid FROM records "
+                "ORDER BY rowid LIMIT ? OFFSET ?)",
+                [code, per_file, position * per_file],
+            )
+        db.execute("DELETE FROM records WHERE rowid > ?", [per_file * len(UNIT_CODES)])
+    for code, path in zip(UNIT_CODES, files, strict=True):
+        unit = services.resolve_unit(db, code)
+        packages.export_package(db, unit, path, period=parse_period("2021Q4"))
+    db.close()
+    (folder / "units.sqlite").unlink()
+    return files
+
+
+def empty_city(folder: Path) -> Path:
+    """A new, migrated city database (the cost of creating it is not timed)."""
+    path = folder / f"city-{time.perf_counter_ns()}.sqlite"
+    services.open_database(path).close()
+    return path
+
+
+def bare_insert_select(city: Path, files: list[Path]) -> None:
+    """The baseline: ATTACH each file and copy its records and media with INSERT … SELECT,
+    one transaction per file, into the same schema (indexes and triggers included)."""
+    from jzdesk.io.package import RECORD_COLUMNS
+
+    own = ", ".join(c for c in RECORD_COLUMNS if c != "media")
+    db = services.open_database(city)
+    for path in files:
+        db.execute("ATTACH DATABASE ? AS pkg", [str(path)])
+        with db.atomic():
+            db.execute(f"INSERT INTO records ({own}) SELECT {own} FROM pkg.records")
+            db.execute(
+                "INSERT INTO record_media (record_id, position, channel, link) "
+                "SELECT r.id, j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') "
+                "FROM pkg.records r, json_each(r.media) j"
+            )
+        db.execute("DETACH DATABASE pkg")
+    db.close()
+
+
+def imports(per_file: int, runs: int) -> list[Row]:
+    """Import 16 submission files into an empty city database, against the bare baseline
+    measured in the same run on the same files."""
+    import tempfile
+
+    from jzdesk import exchange
+
+    files = submission_files(per_file)
+    total = per_file * len(files)
+    label = f"{total // 1000} k" if total < 1_000_000 else f"{total / 1_000_000:.1f} M"
+    with tempfile.TemporaryDirectory() as folder:
+        ours, bare = [], []
+        for _ in range(runs):
+            city = empty_city(Path(folder))
+            db = services.open_database(city)
+            start = time.perf_counter()
+            results = exchange.import_files(db, files)
+            ours.append(time.perf_counter() - start)
+            assert all(r.status == "imported" and r.added == per_file for r in results), results
+            db.close()
+            city = empty_city(Path(folder))
+            start = time.perf_counter()
+            bare_insert_select(city, files)
+            bare.append(time.perf_counter() - start)
+    ours_median, bare_median = statistics.median(ours), statistics.median(bare)
+    return [
+        Row(f"import 16 files × {per_file // 1000} k = {label} records (backup, checks, merge)",
+            2.0 if total <= 200_000 else 15.0, ours_median, runs),
+        Row(f"  baseline: ATTACH + INSERT … SELECT of the same {label} rows", None,
+            bare_median, runs),
+        Row(f"  import ÷ baseline (bar 2×), {label}", 2.0, ours_median / bare_median * 1.0, runs),
+    ]  # fmt: skip
+
+
+def import_process_memory(per_file: int) -> list[Row]:
+    """``jzdesk import`` of the 16 files as a whole process: wall time and peak memory."""
+    import resource
+    import tempfile
+
+    files = submission_files(per_file)
+    with tempfile.TemporaryDirectory() as folder:
+        city = empty_city(Path(folder))
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "jzdesk", "--db", str(city), "import",
+                        *map(str, files)], check=True, capture_output=True)  # fmt: skip
+        elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    total = per_file * len(files)
+    return [
+        Row(f"jzdesk import, {total / 1_000_000:.1f} M records (whole process)", 15.0, elapsed, 1),
+        Row(f"  peak memory of that process, MB (bar 300 MB; shown as s = MB/1000)", 0.3,
+            peak_mb / 1000, 1),
+    ]  # fmt: skip
+
+
 def run(*, quick: bool) -> list[Row]:
     rows = [window_shown(100_000), progress_in_process(100_000, None), progress_process(100_000)]
     rows += sheet_exports()
+    rows += imports(10_000, runs=5)
     if not quick:
+        rows += import_process_memory(62_500)
         # The quota tab and the charts refresh from this query (bar of PRODUCT §9).
         rows.append(progress_in_process(1_000_000, 0.15))
         rows.append(charts_refresh(1_000_000))
@@ -205,11 +335,14 @@ def print_table(rows: list[Row]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the 1 M-record rows")
-    parser.add_argument("--only", choices=["sheets", "progress"], help="run just one group of rows")
+    parser.add_argument("--only", choices=["sheets", "progress", "imports"],
+                        help="run just one group of rows")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args()
     if args.only == "sheets":
         rows = sheet_exports()
+    elif args.only == "imports":
+        rows = imports(10_000, runs=5) + import_process_memory(62_500)
     elif args.only == "progress":
         rows = [progress_in_process(1_000_000, 0.15), charts_refresh(1_000_000)]
     else:

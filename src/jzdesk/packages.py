@@ -239,11 +239,13 @@ def _record_rules(family: list[str], year: int) -> list[tuple[str, str]]:
 def _check_rows(package: Package, unit: Unit, family: list[str], year: int) -> None:
     """Every record, photo, summary and header line of the file must be valid and the
     unit's own; the message names the records that are not."""
-    problems = []
-    for condition, meaning in _record_rules(family, year):
-        ids = package.first_violations(condition)
-        if ids:
-            problems.append(f"{meaning}：记录 {'、'.join(ids)}")
+    rules = _record_rules(family, year)
+    broken: dict[int, list[str]] = {}
+    for record_id, rule in package.violations([condition for condition, _ in rules]):
+        broken.setdefault(rule, []).append(record_id)
+    problems = [
+        f"{rules[rule][1]}：记录 {'、'.join(ids[:5])}" for rule, ids in sorted(broken.items())
+    ]
     conn = package.conn
     bad_summary = conn.execute(
         f"SELECT COUNT(*) FROM summaries WHERE year <> {year} OR quarter NOT BETWEEN 1 AND 4 "
@@ -273,8 +275,6 @@ def _check_rows(package: Package, unit: Unit, family: list[str], year: int) -> N
 
 def _merge(db: sqlite_utils.Database, package: Package, unit: Unit, family: list[str],
            period: Period) -> ImportResult:  # fmt: skip
-    from jzdesk.exchange import sheet_code, sheet_data
-
     manifest = package.manifest
     now, by = services.now_iso(), services.current_user(db)
     saved_by = f"导入：{package.name}"[:100]
@@ -321,10 +321,9 @@ def _merge(db: sqlite_utils.Database, package: Package, unit: Unit, family: list
                   "unchanged": unchanged, "conflicts": conflicts}  # fmt: skip
         submissions.finish_import(db, import_id, counts)
         db.execute("DELETE FROM temp.incoming")
-    city_code = sheet_code(sheet_data(db, unit, period))
     written = added or counts["updated"] or conflicts
     return ImportResult(
-        package.name, "imported" if written else "unchanged", _notes(counts, manifest, city_code),
+        package.name, "imported" if written else "unchanged", _notes(counts, manifest),
         added, counts["updated"], unchanged, conflicts, unit.code, deleted=counts["deleted"],
         period=period.text, sheet_code=manifest["sheet_code"], import_id=import_id,
     )  # fmt: skip
@@ -335,7 +334,7 @@ def _local_now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def _notes(counts: dict, manifest: dict, city_code: str) -> str:
+def _notes(counts: dict, manifest: dict) -> str:
     notes = []
     if counts["deleted"]:
         notes.append(f"其中删除 {counts['deleted']} 条")
@@ -343,12 +342,19 @@ def _notes(counts: dict, manifest: dict, city_code: str) -> str:
         notes.append(
             f"{counts['conflicts']} 条与本机的修改冲突，两个版本都已保留，请在“汇总导入”中选择"
         )
-    if manifest["sheet_code"] == city_code:
-        notes.append(f"校验码 {city_code}，与纸质统计表上的应相同")
-    else:
-        notes.append(f"文件的校验码 {manifest['sheet_code']}；本机合并后为 {city_code}"
-                     "（本机有修改或冲突，两者不同）")  # fmt: skip
+    notes.append(f"对应统计表的校验码 {manifest['sheet_code']}，应与纸质表上的相同")
     return "；".join(notes)
+
+
+def check_sheet_code(db: sqlite_utils.Database, import_id: int) -> dict:
+    """The logged import's 校验码 against the one of the same sheet from what the city
+    holds now: equal unless the city changed, or has not yet settled, a record."""
+    from jzdesk.exchange import sheet_code, sheet_data
+
+    entry = submissions.get_import(db, import_id)
+    unit = next(u for u in services.all_units(db) if u.code == entry["unit_code"])
+    held = sheet_code(sheet_data(db, unit, parse_period(entry["period"])))
+    return {"file": entry["sheet_code"], "held": held, "same": held == entry["sheet_code"]}
 
 
 def _take_photos(db: sqlite_utils.Database, package: Package, *, now: str) -> None:

@@ -215,4 +215,9 @@ def test_the_sheet_code_is_shown_and_matches_the_units_paper(make_unit, city):
     unit_code = exchange.sheet_code(exchange.sheet_data(desk.db, desk.unit, parse_period("2021Q1")))
     result = import_one(city, desk.export())
     assert result.sheet_code == unit_code
-    assert unit_code in result.reason and "应相同" in result.reason
+    assert unit_code in result.reason and "纸质表" in result.reason
+    assert packages.check_sheet_code(city, result.import_id) == {
+        "file": unit_code, "held": unit_code, "same": True}  # fmt: skip
+    record_id = city.execute("SELECT id FROM records").fetchone()[0]
+    services.delete_event(city, record_id)  # the city changes what it holds
+    assert packages.check_sheet_code(city, result.import_id)["same"] is False

@@ -122,6 +122,11 @@ def finish_import(db: sqlite_utils.Database, import_id: int, counts: dict) -> No
     db["imports"].update(import_id, counts)
 
 
+def get_import(db: sqlite_utils.Database, import_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM imports WHERE id = ?", [import_id]))
+    return rows[0] if rows else None
+
+
 def previous_import(db: sqlite_utils.Database, unit_code: str, file_sha256: str) -> dict | None:
     """The earlier import of this very file for this unit, if any."""
     rows = list(db.query("SELECT * FROM imports WHERE unit_code = ? AND file_sha256 = ? "
@@ -195,8 +200,8 @@ _STAGE = "temp.incoming"
 
 
 def stage(db: sqlite_utils.Database, rows: Iterable[tuple]) -> None:
-    """Copy a file's record rows into a temporary table (with parameters: the file is
-    never attached to the database)."""
+    """Copy a file's record rows into a temporary table with parameterised inserts (the
+    file itself is never attached to the database)."""
     db.execute(f"CREATE TEMP TABLE IF NOT EXISTS incoming ({', '.join(RECORD_COLUMNS)}, kind)")
     db.execute(f"DELETE FROM {_STAGE}")
     marks = ", ".join("?" * len(RECORD_COLUMNS))
@@ -252,9 +257,27 @@ def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
     """Insert the staged records the city does not hold yet, with their media; returns how
     many."""
     own = ", ".join(c for c in RECORD_COLUMNS if c != "media")
+    # The per-row trigger that keeps daily_totals would cost a statement per record; it is
+    # lifted for this one INSERT and the new records' totals are added in one statement.
+    # All of it is inside the import's transaction: no other connection ever sees the
+    # trigger missing, and a crash rolls the DROP back with the rest.
+    trigger = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'daily_totals_insert'"
+    ).fetchone()[0]
+    db.execute("DROP TRIGGER daily_totals_insert")
     cursor = db.execute(
         f"INSERT INTO records ({own}, sample, received_revision, received_as) "
         f"SELECT {own}, 0, revision, revision FROM {_STAGE} WHERE kind IS NULL ORDER BY id"
+    )
+    db.execute(trigger)
+    db.execute(
+        "INSERT INTO daily_totals SELECT * FROM (SELECT unit_code, date, type, COUNT(*), "
+        "SUM(sessions), SUM(sessions * demonstration), SUM(audience) "
+        f"FROM {_STAGE} WHERE kind IS NULL AND deleted = 0 GROUP BY date, unit_code, type) "
+        "WHERE true ON CONFLICT (date, unit_code, type) DO UPDATE SET "
+        "records = records + excluded.records, sessions = sessions + excluded.sessions, "
+        "demo_sessions = demo_sessions + excluded.demo_sessions, "
+        "audience = audience + excluded.audience"
     )
     db.execute(
         "INSERT INTO record_media (record_id, position, channel, link) "
