@@ -409,6 +409,29 @@ def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, keep: str) -> 
                                      saved_by=services.current_user(db))  # fmt: skip
 
 
+MAX_PAIRS_EXAMINED = 20_000
+
+
+def joint_duplicates(db: sqlite_utils.Database, period: Period) -> list[tuple]:
+    """Pairs of records (ActivityRecord, ActivityRecord) of two units that look like one
+    event counted twice, for the city to decide; at most MAX_PAIRS_EXAMINED same-day
+    pairs are examined."""
+    from jzdesk.domain.records import is_joint_event
+    from jzdesk.store import records
+
+    pairs = submissions.same_day_pairs(db, period.start.isoformat(), period.end.isoformat(),
+                                       limit=MAX_PAIRS_EXAMINED)  # fmt: skip
+    cache: dict = {}
+
+    def record(record_id):
+        if record_id not in cache:
+            cache[record_id] = records.get_record(db, record_id)
+        return cache[record_id]
+
+    return [(record(a), record(b)) for a, b in pairs
+            if is_joint_event(record(a).fields, record(b).fields)]  # fmt: skip
+
+
 def import_log(db: sqlite_utils.Database, *, year: int | None = None) -> list[dict]:
     return submissions.import_log(db, year=year)
 
@@ -431,6 +454,10 @@ def completeness(db: sqlite_utils.Database, *, year: int | None = None,
         submissions.first_plan_documents(db, year), deadline_days=plans.report_days(db, year),
         today=as_of or date.today(),
     )  # fmt: skip
+
+
+def deadline_days(db: sqlite_utils.Database, year: int) -> int:
+    return plans.report_days(db, year)
 
 
 def set_deadline_days(db: sqlite_utils.Database, year: int, days: int) -> None:

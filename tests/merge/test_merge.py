@@ -221,3 +221,17 @@ def test_the_sheet_code_is_shown_and_matches_the_units_paper(make_unit, city):
     record_id = city.execute("SELECT id FROM records").fetchone()[0]
     services.delete_event(city, record_id)  # the city changes what it holds
     assert packages.check_sheet_code(city, result.import_id)["same"] is False
+
+
+def test_a_joint_event_claimed_by_two_units_is_listed(make_unit, city):
+    from jzdesk.domain.periods import parse_period
+
+    qinyang, mengzhou = make_unit("沁阳"), make_unit("孟州")
+    ours = qinyang.add("2021-03-05", title="送戏下乡", venue="焦作市人民公园")
+    theirs = mengzhou.add("2021-03-05", title="文艺演出", venue="人民公园")
+    mengzhou.add("2021-03-05", title="电工培训", venue="孟州电厂")  # same day, other event
+    qinyang.add("2021-03-06", title="送戏下乡", venue="焦作市人民公园")  # another day
+    import_one(city, qinyang.export())
+    import_one(city, mengzhou.export())
+    pairs = packages.joint_duplicates(city, parse_period("2021"))
+    assert [{a.id, b.id} for a, b in pairs] == [{ours, theirs}]

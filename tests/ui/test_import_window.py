@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog
 
 from jzdesk import exchange, services
 from jzdesk.domain.activity_types import ActivityType
@@ -23,9 +23,13 @@ def exported_sheet(tmp_path, *, unit="qinyang"):
     return path
 
 
-def test_dropping_a_sheet_on_the_window_imports_it(open_window, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: shown.append(a[2])))
+def results_table(window) -> list[list[str]]:
+    table = window.results_dialog.table
+    return [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]  # fmt: skip
+
+
+def test_dropping_a_sheet_on_the_window_imports_it(open_window, tmp_path):
     path = exported_sheet(tmp_path)
     window = open_window()
     mime = QMimeData()
@@ -38,7 +42,8 @@ def test_dropping_a_sheet_on_the_window_imports_it(open_window, tmp_path, monkey
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
     window.dropEvent(drop)
-    assert "新增 1 条" in shown[0]
+    [row] = results_table(window)
+    assert row[:5] == ["沁阳一季度.xlsx", "已导入", "沁阳市总工会", "", "1"]
     window.ui.tabs.setCurrentWidget(window.records_tab)
     window.records_tab.show_unit("qinyang")
     assert window.records_tab.model.rowCount() == 1
@@ -58,7 +63,6 @@ def test_a_sheet_without_unit_asks_which_unit(open_window, tmp_path, monkeypatch
         return "孟州市总工会", True
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
     window = open_window()
     [result] = window.import_files([path])
     assert "没有填写填报单位" in asked[0]

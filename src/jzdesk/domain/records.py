@@ -233,6 +233,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\s*[\r\n\t]+\s*")
 
 
+def is_joint_event(a: RecordFields, b: RecordFields) -> bool:
+    """Two units' records of one event held together (a joint event counted twice): the
+    same date and type and a similar venue or title."""
+    if a.unit_code == b.unit_code or (a.date, a.activity_type) != (b.date, b.activity_type):
+        return False
+    return _similar(a.venue, b.venue) or _similar(a.title, b.title)
+
+
 def clean_text(text: str) -> str:
     """One line of text as it should be stored: no control characters, no line breaks.
 

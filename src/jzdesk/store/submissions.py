@@ -293,10 +293,13 @@ def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
 
 
 def mark_synced(db: sqlite_utils.Database) -> None:
-    """Same content under a newer revision: the copy is level with the unit again."""
+    """Same content under a newer revision: the copy is level with the unit again, and
+    takes the unit's revision number unless the city had edited it (to the same content)."""
+    revision = ("CASE WHEN r.received_as IN (0, r.revision) THEN MAX(r.revision, i.revision) "
+                "ELSE r.revision END")  # fmt: skip
     db.execute(
-        f"UPDATE records AS r SET received_revision = i.revision, received_as = r.revision "
-        f"FROM {_STAGE} i WHERE i.kind = 'sync' AND r.id = i.id"
+        f"UPDATE records AS r SET received_revision = i.revision, revision = {revision}, "
+        f"received_as = {revision} FROM {_STAGE} i WHERE i.kind = 'sync' AND r.id = i.id"
     )
 
 
@@ -441,3 +444,15 @@ def set_photos(db: sqlite_utils.Database, record_id: str, photos: list[tuple], *
         "thumbnail, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(*photo, now) for photo in photos],
     )
+
+
+def same_day_pairs(db: sqlite_utils.Database, start: str, end: str, *, limit: int) -> list[tuple]:
+    """(id, id) of live records of two different units with the same date and type, in
+    the period: the candidates for joint events counted twice (sample data left out)."""
+    return db.execute(
+        "SELECT a.id, b.id FROM records a JOIN records b ON b.date = a.date "
+        "AND b.type = a.type AND b.unit_code > a.unit_code "
+        "WHERE a.deleted = 0 AND b.deleted = 0 AND a.sample = 0 AND b.sample = 0 "
+        "AND a.date BETWEEN ? AND ? ORDER BY a.date, a.id, b.id LIMIT ?",
+        [start, end, limit],
+    ).fetchall()

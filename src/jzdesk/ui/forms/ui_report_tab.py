@@ -15,10 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_ReportTab(object):
     def setupUi(self, ReportTab):
@@ -143,6 +143,21 @@ class Ui_ReportTab(object):
 
         self.controlsLayout.addWidget(self.printButton)
 
+        self.packageButton = QPushButton(self.controls)
+        self.packageButton.setObjectName(u"packageButton")
+
+        self.controlsLayout.addWidget(self.packageButton)
+
+        self.photosCheck = QCheckBox(self.controls)
+        self.photosCheck.setObjectName(u"photosCheck")
+
+        self.controlsLayout.addWidget(self.photosCheck)
+
+        self.planDocButton = QPushButton(self.controls)
+        self.planDocButton.setObjectName(u"planDocButton")
+
+        self.controlsLayout.addWidget(self.planDocButton)
+
         self.summaryButton = QPushButton(self.controls)
         self.summaryButton.setObjectName(u"summaryButton")
 
@@ -195,6 +210,12 @@ class Ui_ReportTab(object):
         self.pdfButton.setText(QCoreApplication.translate("ReportTab", u"\u5bfc\u51fa PDF\u2026", None))
         self.xlsxButton.setText(QCoreApplication.translate("ReportTab", u"\u5bfc\u51fa Excel\u2026", None))
         self.printButton.setText(QCoreApplication.translate("ReportTab", u"\u6253\u5370\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.packageButton.setToolTip(QCoreApplication.translate("ReportTab", u"\u672c\u5355\u4f4d\u672c\u5e74\u5ea6\u81f3\u4eca\u7684\u5168\u90e8\u8bb0\u5f55\uff08\u542b\u5220\u9664\uff09\u3001\u6d3b\u52a8\u5c0f\u7ed3\u548c\u5b9e\u65bd\u65b9\u6848\uff0c\u62a5\u9001\u7ed9\u5e02\u603b\u5de5\u4f1a", None))
+#endif // QT_CONFIG(tooltip)
+        self.packageButton.setText(QCoreApplication.translate("ReportTab", u"\u5bfc\u51fa\u4e0a\u62a5\u6587\u4ef6\u2026", None))
+        self.photosCheck.setText(QCoreApplication.translate("ReportTab", u"\u4e0a\u62a5\u6587\u4ef6\u5e26\u4e0a\u6d3b\u52a8\u7167\u7247", None))
+        self.planDocButton.setText(QCoreApplication.translate("ReportTab", u"\u9644\u4e0a\u5b9e\u65bd\u65b9\u6848\u2026", None))
         self.summaryButton.setText(QCoreApplication.translate("ReportTab", u"\u5bfc\u51fa\u5168\u5e02\u6c47\u603b\u8868\u2026", None))
         pass
     # retranslateUi

@@ -8,10 +8,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
 from jzdesk import APP_TITLE, __version__, services
+from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.settings import app_settings, ask_open_paths
 from jzdesk.ui.views.charts_tab import ChartsTab
 from jzdesk.ui.views.evaluation_tab import EvaluationTab
+from jzdesk.ui.views.imports_tab import ImportsTab
 from jzdesk.ui.views.quota_tab import QuotaTab
 from jzdesk.ui.views.records_tab import RecordsTab
 from jzdesk.ui.views.report_tab import ReportTab
@@ -31,6 +33,7 @@ class MainWindow(QMainWindow):
         self.report_tab = ReportTab(workspace, self)
         self.charts_tab = ChartsTab(workspace, self)
         self.evaluation_tab = EvaluationTab(workspace, self)
+        self.imports_tab = ImportsTab(workspace, self)
         # One tab per feature; the names are those of gui --screenshot's files.
         self.tab_pages = {
             "quota": self.quota_tab,
@@ -38,14 +41,17 @@ class MainWindow(QMainWindow):
             "report": self.report_tab,
             "charts": self.charts_tab,
             "evaluation": self.evaluation_tab,
+            "imports": self.imports_tab,
         }
         titles = {"quota": "任务分解", "records": "活动登记", "report": "统计报表",
-                  "charts": "图表", "evaluation": "检查考核"}  # fmt: skip
+                  "charts": "图表", "evaluation": "检查考核", "imports": "汇总导入"}  # fmt: skip
         for name, page in self.tab_pages.items():
             self.ui.tabs.addTab(page, titles[name])
 
         self.quota_tab.unit_activated.connect(self.show_unit_records)
         self.records_tab.import_requested.connect(self.choose_files_to_import)
+        self.imports_tab.import_requested.connect(self.choose_files_to_import)
+        self.results_dialog = None
         self.setAcceptDrops(True)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionImport.triggered.connect(self.choose_files_to_import)
@@ -92,28 +98,49 @@ class MainWindow(QMainWindow):
         self.records_tab.show_unit(code)
         self.ui.tabs.setCurrentWidget(self.records_tab)
 
-    # -- importing filled sheets (button, menu, drag and drop) ---------------------------
+    # -- importing submission files and filled sheets (button, menu, drag and drop) -------
     def choose_files_to_import(self) -> None:
-        paths = ask_open_paths(self, "导入填好的统计表", "import", "Excel 统计表 (*.xlsx)",
-                               many=True)  # fmt: skip
+        paths = ask_open_paths(self, "导入上报文件或统计表", "import",
+                               "上报文件和统计表 (*.jzsub *.xlsx);;上报文件 (*.jzsub);;"
+                               "Excel 统计表 (*.xlsx)", many=True)  # fmt: skip
         if paths:
             self.import_files(paths)
 
     def import_files(self, paths: list[Path]) -> list:
-        """Import each file; a sheet without 填报单位 asks which unit it belongs to."""
+        """Import each file in its own transaction after one backup, with a progress
+        dialog that can stop between files; a sheet without 填报单位 asks for the unit."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
         from jzdesk import exchange
 
+        db = self.workspace.db
+        try:
+            services.make_backup(db, "import")
+        except KnownError as error:
+            QMessageBox.warning(self, "导入", f"{error.message}\n为安全起见，没有导入任何文件。")
+            return []
+        progress = QProgressDialog("正在导入…", "取消", 0, len(paths), self)
+        progress.setWindowTitle("导入")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
         results = []
-        for path in paths:
-            [result] = exchange.import_files(self.workspace.db, [path])
+        for number, path in enumerate(paths):
+            if progress.wasCanceled():
+                break
+            progress.setLabelText(f"正在导入第 {number + 1} / {len(paths)} 个文件：{path.name}")
+            progress.setValue(number)
+            QApplication.processEvents()
+            result = exchange.import_file(db, path)
             if result.status == "rejected" and "没有填写填报单位" in result.reason:
                 unit = self._ask_unit(path)
                 if unit is not None:
-                    [result] = exchange.import_files(self.workspace.db, [path], unit=unit)
+                    result = exchange.import_file(db, path, unit=unit)
             results.append(result)
+        progress.setValue(len(paths))
         if any(result.status == "imported" for result in results):
             self.workspace.changed()
-        self._show_import_results(results)
+        self._show_import_results(results, cancelled=len(paths) - len(results))
         return results
 
     def _ask_unit(self, path: Path):
@@ -127,12 +154,12 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         return units[names.index(name)] if ok else None
 
-    def _show_import_results(self, results) -> None:
-        text = "\n\n".join(result.summary() for result in results)
-        if any(result.status == "rejected" for result in results):
-            QMessageBox.warning(self, "导入结果", text)
-        else:
-            QMessageBox.information(self, "导入结果", text)
+    def _show_import_results(self, results, *, cancelled: int = 0) -> None:
+        from jzdesk.ui.views.import_results import ImportResultsDialog
+
+        names = {unit.code: unit.name for unit in services.all_units(self.workspace.db)}
+        self.results_dialog = ImportResultsDialog(results, names, cancelled=cancelled, parent=self)
+        self.results_dialog.open()
 
     def dragEnterEvent(self, event):
         if _importable(event.mimeData()):
@@ -184,8 +211,10 @@ class MainWindow(QMainWindow):
 
 
 def _importable(mime) -> list[Path]:
-    """The .xlsx files among what is being dragged onto the window."""
+    """The .jzsub and .xlsx files among what is being dragged onto the window."""
+    from jzdesk.exchange import IMPORTABLE
+
     if not mime.hasUrls():
         return []
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [path for path in paths if path.suffix.lower() == ".xlsx"]
+    return [path for path in paths if path.suffix.lower() in IMPORTABLE]

@@ -84,6 +84,8 @@ class ReportTab(QWidget):
         self.ui.xlsxButton.clicked.connect(lambda: self.choose_export(".xlsx"))
         self.ui.printButton.clicked.connect(self.choose_printer)
         self.ui.summaryButton.clicked.connect(self.choose_summary_export)
+        self.ui.packageButton.clicked.connect(self.choose_package_export)
+        self.ui.planDocButton.clicked.connect(self.choose_plan_document)
         workspace.records_changed.connect(self.schedule_preview)
         self._on_unit_changed()
 
@@ -198,6 +200,55 @@ class ReportTab(QWidget):
             QMessageBox.warning(self, "导出失败", error.message)
             return False
         QMessageBox.information(self, "导出完成", f"已导出：{path}\n校验码：{self.code}")
+        return True
+
+    def choose_package_export(self) -> None:
+        from jzdesk import packages
+
+        name = packages.suggested_name(self.unit, self.period)
+        path = ask_save_path(self, "导出上报文件", "export", name, "jzdesk 上报文件 (*.jzsub)")
+        if path:
+            self.export_package_to(path.with_suffix(".jzsub"))
+
+    def export_package_to(self, path: Path) -> bool:
+        """The unit's submission file for the city (its whole year so far)."""
+        from jzdesk import packages
+
+        try:
+            self._remember_header()
+            exported = packages.export_package(self._workspace.db, self.unit, path,
+                                               period=self.period,
+                                               photos=self.ui.photosCheck.isChecked())  # fmt: skip
+        except KnownError as error:
+            QMessageBox.warning(self, "导出失败", error.message)
+            return False
+        QMessageBox.information(
+            self, "导出完成",
+            f"已导出上报文件：{path}\n{self.unit.name}本年度至今 {exported.records} 条记录（含已删除的）。\n"
+            f"请把这个文件和盖章的统计表一起报送；统计表校验码 {exported.sheet_code}。",
+        )  # fmt: skip
+        return True
+
+    def choose_plan_document(self) -> None:
+        from jzdesk.ui.settings import ask_open_paths
+
+        paths = ask_open_paths(self, "选择实施方案", "plan_document",
+                               "文档 (*.pdf *.doc *.docx *.wps *.ofd);;所有文件 (*)")  # fmt: skip
+        if paths:
+            self.attach_plan_document(paths[0])
+
+    def attach_plan_document(self, path: Path) -> bool:
+        from jzdesk import packages
+
+        year = self.period.end.year
+        try:
+            packages.attach_plan_document(self._workspace.db, self.unit, year, path)
+        except KnownError as error:
+            QMessageBox.warning(self, "实施方案", error.message)
+            return False
+        QMessageBox.information(self, "实施方案",
+                                f"已附上{self.unit.name} {year} 年实施方案：{Path(path).name}\n"
+                                "以后导出的上报文件都会带上它。")  # fmt: skip
         return True
 
     def choose_summary_export(self) -> None:

@@ -1,0 +1,144 @@
+"""汇总导入 tab: importing many submission files with progress and a results table, the
+completeness matrix, what an import changed, settling a conflict, joint events."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
+
+from jzdesk import exchange, packages, services
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.periods import parse_period
+from jzdesk.domain.records import RecordFields
+from jzdesk.store import records
+from jzdesk.store.db import open_db
+
+
+def unit_file(folder: Path, name: str, *titles: str, edit: str | None = None) -> Path:
+    """A unit's database with one record per title (on 5 March 2021), exported."""
+    folder.mkdir(parents=True, exist_ok=True)
+    db = open_db(folder / f"{name}.sqlite")
+    unit = services.resolve_unit(db, name)
+    for title in titles:
+        services.add_event(db, RecordFields(unit.code, date(2021, 3, 5), ActivityType.ART,
+                                            title=title, venue="人民公园"))  # fmt: skip
+    path = folder / f"{name}.jzsub"
+    packages.export_package(db, unit, path, period=parse_period("2021Q1"))
+    db.close()
+    return path
+
+
+@pytest.fixture
+def files(tmp_path):
+    return [unit_file(tmp_path / "units", name, f"{name}演出") for name in ("沁阳", "孟州", "博爱")]
+
+
+def test_many_files_import_with_a_results_table_and_fill_the_matrix(open_window, files, tmp_path):
+    bad = tmp_path / "坏文件.jzsub"
+    bad.write_text("not a database", encoding="utf-8")
+    window = open_window()
+    results = window.import_files([*files, bad])
+    assert [r.status for r in results] == ["imported", "imported", "imported", "rejected"]
+    table = window.results_dialog.table
+    assert table.rowCount() == 4
+    assert table.item(3, 1).text() == "未导入" and "不是 jzdesk 上报文件" in table.item(3, 8).text()
+    assert "未导入 1 个" in window.results_dialog.summary.text()
+
+    tab = window.imports_tab
+    window.ui.tabs.setCurrentWidget(tab)
+    tab.ui.asOfEdit.setDate(QDate(date.today()))
+    model = tab.model
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    qinyang = names.index("沁阳市总工会")
+    assert model.index(qinyang, 2).data().endswith(("按时", "逾期"))  # 一季度 received
+    assert model.index(names.index("温县总工会"), 2).data() == "未报"
+    assert tab.ui.logTable.rowCount() == 3
+
+
+def test_the_matrix_follows_the_deadline_setting_and_the_as_of_day(open_window, files):
+    window = open_window()
+    window.import_files(files[:1])
+    tab = window.imports_tab
+    tab.ui.asOfEdit.setDate(QDate(2021, 4, 5))  # before the deadline: others not yet due
+    row = [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())].index("孟州市总工会")
+    assert tab.model.index(row, 2).data() == "未到期"
+    tab.ui.deadlineSpin.setValue(0)  # due the day the quarter ends
+    assert tab.model.index(row, 2).data() == "未报"
+    assert packages.deadline_days(window.workspace.db, 2021) == 0
+
+
+def test_selecting_an_import_lists_what_it_changed(open_window, files):
+    window = open_window()
+    window.import_files(files[:1])
+    tab = window.imports_tab
+    tab.ui.logTable.selectRow(0)
+    assert tab.ui.changesTable.rowCount() == 1
+    assert tab.ui.changesTable.item(0, 0).text() == "新增"
+    assert "一致" in tab.ui.codeLabel.text()
+
+
+def test_a_conflict_is_shown_side_by_side_and_settled(open_window, tmp_path, monkeypatch):
+    unit_folder = tmp_path / "unit"
+    first = unit_file(unit_folder, "沁阳", "演出")
+    window = open_window()
+    window.import_files([first])
+    db = window.workspace.db
+    record_id = db.execute("SELECT id FROM records").fetchone()[0]
+    held = records.get_record(db, record_id)
+    services.update_event(db, record_id, replace(held.fields, audience=77), revision=held.revision)
+    unit_db = open_db(unit_folder / "沁阳.sqlite")
+    mine = records.get_record(unit_db, record_id)
+    services.update_event(unit_db, record_id, replace(mine.fields, title="演出（改）"),
+                          revision=mine.revision)  # fmt: skip
+    second = unit_folder / "second.jzsub"
+    packages.export_package(unit_db, services.resolve_unit(unit_db, "沁阳"), second,
+                            period=parse_period("2021Q1"))  # fmt: skip
+    unit_db.close()
+    [result] = window.import_files([second])
+    assert result.conflicts == 1
+    tab = window.imports_tab
+    assert tab.ui.conflictsTable.rowCount() == 1
+    assert "冲突（1）" in tab.ui.detailTabs.tabText(1)
+    tab.ui.conflictsTable.selectRow(0)
+    compare = {tab.ui.compareTable.item(r, 0).text(): (tab.ui.compareTable.item(r, 1).text(),
+                                                        tab.ui.compareTable.item(r, 2).text())
+               for r in range(tab.ui.compareTable.rowCount())}  # fmt: skip
+    assert compare["活动名称（内容）"] == ("演出", "演出（改）")
+    assert compare["受益职工（人次）"] == ("77", "0")
+    tab.ui.takeTheirsButton.click()
+    assert tab.ui.conflictsTable.rowCount() == 0
+    assert records.get_record(db, record_id).fields.title == "演出（改）"
+
+
+def test_joint_events_are_listed_on_request(open_window, tmp_path):
+    a = unit_file(tmp_path / "a", "沁阳", "送戏下乡")
+    b = unit_file(tmp_path / "b", "孟州", "送戏下乡文艺演出")
+    window = open_window()
+    window.import_files([a, b])
+    tab = window.imports_tab
+    tab.ui.duplicatesButton.click()
+    assert tab.ui.duplicatesTable.rowCount() == 1
+    assert {tab.ui.duplicatesTable.item(0, 2).text(), tab.ui.duplicatesTable.item(0, 4).text()} == {
+        "沁阳市总工会", "孟州市总工会"}  # fmt: skip
+
+
+def test_the_report_tab_exports_a_submission_file(open_window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: shown.append(a[2])))
+    window = open_window()
+    db = window.workspace.db
+    services.add_event(db, RecordFields("qinyang", date(2021, 2, 1), ActivityType.FILM))
+    tab = window.report_tab
+    tab.ui.unitCombo.setCurrentIndex(tab.ui.unitCombo.findData("qinyang"))
+    path = tmp_path / "out.jzsub"
+    assert tab.export_package_to(path)
+    assert "1 条记录" in shown[-1]
+    city = open_db(tmp_path / "city.sqlite")
+    [result] = exchange.import_files(city, [path])
+    assert (result.status, result.added) == ("imported", 1)
+    city.close()
