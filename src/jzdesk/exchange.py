@@ -237,7 +237,8 @@ def import_sheet(
         for group in groups.values():
             for outcome in _import_group(db, group, consumed, now=now, entered_by=entered_by):
                 outcomes[outcome] = outcomes.get(outcome, 0) + 1
-        _log_sheet(db, path, unit, [fields.date for _, fields in prepared], outcomes)
+        logged = _log_sheet(db, path, unit, [fields.date for _, fields in prepared], outcomes,
+                            saved=(now, entered_by))  # fmt: skip
     added = outcomes.get("added", 0)
     updated, conflicts = outcomes.get("updated", 0), outcomes.get("conflict", 0)
     notes = []
@@ -245,34 +246,42 @@ def import_sheet(
         notes.append(f"{conflicts} 条记录与本机同一版本的内容不同，未覆盖，请核对")
     status = "imported" if added or updated else "unchanged"
     return ImportResult(path.name, status, "；".join(notes), added, updated,
-                        outcomes.get("unchanged", 0), conflicts, unit.code)  # fmt: skip
+                        outcomes.get("unchanged", 0), conflicts, unit.code,
+                        period=logged[1] if logged else "",
+                        import_id=logged[0] if logged else None)  # fmt: skip
 
 
-def _log_sheet(db, path: Path, unit: Unit, days: list[date], outcomes: dict) -> None:
-    """Log a sheet import as the report of the quarter of its latest activity (a sheet
-    without rows names no period and is not logged); the same file again is not logged
-    twice."""
+def _log_sheet(db, path: Path, unit: Unit, days: list[date], outcomes: dict, *,
+               saved: tuple[str, str]) -> tuple[int, str] | None:  # fmt: skip
+    """Log a sheet import as the report of the quarter of its latest activity, with the
+    records it changed (those saved just now under its name); returns (import id, period).
+
+    A sheet without rows names no period and is not logged; the same file again is not
+    logged twice."""
     import hashlib
 
     from jzdesk.domain.periods import quarter_of, quarter_period
     from jzdesk.store import submissions
 
     if not days:
-        return
+        return None
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     if submissions.previous_import(db, unit.code, sha256) is not None:
-        return
+        return None
     latest = max(days)
     quarter = quarter_of(latest)
-    submissions.start_import(db, {
+    period = quarter_period(latest.year, quarter).text
+    import_id = submissions.start_import(db, {
         "file_name": path.name[:200], "file_sha256": sha256, "kind": "xlsx",
         "unit_code": unit.code, "year": latest.year, "quarter": quarter,
-        "period": quarter_period(latest.year, quarter).text,
+        "period": period,
         "imported_at": datetime.now().isoformat(timespec="seconds"),
         "imported_by": services.current_user(db), "added": outcomes.get("added", 0),
         "updated": outcomes.get("updated", 0), "unchanged": outcomes.get("unchanged", 0),
         "conflicts": outcomes.get("conflict", 0),
     })  # fmt: skip
+    submissions.note_saved_changes(db, import_id, saved_at=saved[0], saved_by=saved[1])
+    return import_id, period
 
 
 def _sheet_unit(db, parsed, unit: Unit | None, path: Path) -> Unit:

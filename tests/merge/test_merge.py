@@ -235,3 +235,24 @@ def test_a_joint_event_claimed_by_two_units_is_listed(make_unit, city):
     import_one(city, mengzhou.export())
     pairs = packages.joint_duplicates(city, parse_period("2021"))
     assert [{a.id, b.id} for a, b in pairs] == [{ours, theirs}]
+
+
+def test_a_filled_sheet_counts_as_a_report_and_lists_its_changes(make_unit, city, tmp_path):
+    from jzdesk.domain.periods import parse_period
+
+    desk = make_unit()
+    record_id = desk.add("2021-05-06", title="讲座", audience=20)
+    sheet = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q2"),
+                                       tmp_path / "q2.xlsx")  # fmt: skip
+    result = import_one(city, sheet)
+    assert (result.status, result.period) == ("imported", "2021Q2")
+    [entry] = packages.import_log(city)
+    assert (entry["kind"], entry["unit_code"], entry["quarter"]) == ("xlsx", "qinyang", 2)
+    [change] = packages.import_changes(city, result.import_id)
+    assert (change["record_id"], change["change"], change["before"]) == (record_id, "added", None)
+    desk.edit(record_id, audience=25)
+    exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q2"), sheet)
+    again = import_one(city, sheet)
+    [change] = packages.import_changes(city, again.import_id)
+    assert (change["change"], change["before"]["audience"], change["now"]["audience"]) == (
+        "updated", 20, 25)  # fmt: skip

@@ -35,6 +35,7 @@ def test_window_has_chinese_title_menus_and_exactly_the_built_tabs(open_window):
         "统计报表",
         "图表",
         "检查考核",
+        "汇总导入",
     ]
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["文件(&F)", "编辑(&E)", "查看(&V)", "帮助(&H)"]

@@ -27,6 +27,7 @@ def test_screenshot_writes_one_real_png_per_tab(tmp_path, db_path):
     assert sorted(p.name for p in shots.iterdir()) == [
         "charts.png",
         "evaluation.png",
+        "imports.png",
         "quota.png",
         "records.png",
         "report.png",

@@ -194,6 +194,24 @@ def import_changes(db: sqlite_utils.Database, import_id: int) -> list[dict]:
     return changes
 
 
+def note_saved_changes(db: sqlite_utils.Database, import_id: int, *, saved_at: str,
+                       saved_by: str) -> None:  # fmt: skip
+    """Record as the import's changes the revisions saved at ``saved_at`` by ``saved_by``
+    (a filled sheet's import), each with the state before it (none when added)."""
+    for record_id, before in db.execute(
+        "SELECT v.record_id, (SELECT p.snapshot FROM record_revisions p "
+        "WHERE p.record_id = v.record_id AND p.revision < v.revision "
+        "ORDER BY p.revision DESC LIMIT 1) FROM record_revisions v "
+        "WHERE v.saved_at = ? AND v.saved_by = ?",
+        [saved_at, saved_by],
+    ).fetchall():
+        db.execute(
+            "INSERT OR REPLACE INTO import_changes (import_id, record_id, change, before) "
+            "VALUES (?, ?, ?, ?)",
+            [import_id, record_id, "updated" if before else "added", before],
+        )
+
+
 # -- the city's side: merging one file ------------------------------------------------------
 
 _STAGE = "temp.incoming"

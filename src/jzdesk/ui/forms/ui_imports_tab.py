@@ -74,6 +74,7 @@ class Ui_ImportsTab(object):
 
         self.rateLabel = QLabel(ImportsTab)
         self.rateLabel.setObjectName(u"rateLabel")
+        self.rateLabel.setWordWrap(True)
 
         self.topRow.addWidget(self.rateLabel)
 
@@ -219,6 +220,7 @@ class Ui_ImportsTab(object):
         self.conflictButtons.setObjectName(u"conflictButtons")
         self.conflictHint = QLabel(self.conflictsPage)
         self.conflictHint.setObjectName(u"conflictHint")
+        self.conflictHint.setWordWrap(True)
 
         self.conflictButtons.addWidget(self.conflictHint)
 
@@ -253,12 +255,9 @@ class Ui_ImportsTab(object):
 
         self.duplicatesLabel = QLabel(self.duplicatesPage)
         self.duplicatesLabel.setObjectName(u"duplicatesLabel")
+        self.duplicatesLabel.setWordWrap(True)
 
         self.duplicatesRow.addWidget(self.duplicatesLabel)
-
-        self.dupSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.duplicatesRow.addItem(self.dupSpacer)
 
 
         self.duplicatesLayout.addLayout(self.duplicatesRow)
@@ -367,7 +366,7 @@ class Ui_ImportsTab(object):
         self.takeTheirsButton.setText(QCoreApplication.translate("ImportsTab", u"\u91c7\u7528\u6765\u4ef6\u7248\u672c", None))
         self.detailTabs.setTabText(self.detailTabs.indexOf(self.conflictsPage), QCoreApplication.translate("ImportsTab", u"\u51b2\u7a81", None))
         self.duplicatesButton.setText(QCoreApplication.translate("ImportsTab", u"\u67e5\u627e\u5404\u5355\u4f4d\u4e4b\u95f4\u7684\u7591\u4f3c\u91cd\u590d", None))
-        self.duplicatesLabel.setText(QCoreApplication.translate("ImportsTab", u"\u540c\u4e00\u5929\u3001\u540c\u4e00\u7c7b\u578b\uff0c\u6d3b\u52a8\u540d\u79f0\u6216\u5730\u70b9\u76f8\u540c\u6216\u76f8\u4e92\u5305\u542b\u7684\u4e24\u6761\u8bb0\u5f55\uff0c\u53ef\u80fd\u662f\u8054\u5408\u4e3e\u529e\u7684\u6d3b\u52a8\u88ab\u4e24\u4e2a\u5355\u4f4d\u90fd\u7edf\u8ba1\u4e86\u3002", None))
+        self.duplicatesLabel.setText(QCoreApplication.translate("ImportsTab", u"\u540c\u4e00\u5929\u3001\u540c\u4e00\u7c7b\u578b\uff0c\u6d3b\u52a8\u540d\u79f0\u6216\u5730\u70b9\u76f8\u8fd1\u7684\u4e24\u4e2a\u5355\u4f4d\u7684\u8bb0\u5f55\uff0c\u53ef\u80fd\u662f\u8054\u5408\u4e3e\u529e\u7684\u6d3b\u52a8\u88ab\u4e24\u4e2a\u5355\u4f4d\u90fd\u7edf\u8ba1\u4e86\u3002", None))
         ___qtablewidgetitem25 = self.duplicatesTable.horizontalHeaderItem(0)
         ___qtablewidgetitem25.setText(QCoreApplication.translate("ImportsTab", u"\u6d3b\u52a8\u65e5\u671f", None))
         ___qtablewidgetitem26 = self.duplicatesTable.horizontalHeaderItem(1)

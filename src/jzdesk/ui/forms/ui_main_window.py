@@ -89,7 +89,7 @@ class Ui_MainWindow(object):
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u201c\u4e94\u9001\u201d\u6587\u5316\u6d3b\u52a8\u8fdb\u57fa\u5c42\u7edf\u8ba1", None))
-        self.actionImport.setText(QCoreApplication.translate("MainWindow", u"\u5bfc\u5165\u7edf\u8ba1\u8868(&I)\u2026", None))
+        self.actionImport.setText(QCoreApplication.translate("MainWindow", u"\u5bfc\u5165\u4e0a\u62a5\u6587\u4ef6\u6216\u7edf\u8ba1\u8868(&I)\u2026", None))
 #if QT_CONFIG(shortcut)
         self.actionImport.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+O", None))
 #endif // QT_CONFIG(shortcut)

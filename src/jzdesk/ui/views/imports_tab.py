@@ -69,7 +69,8 @@ class ImportsTab(QWidget):
             table.verticalHeader().setVisible(False)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(True)
-        self.ui.splitter.setSizes([300, 400])
+        self.ui.splitter.setSizes([430, 300])
+        self.ui.logSplitter.setSizes([700, 500])
         self._log: list[dict] = []
         self._conflicts: list[dict] = []
         year = services.default_year(workspace.db)
