@@ -1,0 +1,137 @@
+"""The command line for submission files: export-package, import, import-log,
+completeness, conflicts, attach-plan (PRODUCT §8)."""
+
+from __future__ import annotations
+
+import json
+
+from jzdesk import services
+from jzdesk.store.db import open_db
+
+
+def test_a_unit_exports_and_the_city_imports_from_the_command_line(run_cli, tmp_path, monkeypatch):
+    assert run_cli("init", "--unit", "沁阳", "--filler", "李四").code == 0
+    record_id = run_cli("add-event", "--date", "2021-03-05", "--type", "文艺",
+                        "--title", "送戏下乡").out.strip()  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    exported = run_cli("export-package", "--period", "2021Q1")
+    assert exported.code == 0, exported.err
+    path = tmp_path / exported.out.strip()
+    assert path.name.startswith("沁阳市总工会-2021Q1-") and path.suffix == ".jzsub"
+    assert "1 条记录" in exported.err and "校验码" in exported.err
+
+    city = tmp_path / "city.sqlite"
+    imported = run_cli("--db", str(city), "import", str(path), "--json", db=False)
+    assert imported.code == 0, imported.err
+    assert json.loads(imported.out) == [{"file": path.name, "status": "imported",
+                                         "reason": json.loads(imported.out)[0]["reason"],
+                                         "added": 1, "updated": 0, "unchanged": 0,
+                                         "conflicts": 0}]  # fmt: skip
+    again = run_cli("--db", str(city), "import", str(path), "--json", db=False)
+    assert json.loads(again.out)[0]["status"] == "unchanged"
+
+    events = json.loads(run_cli("--db", str(city), "events", "--json", db=False).out)
+    assert [(e["id"], e["unit"], e["title"]) for e in events] == [
+        (record_id, "qinyang", "送戏下乡")
+    ]
+    log = json.loads(run_cli("--db", str(city), "import-log", "--json", db=False).out)
+    assert [(e["unit_code"], e["period"], e["added"]) for e in log] == [("qinyang", "2021Q1", 1)]
+
+    matrix = json.loads(run_cli("--db", str(city), "completeness", "--year", "2021", "--json",
+                                db=False).out)  # fmt: skip
+    qinyang = next(u for u in matrix["units"] if u["code"] == "qinyang")
+    assert qinyang["quarters"]["Q1"]["received"] is not None
+    assert qinyang["quarters"]["Q1"]["status"] in ("on_time", "late")
+    assert next(u for u in matrix["units"] if u["code"] == "wenxian")["quarters"]["Q1"] == {
+        "received": None, "status": "missing", "deadline": "2021-04-10"}  # fmt: skip
+    assert len(matrix["units"]) == 16 and matrix["due"] >= 16
+
+
+def test_completeness_on_known_receipts(run_cli, db_path):
+    """On-time, late, missing and not-due reports against a changed deadline."""
+    db = open_db(db_path)
+    for unit, quarter, day in (("qinyang", 1, "2021-04-08"), ("qinyang", 2, "2021-07-20"),
+                               ("mengzhou", 1, "2021-04-20"), ("boai", 2, "2021-07-09")):  # fmt: skip
+        db["imports"].insert({"file_name": "x.jzsub", "file_sha256": f"{unit}{quarter}",
+                              "kind": "jzsub", "unit_code": unit, "year": 2021,
+                              "quarter": quarter, "period": f"2021Q{quarter}",
+                              "imported_at": f"{day}T09:00:00"})  # fmt: skip
+    db.close()
+    result = run_cli("completeness", "--year", "2021", "--as-of", "2021-07-15",
+                     "--deadline-days", "15", "--json")  # fmt: skip
+    assert result.code == 0, result.err
+    units = {u["code"]: u["quarters"] for u in json.loads(result.out)["units"]}
+    status = {code: [units[code][f"Q{q}"]["status"] for q in (1, 2, 3)]
+              for code in ("qinyang", "mengzhou", "boai", "wuzhi")}  # fmt: skip
+    assert status == {
+        "qinyang": ["on_time", "not_due", "not_due"],  # Q2's file came after the as-of day
+        "mengzhou": ["late", "not_due", "not_due"],
+        "boai": ["late", "on_time", "not_due"],  # the Q2 file brings Q1 too, but late
+        "wuzhi": ["missing", "not_due", "not_due"],
+    }
+    assert json.loads(result.out)["deadline_days"] == 15
+    text = run_cli("completeness", "--year", "2021", "--as-of", "2021-07-15")
+    assert "沁阳市总工会" in text.out and "按时" in text.out and "按时报送" in text.out
+
+
+def test_conflicts_from_the_command_line(run_cli, tmp_path, db_path):
+    from dataclasses import replace
+
+    from jzdesk import packages
+    from jzdesk.domain.periods import parse_period
+    from jzdesk.store import records
+
+    unit_db = open_db(tmp_path / "unit.sqlite")
+    unit = services.resolve_unit(unit_db, "孟州")
+    record_id = run_cli("--db", str(tmp_path / "unit.sqlite"), "add-event", "--unit", "孟州",
+                        "--date", "2021-02-02", "--type", "电影", db=False).out.strip()  # fmt: skip
+    first = tmp_path / "first.jzsub"
+    packages.export_package(unit_db, unit, first, period=parse_period("2021Q1"))
+    assert run_cli("import", str(first)).code == 0
+    city = open_db(db_path)
+    held = records.get_record(city, record_id)
+    services.update_event(city, record_id, replace(held.fields, audience=5), revision=held.revision)
+    city.close()
+    mine = records.get_record(unit_db, record_id)
+    services.update_event(unit_db, record_id, replace(mine.fields, audience=9),
+                          revision=mine.revision)  # fmt: skip
+    second = tmp_path / "second.jzsub"
+    packages.export_package(unit_db, unit, second, period=parse_period("2021Q1"))
+    unit_db.close()
+    assert json.loads(run_cli("import", str(second), "--json").out)[0]["conflicts"] == 1
+    listed = json.loads(run_cli("conflicts", "--json").out)
+    assert [(c["ours"]["audience"], c["theirs"]["audience"]) for c in listed] == [(5, 9)]
+    assert run_cli("conflicts", "--id", str(listed[0]["id"])).code == 2
+    settled = run_cli("conflicts", "--id", str(listed[0]["id"]), "--keep", "theirs")
+    assert settled.code == 0 and "采用来件版本" in settled.out
+    assert run_cli("conflicts").out.strip() == "没有待处理的冲突"
+    again = run_cli("conflicts", "--id", str(listed[0]["id"]), "--keep", "ours")
+    assert again.code == 1 and "没有待处理的冲突" in again.err
+
+
+def test_attach_plan_travels_and_counts(run_cli, tmp_path):
+    document = tmp_path / "沁阳实施方案.pdf"
+    document.write_bytes(b"%PDF-1.4 plan")
+    assert run_cli("attach-plan", str(document), "--unit", "沁阳").code == 0
+    assert "相同" in run_cli("attach-plan", str(document), "--unit", "沁阳").out
+    out = tmp_path / "q1.jzsub"
+    assert run_cli("export-package", "--unit", "沁阳", "--period", "2021Q1", "--out",
+                   str(out)).code == 0  # fmt: skip
+    city = tmp_path / "city.sqlite"
+    assert run_cli("--db", str(city), "import", str(out), db=False).code == 0
+    matrix = json.loads(run_cli("--db", str(city), "completeness", "--year", "2021", "--json",
+                                db=False).out)  # fmt: skip
+    plan = next(u for u in matrix["units"] if u["code"] == "qinyang")["plan_document"]
+    assert plan["received"] is not None
+    db = open_db(city)
+    assert db.execute("SELECT file_name, data FROM unit_documents").fetchall() == [
+        ("沁阳实施方案.pdf", b"%PDF-1.4 plan")]  # fmt: skip
+    db.close()
+
+
+def test_bad_arguments_are_named(run_cli, tmp_path):
+    wrong = run_cli("export-package", "--unit", "沁阳", "--out", str(tmp_path / "x.zip"))
+    assert wrong.code == 1 and ".jzsub" in wrong.err
+    assert run_cli("completeness", "--deadline-days", "365").code == 1
+    missing = run_cli("attach-plan", str(tmp_path / "none.pdf"), "--unit", "沁阳")
+    assert missing.code == 1 and "none.pdf" in missing.err
