@@ -43,7 +43,7 @@ def test_dropping_a_sheet_on_the_window_imports_it(open_window, tmp_path):
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
     window.dropEvent(drop)
     [row] = results_table(window)
-    assert row[:5] == ["沁阳一季度.xlsx", "已导入", "沁阳市总工会", "", "1"]
+    assert row[:5] == ["沁阳一季度.xlsx", "已导入", "沁阳市总工会", "2021Q1", "1"]
     window.ui.tabs.setCurrentWidget(window.records_tab)
     window.records_tab.show_unit("qinyang")
     assert window.records_tab.model.rowCount() == 1
