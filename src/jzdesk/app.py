@@ -66,12 +66,83 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def build_window(db_path: Path | None):
     """Open the database and the main window on it. Raises KnownError if it cannot open."""
     from jzdesk import services
-    from jzdesk.store.db import default_db_path
     from jzdesk.ui.views.main_window import MainWindow
     from jzdesk.ui.workspace import Workspace
 
-    path = Path(db_path) if db_path else default_db_path()
+    path = Path(db_path) if db_path else database_path()
     return MainWindow(Workspace(services.open_database(path), path))
+
+
+DATABASE_SETTING = "database/path"
+FIRST_RUN_SETTING = "first_run/done"
+
+
+def database_path() -> Path:
+    """The window's database without ``--db``: JZDESK_DB, else the one chosen in the
+    first-run wizard, else the default in the user's data folder."""
+    from jzdesk.store.db import DB_ENV, default_db_path
+    from jzdesk.ui.settings import app_settings
+
+    chosen = app_settings().value(DATABASE_SETTING)
+    if chosen and not os.environ.get(DB_ENV):
+        return Path(str(chosen))
+    return default_db_path()
+
+
+def needs_first_run(db_path: Path | None) -> bool:
+    """The wizard shows once, and never when a database was named (--db or JZDESK_DB)."""
+    from jzdesk.store.db import DB_ENV
+    from jzdesk.ui.settings import app_settings
+
+    if db_path is not None or os.environ.get(DB_ENV):
+        return False
+    return app_settings().value(FIRST_RUN_SETTING) is None
+
+
+def first_run() -> Path | None:
+    """Run the wizard; returns the database it set up (None when cancelled)."""
+    from jzdesk.store.db import default_db_path
+    from jzdesk.ui.settings import app_settings
+    from jzdesk.ui.views.first_run import FirstRunWizard
+
+    wizard = FirstRunWizard(default_db_path())
+    if wizard.exec() != FirstRunWizard.DialogCode.Accepted or wizard.db_path is None:
+        return None
+    settings = app_settings()
+    settings.setValue(DATABASE_SETTING, str(wizard.db_path))
+    settings.setValue(FIRST_RUN_SETTING, True)
+    settings.sync()
+    return wizard.db_path
+
+
+def open_main_window(path: Path):
+    """The main window on ``path``; a damaged database leads to the offer to put the
+    latest backup in its place. None when it cannot be opened (the user was told)."""
+    from jzdesk import services
+    from jzdesk.errors import DamagedDatabaseError
+
+    try:
+        return build_window(path)
+    except DamagedDatabaseError as error:
+        latest = services.latest_backup_beside(path)
+        if latest is None:
+            QMessageBox.critical(None, APP_TITLE, f"{error.message}\n\n没有找到可用的备份。")
+            return None
+        question = (f"{error.message}\n\n找到最近的备份：{latest['made']:%Y-%m-%d %H:%M}，"
+                    f"{latest['records']} 条活动记录。\n是否用它恢复？损坏的文件会改名后保留。")  # fmt: skip
+        if QMessageBox.question(None, APP_TITLE, question) != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            aside = services.recover_database(path, latest["path"])
+            window = build_window(path)
+        except KnownError as recovery_error:
+            QMessageBox.critical(None, APP_TITLE, recovery_error.message)
+            return None
+        QMessageBox.information(None, APP_TITLE, f"已从备份恢复。损坏的文件保存为：\n{aside}")
+        return window
+    except KnownError as error:
+        QMessageBox.critical(None, APP_TITLE, error.message)
+        return None
 
 
 def save_screenshots(window, folder: Path) -> list[Path]:
@@ -102,8 +173,13 @@ def _settle(app, milliseconds: int = 600) -> None:
         QThread.msleep(20)
 
 
-def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None) -> int:
-    """Open the window (or render screenshots and return). Returns the exit status."""
+def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None,
+        open_files: list[Path] | tuple = ()) -> int:  # fmt: skip
+    """Open the window (or render screenshots and return). Returns the exit status.
+
+    ``open_files`` (.jzsub/.xlsx, e.g. double-clicked) are imported in the window; when
+    a window on the same database is already open they are handed to it instead.
+    """
     if screenshot_dir is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # screenshots need no screen
     elif not _display_available():
@@ -111,34 +187,51 @@ def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None) -> i
               "可以使用命令行功能，或用 jzdesk gui --screenshot 目录 生成截图", file=sys.stderr)  # fmt: skip
         return 1
     app = create_application()
-    if screenshot_dir is None:
-        from jzdesk.ui.crash import install_error_dialog, start_logging
-
-        install_error_dialog(start_logging())
-    try:
-        window = build_window(db_path)
-    except KnownError as error:
-        if screenshot_dir is not None:
-            print(f"{APP_NAME}: 错误：{error.message}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, APP_TITLE, error.message)
-        return 1
     if screenshot_dir is not None:
-        from PySide6.QtCore import Qt
+        try:
+            window = build_window(db_path)
+        except KnownError as error:
+            print(f"{APP_NAME}: 错误：{error.message}", file=sys.stderr)
+            return 1
+        return _screenshots(window, Path(screenshot_dir))
+    from jzdesk.ui.crash import install_error_dialog, start_logging
+    from jzdesk.ui.single_instance import InstanceServer, hand_off, server_name
 
-        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        window.remember_state = False
-        window.show()
-        for path in save_screenshots(window, Path(screenshot_dir)):
-            print(path)
-        window.close()
-        return 0
+    install_error_dialog(start_logging())
+    if needs_first_run(db_path):
+        db_path = first_run()
+        if db_path is None:
+            return 0
+    path = Path(db_path) if db_path else database_path()
+    name = server_name(path)
+    if hand_off(name, list(open_files)):
+        return 0  # the open window takes the files and comes to the front
+    window = open_main_window(path)
+    if window is None:
+        return 1
+    server = InstanceServer(name, window)
+    server.files_received.connect(window.receive_files)
     window.show()
+    if open_files:
+        QTimer.singleShot(0, window, lambda: window.receive_files(list(open_files)))
     QTimer.singleShot(3000, window, lambda: _daily_backup(window))  # after the window is up
     if os.environ.get(QUIT_AFTER_SHOW_ENV):
         # For benchmarks/run.py: leave as soon as the shown window has been painted.
         QTimer.singleShot(0, app.quit)
     return app.exec()
+
+
+def _screenshots(window, folder: Path) -> int:
+    """``gui --screenshot``: each tab rendered offscreen, the window never shown."""
+    from PySide6.QtCore import Qt
+
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.remember_state = False
+    window.show()
+    for path in save_screenshots(window, folder):
+        print(path)
+    window.close()
+    return 0
 
 
 def _daily_backup(window) -> None:
@@ -163,5 +256,8 @@ def _display_available() -> bool:
 
 
 def main() -> None:
-    """Entry point of ``jzdesk-gui`` (no console window on Windows)."""
-    sys.exit(run())
+    """Entry point of ``jzdesk-gui`` (no console window on Windows): ``jzdesk-gui
+    [--db PATH] [FILE…]``, as a double-click on a .jzsub runs it."""
+    from jzdesk import cli
+
+    sys.exit(cli.main(["gui", *sys.argv[1:]]))

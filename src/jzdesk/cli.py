@@ -24,7 +24,7 @@ Handler = Callable[[argparse.Namespace], int]
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 done, 1 input rejected, 2 wrong usage)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_files_open_the_window(list(sys.argv[1:] if argv is None else argv)))
     handler: Handler = getattr(args, "handler", _gui)
     try:
         return handler(args)
@@ -42,6 +42,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+
+
+def _files_open_the_window(argv: list[str]) -> list[str]:
+    """``jzdesk [--db PATH] FILE.jzsub …`` (as a double-click runs it) means ``gui FILE…``."""
+    position = 2 if argv[:1] == ["--db"] else 1 if argv[:1] and argv[0].startswith("--db=") else 0
+    rest = argv[position:]
+    if rest and Path(rest[0]).suffix.lower() in (".jzsub", ".xlsx"):
+        return [*argv[:position], "gui", *rest]
+    return argv
 
 
 # The option a field comes from, so a rejection names what to correct.
@@ -129,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     gui = command("gui", _gui, "打开程序窗口")
+    gui.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                     help="在窗口中导入这些上报文件（.jzsub）或统计表（.xlsx）；窗口已打开时交给它")  # fmt: skip
     gui.add_argument(
         "--screenshot",
         metavar="DIR",
@@ -534,9 +545,9 @@ def _db(args: argparse.Namespace):
 def _gui(args: argparse.Namespace) -> int:
     from jzdesk import app
 
-    return app.run(
-        db_path=getattr(args, "db", None), screenshot_dir=getattr(args, "screenshot", None)
-    )
+    return app.run(db_path=getattr(args, "db", None),
+                   screenshot_dir=getattr(args, "screenshot", None),
+                   open_files=getattr(args, "files", []))  # fmt: skip
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -19,6 +19,10 @@ class KnownError(Exception):
         return self.message
 
 
+class DamagedDatabaseError(KnownError):
+    """The database file is not a database any more (damaged); a backup may be restored."""
+
+
 class NewerDatabaseError(KnownError):
     """The database (or file) was written by a newer jzdesk than this one."""
 

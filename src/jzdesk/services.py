@@ -581,3 +581,34 @@ def restore_backup(db: sqlite_utils.Database, path: Path) -> Path:
     backup.restore_into(db, path)
     migrate(db)  # a backup from an older program is brought up to date
     return safety
+
+
+def latest_backup_beside(db_path: Path) -> dict | None:
+    """The newest readable backup beside a (damaged) database: path, made, reason, records."""
+    import sqlite3
+
+    from jzdesk.store import backup
+
+    for path in backup.backups_beside(Path(db_path)):
+        try:
+            backup.check_backup(path)
+            return backup.describe(path)
+        except (sqlite3.DatabaseError, ValueError, IndexError):
+            continue
+    return None
+
+
+def recover_database(db_path: Path, backup_file: Path) -> Path:
+    """Put a backup in place of a damaged database (moved aside, not deleted); returns
+    where the damaged file was moved.
+
+    Raises:
+        KnownError: the files cannot be moved or written.
+    """
+    from jzdesk.errors import os_reason
+    from jzdesk.store import backup
+
+    try:
+        return backup.replace_damaged(Path(db_path), Path(backup_file), now=datetime.now())
+    except OSError as error:
+        raise KnownError(f"无法恢复数据库 {db_path}：{os_reason(error)}") from error

@@ -39,8 +39,33 @@ def write_backup(db: sqlite_utils.Database, reason: str, *, now: datetime) -> Pa
 
 def backups(db: sqlite_utils.Database) -> list[Path]:
     """The backups beside the database, newest first."""
-    folder = backup_folder(db)
+    return backups_beside(database_file(db))
+
+
+def backups_beside(db_path: Path) -> list[Path]:
+    """The backups beside a database file (which may be too damaged to open), newest first."""
+    folder = Path(db_path).parent / FOLDER_NAME
     return sorted(folder.glob("jzdesk-*.sqlite"), reverse=True) if folder.exists() else []
+
+
+def replace_damaged(db_path: Path, backup: Path, *, now: datetime) -> Path:
+    """Move a damaged database file (and its -wal/-shm) aside and put a copy of ``backup``
+    in its place; returns where the damaged file now is (kept for the technicians)."""
+    db_path = Path(db_path)
+    aside = db_path.with_name(f"{db_path.name}.damaged-{now:%Y%m%d-%H%M%S}")
+    for suffix in ("-wal", "-shm"):
+        companion = db_path.with_name(db_path.name + suffix)
+        if companion.exists():
+            companion.replace(aside.with_name(aside.name + suffix))
+    db_path.replace(aside)
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    target = sqlite3.connect(db_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    return aside
 
 
 def describe(path: Path) -> dict:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk.errors import KnownError, os_reason
+from jzdesk.errors import DamagedDatabaseError, KnownError, os_reason
 from jzdesk.store.migrations import migrate
 
 DB_ENV = "JZDESK_DB"
@@ -82,7 +82,7 @@ def _explain(path: Path, error: sqlite3.DatabaseError) -> KnownError:
     if "locked" in text or "busy" in text:
         return KnownError(f"数据库 {path} 正被其他程序使用，请关闭其他 jzdesk 窗口后重试")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return KnownError(f"文件 {path} 不是 jzdesk 数据库或已损坏，请从备份恢复")
+        return DamagedDatabaseError(f"文件 {path} 不是 jzdesk 数据库或已损坏，请从备份恢复")
     if "unable to open" in text or "readonly" in text or "read-only" in text:
         return KnownError(f"无法打开数据库 {path}：文件夹不存在或没有写入权限")
     return KnownError(f"无法打开数据库 {path}：{error}")

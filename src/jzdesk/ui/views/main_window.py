@@ -143,6 +143,22 @@ class MainWindow(QMainWindow):
         self._show_import_results(results, cancelled=len(paths) - len(results))
         return results
 
+    def receive_files(self, paths: list[Path]) -> None:
+        """Files handed over by a second launch (a double-clicked .jzsub): come to the
+        front and import them."""
+        from PySide6.QtCore import Qt
+
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        from jzdesk.exchange import IMPORTABLE
+
+        wanted = [Path(p) for p in paths if Path(p).suffix.lower() in IMPORTABLE]
+        if wanted:
+            self.ui.tabs.setCurrentWidget(self.imports_tab)
+            self.import_files(wanted)
+
     def _ask_unit(self, path: Path):
         units = services.all_units(self.workspace.db)
         names = [unit.name for unit in units]

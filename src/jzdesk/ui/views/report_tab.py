@@ -298,8 +298,12 @@ class ReportTab(QWidget):
         return pages
 
     def cleanup(self) -> None:
-        """Before the database closes: no more previews, and the temporary files go."""
+        """Before the database closes: no more previews, and the temporary files go
+        (a window closed twice cleans up once)."""
         self._debounce.stop()
+        if getattr(self, "_cleaned", False):
+            return
+        self._cleaned = True
         self._workspace.records_changed.disconnect(self.schedule_preview)
         self.document.close()
         self._folder.cleanup()
