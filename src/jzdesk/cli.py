@@ -70,7 +70,7 @@ _OPTIONS = {
     "venue": "--venue",
     "presenter": "--presenter",
     "notes": "--notes",
-    "id": "ID",
+    "id": "编号",
     "out": "--out",
     "file": "FILE",
     "top": "--top",
@@ -87,6 +87,10 @@ class _Formatter(argparse.HelpFormatter):
 _USAGE_MESSAGES = (
     (re.compile(r"the following arguments are required: (.*)"), r"缺少必需的参数：\1"),
     (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数：\1"),
+    (
+        re.compile(r"argument (-\S+): invalid choice: (\S+) \(choose from (.*)\)"),
+        r"参数 \1 的取值 \2 无效（可以是：\3）",
+    ),
     (
         re.compile(r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)"),
         r"没有这个命令：\2（可用的命令：\3）",
@@ -351,9 +355,10 @@ def _import(args: argparse.Namespace) -> int:
     results = exchange.import_files(db, args.files, unit=unit)
     if args.json:
         _print_json([result.to_json() for result in results])
-    else:
-        for result in results:
-            print(result.summary())
+    for result in results:
+        rejected = result.status == "rejected"
+        if rejected or not args.json:  # reasons for rejections always on stderr (PRODUCT §8)
+            print(result.summary(), file=sys.stderr if rejected else sys.stdout)
     return 1 if any(result.status == "rejected" for result in results) else 0
 
 
@@ -362,7 +367,7 @@ def _export_package(args: argparse.Namespace) -> int:
 
     db = _db(args)
     unit = _unit_or_home(args, db)
-    period = parse_period(args.period) if args.period else packages.default_period()
+    period = parse_period(args.period) if args.period else packages.default_period(db)
     out = args.out or Path(packages.suggested_name(unit, period))
     exported = packages.export_package(db, unit, out, period=period, photos=args.photos)
     print(exported.path)
@@ -430,13 +435,17 @@ def _conflicts(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(conflicts)
         return 0
+    from jzdesk.domain.records import STATE_LABELS, state_text
+
     if not conflicts:
         print("没有待处理的冲突")
     for c in conflicts:
-        print(f"[{c['id']}] {c['unit_name']} 记录 {c['record_id']}（来自 {c['file_name']}）")
-        for key in sorted(set(c["ours"]) | set(c["theirs"])):
+        print(f"[{c['id']}] {c['unit_name']} {c['ours']['date']} 的记录 {c['record_id']}"
+              f"（来自 {c['file_name']}）")  # fmt: skip
+        for key, label in STATE_LABELS.items():
             if c["ours"].get(key) != c["theirs"].get(key):
-                print(f"    {key}：本机 {c['ours'].get(key)!r} ／ 来件 {c['theirs'].get(key)!r}")
+                print(f"    {label}：本机“{state_text(key, c['ours'].get(key))}” ／ "
+                      f"来件“{state_text(key, c['theirs'].get(key))}”")  # fmt: skip
     return 0
 
 
@@ -448,6 +457,8 @@ def _import_log(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(entries)
         return 0
+    if not entries:
+        print("还没有导入过文件" + (f"（{args.year} 年）" if args.year else ""))
     for e in entries:
         print(f"{e['imported_at']}  {e['unit_name']}  {e['period']}  {e['file_name']}  新增 "
               f"{e['added']} 更新 {e['updated']} 删除 {e['deleted']} 冲突 {e['conflicts']}  "

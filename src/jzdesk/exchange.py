@@ -48,8 +48,8 @@ class ImportResult:
         if self.status == "rejected":
             return f"✘ {self.file}：未导入。{self.reason}"
         note = f"；{self.reason}" if self.reason else ""
-        return (f"✔ {self.file}：新增 {self.added} 条，更新 {self.updated} 条，"
-                f"已有 {self.unchanged} 条（未重复导入）{note}")  # fmt: skip
+        held = f"，已有 {self.unchanged} 条（未重复导入）" if self.unchanged else ""
+        return f"✔ {self.file}：新增 {self.added} 条，更新 {self.updated} 条{held}{note}"
 
     @property
     def status_label(self) -> str:
@@ -171,6 +171,8 @@ def _write_file(path: Path, write) -> None:
     (disk full, file open elsewhere) never leaves half a sheet under the real name."""
     import os
 
+    if not path.parent.is_dir():
+        raise KnownError(f"无法写入 {path}：文件夹 {path.parent} 不存在", field="out")
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         write(temporary)
@@ -378,6 +380,8 @@ def import_file(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = No
 
     path = Path(path)
     try:
+        if path.is_dir():
+            raise KnownError(f"{path.name} 是一个文件夹，请选择其中的 .jzsub 或 .xlsx 文件")
         suffix = path.suffix.lower()
         if suffix == ".jzsub":
             return import_package(db, path, should_stop=should_stop)

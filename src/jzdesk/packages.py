@@ -7,8 +7,10 @@ Shared by the window and the command line; no Qt here.
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -45,15 +47,14 @@ class ExportedPackage:
     sequence: int
 
 
-def default_period(today: date | None = None) -> Period:
-    """The quarter a unit reports now: the one that ended last, or — in the first days
-    of a quarter before its predecessor is due — still that one."""
+def default_period(db: sqlite_utils.Database, today: date | None = None) -> Period:
+    """The quarter a unit reports now: the last one ended in the plan year (its fourth
+    once the year is over; its first while the first is still running)."""
     today = today or date.today()
-    quarter = quarter_of(today) - 1
-    year = today.year
-    if quarter == 0:
-        year, quarter = year - 1, 4
-    return quarter_period(year, quarter)
+    year = services.default_year(db, today=today)
+    if year < today.year:
+        return quarter_period(year, 4)
+    return quarter_period(year, max(1, quarter_of(today) - 1))
 
 
 def suggested_name(unit: Unit, period: Period, today: date | None = None) -> str:
@@ -61,8 +62,11 @@ def suggested_name(unit: Unit, period: Period, today: date | None = None) -> str
     return f"{unit.name}-{period.text}-{(today or date.today()):%Y%m%d}.jzsub"
 
 
-def unit_family(db: sqlite_utils.Database, unit: Unit) -> list[str]:
-    """The unit's code and those of its subordinates (any depth)."""
+def unit_family(db: sqlite_utils.Database, unit: Unit, year: int) -> list[str]:
+    """The unit's code and those of its subordinates (any depth) that do not report for
+    themselves: a unit in the year's plan sends its own file (so the city's file, for
+    one, carries only the city's own records)."""
+    reporting = {entry.unit_code for entry in plans.plan_entries(db, year)}
     children: dict[str | None, list[str]] = {}
     for other in services.all_units(db):
         children.setdefault(other.parent_code, []).append(other.code)
@@ -71,7 +75,7 @@ def unit_family(db: sqlite_utils.Database, unit: Unit) -> list[str]:
         code = todo.pop()
         if code not in family:
             family.append(code)
-            todo.extend(children.get(code, []))
+            todo.extend(c for c in children.get(code, []) if c not in reporting)
     return family
 
 
@@ -89,9 +93,13 @@ def export_package(db: sqlite_utils.Database, unit: Unit, path: Path, *,
     path = Path(path)
     if path.suffix.lower() != ".jzsub":
         raise KnownError(f"上报文件的文件名应以 .jzsub 结尾：{path.name}", field="out")
-    period = period or default_period()
+    period = period or default_period(db)
     year = period.end.year
-    family = unit_family(db, unit)
+    if period.start > date.today():
+        raise KnownError(f"期间 {period.label} 还没有开始，不能报送", field="period")
+    if year not in plans.plan_years(db):
+        raise KnownError(f"本机没有 {year} 年的计划，不能导出这一年的上报文件", field="period")
+    family = unit_family(db, unit, year)
     with db.atomic():
         sequence = submissions.next_sequence(db)
         installation = submissions.installation_id(db)
@@ -158,9 +166,25 @@ def import_package(db: sqlite_utils.Database, path: Path, *,
             program, of an unknown unit, or carries records it may not; nothing changes.
     """
     path = Path(path)
+    try:
+        return _import_package(db, path, should_stop)
+    except sqlite3.OperationalError as error:
+        if "interrupt" in str(error).lower():
+            raise KnownError(f"读取文件 {path.name} 超时或已取消，未导入") from error
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise KnownError(
+                f"数据库正被另一个程序写入，文件 {path.name} 未导入，请稍后再试"
+            ) from error
+        raise KnownError(f"文件 {path.name} 无法读取（已损坏），未导入") from error
+    except (sqlite3.Error, OverflowError, ValueError, TypeError, KeyError) as error:
+        # The checks should have caught it; the transaction was rolled back.
+        raise KnownError(f"文件 {path.name} 中有无效的内容，未导入（{error}）") from error
+
+
+def _import_package(db: sqlite_utils.Database, path: Path, should_stop) -> ImportResult:
     with open_package(path, should_stop=should_stop) as package:
         unit, period = _package_unit(db, package)
-        family = unit_family(db, unit)
+        family = unit_family(db, unit, period.end.year)
         _check_rows(package, unit, family, period.end.year)
         earlier = submissions.previous_import(db, unit.code, package.file_sha256)
         if earlier is not None:
@@ -169,11 +193,7 @@ def import_package(db: sqlite_utils.Database, path: Path, *,
                 f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
                 unchanged=int(package.manifest["record_count"]), unit=unit.code, period=period.text, sheet_code=package.manifest["sheet_code"],
             )  # fmt: skip
-        try:
-            return _merge(db, package, unit, family, period)
-        except (ValueError, TypeError, KeyError, sqlite3.IntegrityError) as error:
-            # The checks above should have caught it; the transaction is rolled back.
-            raise KnownError(f"文件 {package.name} 中有无效的内容，未导入（{error}）") from error
+        return _merge(db, package, unit, family, period)
 
 
 def _package_unit(db: sqlite_utils.Database, package: Package) -> tuple[Unit, Period]:
@@ -190,10 +210,32 @@ def _package_unit(db: sqlite_utils.Database, package: Package) -> tuple[Unit, Pe
         raise KnownError(f"文件 {name} 的报送期间无法识别，未导入") from None
     if period.end.year != year or str(quarter_of(period.end)) != manifest["quarter"]:
         raise KnownError(f"文件 {name} 的报送期间与年度不一致，未导入")
+    if not re.fullmatch(r"[0-9]{1,9}", manifest["sequence"]):
+        raise KnownError(f"文件 {name} 的文件说明无效（导出序号），未导入")
     if unit.code not in {entry.unit_code for entry in plans.plan_entries(db, year)}:
         raise KnownError(f"本机没有{unit.name} {year} 年的任务（请先导入 {year} 年的任务分解表），"
                          f"文件 {name} 未导入")  # fmt: skip
     return unit, period
+
+
+# A canonical (lower-case) UUID, and any control character or line break (which the
+# entry form and every import strip, so a file carrying one was not made by jzdesk).
+_UUID_GLOB = "-".join("[0-9a-f]" * n for n in (8, 4, 4, 4, 12))
+_CONTROL_GLOB = "*[" + chr(1) + "-" + chr(31) + chr(127) + "-" + chr(159) + "]*"
+MAX_REVISION = 1_000_000  # a record edited a million times is not a record
+
+
+@contextmanager
+def _immediate(db: sqlite_utils.Database):
+    """One write transaction taken at once (BEGIN IMMEDIATE): another program writing
+    meanwhile makes the import wait, never fail half-way."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.execute("COMMIT")
 
 
 def _sql_in(values) -> str:
@@ -210,10 +252,11 @@ def _record_rules(family: list[str], year: int) -> list[tuple[str, str]]:
         "json_valid(media) AND json_type(media) = 'array' AND NOT EXISTS (SELECT 1 FROM "
         "json_each(media) j WHERE j.type <> 'array' OR json_array_length(j.value) <> 2 "
         f"OR json_extract(j.value, '$[0]') NOT IN ({_sql_in(MEDIA_CHANNELS)}) "
-        "OR json_type(j.value, '$[1]') <> 'text')"
+        "OR json_type(j.value, '$[1]') <> 'text' OR length(json_extract(j.value, '$[1]')) > 500 "
+        f"OR json_extract(j.value, '$[1]') GLOB '{_CONTROL_GLOB}')"
     )
     return [
-        ("length(id) = 36", "记录编号无效"),
+        (f"id GLOB '{_UUID_GLOB}'", "记录编号无效"),
         (f"unit_code IN ({_sql_in(family)})", "记录不属于本单位（或其下属单位）"),
         # '+0 days' makes SQLite normalise 02-30 to 03-02, so an impossible day differs.
         (
@@ -226,7 +269,25 @@ def _record_rules(family: list[str], year: int) -> list[tuple[str, str]]:
         (f"venue_category IN ('', {_sql_in(VENUE_CATEGORIES)})", "场所类别无法识别"),
         (f"delivery IN ('', {_sql_in(DELIVERIES)})", "组织方式无法识别"),
         (flags, "是/否项的值无效"),
-        ("revision >= 1 AND base_revision BETWEEN 0 AND revision - 1", "版本号无效"),
+        (
+            f"revision BETWEEN 1 AND {MAX_REVISION} AND base_revision BETWEEN 0 AND revision - 1",
+            "版本号无效",
+        ),  # fmt: skip
+        (
+            " AND ".join(
+                f"NOT {c} GLOB '{_CONTROL_GLOB}'"
+                for c in (
+                    "title",
+                    "venue",
+                    "presenter",
+                    "notes",
+                    "entered_by",
+                    "created_at",
+                    "updated_at",
+                )
+            ),
+            "文字中有换行或控制字符",
+        ),  # fmt: skip
         (
             f"{texts} AND length(entered_by) <= 200 AND length(created_at) <= 40 "
             "AND length(updated_at) <= 40",
@@ -279,8 +340,8 @@ def _merge(db: sqlite_utils.Database, package: Package, unit: Unit, family: list
     now, by = services.now_iso(), services.current_user(db)
     saved_by = f"导入：{package.name}"[:100]
     year = period.end.year
-    sequence = int(manifest["sequence"]) if manifest["sequence"].isdigit() else 0
-    with db.atomic():
+    sequence = int(manifest["sequence"])
+    with _immediate(db):
         newest = submissions.is_newest_file(db, unit.code, manifest["installation"], sequence)
         import_id = submissions.start_import(db, {
             "file_name": package.name[:200], "file_sha256": package.file_sha256,
@@ -306,16 +367,15 @@ def _merge(db: sqlite_utils.Database, package: Package, unit: Unit, family: list
                 unit_revision=row["revision"], import_id=import_id, now=now, saved_by=saved_by,
             )  # fmt: skip
             changes[change] += 1
-        conflicts = 0
-        for row in submissions.staged(db, "conflict"):
-            submissions.record_conflict(db, row, import_id, now=now)
-            conflicts += 1
+        conflicts = sum(submissions.record_conflict(db, row, import_id, now=now)
+                        for row in submissions.staged(db, "conflict"))  # fmt: skip
         if manifest["photos"] == "1":
             _take_photos(db, package, now=now)
         if newest:
             _take_unit_texts(db, package, unit, now=now)
         unchanged = db.execute(
-            "SELECT COUNT(*) FROM temp.incoming WHERE kind IN ('same', 'sync', 'old')"
+            "SELECT COUNT(*) FROM temp.incoming WHERE kind IN ('same', 'sync', 'old') "
+            "OR (kind IS NULL AND deleted = 1) OR kind = 'conflict'"
         ).fetchone()[0]
         counts = {"added": added, "updated": sum(changes.values()), "deleted": changes["deleted"],
                   "unchanged": unchanged, "conflicts": conflicts}  # fmt: skip
@@ -404,6 +464,13 @@ def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, keep: str) -> 
     conflict = submissions.get_conflict(db, conflict_id)
     if conflict is None or conflict["resolution"] is not None:
         raise KnownError(f"没有待处理的冲突 {conflict_id}", field="id")
+    record = db.execute("SELECT received_revision FROM records WHERE id = ?",
+                        [conflict["record_id"]]).fetchone()  # fmt: skip
+    if record is not None and conflict["revision"] < record[0]:
+        with db.atomic():
+            submissions.close_superseded(db, conflict["record_id"], record[0],
+                                         now=services.now_iso(), by=services.current_user(db))  # fmt: skip
+        raise KnownError(f"冲突 {conflict_id} 已被该单位更新的上报文件取代，已自动关闭", field="id")
     with db.atomic():
         submissions.resolve_conflict(db, conflict, keep, now=services.now_iso(),
                                      saved_by=services.current_user(db))  # fmt: skip
@@ -450,7 +517,7 @@ def completeness(db: sqlite_utils.Database, *, year: int | None = None,
         raise KnownError(f"没有 {year} 年的任务分解表（计划）", field="year")
     units = [(e.unit_code, names[e.unit_code]) for e in entries if e.quota is not None]
     return build_completeness(
-        year, units, submissions.first_receipts(db, year),
+        year, units, submissions.receipts(db, year),
         submissions.first_plan_documents(db, year), deadline_days=plans.report_days(db, year),
         today=as_of or date.today(),
     )  # fmt: skip

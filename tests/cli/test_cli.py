@@ -433,7 +433,7 @@ def test_import_goes_on_after_a_rejection_and_exits_1(run_cli, tmp_path):
     statuses = [(r["file"], r["status"]) for r in json.loads(result.out)]
     assert statuses == [("bad.xlsx", "rejected"), ("good.xlsx", "imported")]
     text = run_cli("--db", str(other), "import", str(bad), db=False)
-    assert text.code == 1 and "✘ bad.xlsx：未导入" in text.out
+    assert text.code == 1 and "✘ bad.xlsx：未导入" in text.err
 
 
 def test_a_locked_database_is_explained(run_cli, db_path):

@@ -135,3 +135,16 @@ def test_bad_arguments_are_named(run_cli, tmp_path):
     assert run_cli("completeness", "--deadline-days", "365").code == 1
     missing = run_cli("attach-plan", str(tmp_path / "none.pdf"), "--unit", "沁阳")
     assert missing.code == 1 and "none.pdf" in missing.err
+
+
+def test_export_package_periods_and_folders(run_cli, tmp_path, monkeypatch):
+    run_cli("init", "--unit", "博爱")
+    run_cli("add-event", "--date", "2021-05-05", "--type", "讲座")
+    missing = run_cli("export-package", "--period", "2021Q2", "--out",
+                      str(tmp_path / "没有的文件夹" / "x.jzsub"))  # fmt: skip
+    assert missing.code == 1 and "不存在" in missing.err and "Traceback" not in missing.err
+    future = run_cli("export-package", "--period", "2099Q1", "--out", str(tmp_path / "f.jzsub"))
+    assert future.code == 1 and "还没有开始" in future.err
+    monkeypatch.chdir(tmp_path)
+    default = run_cli("export-package")  # the plan year (2021) is over: its fourth quarter
+    assert default.code == 0 and "2021年第四季度：1 条记录" in default.err

@@ -165,3 +165,40 @@ def test_the_command_line_exits_1_and_goes_on_with_the_next_file(package, run_cl
 def test_a_file_that_names_a_quarter_of_another_year_is_rejected(package, city):
     tamper(package, "UPDATE manifest SET value = '2022' WHERE key = 'year'")
     assert "不一致" in rejected(city, package)
+
+
+@pytest.mark.parametrize(
+    ("statement", "word"),
+    [
+        ("UPDATE records SET title = 'a' || char(10) || 'b' || char(7)", "控制字符"),
+        ("UPDATE records SET revision = 9223372036854775807, base_revision = 1", "版本号"),
+        ("UPDATE records SET id = upper(id)", "记录编号"),
+        ("UPDATE manifest SET value = '123456789012345678901' WHERE key = 'sequence'", "导出序号"),
+        ("UPDATE records SET media = '[[\"报纸\", \"' || char(27) || '\"]]'", "媒体"),
+    ],
+)
+def test_values_jzdesk_never_writes_are_rejected(package, city, statement, word):
+    """A file edited with other tools, its hash recomputed: still refused, no traceback."""
+    assert word in rejected(city, tamper(package, statement))
+
+
+def test_a_file_with_one_id_twice_is_refused_when_staged(city):
+    """quick_check does not look at uniqueness; the staging table's key does."""
+    import sqlite3
+
+    from jzdesk.io.package import RECORD_COLUMNS
+    from jzdesk.store import submissions
+
+    row = tuple("x" * 36 if c == "id" else 1 for c in RECORD_COLUMNS)
+    with pytest.raises(sqlite3.IntegrityError), city.atomic():
+        submissions.stage(city, [row, row])
+
+
+def test_a_file_of_the_city_cannot_carry_the_units_records(make_unit, city):
+    """Every unit's parent is the city; a city file still may not touch a unit's records."""
+    mengzhou = make_unit("孟州")
+    mengzhou.add(title="孟州的活动")
+    path = mengzhou.export()
+    tamper(path, "UPDATE manifest SET value = 'city' WHERE key = 'unit_code'",
+           "UPDATE header SET unit_code = 'city'")  # fmt: skip
+    assert "不属于本单位" in rejected(city, path)

@@ -256,3 +256,100 @@ def test_a_filled_sheet_counts_as_a_report_and_lists_its_changes(make_unit, city
     [change] = packages.import_changes(city, again.import_id)
     assert (change["change"], change["before"]["audience"], change["now"]["audience"]) == (
         "updated", 20, 25)  # fmt: skip
+
+
+def test_a_conflict_overtaken_by_a_newer_file_closes_and_cannot_roll_back(make_unit, city):
+    """Two PCs of one unit make revision 2 each (a conflict); PC A's revision 3 then
+    arrives: the stale conflict closes, and choosing it is refused."""
+    from dataclasses import replace
+
+    a = make_unit()
+    record_id = a.add(title="甲", audience=10)
+    first = a.export()
+    b = make_unit()
+    import_one(b.db, first)
+    a.edit(record_id, audience=91)
+    held = records.get_record(b.db, record_id)
+    services.update_event(b.db, record_id, replace(held.fields, audience=92),
+                          revision=held.revision)  # fmt: skip
+    import_one(city, a.export())
+    assert import_one(city, b.export()).conflicts == 1
+    [conflict] = packages.open_conflicts(city)
+    a.edit(record_id, audience=93)
+    assert import_one(city, a.export()).updated == 1
+    assert packages.open_conflicts(city) == []
+    import pytest
+
+    from jzdesk.errors import KnownError
+
+    with pytest.raises(KnownError, match="没有待处理的冲突"):
+        packages.resolve_conflict(city, conflict["id"], "theirs")
+    assert records.get_record(city, record_id).fields.audience == 93
+
+
+def test_a_decided_conflict_does_not_come_back_with_the_same_file_content(make_unit, city):
+    from dataclasses import replace
+
+    a = make_unit()
+    record_id = a.add(title="甲")
+    first = a.export()
+    b = make_unit()
+    import_one(b.db, first)
+    a.edit(record_id, title="甲A")
+    held = records.get_record(b.db, record_id)
+    services.update_event(b.db, record_id, replace(held.fields, title="甲B"),
+                          revision=held.revision)  # fmt: skip
+    import_one(city, a.export())
+    import_one(city, b.export())
+    [conflict] = packages.open_conflicts(city)
+    packages.resolve_conflict(city, conflict["id"], "theirs")
+    a.add(title="另一条")  # A's next file still carries its own revision 2
+    result = import_one(city, a.export())
+    assert (result.conflicts, packages.open_conflicts(city)) == (0, [])
+    assert records.get_record(city, record_id).fields.title == "甲B"
+
+
+def test_a_city_correction_of_a_sheet_imported_record_is_not_lost(make_unit, city, tmp_path):
+    """Records that first came as a filled sheet are level with the unit too."""
+    from dataclasses import replace
+
+    from jzdesk.domain.periods import parse_period
+
+    desk = make_unit()
+    record_id = desk.add(title="甲", audience=10)
+    sheet = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
+                                       tmp_path / "q1.xlsx")  # fmt: skip
+    import_one(city, sheet)
+    held = records.get_record(city, record_id)
+    services.update_event(city, record_id, replace(held.fields, audience=99),
+                          revision=held.revision)  # fmt: skip
+    desk.edit(record_id, title="甲（改）")
+    desk.edit(record_id, venue="二厂")
+    result = import_one(city, desk.export())
+    assert (result.conflicts, records.get_record(city, record_id).fields.audience) == (1, 99)
+
+
+def test_a_waiting_conflict_is_not_counted_again(make_unit, city):
+    from dataclasses import replace
+
+    desk = make_unit()
+    record_id = desk.add(title="甲")
+    import_one(city, desk.export())
+    held = records.get_record(city, record_id)
+    services.update_event(city, record_id, replace(held.fields, audience=5),
+                          revision=held.revision)  # fmt: skip
+    desk.edit(record_id, audience=6)
+    assert import_one(city, desk.export()).conflicts == 1
+    again = import_one(city, desk.export())  # a new file (new sequence), nothing new in it
+    assert (again.status, again.conflicts) == ("unchanged", 0)
+    assert len(packages.open_conflicts(city)) == 1
+
+
+def test_a_deletion_of_a_record_never_seen_adds_nothing(make_unit, city):
+    desk = make_unit()
+    kept = desk.add(title="甲")
+    gone = desk.add(title="乙")
+    services.delete_event(desk.db, gone)
+    result = import_one(city, desk.export())
+    assert (result.added, result.unchanged) == (1, 1)
+    assert services.event_totals(city)["records"] == 1 and records.get_record(city, kept)

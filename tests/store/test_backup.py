@@ -21,7 +21,7 @@ def add(db, day=5):
 def test_backup_and_restore_bring_the_data_back(db, db_path):
     add(db)
     saved = services.make_backup(db)
-    assert saved.parent == db_path.parent / "jzdesk-backups"
+    assert saved.parent == db_path.parent / "jzdesk-backups" / db_path.stem
     add(db, 6)
     assert len(services.list_events(db)) == 2
     safety = services.restore_backup(db, saved)
@@ -71,3 +71,17 @@ def test_cli_backup_and_restore(run_cli, db_path):
     assert run_cli("restore", made.out.strip()).code == 0
     assert "2021-03-06" not in run_cli("events").out
     assert run_cli("restore", str(db_path.parent / "nothing.sqlite")).code == 1
+
+
+def test_two_databases_in_one_folder_keep_their_own_backups(tmp_path):
+    from jzdesk import services
+    from jzdesk.store.db import open_db
+
+    first, second = open_db(tmp_path / "unit.sqlite"), open_db(tmp_path / "city.sqlite")
+    services.make_backup(first, "manual")
+    assert services.list_backups(second) == []
+    assert len(services.list_backups(first)) == 1
+    listed = services.list_backups(first)[0]["path"]
+    assert sorted(p.name for p in listed.parent.iterdir()) == [listed.name]  # no -wal/-shm
+    first.close()
+    second.close()

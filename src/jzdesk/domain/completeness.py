@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from jzdesk.domain.periods import report_deadline
+from jzdesk.domain.periods import quarter_period, report_deadline
 
 PLAN_DOCUMENT_DEADLINE = (3, 31)  # month, day
 
@@ -116,21 +116,24 @@ def report_status(received: date | None, deadline: date, today: date) -> ReportS
     return ReportStatus.NOT_DUE if today <= deadline else ReportStatus.MISSING
 
 
-def quarter_receipts(first_by_quarter: dict[int, date]) -> dict[int, date]:
-    """When each quarter counts as received, from the first receipt of a file reporting
-    each quarter: a file for a later quarter carries the earlier ones too."""
+def quarter_receipts(year: int, receipts: dict[int, list[date]]) -> dict[int, date]:
+    """When each quarter counts as received, from the days files reporting each quarter
+    arrived: a file for a later quarter carries the earlier ones too, and a file that
+    arrived before a quarter ended does not report that quarter."""
     received: dict[int, date] = {}
     for quarter in range(1, 5):
-        later = [day for q, day in first_by_quarter.items() if q >= quarter]
-        if later:
-            received[quarter] = min(later)
+        ended = quarter_period(year, quarter).end
+        days = [day for q, days in receipts.items() if q >= quarter for day in days
+                if day >= ended]  # fmt: skip
+        if days:
+            received[quarter] = min(days)
     return received
 
 
 def build_completeness(
     year: int,
     units: list[tuple[str, str]],
-    receipts: dict[str, dict[int, date]],
+    receipts: dict[str, dict[int, list[date]]],
     plan_documents: dict[str, date],
     *,
     deadline_days: int,
@@ -138,13 +141,13 @@ def build_completeness(
 ) -> Completeness:
     """The matrix for ``units`` ((code, name) in plan order).
 
-    ``receipts[code][quarter]`` is the first day a file reporting that quarter arrived;
+    ``receipts[code][quarter]`` are the days files reporting that quarter arrived;
     ``plan_documents[code]`` the first day the unit's 实施方案 arrived.
     """
     plan_deadline = date(year, *PLAN_DOCUMENT_DEADLINE)
     rows = []
     for code, name in units:
-        received = quarter_receipts(receipts.get(code, {}))
+        received = quarter_receipts(year, receipts.get(code, {}))
         quarters = []
         for quarter in range(1, 5):
             deadline = report_deadline(year, quarter, days_after=deadline_days)

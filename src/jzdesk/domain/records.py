@@ -109,6 +109,29 @@ def fields_json(fields: RecordFields) -> dict:
     }
 
 
+# A record's user-visible state (state_of / fields_json) named for people, in form order.
+STATE_LABELS = {
+    "date": FIELD_LABELS["date"], "type": FIELD_LABELS["activity_type"],
+    "sessions": FIELD_LABELS["sessions"], "title": FIELD_LABELS["title"],
+    "venue": FIELD_LABELS["venue"], "venue_category": FIELD_LABELS["venue_category"],
+    "audience": FIELD_LABELS["audience"], "delivery": FIELD_LABELS["delivery"],
+    "presenter": FIELD_LABELS["presenter"], "demonstration": "示范性活动",
+    "original": "职工原创", "logo_shown": "展示活动标识", "media": FIELD_LABELS["media"],
+    "notes": FIELD_LABELS["notes"], "deleted": "已删除",
+}  # fmt: skip
+
+
+def state_text(key: str, value) -> str:
+    """One value of a record's state as a person reads it (是/否, 送文艺, …)."""
+    if key == "type" and value:
+        return ActivityType(value).label
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if key == "media":
+        return "；".join(f"{m['channel']} {m['link']}".strip() for m in value or ())
+    return "" if value is None else str(value)
+
+
 def fields_from_json(state: dict) -> RecordFields:
     """The inverse of fields_json (a conflict's or a snapshot's stored state)."""
     return RecordFields(

@@ -30,7 +30,7 @@ FORMAT_VERSION = 1
 APPLICATION_ID = 0x4A5A5342  # "JZSB"
 MAX_FILE_BYTES = 2 * 1024**3
 MAX_VALUE_BYTES = 20 * 1024**2  # any one text or blob (a photo, the 实施方案)
-TIME_BUDGET_S = 300.0
+TIME_BUDGET_S = 120.0
 
 # The record columns a package carries, in this order everywhere (media as JSON).
 RECORD_COLUMNS = (
@@ -141,9 +141,11 @@ def write_package(path: Path, content: PackageContent) -> str:
         KnownError: the file cannot be written.
     """
     path = Path(path)
+    if not path.parent.is_dir():
+        raise KnownError(f"无法写入 {path}：文件夹 {path.parent} 不存在", field="out")
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
     try:
+        temporary.unlink(missing_ok=True)
         conn = sqlite3.connect(temporary, isolation_level=None)
         try:
             digest = _fill(conn, content)
@@ -153,6 +155,9 @@ def write_package(path: Path, content: PackageContent) -> str:
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise KnownError(f"无法写入 {path}：{os_reason(error)}", field="out") from error
+    except sqlite3.OperationalError as error:  # the folder cannot be written, disk full
+        temporary.unlink(missing_ok=True)
+        raise KnownError(f"无法写入 {path}：{error}", field="out") from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -301,7 +306,8 @@ def _check_header(path: Path, name: str) -> None:
     if len(head) < 100:
         raise KnownError(f"文件 {name} 不完整（已损坏或没有传完），请让报送单位重新发送")
     if head[18] != 1 or head[19] != 1:
-        raise KnownError(f"{not_ours}（它是一个正在使用中的数据库，不是导出的上报文件）")
+        raise KnownError(f"{not_ours}（它是 jzdesk 的数据库文件，不是导出的上报文件；请在“统计报表”中"
+                         "点“导出上报文件”得到 .jzsub 文件）")  # fmt: skip
 
 
 def _open_untrusted(path: Path, should_stop: Callable[[], bool] | None) -> sqlite3.Connection:

@@ -18,8 +18,14 @@ def database_file(db: sqlite_utils.Database) -> Path:
 
 
 def backup_folder(db: sqlite_utils.Database) -> Path:
-    """Beside the database: ``jzdesk-backups/``."""
-    return database_file(db).parent / FOLDER_NAME
+    """Beside the database: ``jzdesk-backups/<database name>/``."""
+    return folder_for(database_file(db))
+
+
+def folder_for(db_path: Path) -> Path:
+    """Each database its own folder: two databases side by side never share (or restore
+    from, or rotate away) each other's backups."""
+    return Path(db_path).parent / FOLDER_NAME / Path(db_path).stem
 
 
 def write_backup(db: sqlite_utils.Database, reason: str, *, now: datetime) -> Path:
@@ -30,6 +36,8 @@ def write_backup(db: sqlite_utils.Database, reason: str, *, now: datetime) -> Pa
     copy = sqlite3.connect(target)
     try:
         db.conn.backup(copy)
+        # One self-contained file: reading it later leaves no -wal/-shm beside it.
+        copy.execute("PRAGMA journal_mode = DELETE")
     finally:
         copy.close()
     for old in sorted(folder.glob("jzdesk-*.sqlite"))[:-KEEP]:
@@ -44,7 +52,7 @@ def backups(db: sqlite_utils.Database) -> list[Path]:
 
 def backups_beside(db_path: Path) -> list[Path]:
     """The backups beside a database file (which may be too damaged to open), newest first."""
-    folder = Path(db_path).parent / FOLDER_NAME
+    folder = folder_for(db_path)
     return sorted(folder.glob("jzdesk-*.sqlite"), reverse=True) if folder.exists() else []
 
 

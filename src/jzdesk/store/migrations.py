@@ -289,6 +289,8 @@ _SUBMISSIONS = """
 -- correction that a newer file from the unit must not silently overwrite.
 ALTER TABLE records ADD COLUMN received_revision INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE records ADD COLUMN received_as INTEGER NOT NULL DEFAULT 0;
+-- Records held before: level with themselves.
+UPDATE records SET received_revision = revision, received_as = revision;
 -- Every accepted import: which file, whose, for which period, what it did.
 CREATE TABLE imports (
     id INTEGER PRIMARY KEY,
@@ -330,7 +332,8 @@ CREATE TABLE conflicts (
     revision INTEGER NOT NULL,
     state TEXT NOT NULL,
     detected_at TEXT NOT NULL,
-    resolution TEXT CHECK (resolution IS NULL OR resolution IN ('ours', 'theirs')),
+    -- superseded: a newer file from the unit overtook it before the city chose
+    resolution TEXT CHECK (resolution IS NULL OR resolution IN ('ours', 'theirs', 'superseded')),
     resolved_at TEXT,
     resolved_by TEXT
 );

@@ -45,9 +45,13 @@ _META_COLUMNS = (
     "created_at",
     "updated_at",
 )
+# A new record is level with itself: received_revision and received_as (see
+# store.submissions) start at its revision, the parameter numbered _REVISION_PARAMETER.
+_REVISION_PARAMETER = len(FIELD_COLUMNS) + _META_COLUMNS.index("revision") + 1
 _INSERT = (
-    f"INSERT INTO records ({', '.join(FIELD_COLUMNS + _META_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * (len(FIELD_COLUMNS) + len(_META_COLUMNS)))})"
+    f"INSERT INTO records ({', '.join(FIELD_COLUMNS + _META_COLUMNS)}, received_revision, "
+    f"received_as) VALUES ({', '.join('?' * (len(FIELD_COLUMNS) + len(_META_COLUMNS)))}, "
+    f"?{_REVISION_PARAMETER}, ?{_REVISION_PARAMETER})"
 )
 _UPDATE = (
     f"UPDATE records SET {', '.join(f'{c} = ?' for c in FIELD_COLUMNS)}, "
@@ -145,8 +149,9 @@ def adopt_revision(
     """Take a newer revision made elsewhere (by the unit), with its revision number."""
     db.execute(
         f"UPDATE records SET {', '.join(f'{c} = ?' for c in FIELD_COLUMNS)}, "
-        "base_revision = revision, revision = ?, updated_at = ? WHERE id = ? AND revision < ?",
-        field_values(fields) + (revision, now, record_id, revision),
+        "base_revision = revision, revision = ?, updated_at = ?, received_revision = ?, "
+        "received_as = ? WHERE id = ? AND revision < ?",
+        field_values(fields) + (revision, now, revision, revision, record_id, revision),
     )
     db.execute("DELETE FROM record_media WHERE record_id = ?", [record_id])
     write_media(db, record_id, fields.media)

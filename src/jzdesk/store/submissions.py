@@ -154,16 +154,16 @@ def import_log(db: sqlite_utils.Database, *, year: int | None = None) -> list[di
         f"{where} ORDER BY i.id DESC", params))  # fmt: skip
 
 
-def first_receipts(db: sqlite_utils.Database, year: int) -> dict[str, dict[int, date]]:
-    """For each unit and reported quarter, the first day a file for it was imported."""
-    receipts: dict[str, dict[int, date]] = {}
+def receipts(db: sqlite_utils.Database, year: int) -> dict[str, dict[int, list[date]]]:
+    """For each unit and reported quarter, the days files for it were imported."""
+    found: dict[str, dict[int, list[date]]] = {}
     for code, quarter, day in db.execute(
-        "SELECT unit_code, quarter, MIN(substr(imported_at, 1, 10)) FROM imports "
-        "WHERE year = ? GROUP BY unit_code, quarter",
+        "SELECT DISTINCT unit_code, quarter, substr(imported_at, 1, 10) FROM imports "
+        "WHERE year = ?",
         [year],
     ):
-        receipts.setdefault(code, {})[quarter] = date.fromisoformat(day)
-    return receipts
+        found.setdefault(code, {}).setdefault(quarter, []).append(date.fromisoformat(day))
+    return found
 
 
 def first_plan_documents(db: sqlite_utils.Database, year: int) -> dict[str, date]:
@@ -220,7 +220,9 @@ _STAGE = "temp.incoming"
 def stage(db: sqlite_utils.Database, rows: Iterable[tuple]) -> None:
     """Copy a file's record rows into a temporary table with parameterised inserts (the
     file itself is never attached to the database)."""
-    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS incoming ({', '.join(RECORD_COLUMNS)}, kind)")
+    # The primary key rejects a file that carries one id twice (quick_check cannot see it).
+    columns = ", ".join(f"{c} PRIMARY KEY" if c == "id" else c for c in RECORD_COLUMNS)
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS incoming ({columns}, kind)")
     db.execute(f"DELETE FROM {_STAGE}")
     marks = ", ".join("?" * len(RECORD_COLUMNS))
     db.conn.executemany(
@@ -273,7 +275,7 @@ def classify(db: sqlite_utils.Database) -> dict[str, int]:
 
 def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
     """Insert the staged records the city does not hold yet, with their media; returns how
-    many."""
+    many live ones (deletion marks of records never seen here add nothing)."""
     own = ", ".join(c for c in RECORD_COLUMNS if c != "media")
     # The per-row trigger that keeps daily_totals would cost a statement per record; it is
     # lifted for this one INSERT and the new records' totals are added in one statement.
@@ -304,10 +306,14 @@ def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
     )
     db.execute(
         "INSERT INTO import_changes (import_id, record_id, change) "
-        f"SELECT ?, id, 'added' FROM {_STAGE} WHERE kind IS NULL",
+        f"SELECT ?, id, 'added' FROM {_STAGE} WHERE kind IS NULL AND deleted = 0",
         [import_id],
     )
-    return cursor.rowcount
+    # A deletion of a record never seen here is kept (it travels on) but adds nothing.
+    if not cursor.rowcount:
+        return 0
+    return db.execute(f"SELECT COUNT(*) FROM {_STAGE} WHERE kind IS NULL AND deleted = 0"
+                      ).fetchone()[0]  # fmt: skip
 
 
 def mark_synced(db: sqlite_utils.Database) -> None:
@@ -318,6 +324,11 @@ def mark_synced(db: sqlite_utils.Database) -> None:
     db.execute(
         f"UPDATE records AS r SET received_revision = i.revision, revision = {revision}, "
         f"received_as = {revision} FROM {_STAGE} i WHERE i.kind = 'sync' AND r.id = i.id"
+    )
+    db.execute(
+        "UPDATE conflicts SET resolution = 'superseded', resolved_at = datetime('now') "
+        f"WHERE resolution IS NULL AND revision < (SELECT i.revision FROM {_STAGE} i "
+        "WHERE i.id = conflicts.record_id AND i.kind = 'sync')"
     )
 
 
@@ -350,11 +361,12 @@ def take_incoming(db: sqlite_utils.Database, record_id: str, fields: RecordField
     revision = max(before.revision + 1, unit_revision)
     db.execute(
         f"UPDATE records SET {', '.join(f'{c} = ?' for c in _FIELDS)}, deleted = ?, "
-        "base_revision = revision, revision = ?, updated_at = ?, received_revision = ?, "
-        "received_as = ? WHERE id = ?",
+        "base_revision = revision, revision = ?, updated_at = ?, "
+        "received_revision = MAX(received_revision, ?), received_as = ? WHERE id = ?",
         records.field_values(fields)
         + (int(deleted), revision, now, unit_revision, revision, record_id),
     )
+    close_superseded(db, record_id, unit_revision, now=now, by=saved_by)
     db.execute("DELETE FROM record_media WHERE record_id = ?", [record_id])
     records.write_media(db, record_id, fields.media)
     records.snapshot(db, record_id, saved_at=now, saved_by=saved_by)
@@ -371,6 +383,16 @@ def take_incoming(db: sqlite_utils.Database, record_id: str, fields: RecordField
             [import_id, record_id, change, before_json],
         )
     return change
+
+
+def close_superseded(db: sqlite_utils.Database, record_id: str, unit_revision: int, *,
+                     now: str, by: str) -> None:  # fmt: skip
+    """Open conflicts over older revisions of the unit are overtaken by a newer one."""
+    db.execute(
+        "UPDATE conflicts SET resolution = 'superseded', resolved_at = ?, resolved_by = ? "
+        "WHERE record_id = ? AND resolution IS NULL AND revision < ?",
+        [now, by, record_id, unit_revision],
+    )
 
 
 def _ensure_snapshot(db: sqlite_utils.Database, record) -> None:
@@ -391,14 +413,13 @@ def state_json(fields: RecordFields, deleted: bool) -> str:
 
 def record_conflict(db: sqlite_utils.Database, row: dict, import_id: int, *, now: str) -> bool:
     """Keep the incoming version of a conflicting record for the city to decide; False if
-    this very version is already waiting (the same file imported again)."""
+    this very version is already waiting or was decided (the same file again)."""
     state = state_json(incoming_fields(row), row["deleted"])
-    waiting = db.execute(
-        "SELECT 1 FROM conflicts WHERE record_id = ? AND revision = ? AND state = ? "
-        "AND resolution IS NULL",
+    known = db.execute(
+        "SELECT 1 FROM conflicts WHERE record_id = ? AND revision = ? AND state = ?",
         [row["id"], row["revision"], state],
     ).fetchone()
-    if waiting:
+    if known:  # waiting already, or the city has decided on this very version
         return False
     db.execute(
         "INSERT INTO conflicts (record_id, import_id, revision, state, detected_at) "
@@ -433,6 +454,15 @@ def resolve_conflict(db: sqlite_utils.Database, conflict: dict, keep: str, *, no
     importing the same file again does not bring the conflict back."""
     record_id = conflict["record_id"]
     if keep == "theirs":
+        # The version set aside counts as decided too: the file that carries it (the other
+        # PC of a unit, say) does not raise the same conflict again.
+        ours = records.get_record(db, record_id)
+        db.execute(
+            "INSERT INTO conflicts (record_id, import_id, revision, state, detected_at, "
+            "resolution, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, 'theirs', ?, ?)",
+            [record_id, conflict["import_id"], conflict["revision"],
+             state_json(ours.fields, ours.deleted), now, now, saved_by],
+        )  # fmt: skip
         state = json.loads(conflict["state"])
         take_incoming(db, record_id, fields_from_json(state), deleted=state["deleted"],
                       unit_revision=conflict["revision"], import_id=None, now=now,

@@ -74,7 +74,6 @@ class Ui_ImportsTab(object):
 
         self.rateLabel = QLabel(ImportsTab)
         self.rateLabel.setObjectName(u"rateLabel")
-        self.rateLabel.setWordWrap(True)
 
         self.topRow.addWidget(self.rateLabel)
 
@@ -320,7 +319,7 @@ class Ui_ImportsTab(object):
         ___qtablewidgetitem4 = self.logTable.horizontalHeaderItem(4)
         ___qtablewidgetitem4.setText(QCoreApplication.translate("ImportsTab", u"\u65b0\u589e", None))
         ___qtablewidgetitem5 = self.logTable.horizontalHeaderItem(5)
-        ___qtablewidgetitem5.setText(QCoreApplication.translate("ImportsTab", u"\u66f4\u65b0", None))
+        ___qtablewidgetitem5.setText(QCoreApplication.translate("ImportsTab", u"\u4fee\u6539", None))
         ___qtablewidgetitem6 = self.logTable.horizontalHeaderItem(6)
         ___qtablewidgetitem6.setText(QCoreApplication.translate("ImportsTab", u"\u5220\u9664", None))
         ___qtablewidgetitem7 = self.logTable.horizontalHeaderItem(7)

@@ -12,34 +12,14 @@ from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidget, QTableWidg
 from jzdesk import packages, services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_of, report_deadline, year_period
-from jzdesk.domain.records import FIELD_LABELS
+from jzdesk.domain.records import STATE_LABELS, state_text
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_imports_tab import Ui_ImportsTab
 from jzdesk.ui.models.completeness_model import CompletenessModel
 
 _CHANGES = {"added": "新增", "updated": "修改", "deleted": "删除", "restored": "恢复"}
-# Fields compared side by side in a conflict, in the order of the form.
-_STATE_LABELS = {
-    "date": FIELD_LABELS["date"], "type": FIELD_LABELS["activity_type"],
-    "sessions": FIELD_LABELS["sessions"], "title": FIELD_LABELS["title"],
-    "venue": FIELD_LABELS["venue"], "venue_category": FIELD_LABELS["venue_category"],
-    "audience": FIELD_LABELS["audience"], "delivery": FIELD_LABELS["delivery"],
-    "presenter": FIELD_LABELS["presenter"], "demonstration": "示范性活动",
-    "original": "职工原创", "logo_shown": "展示活动标识", "media": FIELD_LABELS["media"],
-    "notes": FIELD_LABELS["notes"], "deleted": "已删除",
-}  # fmt: skip
 _CHANGED = QBrush(QColor("#fff3b0"))
 _LATE_EDIT = QBrush(QColor("#f8d0cd"))
-
-
-def _shown(key: str, value) -> str:
-    if key == "type":
-        return ActivityType(value).label
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if key == "media":
-        return "；".join(f"{m['channel']} {m['link']}".strip() for m in value)
-    return str(value)
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -117,7 +97,8 @@ class ImportsTab(QWidget):
         self.model.set_matrix(matrix)
         on_time, due = matrix.on_time_share()
         share = f"{on_time / due:.0%}" if due else "—"
-        self.ui.rateLabel.setText(f"已到期的报送 {due} 项，按时 {on_time} 项（{share}）")
+        self.ui.rateLabel.setText(f"按时报送 {on_time} / {due}（{share}）")
+        self.ui.rateLabel.setToolTip("已到期（或已收到）的报送中按时收到的数量和比例，含实施方案")
         self._load_log()
         self._load_conflicts()
 
@@ -126,7 +107,8 @@ class ImportsTab(QWidget):
         self._log = packages.import_log(self._workspace.db, year=self.year)
         _fill(self.ui.logTable, [
             [e["imported_at"].replace("T", " ")[:16], e["unit_name"], e["period"], e["file_name"],
-             str(e["added"]), str(e["updated"]), str(e["deleted"]), str(e["unchanged"]),
+             str(e["added"]), str(e["updated"] - e["deleted"]), str(e["deleted"]),
+             str(e["unchanged"]),
              str(e["conflicts"]), e["sheet_code"] or "—"]
             for e in self._log
         ])  # fmt: skip
@@ -156,7 +138,7 @@ class ImportsTab(QWidget):
             before = change["before"]
             was = ""
             if before is not None:
-                was = "；".join(f"{_STATE_LABELS[k]} {_shown(k, before[k])}" for k in _STATE_LABELS
+                was = "；".join(f"{STATE_LABELS[k]} {state_text(k, before[k])}" for k in STATE_LABELS
                                if k in before and change["now"] and before[k] != change["now"].get(k))  # fmt: skip
             rows.append([_CHANGES[change["change"]], f"{day.year}年{quarter}季度", state["date"],
                          ActivityType(state["type"]).short_label, state["title"], state["venue"],
@@ -192,8 +174,8 @@ class ImportsTab(QWidget):
             return
         conflict = self._conflicts[row]
         ours, theirs = conflict["ours"], conflict["theirs"]
-        keys = list(_STATE_LABELS)
-        _fill(self.ui.compareTable, [[_STATE_LABELS[k], _shown(k, ours[k]), _shown(k, theirs[k])]
+        keys = list(STATE_LABELS)
+        _fill(self.ui.compareTable, [[STATE_LABELS[k], state_text(k, ours[k]), state_text(k, theirs[k])]
                                      for k in keys])  # fmt: skip
         for r, key in enumerate(keys):
             if ours[key] != theirs[key]:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QWidget
 
 from jzdesk import exchange, services
 from jzdesk.domain.periods import quarter_period, year_period
+from jzdesk.domain.units import CITY_CODE
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_report_tab import Ui_ReportTab
 from jzdesk.ui.settings import ask_open_paths, ask_save_path
@@ -110,6 +111,10 @@ class ReportTab(QWidget):
         self.ui.fillerEdit.setText(header["filler"])
         self.ui.phoneEdit.setText(header["phone"])
         self._show_seal(exchange.unit_seal(self._workspace.db, self.unit))
+        # The city union receives submission files; it sends none.
+        reports = self.unit.code != CITY_CODE
+        for widget in (self.ui.packageButton, self.ui.photosCheck, self.ui.planDocButton):
+            widget.setEnabled(reports)
         self.schedule_preview()
 
     def schedule_preview(self) -> None:
