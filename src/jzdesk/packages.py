@@ -273,21 +273,12 @@ def _record_rules(family: list[str], year: int) -> list[tuple[str, str]]:
             f"revision BETWEEN 1 AND {MAX_REVISION} AND base_revision BETWEEN 0 AND revision - 1",
             "版本号无效",
         ),  # fmt: skip
+        # One GLOB over the texts joined: one per column would cost as much as the rest.
         (
-            " AND ".join(
-                f"NOT {c} GLOB '{_CONTROL_GLOB}'"
-                for c in (
-                    "title",
-                    "venue",
-                    "presenter",
-                    "notes",
-                    "entered_by",
-                    "created_at",
-                    "updated_at",
-                )
-            ),
+            "NOT (title || venue || presenter || notes || entered_by || created_at "
+            f"|| updated_at) GLOB '{_CONTROL_GLOB}'",
             "文字中有换行或控制字符",
-        ),  # fmt: skip
+        ),
         (
             f"{texts} AND length(entered_by) <= 200 AND length(created_at) <= 40 "
             "AND length(updated_at) <= 40",
