@@ -1,0 +1,94 @@
+"""The frozen Linux bundle (PyInstaller, installer/jzdesk.spec) built and smoke-run: it
+answers --version, reports progress, exports a PDF sheet and a submission file, imports
+it, renders its window offscreen, and carries defusedxml and Qt's Chinese catalogue."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="builds the Linux bundle"),
+]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    pytest.importorskip("PyInstaller", reason="install the build extra: pip install '.[build]'")
+    work = tmp_path_factory.mktemp("frozen")
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
+         "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
+         str(ROOT / "installer" / "jzdesk.spec")],
+        check=True, cwd=ROOT, timeout=900,
+    )  # fmt: skip
+    return work / "dist" / "jzdesk"
+
+
+def run(bundle: Path, program: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("JZDESK_DB", None)
+    return subprocess.run([str(bundle / program), *args], capture_output=True, text=True,
+                          env=env, timeout=120, **kwargs)  # fmt: skip
+
+
+def test_the_command_line_works_frozen(bundle, tmp_path):
+    import jzdesk
+
+    assert run(bundle, "jzdesk-cli", "--version").stdout.strip() == f"jzdesk {jzdesk.__version__}"
+    db = str(tmp_path / "unit.sqlite")
+    added = run(bundle, "jzdesk-cli", "--db", db, "add-event", "--unit", "沁阳", "--date",
+                "2021-03-05", "--type", "文艺", "--title", "送戏下乡")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    progress = json.loads(run(bundle, "jzdesk-cli", "--db", db, "progress", "--json").stdout)
+    assert progress["total"] == {"quota": 510, "total": 1}
+    pdf = tmp_path / "q1.pdf"
+    sheet = run(bundle, "jzdesk-cli", "--db", db, "export-sheet", "--unit", "沁阳", "--period",
+                "2021Q1", "--out", str(pdf))  # fmt: skip
+    assert sheet.returncode == 0, sheet.stderr
+    from pypdf import PdfReader
+
+    assert "送戏下乡" in PdfReader(pdf).pages[0].extract_text()
+    package = tmp_path / "q1.jzsub"
+    assert run(bundle, "jzdesk-cli", "--db", db, "export-package", "--unit", "沁阳",
+               "--period", "2021Q1", "--out", str(package)).returncode == 0  # fmt: skip
+    city = str(tmp_path / "city.sqlite")
+    imported = run(bundle, "jzdesk-cli", "--db", city, "import", str(package), "--json")
+    assert json.loads(imported.stdout)[0]["added"] == 1, imported.stderr
+
+
+def test_the_window_renders_frozen(bundle, tmp_path):
+    shots = tmp_path / "shots"
+    result = run(bundle, "jzdesk", "--db", str(tmp_path / "x.sqlite"), "gui", "--screenshot",
+                 str(shots))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in shots.iterdir()) == [
+        "charts.png",
+        "evaluation.png",
+        "imports.png",
+        "quota.png",
+        "records.png",
+        "report.png",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_the_bundle_carries_safe_xml_and_chinese_qt_and_does_not_grow(bundle):
+    """The size guard is 200 MB: the issue's 150 MB bar is not met (about 180 MB, of which
+    ICU data alone is 31 MB; see README); this catches a regression, not the bar."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    archive = CArchiveReader(str(bundle / "jzdesk-cli"))
+    pyz = archive.open_embedded_archive("PYZ.pyz")
+    assert "defusedxml.ElementTree" in pyz.toc and "openpyxl" in pyz.toc
+    translations = bundle / "_internal" / "PySide6" / "Qt" / "translations"
+    assert (translations / "qtbase_zh_CN.qm").is_file()
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size < 200 * 1024 * 1024, f"{size / 1024 / 1024:.0f} MB"
