@@ -85,3 +85,24 @@ def test_two_databases_in_one_folder_keep_their_own_backups(tmp_path):
     assert sorted(p.name for p in listed.parent.iterdir()) == [listed.name]  # no -wal/-shm
     first.close()
     second.close()
+
+
+def test_a_backup_taken_while_another_program_writes_holds_what_was_committed(db, db_path):
+    """Another program (here a second connection) is in the middle of a write: the backup
+    is a consistent copy of what was committed, and restores whole."""
+    from jzdesk.store.db import open_db
+
+    for day in (1, 2, 3):
+        add(db, day)
+    writer = open_db(db_path)
+    writer.conn.execute("BEGIN IMMEDIATE")
+    for day in (4, 5):
+        add(writer, day)  # not committed yet
+    saved = services.make_backup(db)
+    writer.conn.execute("COMMIT")
+    writer.close()
+    assert backup.describe(saved)["records"] == 3
+    services.restore_backup(db, saved)
+    assert len(services.list_events(db)) == 3
+    assert services.progress_report(db, year=2021).total == 3
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
