@@ -73,19 +73,14 @@ def build_window(db_path: Path | None):
     return MainWindow(Workspace(services.open_database(path), path))
 
 
-DATABASE_SETTING = "database/path"
 FIRST_RUN_SETTING = "first_run/done"
 
 
 def database_path() -> Path:
     """The window's database without ``--db``: JZDESK_DB, else the one chosen in the
     first-run wizard, else the default in the user's data folder."""
-    from jzdesk.store.db import DB_ENV, default_db_path
-    from jzdesk.ui.settings import app_settings
+    from jzdesk.store.db import default_db_path
 
-    chosen = app_settings().value(DATABASE_SETTING)
-    if chosen and not os.environ.get(DB_ENV):
-        return Path(str(chosen))
     return default_db_path()
 
 
@@ -101,15 +96,18 @@ def needs_first_run(db_path: Path | None) -> bool:
 
 def first_run() -> Path | None:
     """Run the wizard; returns the database it set up (None when cancelled)."""
-    from jzdesk.store.db import default_db_path
+    from jzdesk.store.db import remember_db_path, standard_db_path
     from jzdesk.ui.settings import app_settings
     from jzdesk.ui.views.first_run import FirstRunWizard
 
-    wizard = FirstRunWizard(default_db_path())
+    wizard = FirstRunWizard(standard_db_path())
     if wizard.exec() != FirstRunWizard.DialogCode.Accepted or wizard.db_path is None:
         return None
+    try:
+        remember_db_path(wizard.db_path)
+    except OSError as error:
+        QMessageBox.warning(None, APP_TITLE, f"无法保存数据位置的设置：{error}")
     settings = app_settings()
-    settings.setValue(DATABASE_SETTING, str(wizard.db_path))
     settings.setValue(FIRST_RUN_SETTING, True)
     settings.sync()
     return wizard.db_path

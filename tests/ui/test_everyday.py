@@ -70,12 +70,16 @@ def test_the_wizard_shows_once_and_never_for_a_named_database(app, monkeypatch, 
     monkeypatch.setenv("JZDESK_DB", str(tmp_path / "y.sqlite"))
     assert not jzapp.needs_first_run(None)
     monkeypatch.delenv("JZDESK_DB")
+    from jzdesk.store import db as store_db
     from jzdesk.ui.settings import app_settings
 
     app_settings().setValue(jzapp.FIRST_RUN_SETTING, True)
-    app_settings().setValue(jzapp.DATABASE_SETTING, str(tmp_path / "chosen.sqlite"))
     assert not jzapp.needs_first_run(None)
-    assert jzapp.database_path() == tmp_path / "chosen.sqlite"
+    monkeypatch.setattr(store_db, "_choice_file", lambda: tmp_path / "config" / "where.txt")
+    assert jzapp.database_path() == store_db.standard_db_path()
+    store_db.remember_db_path(tmp_path / "chosen.sqlite")
+    assert jzapp.database_path() == (tmp_path / "chosen.sqlite").resolve()
+    assert store_db.default_db_path() == (tmp_path / "chosen.sqlite").resolve()  # the CLI too
 
 
 def test_a_second_launch_hands_its_file_to_the_open_window(open_window, db_path, tmp_path, qtbot):

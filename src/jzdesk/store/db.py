@@ -16,16 +16,44 @@ DB_FILENAME = "jzdesk.sqlite"
 
 
 def default_db_path() -> Path:
-    """``$JZDESK_DB`` if set, else ``jzdesk.sqlite`` in the user's data folder.
+    """``$JZDESK_DB`` if set, else the database chosen in the first-run wizard, else
+    ``jzdesk.sqlite`` in the user's data folder (the window and the command line agree).
 
     The data folder is platformdirs' user data dir: ``%LOCALAPPDATA%\\jzdesk`` on
     Windows, ``~/.local/share/jzdesk`` on Linux (UOS, Kylin).
     """
     if os.environ.get(DB_ENV):
         return Path(os.environ[DB_ENV]).expanduser()
+    chosen = chosen_db_path()
+    return chosen if chosen is not None else standard_db_path()
+
+
+def standard_db_path() -> Path:
     import platformdirs  # only needed when no path was given
 
     return platformdirs.user_data_path("jzdesk", appauthor=False) / DB_FILENAME
+
+
+def _choice_file() -> Path:
+    """A one-line text file in the user's config folder: where the data lives."""
+    import platformdirs
+
+    return platformdirs.user_config_path("jzdesk", appauthor=False) / "database-path.txt"
+
+
+def chosen_db_path() -> Path | None:
+    try:
+        text = _choice_file().read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return Path(text) if text else None
+
+
+def remember_db_path(path: Path) -> None:
+    """Keep the wizard's choice of database for every later start, window or command line."""
+    target = _choice_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(str(Path(path).resolve()), encoding="utf-8")
 
 
 def open_db(path: Path | str) -> sqlite_utils.Database:
