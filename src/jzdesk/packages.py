@@ -409,11 +409,13 @@ def check_sheet_code(db: sqlite_utils.Database, import_id: int) -> dict:
 
 
 def _take_photos(db: sqlite_utils.Database, package: Package, *, now: str) -> None:
-    """The file's photos of the records this import added or updated, and of those the
-    city holds without photos (a unit may send its photos later)."""
+    """The file's photos of the records this import added or updated or brought level (a
+    photo added at the unit is a new revision with the same fields), and of those the city
+    holds without photos (a unit may send its photos later)."""
     taken = {row[0] for row in db.execute(
-        "SELECT id FROM temp.incoming i WHERE kind IS NULL OR kind = 'update' OR (kind <> "
-        "'conflict' AND NOT EXISTS (SELECT 1 FROM record_photos p WHERE p.record_id = i.id))"
+        "SELECT id FROM temp.incoming i WHERE kind IS NULL OR kind IN ('update', 'sync') "
+        "OR (kind <> 'conflict' AND NOT EXISTS (SELECT 1 FROM record_photos p "
+        "WHERE p.record_id = i.id))"
     )}  # fmt: skip
     by_record: dict[str, list[tuple]] = {}
     for photo in package.photos():

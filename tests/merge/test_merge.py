@@ -353,3 +353,16 @@ def test_a_deletion_of_a_record_never_seen_adds_nothing(make_unit, city):
     result = import_one(city, desk.export())
     assert (result.added, result.unchanged) == (1, 1)
     assert services.event_totals(city)["records"] == 1 and records.get_record(city, kept)
+
+
+def test_a_photo_added_later_at_the_unit_reaches_the_city(make_unit, city, tmp_path):
+    from PIL import Image
+
+    desk = make_unit()
+    record_id = desk.add(title="有照片")
+    for n, colour in enumerate(((200, 30, 30), (30, 200, 30))):
+        picture = tmp_path / f"p{n}.jpg"
+        Image.new("RGB", (320, 240), colour).save(picture)
+        services.add_photos(desk.db, record_id, [picture])
+        import_one(city, desk.export(photos=True))
+        assert len(services.photo_thumbnails(city, record_id)) == n + 1
