@@ -122,14 +122,8 @@ def export_package(db: sqlite_utils.Database, unit: Unit, path: Path, *,
         documents=[("plan", document["file_name"], document["data"], document["sha256"])]
         if document else [],
     )  # fmt: skip
-    write_package(path, content)
-    count = int(_manifest_of(path).get("record_count", 0))
-    return ExportedPackage(path, count, code, sequence)
-
-
-def _manifest_of(path: Path) -> dict[str, str]:
-    with open_package(path) as package:
-        return package.manifest
+    written = write_package(path, content)
+    return ExportedPackage(path, written.records, code, sequence)
 
 
 def attach_plan_document(db: sqlite_utils.Database, unit: Unit, year: int, path: Path) -> bool:
@@ -457,11 +451,10 @@ def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, keep: str) -> 
     conflict = submissions.get_conflict(db, conflict_id)
     if conflict is None or conflict["resolution"] is not None:
         raise KnownError(f"没有待处理的冲突 {conflict_id}", field="id")
-    record = db.execute("SELECT received_revision FROM records WHERE id = ?",
-                        [conflict["record_id"]]).fetchone()  # fmt: skip
-    if record is not None and conflict["revision"] < record[0]:
+    received = submissions.received_revision(db, conflict["record_id"])
+    if received is not None and conflict["revision"] < received:
         with db.atomic():
-            submissions.close_superseded(db, conflict["record_id"], record[0],
+            submissions.close_superseded(db, conflict["record_id"], received,
                                          now=services.now_iso(), by=services.current_user(db))  # fmt: skip
         raise KnownError(f"冲突 {conflict_id} 已被该单位更新的上报文件取代，已自动关闭", field="id")
     with db.atomic():

@@ -133,9 +133,15 @@ def _digest_records(conn: sqlite3.Connection, digest) -> None:
         last = last_id
 
 
-def write_package(path: Path, content: PackageContent) -> str:
+@dataclass(frozen=True)
+class Written:
+    sha256: str  # the content hash in the manifest
+    records: int
+
+
+def write_package(path: Path, content: PackageContent) -> Written:
     """Write ``content`` as a .jzsub at ``path`` (through a temporary file moved into
-    place); returns the content hash.
+    place); returns its content hash and record count.
 
     Raises:
         KnownError: the file cannot be written.
@@ -148,7 +154,7 @@ def write_package(path: Path, content: PackageContent) -> str:
         temporary.unlink(missing_ok=True)
         conn = sqlite3.connect(temporary, isolation_level=None)
         try:
-            digest = _fill(conn, content)
+            written = _fill(conn, content)
         finally:
             conn.close()
         os.replace(temporary, path)
@@ -161,10 +167,10 @@ def write_package(path: Path, content: PackageContent) -> str:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    return digest
+    return written
 
 
-def _fill(conn: sqlite3.Connection, content: PackageContent) -> str:
+def _fill(conn: sqlite3.Connection, content: PackageContent) -> Written:
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
@@ -190,7 +196,7 @@ def _fill(conn: sqlite3.Connection, content: PackageContent) -> str:
     digest = content_digest(conn)
     conn.execute("INSERT INTO manifest VALUES ('content_sha256', ?)", [digest])
     conn.execute("COMMIT")
-    return digest
+    return Written(digest, count)
 
 
 # -- reading an untrusted file ----------------------------------------------------------

@@ -442,6 +442,12 @@ def open_conflicts(db: sqlite_utils.Database) -> list[dict]:
     return rows
 
 
+def received_revision(db: sqlite_utils.Database, record_id: str) -> int | None:
+    """The unit's revision the stored record was last brought level with."""
+    row = db.execute("SELECT received_revision FROM records WHERE id = ?", [record_id]).fetchone()
+    return row[0] if row else None
+
+
 def get_conflict(db: sqlite_utils.Database, conflict_id: int) -> dict | None:
     rows = list(db.query("SELECT * FROM conflicts WHERE id = ?", [conflict_id]))
     return rows[0] if rows else None
