@@ -305,7 +305,7 @@ def import_process_memory(per_file: int) -> list[Row]:
     total = per_file * len(files)
     return [
         Row(f"jzdesk import, {total / 1_000_000:.1f} M records (whole process)", 15.0, elapsed, 1),
-        Row(f"  peak memory of that process, MB (bar 300 MB; shown as s = MB/1000)", 0.3,
+        Row("  peak memory of that process, MB (bar 300 MB; shown as s = MB/1000)", 0.3,
             peak_mb / 1000, 1),
     ]  # fmt: skip
 

@@ -5,6 +5,8 @@ Like services, shared by the window and the command line; no Qt here.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -373,9 +375,10 @@ IMPORTABLE = (".jzsub", ".xlsx")
 
 
 def import_file(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None,
-                should_stop=None) -> ImportResult:  # fmt: skip
+                should_stop=None, ahead=None) -> ImportResult:  # fmt: skip
     """Import one submission file (.jzsub) or filled sheet (.xlsx) in its own transaction;
-    a rejection is returned as a result, never raised."""
+    a rejection is returned as a result, never raised. ``ahead``: the batch's
+    packages.ReadAhead, which may have checked the file already."""
     from jzdesk.packages import import_package
 
     path = Path(path)
@@ -384,7 +387,7 @@ def import_file(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = No
             raise KnownError(f"{path.name} 是一个文件夹，请选择其中的 .jzsub 或 .xlsx 文件")
         suffix = path.suffix.lower()
         if suffix == ".jzsub":
-            return import_package(db, path, should_stop=should_stop)
+            return import_package(db, path, should_stop=should_stop, ahead=ahead)
         if suffix == ".xlsx":
             return import_sheet(db, path, unit=unit)
         raise KnownError(f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub "
@@ -399,7 +402,23 @@ def import_files(
     """Import each file in its own transaction, going on after a rejection; the database
     is backed up first (PRODUCT §7)."""
     services.make_backup(db, "import")
-    return [import_file(db, Path(path), unit=unit) for path in paths]
+    paths = [Path(path) for path in paths]
+    with import_batch(db, paths) as import_one:
+        return [import_one(path, unit=unit) for path in paths]
+
+
+@contextmanager
+def import_batch(
+    db: sqlite_utils.Database, paths: list[Path]
+) -> Iterator[Callable[..., ImportResult]]:
+    """A function importing one file of ``paths`` as import_file does, faster for a batch:
+    the next submission file is checked on a second thread while the current one merges,
+    and the write-ahead log is copied back once at the end."""
+    from jzdesk.packages import ReadAhead
+    from jzdesk.store.db import checkpoint_at_end
+
+    with ReadAhead(paths) as ahead, checkpoint_at_end(db):
+        yield lambda path, *, unit=None: import_file(db, path, unit=unit, ahead=ahead)
 
 
 def export_quota_table(db: sqlite_utils.Database, year: int, path: Path) -> Path:

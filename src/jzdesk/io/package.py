@@ -210,8 +210,9 @@ class Package:
     removed on exit)."""
 
     def __init__(self, conn: sqlite3.Connection, folder: Path, name: str, file_sha256: str,
-                 manifest: dict[str, str]):  # fmt: skip
+                 manifest: dict[str, str], budget: _Budget):  # fmt: skip
         self.conn = conn
+        self._budget = budget
         self.folder = folder
         self.name = name
         self.file_sha256 = file_sha256
@@ -222,6 +223,11 @@ class Package:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def restart_budget(self) -> None:
+        """Give reading the rest of the file the whole time budget again (a file read
+        ahead may have waited for the one before it to merge)."""
+        self._budget.restart()
 
     def close(self) -> None:
         self.conn.close()
@@ -275,7 +281,8 @@ def open_package(path: Path, *, should_stop: Callable[[], bool] | None = None) -
         copy = folder / "incoming.jzsub"
         file_sha256 = _copy_and_hash(path, copy)
         _check_header(copy, name)
-        conn = _open_untrusted(copy, should_stop)
+        budget = _Budget(should_stop)
+        conn = _open_untrusted(copy, budget)
         try:
             manifest = _check_content(conn, name)
         except BaseException:
@@ -284,7 +291,7 @@ def open_package(path: Path, *, should_stop: Callable[[], bool] | None = None) -
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return Package(conn, folder, name, file_sha256, manifest)
+    return Package(conn, folder, name, file_sha256, manifest, budget)
 
 
 def _copy_and_hash(source: Path, target: Path) -> str:
@@ -316,7 +323,23 @@ def _check_header(path: Path, name: str) -> None:
                          "点“导出上报文件”得到 .jzsub 文件）")  # fmt: skip
 
 
-def _open_untrusted(path: Path, should_stop: Callable[[], bool] | None) -> sqlite3.Connection:
+class _Budget:
+    """SQLite's progress handler for an untrusted file: non-zero (stop the statement) once
+    TIME_BUDGET_S have passed since the last restart, or when ``should_stop`` says so."""
+
+    def __init__(self, should_stop: Callable[[], bool] | None):
+        self._should_stop = should_stop
+        self.restart()
+
+    def restart(self) -> None:
+        self._started = time.monotonic()
+
+    def __call__(self) -> int:
+        late = time.monotonic() - self._started > TIME_BUDGET_S
+        return int(late or (self._should_stop is not None and self._should_stop()))
+
+
+def _open_untrusted(path: Path, budget: _Budget) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA trusted_schema = OFF")
@@ -328,13 +351,7 @@ def _open_untrusted(path: Path, should_stop: Callable[[], bool] | None) -> sqlit
     if hasattr(conn, "enable_load_extension"):
         conn.enable_load_extension(False)
     conn.set_authorizer(_authorize)
-    started = time.monotonic()
-
-    def stop() -> int:
-        late = time.monotonic() - started > TIME_BUDGET_S
-        return int(late or (should_stop is not None and should_stop()))
-
-    conn.set_progress_handler(stop, 100_000)
+    conn.set_progress_handler(budget, 100_000)
     return conn
 
 

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         from jzdesk import exchange
 
         db = self.workspace.db
+        paths = [Path(path) for path in paths]
         try:
             services.make_backup(db, "import")
         except KnownError as error:
@@ -125,18 +126,19 @@ class MainWindow(QMainWindow):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         results = []
-        for number, path in enumerate(paths):
-            if progress.wasCanceled():
-                break
-            progress.setLabelText(f"正在导入第 {number + 1} / {len(paths)} 个文件：{path.name}")
-            progress.setValue(number)
-            QApplication.processEvents()
-            result = exchange.import_file(db, path)
-            if result.status == "rejected" and "没有填写填报单位" in result.reason:
-                unit = self._ask_unit(path)
-                if unit is not None:
-                    result = exchange.import_file(db, path, unit=unit)
-            results.append(result)
+        with exchange.import_batch(db, paths) as import_one:
+            for number, path in enumerate(paths):
+                if progress.wasCanceled():
+                    break
+                progress.setLabelText(f"正在导入第 {number + 1} / {len(paths)} 个文件：{path.name}")
+                progress.setValue(number)
+                QApplication.processEvents()
+                result = import_one(path)
+                if result.status == "rejected" and "没有填写填报单位" in result.reason:
+                    unit = self._ask_unit(path)
+                    if unit is not None:
+                        result = import_one(path, unit=unit)
+                results.append(result)
         progress.setValue(len(paths))
         if any(result.status == "imported" for result in results):
             self.workspace.changed()

@@ -1,0 +1,85 @@
+"""Importing a batch of files (PRODUCT §8: each file in its own transaction, going on after
+a rejection) while the next file is checked on a second thread."""
+
+from __future__ import annotations
+
+import tempfile
+
+from jzdesk import exchange
+from jzdesk.domain.periods import parse_period
+from jzdesk.store import submissions
+from jzdesk.store.db import open_db
+
+from .conftest import city_state
+
+
+def outcome(result) -> tuple:
+    return (result.file, result.status, result.reason.split("：")[0], result.added,
+            result.updated, result.deleted, result.unchanged, result.conflicts)  # fmt: skip
+
+
+def test_a_batch_ends_as_importing_the_files_one_at_a_time(make_unit, city, tmp_path):
+    qinyang, mengzhou = make_unit("沁阳"), make_unit("孟州")
+    first = qinyang.add(title="第一场")
+    older = qinyang.export()
+    qinyang.edit(first, audience=80)
+    qinyang.add("2021-03-09", title="第二场")
+    newer = qinyang.export()
+    mengzhou.add(title="孟州的活动")
+    other = mengzhou.export()
+    damaged = tmp_path / "damaged.jzsub"
+    damaged.write_bytes(older.read_bytes()[:3000])
+    folder = tmp_path / "folder.jzsub"
+    folder.mkdir()
+    sheet = exchange.export_sheet_xlsx(mengzhou.db, mengzhou.unit, parse_period("2021Q1"),
+                                       tmp_path / "孟州.xlsx")  # fmt: skip
+    batch = [newer, damaged, folder, other, sheet, older, newer]
+
+    together = exchange.import_files(city, batch)
+    alone_db = open_db(tmp_path / "alone" / "city.sqlite")
+    alone = [exchange.import_file(alone_db, path) for path in batch]
+
+    assert [outcome(r) for r in together] == [outcome(r) for r in alone]
+    assert [r.status for r in together] == ["imported", "rejected", "rejected", "imported",
+                                            "unchanged", "unchanged", "unchanged"]  # fmt: skip
+    assert city_state(city) == city_state(alone_db)
+    assert len(city_state(city)) == 3
+    alone_db.close()
+
+
+def test_checkpoints_wait_for_the_end_of_a_batch_and_resume_after_it(make_unit, city):
+    desk = make_unit()
+    desk.add()
+    path = desk.export()
+    with exchange.import_batch(city, [path]) as import_one:
+        assert city.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+        assert import_one(path).status == "imported"
+    assert city.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    busy, frames, copied = city.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert (busy, frames) == (0, copied)
+
+
+def test_a_batch_left_early_leaves_no_private_copy_behind(make_unit, city, tmp_path, monkeypatch):
+    """Cancelling between files: the file already being read ahead is closed and its
+    private copy removed."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    desk = make_unit()
+    desk.add()
+    files = [desk.export(), desk.export(), desk.export()]
+    with exchange.import_batch(city, files) as import_one:
+        assert import_one(files[0]).status == "imported"
+    assert list((tmp_path / "temp").iterdir()) == []
+    assert len(city_state(city)) == 1
+
+
+def test_the_owner_check_reads_only_the_staged_records(city):
+    """Looking up who holds each staged id must not walk every record the city holds
+    (once per file, that made big imports quadratic)."""
+    submissions.stage(city, [])
+    plan = city.execute(
+        "EXPLAIN QUERY PLAN " + submissions.FOREIGN_OWNED_SQL.format(marks="?"), ["qinyang"]
+    ).fetchall()
+    details = [row[3] for row in plan]
+    assert details[0].startswith("SCAN i"), details
+    assert not any(detail.startswith("SCAN r") for detail in details), details
