@@ -21,6 +21,10 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
+    """The bundle built now from this checkout, or the one already built at
+    ``$JZDESK_FROZEN_BUNDLE`` (e.g. dist-compat/jzdesk from build-linux-compat.sh)."""
+    if os.environ.get("JZDESK_FROZEN_BUNDLE"):
+        return Path(os.environ["JZDESK_FROZEN_BUNDLE"]).resolve()
     pytest.importorskip("PyInstaller", reason="install the build extra: pip install '.[build]'")
     work = tmp_path_factory.mktemp("frozen")
     subprocess.run(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QInputDialog
 
@@ -29,14 +29,24 @@ def results_table(window) -> list[list[str]]:
             for r in range(table.rowCount())]  # fmt: skip
 
 
+def drag_enter_event(mime: QMimeData) -> QDragEnterEvent:
+    """Qt 6.10 takes a QPointF (and deprecates QPoint); the compat bundle's Qt 6.9 only a
+    QPoint."""
+    rest = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    try:
+        return QDragEnterEvent(QPointF(10, 10), *rest)
+    except TypeError:
+        return QDragEnterEvent(QPoint(10, 10), *rest)
+
+
 def test_dropping_a_sheet_on_the_window_imports_it(open_window, tmp_path):
     path = exported_sheet(tmp_path)
     window = open_window()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     # Qt only routes drop events that come from a real drag; hand them to the handlers.
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    enter = drag_enter_event(mime)
     window.dragEnterEvent(enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
