@@ -9,7 +9,8 @@
 #   2. builds SQLite and CPython there, into a self-contained folder (libraries beside it);
 #   3. on this machine, installs PySide6 6.9.3 and the other wheels for manylinux_2_28
 #      into a venv of that Python, and runs PyInstaller with installer/jzdesk.spec;
-#   4. refuses the result if any bundled file needs a glibc newer than 2.28.
+#   4. refuses the result if any bundled file needs a glibc newer than 2.28 or a C++
+#      runtime newer than GCC 8's (GLIBCXX 3.4.25, UOS 20's).
 # Needs: root (chroot), debootstrap, patchelf, binutils, network access to
 # archive.ubuntu.com, deb.debian.org (sources) and PyPI. Takes about 15 minutes the
 # first time; the built Python is kept in $JZDESK_COMPAT_WORK for the next build.
@@ -20,19 +21,41 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${JZDESK_COMPAT_WORK:-/var/tmp/jzdesk-compat}"
 system="$work/bionic"
 prefix=/opt/jzpy          # inside the old system
-python_version=3.13.5     # Debian 13's CPython (maintained); the orig tarball is upstream's
+# Debian 13's CPython and SQLite (maintained); their orig tarballs are upstream's, and the
+# MD5 sums are those of Debian's Sources index. Debian's pool drops a tarball once no
+# release uses it: then take the newer version and sum from
+# http://deb.debian.org/debian/dists/trixie/main/source/Sources.xz.
+python_version=3.13.5
 sqlite_version=3.46.1
 glibc_floor=2.28
+glibcxx_floor=3.4.25
 mkdir -p "$work"
 
 fetch() {  # fetch URL MD5 — download once into $work, checked against the archive's index
     local file="$work/$(basename "$1")"
-    [ -f "$file" ] || curl -fsS --retry 3 -o "$file" "$1"
-    echo "$2  $file" | md5sum -c --quiet -
+    [ -f "$file" ] && return
+    curl -fsS --retry 3 -o "$file.part" "$1"
+    echo "$2  $file.part" | md5sum -c --quiet -
+    mv "$file.part" "$file"
 }
 
+# Each stage leaves a stamp when it has finished whole, so a run that was cut off is
+# taken up again from the stage it was in.
+done_before() { [ -f "$work/$1.done" ]; }
+stamp() { touch "$work/$1.done"; }
+
+# The old system's /proc and /dev are the host's own, mounted: never leave them mounted
+# (deleting $work would then delete the host's device files).
+unmount_old_system() {
+    for point in "$system/dev" "$system/proc"; do
+        if mountpoint -q "$point"; then umount "$point"; fi
+    done
+}
+trap unmount_old_system EXIT
+
 make_old_system() {
-    [ -x "$system/usr/bin/gcc" ] && return
+    done_before old-system && return
+    rm -rf "$system"
     local keyring="$work/keyring/usr/share/keyrings/ubuntu-archive-keyring.gpg"
     if [ ! -f "$keyring" ]; then
         fetch http://archive.ubuntu.com/ubuntu/pool/main/u/ubuntu-keyring/ubuntu-keyring_2020.02.11.4_all.deb \
@@ -40,6 +63,7 @@ make_old_system() {
         dpkg-deb -x "$work/ubuntu-keyring_2020.02.11.4_all.deb" "$work/keyring"
     fi
     debootstrap --variant=buildd --keyring="$keyring" bionic "$system" http://archive.ubuntu.com/ubuntu
+    stamp old-system
 }
 
 in_old_system() {  # run a bash script (stdin) in the old system, with /proc and /dev mounted
@@ -48,12 +72,12 @@ in_old_system() {  # run a bash script (stdin) in the old system, with /proc and
     cp /etc/resolv.conf "$system/etc/resolv.conf"
     local status=0
     chroot "$system" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root bash -s || status=$?
-    umount "$system/dev" "$system/proc"
+    unmount_old_system
     return "$status"
 }
 
 build_python() {
-    [ -x "$system$prefix/bin/python3" ] && return
+    done_before python && return
     fetch "http://deb.debian.org/debian/pool/main/p/python3.13/python3.13_${python_version}.orig.tar.xz" \
         dbaa8833aa736eddbb18a6a6ae0c10fa
     fetch "http://deb.debian.org/debian/pool/main/s/sqlite3/sqlite3_${sqlite_version}.orig.tar.xz" \
@@ -63,6 +87,7 @@ build_python() {
         "$system/build/"
     in_old_system <<EOF
 set -euo pipefail
+rm -rf /build/sqlite3-${sqlite_version} /build/Python-${python_version} $prefix
 cd /build
 tar xf sqlite3_${sqlite_version}.orig.tar.xz
 cd sqlite3-${sqlite_version}
@@ -88,6 +113,7 @@ EOF
     patchelf --set-rpath '$ORIGIN/../lib' "$py/bin/python3.13"
     find "$py/lib" -maxdepth 1 -name '*.so*' -type f -exec patchelf --set-rpath '$ORIGIN' {} \;
     find "$py/lib/python3.13/lib-dynload" -name '*.so' -exec patchelf --set-rpath '$ORIGIN/../..' {} \;
+    stamp python
 }
 
 prepare_old_system() {  # build tools, and the old copies of the libraries Qt and Pillow load
@@ -126,12 +152,16 @@ build_bundle() {
         --distpath dist-compat --workpath build-compat installer/jzdesk.spec
 }
 
-check_floor() {
+newest() {  # newest PREFIX — the newest PREFIX_x.y symbol version any bundled file needs
+    find dist-compat/jzdesk -type f \( -name '*.so*' -o -name jzdesk \) \
+        -exec objdump -T {} \; 2>/dev/null | grep -o "$1_[0-9.]*" | sort -uV | tail -1
+}
+
+check_floor() {  # check_floor PREFIX ALLOWED — fail, naming the files, if a newer one is needed
     local needed
-    needed="$(find dist-compat/jzdesk -type f \( -name '*.so*' -o -name jzdesk \) \
-        -exec objdump -T {} \; 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)"
-    echo "glibc needed: ${needed#GLIBC_} (allowed: $glibc_floor)"
-    if [ "$(printf '%s\n%s\n' "${needed#GLIBC_}" "$glibc_floor" | sort -V | tail -1)" != "$glibc_floor" ]; then
+    needed="$(newest "$1")"
+    echo "$1 needed: ${needed#"$1"_} (allowed: $2)"
+    if [ "$(printf '%s\n%s\n' "${needed#"$1"_}" "$2" | sort -V | tail -1)" != "$2" ]; then
         find dist-compat/jzdesk -type f -name '*.so*' -exec sh -c \
             'objdump -T "$1" | grep -q "$2" && echo "  $1"' _ {} "$needed" \;
         exit 1
@@ -142,7 +172,8 @@ make_old_system
 prepare_old_system
 build_python
 build_bundle
-check_floor
+check_floor GLIBC "$glibc_floor"
+check_floor GLIBCXX "$glibcxx_floor"  # the C++ runtime is the system's: UOS 20 has GCC 8's
 version="$("$work/venv/bin/python" -c 'import jzdesk; print(jzdesk.__version__)')"
 tar -C dist-compat -czf "dist-compat/jzdesk-${version}-linux-x86_64-compat.tar.gz" jzdesk
 du -sh dist-compat/jzdesk

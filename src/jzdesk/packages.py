@@ -191,7 +191,8 @@ def _import_package(db: sqlite_utils.Database, checked: Checked) -> ImportResult
             return ImportResult(
                 package.name, "unchanged",
                 f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
-                unchanged=int(package.manifest["record_count"]), unit=unit.code, period=period.text, sheet_code=package.manifest["sheet_code"],
+                unchanged=int(package.manifest["record_count"]), unit=unit.code,
+                period=period.text, sheet_code=package.manifest["sheet_code"],
             )  # fmt: skip
         return _merge(db, checked, unit, family, period)
 
@@ -239,8 +240,9 @@ def check_package(path: Path, *, should_stop: Callable[[], bool] | None = None) 
 class ReadAhead:
     """Opens and checks the next submission file of a batch on a second thread while the
     current one merges. The checks read only the file's private copy, never the city's
-    database, so a batch takes about as long as its merges. Use as a context manager;
-    leaving it stops and closes what was read ahead and not taken."""
+    database, so they can overlap the merge (which spends most of its time inside SQLite,
+    without Python's global lock). Use as a context manager; leaving it stops and closes
+    what was read ahead and not taken."""
 
     def __init__(self, paths: list[Path]):
         self._queue = [Path(p) for p in paths

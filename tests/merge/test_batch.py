@@ -47,16 +47,35 @@ def test_a_batch_ends_as_importing_the_files_one_at_a_time(make_unit, city, tmp_
     alone_db.close()
 
 
-def test_checkpoints_wait_for_the_end_of_a_batch_and_resume_after_it(make_unit, city):
+def test_after_a_batch_the_database_file_itself_holds_the_records(make_unit, city, tmp_path):
+    """The log is copied back at the end of a batch: the database file alone (without its
+    -wal) has the imported records, and checkpoints go back to SQLite's default."""
+    import shutil
+    import sqlite3
+
+    from jzdesk.store.db import BATCH_CHECKPOINT_PAGES
+
     desk = make_unit()
     desk.add()
     path = desk.export()
     with exchange.import_batch(city, [path]) as import_one:
-        assert city.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+        assert city.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == BATCH_CHECKPOINT_PAGES
         assert import_one(path).status == "imported"
     assert city.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
-    busy, frames, copied = city.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-    assert (busy, frames) == (0, copied)
+    alone = tmp_path / "alone.sqlite"
+    shutil.copyfile(tmp_path / "city" / "city.sqlite", alone)  # the file, not its log
+    copy = sqlite3.connect(alone)
+    assert copy.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 1
+    copy.close()
+
+
+def test_checkpoints_go_back_to_normal_when_a_batch_breaks_off(city):
+    try:
+        with exchange.import_batch(city, []):
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass
+    assert city.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
 
 
 def test_a_batch_left_early_leaves_no_private_copy_behind(make_unit, city, tmp_path, monkeypatch):

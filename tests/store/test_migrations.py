@@ -1,4 +1,6 @@
 import sqlite3
+from datetime import date
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -82,18 +84,36 @@ def test_pragmas_protect_the_data(db):
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+_HANGING = ("records", "record_media", "record_photos", "record_revisions", "daily_totals",
+            "imports", "import_changes", "conflicts")  # fmt: skip
+
+
 def _records_and_what_hangs_on_them(db: sqlite_utils.Database) -> dict[str, list]:
     return {
         table: db.execute(f"SELECT {'rowid, ' if table == 'records' else ''}* FROM {table} "
                           "ORDER BY 1, 2, 3").fetchall()
-        for table in ("records", "record_media", "record_photos", "record_revisions",
-                      "daily_totals")
+        for table in _HANGING
     }  # fmt: skip
 
 
-def test_rebuilding_the_records_table_keeps_every_record_and_what_hangs_on_it(tmp_path):
-    """Migration 8 copies the records into a table with cheaper CHECKs: records, their
-    media, photos, history and totals come through whole, and the rules still hold."""
+def _indexes_and_triggers_on_records(db: sqlite_utils.Database) -> set[tuple]:
+    return set(db.execute(
+        "SELECT type, name FROM sqlite_master WHERE tbl_name = 'records' "
+        "AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex%'"
+    ).fetchall())  # fmt: skip
+
+
+def _totals_from_records(db: sqlite_utils.Database) -> list[tuple]:
+    return db.execute(
+        "SELECT unit_code, date, type, COUNT(*), SUM(sessions), SUM(sessions * demonstration), "
+        "SUM(audience) FROM records WHERE deleted = 0 GROUP BY date, unit_code, type "
+        "ORDER BY 1, 2, 3"
+    ).fetchall()
+
+
+def _version_7_with_everything(path: Path) -> sqlite_utils.Database:
+    """A database at version 7 holding records with media, a photo, a deletion, an
+    import with its changes and an open conflict."""
     from dataclasses import replace
 
     from PIL import Image
@@ -101,8 +121,6 @@ def test_rebuilding_the_records_table_keeps_every_record_and_what_hangs_on_it(tm
     from jzdesk import services
     from jzdesk.domain.records import MediaItem
 
-    assert MIGRATIONS[7][0] == "lean_records"
-    path = tmp_path / "v7.sqlite"
     old = sqlite_utils.Database(path)
     old.execute("PRAGMA foreign_keys = ON")
     migrate(old, target=7)
@@ -111,16 +129,46 @@ def test_rebuilding_the_records_table_keeps_every_record_and_what_hangs_on_it(tm
     record = services.get_event(old, first)
     media = (MediaItem("网络", "https://example.cn/a"), MediaItem("报纸"))
     services.update_event(old, first, replace(record.fields, media=media), revision=record.revision)
-    picture = tmp_path / "photo.png"
+    picture = path.with_name("photo.png")
     Image.new("RGB", (64, 48), (10, 200, 30)).save(picture)
     services.add_photos(old, first, [picture])
     services.delete_event(old, second)
+    with old.conn:
+        import_id = old.execute(
+            "INSERT INTO imports (file_name, file_sha256, kind, unit_code, year, quarter, period, "
+            "imported_at) VALUES ('q1.jzsub', 'ab', 'jzsub', 'qinyang', 2021, 1, '2021Q1', "
+            "'2021-04-02T09:00:00')"
+        ).lastrowid
+        old.execute("INSERT INTO import_changes VALUES (?, ?, 'added', NULL)", [import_id, first])
+        old.execute(
+            "INSERT INTO conflicts (record_id, import_id, revision, state, detected_at) "
+            "VALUES (?, ?, 2, '{}', '2021-04-02T09:00:00')", [first, import_id],
+        )  # fmt: skip
+    return old
+
+
+def test_rebuilding_the_records_table_keeps_every_record_and_what_hangs_on_it(tmp_path):
+    """Migration 8 copies the records into a table with cheaper CHECKs: records, their
+    media, photos, history, totals, imports and conflicts come through whole; indexes and
+    triggers are made again; the rules still hold."""
+    from jzdesk import services
+    from jzdesk.domain.activity_types import ActivityType
+    from jzdesk.domain.records import RecordFields
+
+    assert MIGRATIONS[7][0] == "lean_records"
+    path = tmp_path / "v7.sqlite"
+    old = _version_7_with_everything(path)
     before = _records_and_what_hangs_on_them(old)
     assert all(before.values())
+    kept = _indexes_and_triggers_on_records(old)
+    first = old.execute("SELECT id FROM records ORDER BY rowid LIMIT 1").fetchone()[0]
     old.close()
 
     upgraded = open_db(path)
     assert _records_and_what_hangs_on_them(upgraded) == before
+    assert _indexes_and_triggers_on_records(upgraded) == (
+        kept - {("index", "records_progress")} | {("index", "records_by_date")}
+    )
     assert upgraded.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert upgraded.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     sql = upgraded.execute("SELECT sql FROM sqlite_master WHERE name = 'records'").fetchone()[0]
@@ -128,6 +176,44 @@ def test_rebuilding_the_records_table_keeps_every_record_and_what_hangs_on_it(tm
     for column, value in [("type", "dance"), ("delivery", "外包"), ("logo_shown", 2)]:
         with pytest.raises(sqlite3.IntegrityError):
             upgraded.execute(f"UPDATE records SET {column} = ? WHERE id = ?", [value, first])
+    # The totals' triggers work on the new table: add, edit and delete, then recount.
+    added = services.add_event(upgraded, RecordFields(
+        unit_code="qinyang", date=date(2021, 6, 1), activity_type=ActivityType.FILM,
+        sessions=3, audience=40))  # fmt: skip
+    services.delete_event(upgraded, first)
+    services.update_event(upgraded, added, services.get_event(upgraded, added).fields,
+                          revision=1)  # fmt: skip
+    assert upgraded.execute("SELECT unit_code, date, type, records, sessions, demo_sessions, "
+                            "audience FROM daily_totals WHERE records > 0 ORDER BY 1, 2, 3"
+                            ).fetchall() == _totals_from_records(upgraded)  # fmt: skip
     # Deleting a record still takes its photos along: the references follow the new table.
     upgraded.execute("DELETE FROM records WHERE id = ?", [first])
     assert upgraded.execute("SELECT COUNT(*) FROM record_photos").fetchone()[0] == 0
+
+
+def test_a_broken_reference_from_before_does_not_stop_the_upgrade(tmp_path):
+    """A row left dangling by some old external edit is not the migration's doing."""
+    path = tmp_path / "v7.sqlite"
+    old = sqlite_utils.Database(path)
+    migrate(old, target=7)
+    old.execute("INSERT INTO record_media VALUES ('no-such-record', 0, '报纸', '')")
+    old.close()
+    upgraded = open_db(path)
+    assert user_version(upgraded) == LATEST
+
+
+def test_foreign_keys_come_back_on_when_the_upgrade_cannot_start(tmp_path):
+    """Another program holding the write lock: the upgrade gives up, and the connection
+    still enforces references (restoring a backup migrates the window's own connection)."""
+    path = tmp_path / "v7.sqlite"
+    old = sqlite_utils.Database(path)
+    migrate(old, target=7)
+    old.close()
+    mine = sqlite3.connect(path, timeout=0.1, isolation_level=None)
+    mine.execute("PRAGMA foreign_keys = ON")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        migrate(sqlite_utils.Database(mine))
+    assert mine.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    other.execute("ROLLBACK")

@@ -109,19 +109,22 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 @contextmanager
 def checkpoint_at_end(db: sqlite_utils.Database) -> Iterator[None]:
-    """Copy the write-ahead log into the database file once, after a batch of
-    transactions, instead of after each: pages that every file of an import touches (the
-    indexes) are then written once. Each transaction is still safe when it commits (the
-    log is synced); only the copying waits."""
-    db.execute("PRAGMA wal_autocheckpoint = 0")
+    """Copy the write-ahead log into the database file seldom during a batch of
+    transactions, and once at its end: pages that every file of an import touches (the
+    indexes) are then written a few times instead of once per file. Each transaction is
+    still safe when it commits (the log is synced); the log stays bounded (about
+    BATCH_CHECKPOINT_PAGES pages beyond the largest single transaction)."""
+    db.execute(f"PRAGMA wal_autocheckpoint = {BATCH_CHECKPOINT_PAGES}")
     try:
         yield
     finally:
         db.execute(f"PRAGMA wal_autocheckpoint = {_AUTOCHECKPOINT_PAGES}")
+        # PASSIVE never waits: with a reader in the way, the next commit copies the rest.
         db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 _AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
+BATCH_CHECKPOINT_PAGES = 10_000  # 40 MB of log
 
 
 def _explain(path: Path, error: sqlite3.DatabaseError) -> KnownError:

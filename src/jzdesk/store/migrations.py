@@ -459,25 +459,40 @@ def migrate(db: sqlite_utils.Database, *, target: int | None = None) -> None:
 
 def _apply(db: sqlite_utils.Database, version: int) -> None:
     # Foreign keys are off while a migration runs, as SQLite's procedure for rebuilding a
-    # table asks (dropping the old table must not cascade into photos and history), and
-    # checked whole before it commits. The PRAGMA only takes effect outside a transaction.
+    # table asks (dropping the old table must not cascade into photos and history); the
+    # step may not add a broken reference. The PRAGMA only takes effect outside a
+    # transaction, and is put back on every path (restore migrates a live connection).
     enforced = db.execute("PRAGMA foreign_keys").fetchone()[0]
-    db.conn.execute("PRAGMA foreign_keys = OFF")
-    # BEGIN IMMEDIATE takes the write lock before reading the version, so two programs
-    # opening a new file at once cannot both run the same migration.
-    db.conn.execute("BEGIN IMMEDIATE")
     try:
-        if user_version(db) < version:
-            _, step = MIGRATIONS[version - 1]
-            step(db)
-            broken = db.execute("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                raise sqlite3.IntegrityError(f"migration {version} broke references: {broken[:5]}")
-            db.execute(f"PRAGMA user_version = {version}")
-    except BaseException:
-        db.conn.rollback()
-        raise
-    else:
+        db.conn.execute("PRAGMA foreign_keys = OFF")
+        # BEGIN IMMEDIATE takes the write lock before reading the version, so two programs
+        # opening a new file at once cannot both run the same migration.
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if user_version(db) < version:
+                _, step = MIGRATIONS[version - 1]
+                before = set(_broken_references(db))
+                step(db)
+                _check_no_new_broken_references(db, version, before)
+                db.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            db.conn.rollback()
+            raise
         db.conn.commit()
     finally:
         db.conn.execute(f"PRAGMA foreign_keys = {int(enforced)}")
+
+
+def _broken_references(db: sqlite_utils.Database) -> list[tuple]:
+    return [tuple(row) for row in db.execute("PRAGMA foreign_key_check")]
+
+
+def _check_no_new_broken_references(db: sqlite_utils.Database, version: int,
+                                    before: set[tuple]) -> None:  # fmt: skip
+    """Refuse a step that broke a reference; ones the database already had (an old
+    external edit) are not this step's doing and do not stop the program from opening."""
+    new = [row for row in _broken_references(db) if row not in before]
+    if new:
+        raise sqlite3.IntegrityError(
+            f"数据库升级第 {version} 步会破坏记录之间的关联，已撤销（{new[:5]}）"
+        )
