@@ -46,8 +46,24 @@ def install_translations(app: QApplication) -> list[QTranslator]:
     return installed
 
 
+def input_method_environment(environ: dict[str, str]) -> dict[str, str]:
+    """What to add to the environment so Chinese input works with the Qt plugins we ship.
+
+    UOS, Kylin and many other desktops run fcitx and set ``QT_IM_MODULE=fcitx``, but
+    PySide6 carries no fcitx plugin (only ibus and compose), so Qt would silently type
+    Latin letters only. fcitx5 also speaks ibus's protocol through the ibus portal: ask
+    for the ibus plugin and the portal instead (fcitx 4 has no such frontend; there this
+    changes nothing). A user's own choice of another plugin (ibus, compose) is kept.
+    """
+    if not environ.get("QT_IM_MODULE", "").startswith("fcitx"):
+        return {}
+    return {"QT_IM_MODULE": "ibus", "IBUS_USE_PORTAL": "1"}
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, set up once: names, font, translations, icon."""
+    """The QApplication, set up once: input method, names, font, translations, icon."""
+    if QApplication.instance() is None:
+        os.environ.update(input_method_environment(dict(os.environ)))
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
