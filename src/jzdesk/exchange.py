@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -26,6 +27,9 @@ from jzdesk.domain.sheet import SheetData
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError, os_reason
 from jzdesk.store import plans, records, settings
+
+if TYPE_CHECKING:
+    from jzdesk.packages import ReadAhead
 
 
 @dataclass(frozen=True)
@@ -375,7 +379,8 @@ IMPORTABLE = (".jzsub", ".xlsx")
 
 
 def import_file(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None,
-                should_stop=None, ahead=None) -> ImportResult:  # fmt: skip
+                should_stop: Callable[[], bool] | None = None,
+                ahead: ReadAhead | None = None) -> ImportResult:  # fmt: skip
     """Import one submission file (.jzsub) or filled sheet (.xlsx) in its own transaction;
     a rejection is returned as a result, never raised. ``ahead``: the batch's
     packages.ReadAhead, which may have checked the file already."""
