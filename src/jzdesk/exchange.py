@@ -196,8 +196,9 @@ def import_sheet(
     The unit is the sheet's 填报单位; ``unit`` is for a sheet that names none (a sheet
     naming another unit is refused). Rows from the program's own export carry their id
     and revision (PRODUCT §7): a newer revision replaces the stored one, an older one
-    changes nothing, the same revision with other content is a conflict, reported and
-    left alone. Hand-filled rows already present (same content) are counted, not doubled.
+    changes nothing, the same revision with other content is a conflict, kept in the
+    conflicts list for the city to decide. Hand-filled rows already present (same
+    content) are counted, not doubled.
 
     Raises:
         KnownError: the file is unsafe, unreadable, names no known unit or another unit,
@@ -234,12 +235,15 @@ def import_sheet(
     now = services.now_iso()
     entered_by = f"导入：{path.name}"[:100]
     groups: dict[tuple, list[RecordFields]] = {}
+    conflicting = []
     with db.atomic():
         for row, fields in prepared:
             if row.record_id:
                 outcome = _import_known(db, row, fields, now=now, entered_by=entered_by)
                 consumed.add(row.record_id)
                 outcomes[outcome] = outcomes.get(outcome, 0) + 1
+                if outcome == "conflict":
+                    conflicting.append((row, fields))
             else:
                 groups.setdefault((fields.date, fields.activity_type), []).append(fields)
         for group in groups.values():
@@ -247,16 +251,29 @@ def import_sheet(
                 outcomes[outcome] = outcomes.get(outcome, 0) + 1
         logged = _log_sheet(db, path, unit, [fields.date for _, fields in prepared], outcomes,
                             saved=(now, entered_by))  # fmt: skip
+        if logged:
+            _keep_sheet_conflicts(db, conflicting, logged[0], now=now)
     added = outcomes.get("added", 0)
     updated, conflicts = outcomes.get("updated", 0), outcomes.get("conflict", 0)
     notes = []
     if conflicts:
-        notes.append(f"{conflicts} 条记录与本机同一版本的内容不同，未覆盖，请核对")
+        notes.append(f"{conflicts} 条记录与本机同一版本的内容不同，两个版本都已保留，"
+                     "请在“汇总导入 → 冲突”中选择")  # fmt: skip
     status = "imported" if added or updated else "unchanged"
     return ImportResult(path.name, status, "；".join(notes), added, updated,
                         outcomes.get("unchanged", 0), conflicts, unit.code,
                         period=logged[1] if logged else "",
                         import_id=logged[0] if logged else None)  # fmt: skip
+
+
+def _keep_sheet_conflicts(db, conflicting: list, import_id: int, *, now: str) -> None:
+    """The sheet's version of each conflicting record waits in the conflicts list, as a
+    submission file's would (PRODUCT §7: kept and shown, never silently lost)."""
+    from jzdesk.store import submissions
+
+    for row, fields in conflicting:
+        state = submissions.state_json(fields, deleted=False)
+        submissions.keep_conflict(db, row.record_id, row.revision, state, import_id, now=now)
 
 
 def _log_sheet(db, path: Path, unit: Unit, days: list[date], outcomes: dict, *,

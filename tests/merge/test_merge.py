@@ -366,3 +366,35 @@ def test_a_photo_added_later_at_the_unit_reaches_the_city(make_unit, city, tmp_p
         services.add_photos(desk.db, record_id, [picture])
         import_one(city, desk.export(photos=True))
         assert len(services.photo_thumbnails(city, record_id)) == n + 1
+
+
+def test_a_conflict_from_a_filled_sheet_waits_in_the_conflicts_list(make_unit, city, tmp_path):
+    """The same revision edited at the unit and at the city, the unit's arriving as a
+    sheet: both versions are kept, the city picks the sheet's, and the same sheet again
+    does not raise it anew."""
+    from dataclasses import replace
+
+    from jzdesk.domain.periods import parse_period
+
+    desk = make_unit()
+    record_id = desk.add(title="甲", audience=10)
+    first = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
+                                       tmp_path / "q1.xlsx")  # fmt: skip
+    import_one(city, first)
+    held = records.get_record(city, record_id)
+    services.update_event(city, record_id, replace(held.fields, audience=99),
+                          revision=held.revision)  # fmt: skip
+    desk.edit(record_id, audience=25)
+    second = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
+                                        tmp_path / "q1-again.xlsx")  # fmt: skip
+    result = import_one(city, second)
+    assert result.conflicts == 1 and "两个版本都已保留" in result.reason
+    [conflict] = packages.open_conflicts(city)
+    assert (conflict["record_id"], conflict["ours"]["audience"], conflict["theirs"]["audience"]) \
+        == (record_id, 99, 25)  # fmt: skip
+    assert conflict["file_name"] == "q1-again.xlsx"
+    packages.resolve_conflict(city, conflict["id"], "theirs")
+    assert records.get_record(city, record_id).fields.audience == 25
+    assert packages.open_conflicts(city) == []
+    import_one(city, second)
+    assert packages.open_conflicts(city) == []

@@ -416,19 +416,26 @@ def state_json(fields: RecordFields, deleted: bool) -> str:
 
 
 def record_conflict(db: sqlite_utils.Database, row: dict, import_id: int, *, now: str) -> bool:
-    """Keep the incoming version of a conflicting record for the city to decide; False if
-    this very version is already waiting or was decided (the same file again)."""
+    """Keep a staged record's incoming version for the city to decide (keep_conflict)."""
     state = state_json(incoming_fields(row), row["deleted"])
+    return keep_conflict(db, row["id"], row["revision"], state, import_id, now=now)
+
+
+def keep_conflict(db: sqlite_utils.Database, record_id: str, revision: int, state: str,
+                  import_id: int, *, now: str) -> bool:  # fmt: skip
+    """Keep an incoming version (``state``, see state_json) of a conflicting record for the
+    city to decide; False if this very version is already waiting or was decided (the
+    same file again)."""
     known = db.execute(
         "SELECT 1 FROM conflicts WHERE record_id = ? AND revision = ? AND state = ?",
-        [row["id"], row["revision"], state],
+        [record_id, revision, state],
     ).fetchone()
     if known:  # waiting already, or the city has decided on this very version
         return False
     db.execute(
         "INSERT INTO conflicts (record_id, import_id, revision, state, detected_at) "
         "VALUES (?, ?, ?, ?, ?)",
-        [row["id"], import_id, row["revision"], state, now],
+        [record_id, import_id, revision, state, now],
     )
     return True
 
