@@ -309,13 +309,13 @@ def test_a_decided_conflict_does_not_come_back_with_the_same_file_content(make_u
     assert records.get_record(city, record_id).fields.title == "甲B"
 
 
-def test_a_city_correction_of_a_sheet_imported_record_is_not_lost(make_unit, city, tmp_path):
-    """Records that first came as a filled sheet are level with the unit too."""
+def sheet_record_corrected_at_city(desk, city, tmp_path) -> str:
+    """A record the unit sent on its Q1 sheet (audience 10), which the city then set to
+    99 as its next revision; returns the record's id."""
     from dataclasses import replace
 
     from jzdesk.domain.periods import parse_period
 
-    desk = make_unit()
     record_id = desk.add(title="甲", audience=10)
     sheet = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
                                        tmp_path / "q1.xlsx")  # fmt: skip
@@ -323,6 +323,13 @@ def test_a_city_correction_of_a_sheet_imported_record_is_not_lost(make_unit, cit
     held = records.get_record(city, record_id)
     services.update_event(city, record_id, replace(held.fields, audience=99),
                           revision=held.revision)  # fmt: skip
+    return record_id
+
+
+def test_a_city_correction_of_a_sheet_imported_record_is_not_lost(make_unit, city, tmp_path):
+    """Records that first came as a filled sheet are level with the unit too."""
+    desk = make_unit()
+    record_id = sheet_record_corrected_at_city(desk, city, tmp_path)
     desk.edit(record_id, title="甲（改）")
     desk.edit(record_id, venue="二厂")
     result = import_one(city, desk.export())
@@ -372,18 +379,10 @@ def test_a_conflict_from_a_filled_sheet_waits_in_the_conflicts_list(make_unit, c
     """The same revision edited at the unit and at the city, the unit's arriving as a
     sheet: both versions are kept, the city picks the sheet's, and the same sheet again
     does not raise it anew."""
-    from dataclasses import replace
-
     from jzdesk.domain.periods import parse_period
 
     desk = make_unit()
-    record_id = desk.add(title="甲", audience=10)
-    first = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
-                                       tmp_path / "q1.xlsx")  # fmt: skip
-    import_one(city, first)
-    held = records.get_record(city, record_id)
-    services.update_event(city, record_id, replace(held.fields, audience=99),
-                          revision=held.revision)  # fmt: skip
+    record_id = sheet_record_corrected_at_city(desk, city, tmp_path)
     desk.edit(record_id, audience=25)
     second = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
                                         tmp_path / "q1-again.xlsx")  # fmt: skip
