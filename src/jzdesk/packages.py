@@ -10,7 +10,7 @@ import hashlib
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -205,32 +205,25 @@ class Checked:
     package: Package
     broken: dict[int, list[str]]  # index in _RECORD_RULES → ids of records breaking it
     problems: list[str]  # summaries, header, photos, documents
-    # The record rows, read on the checking thread while the file before merges; None for
-    # a file too big to hold in memory (its rows stream from the file when it merges).
-    rows: list[tuple] | None = None
-
-    def records(self) -> Iterable[tuple]:
-        return self.rows if self.rows is not None else self.package.records()
-
-
-# Files up to this many records are read whole ahead of their merge (about 1.5 KB each).
-READ_AHEAD_RECORDS = 25_000
+    # The record rows copied into a scratch database for the merge (submissions.write_stage);
+    # None when the file is rejected anyway.
+    stage: Path | None = None
 
 
 def check_package(path: Path, *, should_stop: Callable[[], bool] | None = None) -> Checked:
-    """Open ``path`` untrusted and check its rows (reads only the file's private copy).
+    """Open ``path`` untrusted, check its rows and stage them for the merge (reads only
+    the file's private copy and writes only beside it).
 
     Raises:
         KnownError: the file is not a submission file, damaged, altered or too new.
+        sqlite3.IntegrityError: the file carries one record id twice.
     """
     package = open_package(path, should_stop=should_stop)
     try:
         checked = Checked(package, _broken_rows(package), _other_problems(package))
-        if (
-            not (checked.broken or checked.problems)
-            and int(package.manifest["record_count"]) <= READ_AHEAD_RECORDS
-        ):
-            checked.rows = list(package.records())
+        if not (checked.broken or checked.problems):
+            checked.stage = package.folder / "stage.sqlite"
+            submissions.write_stage(checked.stage, package.records())
         return checked
     except BaseException:
         package.close()
@@ -238,11 +231,11 @@ def check_package(path: Path, *, should_stop: Callable[[], bool] | None = None) 
 
 
 class ReadAhead:
-    """Opens and checks the next submission file of a batch on a second thread while the
-    current one merges. The checks read only the file's private copy, never the city's
-    database, so they can overlap the merge (which spends most of its time inside SQLite,
-    without Python's global lock). Use as a context manager; leaving it stops and closes
-    what was read ahead and not taken."""
+    """Opens, checks and stages the next submission file of a batch on a second thread
+    while the current one merges. That work reads only the file's private copy and writes
+    only beside it, never the city's database, so it can overlap the merge (which spends
+    most of its time inside SQLite, without Python's global lock). Use as a context
+    manager; leaving it stops and closes what was read ahead and not taken."""
 
     def __init__(self, paths: list[Path]):
         self._queue = [Path(p) for p in paths
@@ -453,7 +446,7 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
     saved_by = f"导入：{package.name}"[:100]
     year = period.end.year
     sequence = int(manifest["sequence"])
-    with _immediate(db):
+    with submissions.attached_stage(db, checked.stage), _immediate(db):
         newest = submissions.is_newest_file(db, unit.code, manifest["installation"], sequence)
         import_id = submissions.start_import(db, {
             "file_name": package.name[:200], "file_sha256": package.file_sha256,
@@ -464,7 +457,6 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
             "imported_by": by, "sheet_code": manifest["sheet_code"][:20],
             "has_plan_document": int(bool(package.documents())),
         })  # fmt: skip
-        submissions.stage(db, checked.records())
         owned = submissions.foreign_owned(db, family)
         if owned:
             listed = "、".join(f"{record_id}（{name}）" for record_id, name in owned)
@@ -485,14 +477,10 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
             _take_photos(db, package, now=now)
         if newest:
             _take_unit_texts(db, package, unit, now=now)
-        unchanged = db.execute(
-            "SELECT COUNT(*) FROM temp.incoming WHERE kind IN ('same', 'sync', 'old') "
-            "OR (kind IS NULL AND deleted = 1) OR kind = 'conflict'"
-        ).fetchone()[0]
+        unchanged = submissions.count_unchanged(db)
         counts = {"added": added, "updated": sum(changes.values()), "deleted": changes["deleted"],
                   "unchanged": unchanged, "conflicts": conflicts}  # fmt: skip
         submissions.finish_import(db, import_id, counts)
-        db.execute("DELETE FROM temp.incoming")
     written = added or counts["updated"] or conflicts
     return ImportResult(
         package.name, "imported" if written else "unchanged", _notes(counts, manifest),
@@ -530,14 +518,8 @@ def check_sheet_code(db: sqlite_utils.Database, import_id: int) -> dict:
 
 
 def _take_photos(db: sqlite_utils.Database, package: Package, *, now: str) -> None:
-    """The file's photos of the records this import added or updated or brought level (a
-    photo added at the unit is a new revision with the same fields), and of those the city
-    holds without photos (a unit may send its photos later)."""
-    taken = {row[0] for row in db.execute(
-        "SELECT id FROM temp.incoming i WHERE kind IS NULL OR kind IN ('update', 'sync') "
-        "OR (kind <> 'conflict' AND NOT EXISTS (SELECT 1 FROM record_photos p "
-        "WHERE p.record_id = i.id))"
-    )}  # fmt: skip
+    """The file's photos of the records submissions.photo_owners names."""
+    taken = submissions.photo_owners(db)
     by_record: dict[str, list[tuple]] = {}
     for photo in package.photos():
         if photo[0] in taken:

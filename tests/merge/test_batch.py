@@ -92,13 +92,14 @@ def test_a_batch_left_early_leaves_no_private_copy_behind(make_unit, city, tmp_p
     assert len(city_state(city)) == 1
 
 
-def test_the_owner_check_reads_only_the_staged_records(city):
+def test_the_owner_check_reads_only_the_staged_records(city, tmp_path):
     """Looking up who holds each staged id must not walk every record the city holds
     (once per file, that made big imports quadratic)."""
-    submissions.stage(city, [])
-    plan = city.execute(
-        "EXPLAIN QUERY PLAN " + submissions.FOREIGN_OWNED_SQL.format(marks="?"), ["qinyang"]
-    ).fetchall()
+    submissions.write_stage(tmp_path / "stage.sqlite", [])
+    with submissions.attached_stage(city, tmp_path / "stage.sqlite"):
+        plan = city.execute(
+            "EXPLAIN QUERY PLAN " + submissions.FOREIGN_OWNED_SQL.format(marks="?"), ["qinyang"]
+        ).fetchall()
     details = [row[3] for row in plan]
     assert details[0].startswith("SCAN i"), details
     assert not any(detail.startswith("SCAN r") for detail in details), details

@@ -182,7 +182,7 @@ def test_values_jzdesk_never_writes_are_rejected(package, city, statement, word)
     assert word in rejected(city, tamper(package, statement))
 
 
-def test_a_file_with_one_id_twice_is_refused_when_staged(city):
+def test_a_file_with_one_id_twice_is_refused_when_staged(tmp_path):
     """quick_check does not look at uniqueness; the staging table's key does."""
     import sqlite3
 
@@ -190,8 +190,8 @@ def test_a_file_with_one_id_twice_is_refused_when_staged(city):
     from jzdesk.store import submissions
 
     row = tuple("x" * 36 if c == "id" else 1 for c in RECORD_COLUMNS)
-    with pytest.raises(sqlite3.IntegrityError), city.atomic():
-        submissions.stage(city, [row, row])
+    with pytest.raises(sqlite3.IntegrityError):
+        submissions.write_stage(tmp_path / "stage.sqlite", [row, row])
 
 
 def test_a_file_of_the_city_cannot_carry_the_units_records(make_unit, city):

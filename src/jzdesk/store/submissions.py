@@ -1,6 +1,6 @@
 """Submission files in the database: what a unit exports, and how the city merges one.
 
-The merge (PRODUCT §7) is set-based: a file's records are staged in a temporary table,
+The merge (PRODUCT §7) is set-based: a file's records are staged in a scratch database,
 each is classified against what is stored with one statement, and new records go in with
 one INSERT … SELECT. Only the few records that changed are handled one by one, so that a
 city importing a million records is limited by SQLite, not by Python.
@@ -14,9 +14,12 @@ from the unit — the two are a conflict, and the city picks.
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
 import sqlite_utils
 
@@ -214,26 +217,55 @@ def note_saved_changes(db: sqlite_utils.Database, import_id: int, *, saved_at: s
 
 # -- the city's side: merging one file ------------------------------------------------------
 
-_STAGE = "temp.incoming"
+STAGE = "stage.incoming"
+_STAGE_SCHEMA = "stage"
 
 
-def stage(db: sqlite_utils.Database, rows: Iterable[tuple]) -> None:
-    """Copy a file's record rows into a temporary table with parameterised inserts (the
-    file itself is never attached to the database)."""
-    # The primary key rejects a file that carries one id twice (quick_check cannot see it).
+def write_stage(path: Path, rows: Iterable[tuple]) -> None:
+    """Copy a file's record rows with parameterised inserts into a scratch database of our
+    own at ``path``, which the merge then attaches (the submission file itself never is).
+
+    Done while the file is checked, so that in a batch the copying runs on the read-ahead
+    thread while the file before merges. The scratch file is thrown away with the file's
+    private folder, so it needs neither a journal nor syncing.
+
+    Raises:
+        sqlite3.IntegrityError: the file carries one id twice (quick_check cannot see it;
+            the staging table's key does).
+    """
     columns = ", ".join(f"{c} PRIMARY KEY" if c == "id" else c for c in RECORD_COLUMNS)
-    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS incoming ({columns}, kind)")
-    db.execute(f"DELETE FROM {_STAGE}")
     marks = ", ".join("?" * len(RECORD_COLUMNS))
-    db.conn.executemany(
-        f"INSERT INTO {_STAGE} ({', '.join(RECORD_COLUMNS)}) VALUES ({marks})", rows
-    )
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("BEGIN")
+        conn.execute(f"CREATE TABLE incoming ({columns}, kind)")
+        conn.executemany(f"INSERT INTO incoming ({', '.join(RECORD_COLUMNS)}) VALUES ({marks})",
+                         rows)  # fmt: skip
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+@contextmanager
+def attached_stage(db: sqlite_utils.Database, path: Path) -> Iterator[None]:
+    """The staged rows at ``path`` (see write_stage) as STAGE, for one merge. Outside any
+    transaction: SQLite attaches and detaches only there. After a rollback the scratch
+    file may be left inconsistent (it has no journal): it is never read again."""
+    db.execute(f"ATTACH DATABASE ? AS {_STAGE_SCHEMA}", [str(path)])
+    try:
+        db.execute(f"PRAGMA {_STAGE_SCHEMA}.journal_mode = OFF")
+        db.execute(f"PRAGMA {_STAGE_SCHEMA}.synchronous = OFF")
+        yield
+    finally:
+        db.execute(f"DETACH DATABASE {_STAGE_SCHEMA}")
 
 
 # CROSS JOIN keeps the staged rows outside: left to itself the planner walked every record
 # the city holds, once per file.
 FOREIGN_OWNED_SQL = (
-    f"SELECT i.id, u.name FROM {_STAGE} i CROSS JOIN records r ON r.id = i.id "
+    f"SELECT i.id, u.name FROM {STAGE} i CROSS JOIN records r ON r.id = i.id "
     "JOIN units u ON u.code = r.unit_code WHERE r.unit_code NOT IN ({marks}) LIMIT 5"
 )
 
@@ -251,7 +283,7 @@ _SAME_CONTENT = " AND ".join(
 # content under a newer revision), old (the city already has this or newer), update,
 # conflict. See the module docstring for received_revision / received_as.
 _CLASSIFY = f"""
-UPDATE {_STAGE} AS i SET kind = (
+UPDATE {STAGE} AS i SET kind = (
     SELECT CASE
         WHEN {_SAME_CONTENT} THEN
             CASE WHEN i.revision > r.received_revision THEN 'sync' ELSE 'same' END
@@ -273,7 +305,7 @@ def classify(db: sqlite_utils.Database) -> dict[str, int]:
     db.execute(_CLASSIFY)
     return {
         (kind or "new"): count
-        for kind, count in db.execute(f"SELECT kind, COUNT(*) FROM {_STAGE} GROUP BY kind")
+        for kind, count in db.execute(f"SELECT kind, COUNT(*) FROM {STAGE} GROUP BY kind")
     }
 
 
@@ -291,13 +323,13 @@ def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
     db.execute("DROP TRIGGER daily_totals_insert")
     cursor = db.execute(
         f"INSERT INTO records ({own}, sample, received_revision, received_as) "
-        f"SELECT {own}, 0, revision, revision FROM {_STAGE} WHERE kind IS NULL ORDER BY id"
+        f"SELECT {own}, 0, revision, revision FROM {STAGE} WHERE kind IS NULL ORDER BY id"
     )
     db.execute(trigger)
     db.execute(
         "INSERT INTO daily_totals SELECT * FROM (SELECT unit_code, date, type, COUNT(*), "
         "SUM(sessions), SUM(sessions * demonstration), SUM(audience) "
-        f"FROM {_STAGE} WHERE kind IS NULL AND deleted = 0 GROUP BY date, unit_code, type) "
+        f"FROM {STAGE} WHERE kind IS NULL AND deleted = 0 GROUP BY date, unit_code, type) "
         "WHERE true ON CONFLICT (date, unit_code, type) DO UPDATE SET "
         "records = records + excluded.records, sessions = sessions + excluded.sessions, "
         "demo_sessions = demo_sessions + excluded.demo_sessions, "
@@ -306,17 +338,17 @@ def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
     db.execute(
         "INSERT INTO record_media (record_id, position, channel, link) "
         "SELECT i.id, j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') "
-        f"FROM {_STAGE} i, json_each(i.media) j WHERE i.kind IS NULL"
+        f"FROM {STAGE} i, json_each(i.media) j WHERE i.kind IS NULL"
     )
     db.execute(
         "INSERT INTO import_changes (import_id, record_id, change) "
-        f"SELECT ?, id, 'added' FROM {_STAGE} WHERE kind IS NULL AND deleted = 0",
+        f"SELECT ?, id, 'added' FROM {STAGE} WHERE kind IS NULL AND deleted = 0",
         [import_id],
     )
     # A deletion of a record never seen here is kept (it travels on) but adds nothing.
     if not cursor.rowcount:
         return 0
-    return db.execute(f"SELECT COUNT(*) FROM {_STAGE} WHERE kind IS NULL AND deleted = 0"
+    return db.execute(f"SELECT COUNT(*) FROM {STAGE} WHERE kind IS NULL AND deleted = 0"
                       ).fetchone()[0]  # fmt: skip
 
 
@@ -327,18 +359,37 @@ def mark_synced(db: sqlite_utils.Database) -> None:
                 "ELSE r.revision END")  # fmt: skip
     db.execute(
         f"UPDATE records AS r SET received_revision = i.revision, revision = {revision}, "
-        f"received_as = {revision} FROM {_STAGE} i WHERE i.kind = 'sync' AND r.id = i.id"
+        f"received_as = {revision} FROM {STAGE} i WHERE i.kind = 'sync' AND r.id = i.id"
     )
     db.execute(
         "UPDATE conflicts SET resolution = 'superseded', resolved_at = datetime('now') "
-        f"WHERE resolution IS NULL AND revision < (SELECT i.revision FROM {_STAGE} i "
+        f"WHERE resolution IS NULL AND revision < (SELECT i.revision FROM {STAGE} i "
         "WHERE i.id = conflicts.record_id AND i.kind = 'sync')"
     )
 
 
+def count_unchanged(db: sqlite_utils.Database) -> int:
+    """Staged records that changed nothing: already held, older, deletions of records never
+    seen here, and conflicts (whose stored version stays until the city picks)."""
+    return db.execute(
+        f"SELECT COUNT(*) FROM {STAGE} WHERE kind IN ('same', 'sync', 'old') "
+        "OR (kind IS NULL AND deleted = 1) OR kind = 'conflict'"
+    ).fetchone()[0]
+
+
+def photo_owners(db: sqlite_utils.Database) -> set[str]:
+    """Staged records whose photos the city takes: those this import added, updated or
+    brought level, and those it holds without photos (a unit may send them later)."""
+    return {row[0] for row in db.execute(
+        f"SELECT id FROM {STAGE} i WHERE kind IS NULL OR kind IN ('update', 'sync') "
+        "OR (kind <> 'conflict' AND NOT EXISTS (SELECT 1 FROM record_photos p "
+        "WHERE p.record_id = i.id))"
+    )}  # fmt: skip
+
+
 def staged(db: sqlite_utils.Database, kind: str) -> list[dict]:
     """The staged rows of one class, as dicts."""
-    return list(db.query(f"SELECT * FROM {_STAGE} WHERE kind = ? ORDER BY id", [kind]))
+    return list(db.query(f"SELECT * FROM {STAGE} WHERE kind = ? ORDER BY id", [kind]))
 
 
 def incoming_fields(row: dict) -> RecordFields:
