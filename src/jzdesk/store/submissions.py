@@ -281,7 +281,8 @@ _SAME_CONTENT = " AND ".join(
 )
 # Each staged record against the stored one: NULL (new), same (nothing to do), sync (same
 # content under a newer revision), old (the city already has this or newer), update,
-# conflict. See the module docstring for received_revision / received_as.
+# conflict. See the module docstring for received_revision / received_as. New records are
+# left alone (a row rewritten to NULL would cost a write each).
 _CLASSIFY = f"""
 UPDATE {STAGE} AS i SET kind = (
     SELECT CASE
@@ -297,6 +298,7 @@ UPDATE {STAGE} AS i SET kind = (
         ELSE 'update'
     END
     FROM records r WHERE r.id = i.id)
+WHERE EXISTS (SELECT 1 FROM records r WHERE r.id = i.id)
 """
 
 
