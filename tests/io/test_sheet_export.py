@@ -197,3 +197,11 @@ def test_unwritable_or_wrong_targets_are_explained(unit_db, tmp_path):
         exchange.export_sheet(data_for(unit_db), tmp_path / "no-such-folder" / "q3.pdf")
     assert "无法写入" in caught.value.message
     assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_reportlab_runs_with_its_c_accelerator():
+    """rl_accel (a declared dependency) formats the numbers of every line and glyph drawn;
+    without it a 10 k-row PDF sheet took half as long again."""
+    from reportlab.lib import rl_accel
+
+    assert type(rl_accel.fp_str).__name__ == "builtin_function_or_method"
