@@ -76,6 +76,9 @@ def process_time(args: list[str], *, runs: int, env: dict[str, str] | None = Non
     """Median wall time of a whole ``python -m jzdesk ARGS`` process."""
     command = [sys.executable, "-m", "jzdesk", *args]
     full_env = {**os.environ, **(env or {})}
+    # An installed jzdesk runs from compiled bytecode (pip compiles it, the bundle carries
+    # it): let the warm-up run write it even where the shell says not to.
+    full_env.pop("PYTHONDONTWRITEBYTECODE", None)
     return median_time(
         lambda: subprocess.run(command, env=full_env, check=True, capture_output=True), runs=runs
     )

@@ -161,12 +161,14 @@ def open_main_window(path: Path):
 
 def save_screenshots(window, folder: Path) -> list[Path]:
     """Render each tab of ``window`` at 1280×800 to ``folder/<tab>.png``."""
+    from jzdesk.ui.views.main_window import TABS
+
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*SCREENSHOT_SIZE)
     app = QApplication.instance()
     saved = []
-    for name, page in window.tab_pages.items():
-        window.ui.tabs.setCurrentWidget(page)
+    for name in TABS:
+        window.show_tab(name)
         _settle(app)
         target = folder / f"{name}.png"
         if not window.grab().save(str(target)):

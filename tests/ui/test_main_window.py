@@ -42,6 +42,31 @@ def test_window_has_chinese_title_menus_and_exactly_the_built_tabs(open_window):
     assert not window.ui.sampleBanner.isVisible()
 
 
+def test_a_tab_is_made_when_first_shown_and_works_as_if_made_at_once(open_window, qtbot,
+                                                                       db_path):  # fmt: skip
+    """The window opens having made only the tab it shows; clicking another makes it in
+    place, wired to the window (its import button asks for files as before)."""
+    from jzdesk.ui.views.charts_tab import ChartsTab
+    from jzdesk.ui.views.imports_tab import ImportsTab
+    from jzdesk.ui.views.quota_tab import QuotaTab
+
+    window = open_window()
+    tabs = window.ui.tabs
+    assert isinstance(tabs.currentWidget(), QuotaTab)
+    assert not any(isinstance(tabs.widget(i), ChartsTab | ImportsTab) for i in range(6))
+    tabs.setCurrentIndex(3)
+    assert isinstance(tabs.currentWidget(), ChartsTab) and tabs.tabText(3) == "图表"
+    assert tabs.count() == 6
+    asked = []
+    window.choose_files_to_import = lambda: asked.append(True)  # the file dialog, not shown
+    tabs.setCurrentIndex(5)
+    imports = tabs.currentWidget()
+    assert isinstance(imports, ImportsTab) and imports is window.imports_tab
+    qtbot.mouseClick(imports.ui.importButton, Qt.MouseButton.LeftButton)
+    assert asked == [True]
+    window.close()  # the tabs never shown (records, report) need no saving or cleaning up
+
+
 def test_quota_table_shows_the_16_units_the_city_and_510(open_window):
     window = open_window()
     model = window.quota_tab.model

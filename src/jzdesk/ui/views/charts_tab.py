@@ -156,6 +156,8 @@ class ChartsTab(QWidget):
         values.setLabelFormat("%d")
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(values)
+        # Set the range itself: with no sessions yet, Qt's own would be [0, 0] (NaN ticks).
+        values.setRange(0, max([sum(counts.values()) for _, counts in data.by_type] + [1]))
         values.applyNiceNumbers()
 
     def _cumulative(self, data, scope: str) -> None:

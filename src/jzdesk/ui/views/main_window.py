@@ -5,22 +5,64 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QWidget
 
 from jzdesk import APP_TITLE, __version__, services
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.settings import app_settings, ask_open_paths
-from jzdesk.ui.views.charts_tab import ChartsTab
-from jzdesk.ui.views.evaluation_tab import EvaluationTab
-from jzdesk.ui.views.imports_tab import ImportsTab
-from jzdesk.ui.views.quota_tab import QuotaTab
-from jzdesk.ui.views.records_tab import RecordsTab
-from jzdesk.ui.views.report_tab import ReportTab
+
+# One tab per feature, in order: name (that of gui --screenshot's file) and title.
+TABS = {"quota": "任务分解", "records": "活动登记", "report": "统计报表", "charts": "图表",
+        "evaluation": "检查考核", "imports": "汇总导入"}  # fmt: skip
+
+
+def _make_tab(name: str, workspace, parent) -> QWidget:
+    """The tab ``name``, its module imported only now (written out, not by name, so that
+    PyInstaller sees every one)."""
+    if name == "quota":
+        from jzdesk.ui.views.quota_tab import QuotaTab as Tab
+    elif name == "records":
+        from jzdesk.ui.views.records_tab import RecordsTab as Tab
+    elif name == "report":
+        from jzdesk.ui.views.report_tab import ReportTab as Tab
+    elif name == "charts":
+        from jzdesk.ui.views.charts_tab import ChartsTab as Tab
+    elif name == "evaluation":
+        from jzdesk.ui.views.evaluation_tab import EvaluationTab as Tab
+    else:
+        from jzdesk.ui.views.imports_tab import ImportsTab as Tab
+    return Tab(workspace, parent)
+
+
+# Signals of a tab and the window's method each is connected to.
+_TAB_SIGNALS = {
+    "quota": [("unit_activated", "show_unit_records")],
+    "records": [("import_requested", "choose_files_to_import")],
+    "imports": [("import_requested", "choose_files_to_import")],
+}
+
+
+class _Tab:
+    """``window.records_tab`` and the like: the tab, made now if it has not been yet."""
+
+    def __set_name__(self, owner, attribute: str) -> None:
+        self.name = attribute.removesuffix("_tab")
+
+    def __get__(self, window, owner=None):
+        return self if window is None else window.tab(self.name)
 
 
 class MainWindow(QMainWindow):
-    """Hosts one tab per feature; ``tab_pages`` names them for ``gui --screenshot``."""
+    """Hosts one tab per feature (TABS). A tab is made the first time it is shown or asked
+    for, so that the window opens without making (and importing) all six."""
+
+    quota_tab = _Tab()
+    records_tab = _Tab()
+    report_tab = _Tab()
+    charts_tab = _Tab()
+    evaluation_tab = _Tab()
+    imports_tab = _Tab()
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
@@ -28,29 +70,13 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.workspace = workspace
         self.remember_state = True  # off for gui --screenshot, which must not move the window
-        self.quota_tab = QuotaTab(workspace, self)
-        self.records_tab = RecordsTab(workspace, self)
-        self.report_tab = ReportTab(workspace, self)
-        self.charts_tab = ChartsTab(workspace, self)
-        self.evaluation_tab = EvaluationTab(workspace, self)
-        self.imports_tab = ImportsTab(workspace, self)
-        # One tab per feature; the names are those of gui --screenshot's files.
-        self.tab_pages = {
-            "quota": self.quota_tab,
-            "records": self.records_tab,
-            "report": self.report_tab,
-            "charts": self.charts_tab,
-            "evaluation": self.evaluation_tab,
-            "imports": self.imports_tab,
-        }
-        titles = {"quota": "任务分解", "records": "活动登记", "report": "统计报表",
-                  "charts": "图表", "evaluation": "检查考核", "imports": "汇总导入"}  # fmt: skip
-        for name, page in self.tab_pages.items():
-            self.ui.tabs.addTab(page, titles[name])
-
-        self.quota_tab.unit_activated.connect(self.show_unit_records)
-        self.records_tab.import_requested.connect(self.choose_files_to_import)
-        self.imports_tab.import_requested.connect(self.choose_files_to_import)
+        self._pages: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        for name, title in TABS.items():
+            self._placeholders[name] = QWidget()
+            self.ui.tabs.addTab(self._placeholders[name], title)
+        self.ui.tabs.currentChanged.connect(self._make_shown_tab)
+        self._make_shown_tab(self.ui.tabs.currentIndex())
         self.results_dialog = None
         self.setAcceptDrops(True)
         self.ui.actionQuit.triggered.connect(self.close)
@@ -58,7 +84,7 @@ class MainWindow(QMainWindow):
         self.ui.actionHomeUnit.triggered.connect(self.choose_home_unit)
         self.ui.actionBackup.triggered.connect(self.open_backups)
         self.ui.actionRefresh.triggered.connect(workspace.check_for_changes)
-        self.ui.actionRefresh.triggered.connect(self.quota_tab.refresh)
+        self.ui.actionRefresh.triggered.connect(self._refresh_quota)
         self.ui.actionAbout.triggered.connect(self.show_about)
         workspace.records_changed.connect(self._update_banner)
         workspace.error.connect(lambda text: QMessageBox.warning(self, APP_TITLE, text))
@@ -73,6 +99,43 @@ class MainWindow(QMainWindow):
         self._show_home_unit()
         self._update_banner()
         self._restore_state()
+
+    def tab(self, name: str) -> QWidget:
+        """The tab ``name`` of TABS, made (in place of its placeholder) if need be."""
+        page = self._pages.get(name)
+        if page is None:
+            page = self._pages[name] = _make_tab(name, self.workspace, self)
+            for signal, method in _TAB_SIGNALS.get(name, ()):
+                getattr(page, signal).connect(getattr(self, method))
+            self._put_in_place(self._placeholders.pop(name), page, TABS[name])
+        return page
+
+    def show_tab(self, name: str) -> None:
+        self.ui.tabs.setCurrentWidget(self.tab(name))
+
+    def _put_in_place(self, placeholder: QWidget, page: QWidget, title: str) -> None:
+        """Swap a placeholder for its tab without the tab bar noticing (a change of the
+        current tab would make another one)."""
+        tabs = self.ui.tabs
+        index, current = tabs.indexOf(placeholder), tabs.currentIndex()
+        blocked = tabs.blockSignals(True)
+        try:
+            tabs.removeTab(index)
+            tabs.insertTab(index, page, title)
+            tabs.setCurrentIndex(current)
+        finally:
+            tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+
+    def _make_shown_tab(self, index: int) -> None:
+        shown = self.ui.tabs.widget(index)
+        for name, placeholder in list(self._placeholders.items()):
+            if placeholder is shown:
+                self.tab(name)
+
+    def _refresh_quota(self) -> None:
+        if "quota" in self._pages:
+            self.quota_tab.refresh()
 
     def _show_home_unit(self) -> None:
         home = services.home_unit(self.workspace.db)
@@ -221,9 +284,11 @@ class MainWindow(QMainWindow):
         if self.remember_state:
             settings = app_settings()
             settings.setValue("main_window/geometry", self.saveGeometry())
-            self.records_tab.save_state()
+            if "records" in self._pages:
+                self.records_tab.save_state()
             settings.sync()
-        self.report_tab.cleanup()
+        if "report" in self._pages:
+            self.report_tab.cleanup()
         self.workspace.close()
         super().closeEvent(event)
 
