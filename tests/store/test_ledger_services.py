@@ -138,14 +138,17 @@ def test_header_fields_and_quarter_summaries(db):
 @pytest.mark.parametrize("sort", ["date", "title", "venue", "audience", "art", "film", "lecture"])
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("walk_from", [2000, 10], ids=["planner", "walk-index"])
+@pytest.mark.parametrize("units", [("qinyang",), ("qinyang", "boai"), None],
+                         ids=["one-unit", "two-units", "all-units"])  # fmt: skip
 def test_pages_of_any_sort_join_up_to_the_whole_sorted_list(db, sort, descending, walk_from,
-                                                            monkeypatch):  # fmt: skip
+                                                            units, monkeypatch):  # fmt: skip
+    """Whichever plan answers (SQLite's own, one unit's index walked, or the walks of
+    several units' indexes merged), pages join up to the list in the ledger's order."""
     from jzdesk.store import records
 
     monkeypatch.setattr(records, "_WALK_THRESHOLD", walk_from)
     services.fill_sample_data(db, 300, seed=5)
-    spec = services.event_filter(unit=services.resolve_unit(db, "qinyang"),
-                                 period=parse_period("2021"))  # fmt: skip
+    spec = RecordFilter(unit_codes=units, period=parse_period("2021"))
     whole = services.list_events(db, spec, sort=sort, descending=descending)
     pages = []
     for offset in range(0, len(whole) + 7, 7):
@@ -153,6 +156,7 @@ def test_pages_of_any_sort_join_up_to_the_whole_sorted_list(db, sort, descending
                                       offset=offset)  # fmt: skip
     assert [r.id for r in pages] == [r.id for r in whole]
     assert len(whole) == services.event_totals(db, spec)["records"]
+    assert units is None or {r.fields.unit_code for r in whole} == set(units)
 
     def key(record):
         f = record.fields
@@ -164,3 +168,25 @@ def test_pages_of_any_sort_join_up_to_the_whole_sorted_list(db, sort, descending
 
     keys = [key(r) for r in whole]
     assert keys == sorted(keys, reverse=descending)
+    if sort in ("title", "venue", "audience"):  # ties: by date, then id, either way
+        by_date = sorted(whole, key=lambda r: (r.fields.date, r.id))
+        assert whole == sorted(by_date, key=key, reverse=descending)
+
+
+def test_all_units_by_title_merge_the_units_index_walks(db):
+    """The list of every unit's records by title is SQLite's merge of ordered walks of
+    each unit's index; it never sorts all the records (seconds at a million)."""
+    from jzdesk.store import records
+
+    services.fill_sample_data(db, records._WALK_THRESHOLD + 100, seed=3)
+    spec = RecordFilter(period=parse_period("2021"))
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        services.list_events(db, spec, sort="title", limit=50)
+    finally:
+        db.conn.set_trace_callback(None)
+    query = next(s for s in statements if "UNION ALL" in s)
+    plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + query)]
+    assert "MERGE (UNION ALL)" in plan, plan
+    assert not any("TEMP B-TREE FOR ORDER BY" in step for step in plan), plan

@@ -217,3 +217,28 @@ def test_foreign_keys_come_back_on_when_the_upgrade_cannot_start(tmp_path):
         migrate(sqlite_utils.Database(mine))
     assert mine.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     other.execute("ROLLBACK")
+
+
+def test_the_per_unit_sort_indexes_end_with_the_date(tmp_path):
+    """Version 9: a column, then the date (the ledger's order), for records kept from
+    before the upgrade too."""
+    old = sqlite_utils.Database(tmp_path / "v8.sqlite")
+    migrate(old, target=8)
+    old.execute(
+        "INSERT INTO records (id, unit_code, date, type, title, created_at, updated_at) "
+        "VALUES (?, 'qinyang', '2021-03-05', 'art', '送戏下乡', '', '')",
+        ["1" * 36],
+    )
+    old.conn.commit()
+    old.close()
+    db = open_db(tmp_path / "v8.sqlite")
+    for name, column in (("records_by_unit_title", "title"), ("records_by_unit_venue", "venue"),
+                         ("records_by_unit_audience", "audience")):  # fmt: skip
+        columns = [row[2] for row in db.execute(f"PRAGMA index_info({name})")]
+        assert columns == ["unit_code", column, "date"]
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    found = db.execute(
+        "SELECT title FROM records INDEXED BY records_by_unit_title "
+        "WHERE unit_code = 'qinyang' AND deleted = 0"
+    ).fetchall()
+    assert found == [("送戏下乡",)]
