@@ -431,15 +431,16 @@ def import_files(
 
 @contextmanager
 def import_batch(
-    db: sqlite_utils.Database, paths: list[Path]
+    db: sqlite_utils.Database, paths: list[Path], *, keep_waiting: Callable[[], bool] | None = None
 ) -> Iterator[Callable[..., ImportResult]]:
     """A function importing one file of ``paths`` as import_file does, faster for a batch:
     the next submission file is checked on a second thread while the current one merges,
-    and the write-ahead log is copied back once at the end."""
+    and the write-ahead log is copied back once at the end. ``keep_waiting``: see
+    packages.ReadAhead (a file whose checks it stops is rejected, nothing of it imported)."""
     from jzdesk.packages import ReadAhead
     from jzdesk.store.db import checkpoint_at_end
 
-    with ReadAhead(paths) as ahead, checkpoint_at_end(db):
+    with ReadAhead(paths, keep_waiting=keep_waiting) as ahead, checkpoint_at_end(db):
         yield lambda path, *, unit=None: import_file(db, path, unit=unit, ahead=ahead)
 
 

@@ -11,7 +11,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -237,9 +237,12 @@ class ReadAhead:
     most of its time inside SQLite, without Python's global lock). Use as a context
     manager; leaving it stops and closes what was read ahead and not taken."""
 
-    def __init__(self, paths: list[Path]):
+    def __init__(self, paths: list[Path], *, keep_waiting: Callable[[], bool] | None = None):
+        """``keep_waiting``, if given, is called about ten times a second while a file's
+        checks are awaited (the window keeps painting in it); False stops them."""
         self._queue = [Path(p) for p in paths
                        if Path(p).suffix.lower() == ".jzsub" and Path(p).is_file()]  # fmt: skip
+        self._keep_waiting = keep_waiting
         self._stop = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jzdesk-read-ahead")
         self._pending: tuple[Path, Future] | None = None
@@ -267,13 +270,17 @@ class ReadAhead:
         one after it; None when ``path`` was not read ahead.
 
         Raises:
-            KnownError: as check_package.
+            KnownError: as check_package, and when keep_waiting said to stop.
         """
         if self._pending is None or self._pending[0] != Path(path):
             return None
         _, future = self._pending
         self._pending = None
         try:
+            while self._keep_waiting is not None and not future.done():
+                if not self._keep_waiting():
+                    self._stop.set()  # the checks end at once, as a file too slow to read
+                wait([future], timeout=0.1)
             return future.result()
         finally:
             self._start_next()

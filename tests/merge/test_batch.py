@@ -103,3 +103,33 @@ def test_the_owner_check_reads_only_the_staged_records(city, tmp_path):
     details = [row[3] for row in plan]
     assert details[0].startswith("SCAN i"), details
     assert not any(detail.startswith("SCAN r") for detail in details), details
+
+
+def many_records_file(desk, count: int):
+    """A file of ``count`` records of the desk's unit (made as sample data, then made real
+    so that they travel)."""
+    from jzdesk import services
+
+    services.fill_sample_data(desk.db, count, seed=11)
+    with desk.db.atomic():
+        desk.db.execute("UPDATE records SET sample = 0, unit_code = ?", [desk.unit.code])
+    return desk.export("2021")
+
+
+def test_a_batch_told_to_stop_while_a_file_is_checked_imports_nothing_of_it(make_unit, city):
+    """The window's 取消 while a big file is still being checked: the checks stop, the file
+    is rejected whole, and the same file imports whole when left to finish."""
+    path = many_records_file(make_unit(), 3000)
+    asked = []
+
+    def keep_waiting() -> bool:
+        asked.append(True)
+        return False
+
+    with exchange.import_batch(city, [path], keep_waiting=keep_waiting) as import_one:
+        result = import_one(path)
+    assert asked and result.status == "rejected" and "已取消" in result.reason, result
+    assert city_state(city) == {}
+    assert city.execute("SELECT COUNT(*) FROM imports").fetchone()[0] == 0
+    with exchange.import_batch(city, [path], keep_waiting=lambda: True) as import_one:
+        assert import_one(path).added == 3000

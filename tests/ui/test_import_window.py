@@ -90,3 +90,28 @@ def test_the_home_unit_is_set_from_the_menu(open_window, db_path, monkeypatch):
     db = services.open_database(db_path)
     assert services.home_unit(db).code == "wenxian"
     db.close()
+
+
+def test_cancelling_while_a_file_is_checked_stops_at_once_and_imports_nothing(
+    open_window, tmp_path, qtbot
+):
+    """取消 is heard while a submission file is still being checked (the window keeps
+    painting meanwhile); the file is counted as not handled, and nothing of it is stored."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from jzdesk import packages
+
+    unit_db = services.open_database(tmp_path / "unit.sqlite")
+    services.fill_sample_data(unit_db, 20_000, seed=2)  # checked in about a second
+    with unit_db.atomic():
+        unit_db.execute("UPDATE records SET sample = 0, unit_code = 'qinyang'")
+    path = tmp_path / "沁阳.jzsub"
+    packages.export_package(unit_db, services.resolve_unit(unit_db, "qinyang"), path,
+                            period=parse_period("2021"))  # fmt: skip
+    unit_db.close()
+    window = open_window()
+    QTimer.singleShot(0, lambda: window.findChild(QProgressDialog).cancel())
+    assert window.import_files([path]) == []
+    assert "已取消，另有 1 个文件没有处理" in window.results_dialog.summary.text()
+    assert services.event_totals(window.workspace.db)["records"] == 0

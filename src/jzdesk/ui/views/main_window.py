@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
     def import_files(self, paths: list[Path]) -> list:
         """Import each file in its own transaction after one backup, with a progress
         dialog that can stop between files; a sheet without 填报单位 asks for the unit."""
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QEventLoop, Qt
         from PySide6.QtWidgets import QApplication, QProgressDialog
 
         from jzdesk import exchange
@@ -189,7 +189,17 @@ class MainWindow(QMainWindow):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         results = []
-        with exchange.import_batch(db, paths) as import_one:
+
+        def keep_waiting() -> bool:
+            """While a file is checked: paint, and listen to 取消 once the dialog shows
+            (until then a click could start a second import inside this one)."""
+            QApplication.processEvents(
+                QEventLoop.ProcessEventsFlag.AllEvents if progress.isVisible()
+                else QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+            )  # fmt: skip
+            return not progress.wasCanceled()
+
+        with exchange.import_batch(db, paths, keep_waiting=keep_waiting) as import_one:
             for number, path in enumerate(paths):
                 if progress.wasCanceled():
                     break
@@ -197,6 +207,8 @@ class MainWindow(QMainWindow):
                 progress.setValue(number)
                 QApplication.processEvents()
                 result = import_one(path)
+                if progress.wasCanceled() and result.status == "rejected":
+                    break  # stopped while it was checked: not imported, counted as cancelled
                 if result.status == "rejected" and "没有填写填报单位" in result.reason:
                     unit = self._ask_unit(path)
                     if unit is not None:
