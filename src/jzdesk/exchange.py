@@ -439,8 +439,13 @@ def import_batch(
     packages.ReadAhead (a file whose checks it stops is rejected, nothing of it imported)."""
     from jzdesk.packages import ReadAhead
     from jzdesk.store.db import checkpoint_at_end
+    from jzdesk.store.submissions import imported_hashes
 
-    with ReadAhead(paths, keep_waiting=keep_waiting) as ahead, checkpoint_at_end(db):
+    known = imported_hashes(db)
+    with (
+        ReadAhead(paths, known=known, keep_waiting=keep_waiting) as ahead,
+        checkpoint_at_end(db),
+    ):
         yield lambda path, *, unit=None: import_file(db, path, unit=unit, ahead=ahead)
 
 

@@ -166,7 +166,10 @@ def import_package(db: sqlite_utils.Database, path: Path, *,
     path = Path(path)
     try:
         checked = ahead.take(path) if ahead is not None else None
-        return _import_package(db, checked or check_package(path, should_stop=should_stop))
+        if checked is None:
+            checked = check_package(path, should_stop=should_stop,
+                                    known=submissions.imported_hashes(db))  # fmt: skip
+        return _import_package(db, checked)
     except sqlite3.OperationalError as error:
         if "interrupt" in str(error).lower():
             raise KnownError(f"读取文件 {path.name} 超时或已取消，未导入") from error
@@ -205,14 +208,17 @@ class Checked:
     package: Package
     broken: dict[int, list[str]]  # index in _RECORD_RULES → ids of records breaking it
     problems: list[str]  # summaries, header, photos, documents
-    # The record rows copied into a scratch database for the merge (submissions.write_stage);
-    # None when the file is rejected anyway.
+    # The record rows copied into a scratch database for the merge (see stage_records);
+    # None until then.
     stage: Path | None = None
 
 
-def check_package(path: Path, *, should_stop: Callable[[], bool] | None = None) -> Checked:
+def check_package(path: Path, *, should_stop: Callable[[], bool] | None = None,
+                  known: frozenset[str] = frozenset()) -> Checked:  # fmt: skip
     """Open ``path`` untrusted, check its rows and stage them for the merge (reads only
-    the file's private copy and writes only beside it).
+    the file's private copy and writes only beside it). A file rejected anyway, or whose
+    bytes were imported before (SHA-256 in ``known``: it will be found unchanged), is not
+    staged.
 
     Raises:
         KnownError: the file is not a submission file, damaged, altered or too new.
@@ -221,13 +227,30 @@ def check_package(path: Path, *, should_stop: Callable[[], bool] | None = None) 
     package = open_package(path, should_stop=should_stop)
     try:
         checked = Checked(package, _broken_rows(package), _other_problems(package))
-        if not (checked.broken or checked.problems):
-            checked.stage = package.folder / "stage.sqlite"
-            submissions.write_stage(checked.stage, package.records())
+        if not (checked.broken or checked.problems) and package.file_sha256 not in known:
+            stage_records(checked)
         return checked
     except BaseException:
         package.close()
         raise
+
+
+def stage_records(checked: Checked) -> Path:
+    """The scratch database of the file's records (submissions.write_stage), made now if
+    the checks did not. Copying has a time budget of its own, apart from the checks'."""
+    if checked.stage is None:
+        checked.package.restart_budget()
+        stage = checked.package.folder / "stage.sqlite"
+        submissions.write_stage(stage, checked.package.records())
+        checked.stage = stage
+    return checked.stage
+
+
+@dataclass
+class _Pending:
+    path: Path
+    future: Future
+    stop: threading.Event  # this file's own: stopping it leaves the next file's checks be
 
 
 class ReadAhead:
@@ -237,33 +260,33 @@ class ReadAhead:
     most of its time inside SQLite, without Python's global lock). Use as a context
     manager; leaving it stops and closes what was read ahead and not taken."""
 
-    def __init__(self, paths: list[Path], *, keep_waiting: Callable[[], bool] | None = None):
-        """``keep_waiting``, if given, is called about ten times a second while a file's
-        checks are awaited (the window keeps painting in it); False stops them."""
+    def __init__(self, paths: list[Path], *, known: frozenset[str] = frozenset(),
+                 keep_waiting: Callable[[], bool] | None = None):  # fmt: skip
+        """``known``: SHA-256 of files imported before (see check_package).
+        ``keep_waiting``, if given, is called about ten times a second while a file's
+        checks are awaited (the window keeps painting in it); False stops that file."""
         self._queue = [Path(p) for p in paths
                        if Path(p).suffix.lower() == ".jzsub" and Path(p).is_file()]  # fmt: skip
+        self._known = known
         self._keep_waiting = keep_waiting
-        self._stop = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jzdesk-read-ahead")
-        self._pending: tuple[Path, Future] | None = None
+        self._pending: _Pending | None = None
         self._start_next()
 
     def __enter__(self) -> ReadAhead:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._stop.set()
         if self._pending is not None:
-            _, future = self._pending
-            if not future.cancel() and future.exception() is None:
-                future.result().package.close()
+            _discard(self._pending)
         self._pool.shutdown(wait=True)
 
     def _start_next(self) -> None:
         if self._queue:
-            path = self._queue.pop(0)
-            future = self._pool.submit(check_package, path, should_stop=self._stop.is_set)
-            self._pending = (path, future)
+            path, stop = self._queue.pop(0), threading.Event()
+            future = self._pool.submit(check_package, path, should_stop=stop.is_set,
+                                       known=self._known)  # fmt: skip
+            self._pending = _Pending(path, future, stop)
 
     def take(self, path: Path) -> Checked | None:
         """The checked file for ``path`` (the next .jzsub of the batch), starting on the
@@ -272,18 +295,34 @@ class ReadAhead:
         Raises:
             KnownError: as check_package, and when keep_waiting said to stop.
         """
-        if self._pending is None or self._pending[0] != Path(path):
+        if self._pending is None or self._pending.path != Path(path):
             return None
-        _, future = self._pending
-        self._pending = None
+        pending, self._pending = self._pending, None
         try:
-            while self._keep_waiting is not None and not future.done():
-                if not self._keep_waiting():
-                    self._stop.set()  # the checks end at once, as a file too slow to read
-                wait([future], timeout=0.1)
-            return future.result()
+            self._wait(pending)
+        except BaseException:
+            _discard(pending)
+            raise
         finally:
             self._start_next()
+        return pending.future.result()
+
+    def _wait(self, pending: _Pending) -> None:
+        while self._keep_waiting is not None and not pending.future.done():
+            if not self._keep_waiting():
+                raise KnownError(f"导入已取消，文件 {pending.path.name} 未导入")
+            wait([pending.future], timeout=0.1)
+
+
+def _discard(pending: _Pending) -> None:
+    """Stop a file's checks and close what they opened, whenever they end."""
+    pending.stop.set()
+    pending.future.add_done_callback(_close_checked)
+
+
+def _close_checked(future: Future) -> None:
+    if not future.cancelled() and future.exception() is None:
+        future.result().package.close()
 
 
 def _package_unit(db: sqlite_utils.Database, package: Package) -> tuple[Unit, Period]:
@@ -453,7 +492,7 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
     saved_by = f"导入：{package.name}"[:100]
     year = period.end.year
     sequence = int(manifest["sequence"])
-    with submissions.attached_stage(db, checked.stage), _immediate(db):
+    with submissions.attached_stage(db, stage_records(checked)), _immediate(db):
         newest = submissions.is_newest_file(db, unit.code, manifest["installation"], sequence)
         import_id = submissions.start_import(db, {
             "file_name": package.name[:200], "file_sha256": package.file_sha256,

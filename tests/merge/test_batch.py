@@ -133,3 +133,55 @@ def test_a_batch_told_to_stop_while_a_file_is_checked_imports_nothing_of_it(make
     assert city.execute("SELECT COUNT(*) FROM imports").fetchone()[0] == 0
     with exchange.import_batch(city, [path], keep_waiting=lambda: True) as import_one:
         assert import_one(path).added == 3000
+
+
+def test_stopping_one_file_leaves_the_next_files_checks_alone(make_unit, city):
+    """取消 stops the file being checked, not the batch's later files (whose checks have
+    their own stop), if the caller goes on."""
+    first = many_records_file(make_unit("沁阳"), 3000)
+    second = many_records_file(make_unit("孟州"), 3000)
+    answers = iter([False])
+    with exchange.import_batch(city, [first, second],
+                               keep_waiting=lambda: next(answers, True)) as import_one:  # fmt: skip
+        stopped, imported = import_one(first), import_one(second)
+    assert stopped.status == "rejected" and "已取消" in stopped.reason
+    assert imported.status == "imported" and imported.added == 3000, imported
+
+
+def test_a_failure_while_waiting_leaves_no_private_copy_behind(make_unit, city, tmp_path,
+                                                               monkeypatch):  # fmt: skip
+    import pytest
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    path = many_records_file(make_unit(), 3000)
+
+    def keep_waiting() -> bool:
+        raise RuntimeError("the window went away")
+
+    with pytest.raises(RuntimeError), exchange.import_batch(city, [path],
+                                                            keep_waiting=keep_waiting) as one:
+        one(path)
+    assert list((tmp_path / "temp").iterdir()) == []
+    assert city_state(city) == {}
+
+
+def test_a_file_imported_before_is_not_copied_again(make_unit, city):
+    """Its bytes are in the import log: it will be found unchanged, so its rows are not
+    staged while it is checked (a big file's copy costs as long as its checks)."""
+    from jzdesk.packages import ReadAhead
+    from jzdesk.store.submissions import imported_hashes
+
+    path = many_records_file(make_unit(), 500)
+
+    def staged_ahead() -> bool:
+        with ReadAhead([path], known=imported_hashes(city)) as ahead:
+            checked = ahead.take(path)
+            checked.package.close()
+            return checked.stage is not None
+
+    assert staged_ahead()
+    assert exchange.import_files(city, [path])[0].added == 500
+    assert not staged_ahead()
+    [again] = exchange.import_files(city, [path])
+    assert again.status == "unchanged" and again.unchanged == 500

@@ -63,13 +63,15 @@ _UPDATE = (
 _SORT_SQL = {
     "number": "r.date {o}, u.sort_order, r.created_at {o}, r.id",
     "date": "r.date {o}, u.sort_order, r.created_at {o}, r.id",
-    "unit": "u.sort_order {o}, r.date, r.id",
-    "title": "r.title {o}, r.date, r.id",
-    "venue": "r.venue {o}, r.date, r.id",
-    "audience": "r.audience {o}, r.date, r.id",
-    "demonstration": "r.demonstration {o}, r.date, r.id",
-    "notes": "r.notes {o}, r.date, r.id",
-    "sessions": "r.sessions {o}, r.date, r.id",
+    # Ties go by date and id in the same direction: a unit's index walked backwards gives
+    # them so (see _merged_page).
+    "unit": "u.sort_order {o}, r.date {o}, r.id {o}",
+    "title": "r.title {o}, r.date {o}, r.id {o}",
+    "venue": "r.venue {o}, r.date {o}, r.id {o}",
+    "audience": "r.audience {o}, r.date {o}, r.id {o}",
+    "demonstration": "r.demonstration {o}, r.date {o}, r.id {o}",
+    "notes": "r.notes {o}, r.date {o}, r.id {o}",
+    "sessions": "r.sessions {o}, r.date {o}, r.id {o}",
     **{
         kind.value: f"(CASE WHEN r.type = '{kind.value}' THEN r.sessions ELSE 0 END) {{o}}, "
         "r.date, r.id"
@@ -351,8 +353,8 @@ _SORT_INDEXES = {
 _WALK_THRESHOLD = 2000
 
 
-# Sorts whose per-unit index gives the whole ORDER BY of _SORT_SQL (the column, then the
-# date; the id only breaks ties between records of one day).
+# Sorts whose per-unit index gives the ORDER BY of _SORT_SQL, either way (the column, then
+# the date; the id only breaks ties between records of one day).
 _MERGEABLE = ("title", "venue", "audience")
 
 
@@ -367,7 +369,7 @@ def _units_to_merge(db: sqlite_utils.Database, spec: RecordFilter, sort: str) ->
     if matching["records"] < _WALK_THRESHOLD:
         return []
     if spec.unit_codes is not None:
-        return list(spec.unit_codes)
+        return list(dict.fromkeys(spec.unit_codes))  # a unit named twice is listed once
     return [code for (code,) in db.execute("SELECT code FROM units ORDER BY sort_order")]
 
 

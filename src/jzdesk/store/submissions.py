@@ -137,6 +137,11 @@ def previous_import(db: sqlite_utils.Database, unit_code: str, file_sha256: str)
     return rows[0] if rows else None
 
 
+def imported_hashes(db: sqlite_utils.Database) -> frozenset[str]:
+    """The SHA-256 of every file imported so far."""
+    return frozenset(sha for (sha,) in db.execute("SELECT DISTINCT file_sha256 FROM imports"))
+
+
 def is_newest_file(db: sqlite_utils.Database, unit_code: str, installation: str,
                    sequence: int) -> bool:  # fmt: skip
     """True unless a later export of the same installation was imported already (then the
