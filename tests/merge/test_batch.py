@@ -159,8 +159,10 @@ def test_a_failure_while_waiting_leaves_no_private_copy_behind(make_unit, city, 
     def keep_waiting() -> bool:
         raise RuntimeError("the window went away")
 
-    with pytest.raises(RuntimeError), exchange.import_batch(city, [path],
-                                                            keep_waiting=keep_waiting) as one:
+    with (
+        pytest.raises(RuntimeError),
+        exchange.import_batch(city, [path], keep_waiting=keep_waiting) as one,
+    ):
         one(path)
     assert list((tmp_path / "temp").iterdir()) == []
     assert city_state(city) == {}
