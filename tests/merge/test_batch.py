@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import tempfile
 
+import pytest
+
 from jzdesk import exchange
 from jzdesk.domain.periods import parse_period
 from jzdesk.store import submissions
@@ -150,8 +152,6 @@ def test_stopping_one_file_leaves_the_next_files_checks_alone(make_unit, city):
 
 def test_a_failure_while_waiting_leaves_no_private_copy_behind(make_unit, city, tmp_path,
                                                                monkeypatch):  # fmt: skip
-    import pytest
-
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
     (tmp_path / "temp").mkdir()
     path = many_records_file(make_unit(), 3000)
