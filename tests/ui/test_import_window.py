@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -92,26 +93,56 @@ def test_the_home_unit_is_set_from_the_menu(open_window, db_path, monkeypatch):
     db.close()
 
 
+def big_submission_file(tmp_path, unit: str, records: int) -> Path:
+    from jzdesk import packages
+
+    unit_db = services.open_database(tmp_path / f"{unit}.sqlite")
+    services.fill_sample_data(unit_db, records, seed=2)
+    with unit_db.atomic():
+        unit_db.execute("UPDATE records SET sample = 0, unit_code = ?", [unit])
+    path = tmp_path / f"{unit}.jzsub"
+    packages.export_package(unit_db, services.resolve_unit(unit_db, unit), path,
+                            period=parse_period("2021"))  # fmt: skip
+    unit_db.close()
+    return path
+
+
 def test_cancelling_while_a_file_is_checked_stops_at_once_and_imports_nothing(
-    open_window, tmp_path, qtbot
+    open_window, tmp_path
 ):
     """取消 is heard while a submission file is still being checked (the window keeps
-    painting meanwhile); the file is counted as not handled, and nothing of it is stored."""
+    handling events meanwhile); the file is counted as not handled, nothing of it stored."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QProgressDialog
 
-    from jzdesk import packages
-
-    unit_db = services.open_database(tmp_path / "unit.sqlite")
-    services.fill_sample_data(unit_db, 20_000, seed=2)  # checked in about a second
-    with unit_db.atomic():
-        unit_db.execute("UPDATE records SET sample = 0, unit_code = 'qinyang'")
-    path = tmp_path / "沁阳.jzsub"
-    packages.export_package(unit_db, services.resolve_unit(unit_db, "qinyang"), path,
-                            period=parse_period("2021"))  # fmt: skip
-    unit_db.close()
+    path = big_submission_file(tmp_path, "qinyang", 20_000)  # checked in about a second
     window = open_window()
-    QTimer.singleShot(0, lambda: window.findChild(QProgressDialog).cancel())
+
+    def cancel_at_the_next_events() -> None:
+        # Fires at the window's first event handling of the import, before the file's
+        # checks are awaited; the cancel itself comes at the next, while they run.
+        QTimer.singleShot(0, lambda: window.findChild(QProgressDialog).cancel())
+
+    QTimer.singleShot(0, cancel_at_the_next_events)
     assert window.import_files([path]) == []
     assert "已取消，另有 1 个文件没有处理" in window.results_dialog.summary.text()
     assert services.event_totals(window.workspace.db)["records"] == 0
+
+
+def test_files_handed_over_during_an_import_are_imported_after_it(open_window, tmp_path,
+                                                                    qtbot):  # fmt: skip
+    """A second launch hands over a file while a big one is checked: it waits for the
+    running import to end (never a second import inside the first), then imports."""
+    from PySide6.QtCore import QTimer
+
+    first = big_submission_file(tmp_path, "qinyang", 5000)
+    second = big_submission_file(tmp_path, "mengzhou", 100)
+    window = open_window()
+    QTimer.singleShot(0, lambda: window.receive_files([second]))
+    [result] = window.import_files([first])
+    assert result.added == 5000
+    assert services.event_totals(window.workspace.db)["records"] == 5000  # not yet the second
+    qtbot.waitUntil(lambda: services.event_totals(window.workspace.db)["records"] == 5100,
+                    timeout=10_000)  # fmt: skip
+    units = {row[0] for row in window.workspace.db.execute("SELECT unit_code FROM imports")}
+    assert units == {"qinyang", "mengzhou"}

@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.ui.tabs.currentChanged.connect(self._make_shown_tab)
         self._make_shown_tab(self.ui.tabs.currentIndex())
         self.results_dialog = None
+        self._importing = False
+        self._waiting_files: list[Path] = []
         self.setAcceptDrops(True)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionImport.triggered.connect(self.choose_files_to_import)
@@ -170,8 +172,26 @@ class MainWindow(QMainWindow):
             self.import_files(paths)
 
     def import_files(self, paths: list[Path]) -> list:
-        """Import each file in its own transaction after one backup, with a progress
-        dialog that can stop between files; a sheet without 填报单位 asks for the unit."""
+        """Import each file in its own transaction after one backup (see _import_now).
+        Files handed over while an import runs (by a second launch, say, while a big
+        file is checked) are imported when it ends, not inside it; [] for them now."""
+        from PySide6.QtCore import QTimer
+
+        if self._importing:
+            self._waiting_files += [Path(path) for path in paths]
+            return []
+        self._importing = True
+        try:
+            return self._import_now(paths)
+        finally:
+            self._importing = False
+            if self._waiting_files:
+                waiting, self._waiting_files = self._waiting_files, []
+                QTimer.singleShot(0, lambda: self.import_files(waiting))
+
+    def _import_now(self, paths: list[Path]) -> list:
+        """The import, with a progress dialog that can stop between files and while a
+        submission file is checked; a sheet without 填报单位 asks for the unit."""
         from PySide6.QtCore import QEventLoop, Qt
         from PySide6.QtWidgets import QApplication, QProgressDialog
 
@@ -192,7 +212,7 @@ class MainWindow(QMainWindow):
 
         def keep_waiting() -> bool:
             """While a file is checked: paint, and listen to 取消 once the dialog shows
-            (until then a click could start a second import inside this one)."""
+            (until then a click on the window would act behind its back)."""
             QApplication.processEvents(
                 QEventLoop.ProcessEventsFlag.AllEvents if progress.isVisible()
                 else QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
