@@ -205,3 +205,19 @@ def test_reportlab_runs_with_its_c_accelerator():
     from reportlab.lib import rl_accel
 
     assert type(rl_accel.fp_str).__name__ == "builtin_function_or_method"
+
+
+def test_a_record_longer_than_a_page_is_cut_in_the_pdf_and_whole_in_excel(db, tmp_path):
+    """Each of title, venue and 备注 may hold 2000 characters: the PDF row shows what fits
+    on a page, marked, and the Excel sheet carries every character (it failed before)."""
+    long = RecordFields("qinyang", date(2021, 7, 2), T.ART, title="演出" * 1000,
+                        venue="地点" * 1000, notes="备注很长" * 500)  # fmt: skip
+    services.add_event(db, long)
+    services.add_event(db, RecordFields("qinyang", date(2021, 7, 9), T.FILM, title="露天电影"))
+    data = data_for(db)
+    reader = PdfReader(exchange.export_sheet(data, tmp_path / "long.pdf"))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert text.count("全文见 Excel 表") == 3 and "露天电影" in text and "合计" in text
+    book = load_workbook(exchange.export_sheet(data, tmp_path / "long.xlsx"))
+    titles = [row[2] for row in book["统计表"].iter_rows(min_row=6, values_only=True)]
+    assert "演出" * 1000 in titles

@@ -112,6 +112,11 @@ def _page_tables(
     inner = [w - 12 for w in widths]  # inside the cell padding
     header = [paragraph(column.label, cell) for column in columns]
     header_height = _height(header, widths, cell)
+    total_height = cell.leading + 2 * _PADDING + 2
+    # The tallest row that still fits on any page with the header, the 合计 and the lines
+    # under it (a record may hold 2000 characters in each of three fields).
+    tallest = (min(first_room, room) - _FRAME_PADDING - header_height - total_height
+               - tail_height - 2 * _PADDING - 1)  # fmt: skip
     body = []
     for number, record in enumerate(data.records, start=1):
         row = []
@@ -119,13 +124,12 @@ def _page_tables(
             text = "" if value is None else str(value)
             # Text that fits stays a plain string (fast); longer text wraps in a Paragraph.
             fits = stringWidth(text, cell.fontName, 9) <= space
-            row.append(text if fits else paragraph(text, cell))
+            row.append(text if fits else _fitted(text, cell, space, tallest))
         body.append((row, _height(row, widths, cell)))
     totals = data.totals
     total_row = [sheet.TOTAL_LABEL, "", "", ""]
     total_row += [str(totals["sessions"][c.activity_type]) for c in columns if c.activity_type]
     total_row += [str(totals["audience"]), ""]
-    total_height = cell.leading + 2 * _PADDING + 2
 
     # A frame keeps 6 pt of padding above and below its content.
     tables, page, used, limit = [], [], header_height, first_room - _FRAME_PADDING
@@ -150,6 +154,27 @@ def _page_tables(
     page.append((total_row, total_height))
     tables.append(_page_table(header, header_height, page, widths, cell, total=True))
     return tables
+
+
+CUT_MARK = "…（全文见 Excel 表）"
+
+
+def _fitted(text: str, style, width: float, height: float):
+    """``text`` wrapped to ``width``; if it is taller than ``height``, the longest start of
+    it that fits, marked as cut (the Excel sheet keeps every character)."""
+    whole = paragraph(text, style)
+    if whole.wrap(width, 10_000)[1] <= height:
+        return whole
+    shortest, longest = 0, len(text)  # the start that fits is at least / less than
+    while longest - shortest > 1:
+        middle = (shortest + longest) // 2
+        if paragraph(text[:middle] + CUT_MARK, style).wrap(width, 10_000)[1] <= height:
+            shortest = middle
+        else:
+            longest = middle
+    cut = paragraph(text[:shortest] + CUT_MARK, style)
+    cut.wrap(width, 10_000)
+    return cut
 
 
 def _height(row: list, widths: list[float], style) -> float:
