@@ -437,10 +437,12 @@ def import_batch(
     the next submission file is checked on a second thread while the current one merges,
     and the write-ahead log is copied back once at the end. ``keep_waiting``: see
     packages.ReadAhead (a file whose checks it stops is rejected, nothing of it imported)."""
+    from jzdesk.io.package import sweep_stale_copies
     from jzdesk.packages import ReadAhead
     from jzdesk.store.db import checkpoint_at_end
     from jzdesk.store.submissions import imported_hashes
 
+    sweep_stale_copies()
     known = imported_hashes(db)
     with (
         ReadAhead(paths, known=known, keep_waiting=keep_waiting) as ahead,

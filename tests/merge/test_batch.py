@@ -187,3 +187,23 @@ def test_a_file_imported_before_is_not_copied_again(make_unit, city):
     assert not staged_ahead()
     [again] = exchange.import_files(city, [path])
     assert again.status == "unchanged" and again.unchanged == 500
+
+
+def test_a_batch_sweeps_away_what_unfinished_imports_left(city, tmp_path, monkeypatch):
+    """A killed import leaves its private folder (the file's copy, its staged rows): the
+    next batch removes those older than a day, and leaves a younger one (another import's)."""
+    import os
+    import time
+
+    from jzdesk.io.package import STALE_AFTER_S
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    old, young = tmp_path / "temp" / "jzdesk-import-old", tmp_path / "temp" / "jzdesk-import-new"
+    for folder in (old, young):
+        folder.mkdir(parents=True)
+        (folder / "stage.sqlite").write_bytes(b"x" * 1000)
+    then = time.time() - STALE_AFTER_S - 60
+    os.utime(old, (then, then))
+    with exchange.import_batch(city, []):
+        pass
+    assert not old.exists() and young.exists()

@@ -45,7 +45,10 @@ def unit_file(folder: Path, code: str) -> Path:
 
 
 def run_import(db_path: Path, files: list[Path]) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # The killed importers' private folders go to the test's own temporary folder.
+    temp = db_path.parent / "temp"
+    temp.mkdir(exist_ok=True)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(temp)}
     return subprocess.Popen(
         [sys.executable, "-m", "jzdesk", "--db", str(db_path), "import", *map(str, files)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,

@@ -276,7 +276,7 @@ def open_package(path: Path, *, should_stop: Callable[[], bool] | None = None) -
                         advice="不是 jzdesk 导出的上报文件")  # fmt: skip
     if size == 0:
         raise KnownError(f"文件 {name} 是空的，不是 jzdesk 上报文件")
-    folder = Path(tempfile.mkdtemp(prefix="jzdesk-import-"))
+    folder = Path(tempfile.mkdtemp(prefix=_PRIVATE_PREFIX))
     try:
         copy = folder / "incoming.jzsub"
         file_sha256 = _copy_and_hash(path, copy)
@@ -292,6 +292,26 @@ def open_package(path: Path, *, should_stop: Callable[[], bool] | None = None) -
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return Package(conn, folder, name, file_sha256, manifest, budget)
+
+
+_PRIVATE_PREFIX = "jzdesk-import-"
+STALE_AFTER_S = 24 * 3600  # no import takes a day
+
+
+def sweep_stale_copies() -> int:
+    """Remove the private folders (a file's copy and its staged rows) that an import which
+    never finished (the program killed, the power cut) left in the temporary folder;
+    returns how many. Folders younger than STALE_AFTER_S may be another import's."""
+    removed = 0
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{_PRIVATE_PREFIX}*"):
+        try:
+            if folder.is_dir() and now - folder.stat().st_mtime > STALE_AFTER_S:
+                shutil.rmtree(folder)
+                removed += 1
+        except OSError:
+            continue  # in use (Windows) or already gone: next time
+    return removed
 
 
 def _copy_and_hash(source: Path, target: Path) -> str:
