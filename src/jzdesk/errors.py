@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class KnownError(Exception):
     """A problem the user can understand and fix (bad input, bad file, locked database).
@@ -41,3 +43,14 @@ def os_reason(error: OSError) -> str:
         errno.EBUSY: "文件正被其他程序使用",
     }
     return reasons.get(error.errno, error.strerror or str(error))
+
+
+def is_disk_full(error: Exception) -> bool:
+    """SQLite's SQLITE_FULL: the disk (or the temporary folder's) has no room left."""
+    return "database or disk is full" in str(error).lower()
+
+
+def disk_full_message(path) -> str:
+    """The reason a file was not imported when the disk filled up (nothing was written)."""
+    return (f"磁盘空间不足，文件 {Path(path).name} 未导入（数据库没有改动）；"
+            "请清理磁盘（包括临时文件夹）后重新导入")  # fmt: skip

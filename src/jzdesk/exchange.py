@@ -5,6 +5,7 @@ Like services, shared by the window and the command line; no Qt here.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from jzdesk.domain.records import (
 )
 from jzdesk.domain.sheet import SheetData
 from jzdesk.domain.units import Unit
-from jzdesk.errors import KnownError, os_reason
+from jzdesk.errors import KnownError, disk_full_message, is_disk_full, os_reason
 from jzdesk.store import plans, records, settings
 
 if TYPE_CHECKING:
@@ -416,6 +417,10 @@ def import_file(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = No
                          "和填好的统计表 .xlsx")  # fmt: skip
     except KnownError as error:
         return ImportResult(path.name, "rejected", error.message)
+    except sqlite3.OperationalError as error:  # a filled sheet's import ran out of room
+        if not is_disk_full(error):
+            raise
+        return ImportResult(path.name, "rejected", disk_full_message(path))
 
 
 def import_files(

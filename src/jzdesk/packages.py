@@ -32,7 +32,7 @@ from jzdesk.domain.records import (
     VENUE_CATEGORIES,
 )
 from jzdesk.domain.units import Unit
-from jzdesk.errors import KnownError
+from jzdesk.errors import KnownError, disk_full_message, is_disk_full
 from jzdesk.exchange import ImportResult
 from jzdesk.io.package import Package, PackageContent, open_package, write_package
 from jzdesk.store import plans, settings, submissions
@@ -173,6 +173,8 @@ def import_package(db: sqlite_utils.Database, path: Path, *,
     except sqlite3.OperationalError as error:
         if "interrupt" in str(error).lower():
             raise KnownError(f"读取文件 {path.name} 超时或已取消，未导入") from error
+        if is_disk_full(error):
+            raise KnownError(disk_full_message(path)) from error
         if "locked" in str(error).lower() or "busy" in str(error).lower():
             raise KnownError(
                 f"数据库正被另一个程序写入，文件 {path.name} 未导入，请稍后再试"

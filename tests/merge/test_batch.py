@@ -207,3 +207,21 @@ def test_a_batch_sweeps_away_what_unfinished_imports_left(city, tmp_path, monkey
     with exchange.import_batch(city, []):
         pass
     assert not old.exists() and young.exists()
+
+
+def test_a_full_disk_rejects_the_file_plainly_and_changes_nothing(make_unit, city, tmp_path):
+    """SQLite's "database or disk is full" (here the database's own page limit) is told as
+    such, never as a damaged file, for a submission file and a filled sheet alike."""
+    desk = make_unit()
+    package = many_records_file(desk, 3000)
+    sheet = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
+                                       tmp_path / "沁阳一季度.xlsx")  # fmt: skip
+    pages = city.execute("PRAGMA page_count").fetchone()[0]
+    city.execute(f"PRAGMA max_page_count = {pages}")
+    results = exchange.import_files(city, [package, sheet])
+    assert [r.status for r in results] == ["rejected", "rejected"]
+    assert all(r.reason.startswith("磁盘空间不足，文件 ") for r in results), results
+    assert city_state(city) == {}
+    assert city.execute("SELECT COUNT(*) FROM imports").fetchone()[0] == 0
+    city.execute("PRAGMA max_page_count = 1073741823")
+    assert exchange.import_files(city, [package])[0].added == 3000
