@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from jzdesk.domain.periods import Period
-from jzdesk.domain.progress import ProgressReport, build_report
+from jzdesk.domain.progress import ProgressReport, TypeCount, build_report
 from jzdesk.domain.records import (
     ActivityRecord,
     RecordFields,
@@ -420,11 +420,13 @@ def progress_report(
     year: int | None = None,
     as_of: date | None = None,
     today: date | None = None,
+    counts: list[TypeCount] | None = None,
 ) -> ProgressReport:
     """Each plan unit's progress in ``year``, counting records dated up to ``as_of``.
 
     ``year`` defaults to that of ``as_of``, else to default_year; ``as_of`` defaults to
-    today, but not past the year's end.
+    today, but not past the year's end. ``counts``: progress.type_counts of the year to
+    ``as_of``, if the caller has them already.
 
     Raises:
         KnownError: there is no plan for the year, or ``as_of`` lies in another year.
@@ -447,13 +449,15 @@ def progress_report(
         as_of=as_of,
         plan=entries,
         units=units.units_by_code(db),
-        counts=progress.type_counts(db, date(year, 1, 1), as_of),
+        counts=counts if counts is not None else progress.type_counts(db, date(year, 1, 1), as_of),
         sample_data=records.has_sample_records(db),
     )
 
 
-def period_report(db: sqlite_utils.Database, period: Period) -> ProgressReport:
-    """Each plan unit's sessions within ``period`` (the plan of the period's last year).
+def period_report(db: sqlite_utils.Database, period: Period, *,
+                  counts: list[TypeCount] | None = None) -> ProgressReport:  # fmt: skip
+    """Each plan unit's sessions within ``period`` (the plan of the period's last year);
+    ``counts``: progress.type_counts of the period, if the caller has them already.
 
     Raises:
         KnownError: there is no plan for that year.
@@ -467,7 +471,7 @@ def period_report(db: sqlite_utils.Database, period: Period) -> ProgressReport:
         as_of=period.end,
         plan=entries,
         units=units.units_by_code(db),
-        counts=progress.type_counts(db, period.start, period.end),
+        counts=counts if counts is not None else progress.type_counts(db, period.start, period.end),
         sample_data=records.has_sample_records(db),
     )
 
@@ -482,16 +486,19 @@ def chart_data(db: sqlite_utils.Database, period: Period, *, unit_codes: set[str
 
     year = period.end.year
     as_of = min(period.end, date.today())
-    year_report = progress_report(db, year=year, as_of=as_of)
+    # One aggregate per date range (a whole year's period and its year are the same one).
+    in_period = progress.type_counts(db, period.start, period.end)
+    to_date = (in_period if (period.start, period.end) == (date(year, 1, 1), as_of)
+               else progress.type_counts(db, date(year, 1, 1), as_of))  # fmt: skip
+    year_report = progress_report(db, year=year, as_of=as_of, counts=to_date)
     # "All units" is the 合计 of 附件1: the units with a quota, as the pace line is.
     codes = sorted(unit_codes or {u.unit.code for u in year_report.with_quota})
     return build_chart_data(
         period_label=period.label,
         year_report=year_report,
-        period_report=period_report(db, period),
+        period_report=period_report(db, period, counts=in_period),
         monthly=progress.monthly_counts(db, date(year, 1, 1), as_of, codes),
-        period_counts=[c for c in progress.type_counts(db, period.start, period.end)
-                       if unit_codes is None or c.unit_code in unit_codes],
+        period_counts=[c for c in in_period if unit_codes is None or c.unit_code in unit_codes],
         unit_codes=unit_codes,
     )  # fmt: skip
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
-from jzdesk.domain.records import RecordFields
+from jzdesk.domain.records import RecordFields, RecordFilter
 from jzdesk.store.db import open_db
 
 fields = st.builds(
@@ -95,3 +96,31 @@ def test_totals_are_built_for_records_that_existed_before_the_migration(tmp_path
     db = open_db(path2)
     assert kept(db) == recomputed(db) and len(kept(db)) > 50
     db.close()
+
+
+@pytest.mark.parametrize("period, aggregates", [("2021", 1), ("2021Q3", 2)])
+def test_chart_data_counts_each_date_range_once_and_right(db, period, aggregates):
+    """The 图表 tab's numbers: completion to the period's end, sessions and audience in the
+    period; a whole year's period and its year are one aggregate, not two."""
+    from jzdesk.domain.activity_types import ActivityType
+    from jzdesk.domain.periods import parse_period
+
+    services.fill_sample_data(db, 400, seed=8)
+    chosen = parse_period(period)
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        charts = services.chart_data(db, chosen)
+    finally:
+        db.conn.set_trace_callback(None)
+    assert sum("GROUP BY unit_code, type" in s for s in statements) == aggregates
+    year = services.progress_report(db, year=2021, as_of=chosen.end)
+    assert sorted(charts.completion) == sorted(
+        (u.unit.name, u.rate or 0.0, u.total, u.quota) for u in year.with_quota
+    )
+    in_period = services.period_report(db, chosen)
+    assert charts.by_type == tuple((u.unit.name, dict(u.done)) for u in in_period.with_quota)
+    spec = RecordFilter(period=chosen)
+    people = {kind: services.event_totals(db, replace(spec, types=frozenset({kind})))["audience"]
+              for kind in ActivityType}  # fmt: skip
+    assert charts.audience == people
