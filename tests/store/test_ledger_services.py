@@ -206,3 +206,23 @@ def test_a_unit_named_twice_is_listed_once(db, monkeypatch):
     listed = services.list_events(db, twice, sort="title")
     assert [r.id for r in listed] == [r.id for r in services.list_events(db, once, sort="title")]
     assert len(listed) == services.event_totals(db, once)["records"]
+
+
+@pytest.mark.parametrize("sort", ["number", "date", "title", "venue", "audience"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_merged_walks_list_exactly_what_sqlite_sorting_lists(db, sort, descending,
+                                                                  monkeypatch):  # fmt: skip
+    """Ties included (for dates: unit order, then time entered), page by page."""
+    from jzdesk.store import records
+
+    services.fill_sample_data(db, 400, seed=6)
+    spec = RecordFilter(period=parse_period("2021"))
+
+    def listed(walk_from: int, offset: int) -> list[str]:
+        monkeypatch.setattr(records, "_WALK_THRESHOLD", walk_from)
+        page = services.list_events(db, spec, sort=sort, descending=descending, limit=50,
+                                    offset=offset)  # fmt: skip
+        return [r.id for r in page]
+
+    for offset in (0, 50, 350):
+        assert listed(10, offset) == listed(10**9, offset)

@@ -435,6 +435,13 @@ def _date_sort_indexes(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE INDEX {name} ON records(unit_code, {column}, date) WHERE deleted = 0")
 
 
+def _drop_date_index(db: sqlite_utils.Database) -> None:
+    """All units' records by date are a merge of the units' (unit_code, date) walks now,
+    and joint events are found from daily_totals: the index on the date alone had no use
+    left but its cost, one more index for every record an import adds."""
+    db.execute("DROP INDEX records_by_date")
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only: position + 1 is the user_version a migration leads to.
@@ -448,6 +455,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("add_submissions", _add_submissions),
     ("lean_records", _lean_records),
     ("date_sort_indexes", _date_sort_indexes),
+    ("drop_date_index", _drop_date_index),
 )
 LATEST = len(MIGRATIONS)
 

@@ -571,11 +571,18 @@ def set_photos(db: sqlite_utils.Database, record_id: str, photos: list[tuple], *
 
 def same_day_pairs(db: sqlite_utils.Database, start: str, end: str, *, limit: int) -> list[tuple]:
     """(id, id) of live records of two different units with the same date and type, in
-    the period: the candidates for joint events counted twice (sample data left out)."""
+    the period: the candidates for joint events counted twice (sample data left out).
+
+    The days come from daily_totals (a day and type with two units' records); each
+    unit's records of such a day are then one seek in its (unit_code, date) index."""
     return db.execute(
-        "SELECT a.id, b.id FROM records a JOIN records b ON b.date = a.date "
-        "AND b.type = a.type AND b.unit_code > a.unit_code "
+        "WITH days AS (SELECT date, type FROM daily_totals WHERE date BETWEEN ? AND ? "
+        "AND records > 0 GROUP BY date, type HAVING COUNT(*) > 1) "
+        "SELECT a.id, b.id FROM days d CROSS JOIN units ua CROSS JOIN records a "
+        "ON a.unit_code = ua.code AND a.date = d.date AND a.type = d.type "
+        "CROSS JOIN units ub ON ub.code > ua.code CROSS JOIN records b "
+        "ON b.unit_code = ub.code AND b.date = d.date AND b.type = d.type "
         "WHERE a.deleted = 0 AND b.deleted = 0 AND a.sample = 0 AND b.sample = 0 "
-        "AND a.date BETWEEN ? AND ? ORDER BY a.date, a.id, b.id LIMIT ?",
+        "ORDER BY a.date, a.id, b.id LIMIT ?",
         [start, end, limit],
     ).fetchall()
