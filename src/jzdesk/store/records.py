@@ -357,22 +357,16 @@ _SORT_INDEXES = {
 _WALK_THRESHOLD = 2000
 
 
-# Sorts whose per-unit index gives the ORDER BY of _SORT_SQL, either way (the column, then
-# the date; what else breaks ties is sorted within one day), and the ORDER BY of the merge
-# over result columns.
-_MERGED = {
-    "title": ("records_by_unit_title", "title {o}, date {o}, id {o}"),
-    "venue": ("records_by_unit_venue", "venue {o}, date {o}, id {o}"),
-    "audience": ("records_by_unit_audience", "audience {o}, date {o}, id {o}"),
-    "date": ("records_by_unit", "date {o}, unit_order, created_at {o}, id"),
-    "number": ("records_by_unit", "date {o}, unit_order, created_at {o}, id"),
-}
+# Sorts whose per-unit index (_SORT_INDEXES, records_by_unit for dates) gives the order
+# of _SORT_SQL, either way: the column, then the date; what else breaks ties is sorted
+# within one day.
+_MERGEABLE = frozenset({"title", "venue", "audience", "date", "number"})
 
 
 def _units_to_merge(db: sqlite_utils.Database, spec: RecordFilter, sort: str) -> list[str]:
     """The units whose index walks _merged_page merges, for a list of several units' many
     records in the order of a column; empty when SQLite's own plan is the better one."""
-    if sort not in _MERGED or spec.deleted:
+    if sort not in _MERGEABLE or spec.deleted:
         return []
     if spec.unit_codes is not None and len(spec.unit_codes) < 2:
         return []  # one unit: _sort_index_hint
@@ -389,7 +383,9 @@ def _merged_page(db: sqlite_utils.Database, spec: RecordFilter, units: list[str]
     """One page of several units' records in the order of ``sort``, as SQLite's merge of
     one ordered walk of each unit's index (a UNION ALL with one ORDER BY): the first page
     of a million records by title then costs a few hundred rows, not a sort of them all."""
-    index, order = _MERGED[sort]
+    index = _SORT_INDEXES.get(sort, "records_by_unit")
+    # A compound SELECT orders by its result columns: _SORT_SQL's keys without the aliases.
+    order = _SORT_SQL[sort].replace("u.sort_order", "unit_order").replace("r.", "")
     arms, params = [], []
     for code in units:
         condition, arm_params = _where(replace(spec, unit_codes=(code,)))

@@ -222,8 +222,8 @@ def note_saved_changes(db: sqlite_utils.Database, import_id: int, *, saved_at: s
 
 # -- the city's side: merging one file ------------------------------------------------------
 
-STAGE = "stage.incoming"
 _STAGE_SCHEMA = "stage"
+_STAGE = f"{_STAGE_SCHEMA}.incoming"
 
 
 def write_stage(path: Path, rows: Iterable[tuple]) -> None:
@@ -255,7 +255,7 @@ def write_stage(path: Path, rows: Iterable[tuple]) -> None:
 
 @contextmanager
 def attached_stage(db: sqlite_utils.Database, path: Path) -> Iterator[None]:
-    """The staged rows at ``path`` (see write_stage) as STAGE, for one merge. Outside any
+    """The staged rows at ``path`` (see write_stage) as _STAGE, for one merge. Outside any
     transaction: SQLite attaches and detaches only there. After a rollback the scratch
     file may be left inconsistent (it has no journal): it is never read again."""
     db.execute(f"ATTACH DATABASE ? AS {_STAGE_SCHEMA}", [str(path)])
@@ -270,7 +270,7 @@ def attached_stage(db: sqlite_utils.Database, path: Path) -> Iterator[None]:
 # CROSS JOIN keeps the staged rows outside: left to itself the planner walked every record
 # the city holds, once per file.
 FOREIGN_OWNED_SQL = (
-    f"SELECT i.id, u.name FROM {STAGE} i CROSS JOIN records r ON r.id = i.id "
+    f"SELECT i.id, u.name FROM {_STAGE} i CROSS JOIN records r ON r.id = i.id "
     "JOIN units u ON u.code = r.unit_code WHERE r.unit_code NOT IN ({marks}) LIMIT 5"
 )
 
@@ -289,7 +289,7 @@ _SAME_CONTENT = " AND ".join(
 # conflict. See the module docstring for received_revision / received_as. New records are
 # left alone (a row rewritten to NULL would cost a write each).
 _CLASSIFY = f"""
-UPDATE {STAGE} AS i SET kind = (
+UPDATE {_STAGE} AS i SET kind = (
     SELECT CASE
         WHEN {_SAME_CONTENT} THEN
             CASE WHEN i.revision > r.received_revision THEN 'sync' ELSE 'same' END
@@ -312,7 +312,7 @@ def classify(db: sqlite_utils.Database) -> dict[str, int]:
     db.execute(_CLASSIFY)
     return {
         (kind or "new"): count
-        for kind, count in db.execute(f"SELECT kind, COUNT(*) FROM {STAGE} GROUP BY kind")
+        for kind, count in db.execute(f"SELECT kind, COUNT(*) FROM {_STAGE} GROUP BY kind")
     }
 
 
@@ -330,13 +330,13 @@ def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
     db.execute("DROP TRIGGER daily_totals_insert")
     cursor = db.execute(
         f"INSERT INTO records ({own}, sample, received_revision, received_as) "
-        f"SELECT {own}, 0, revision, revision FROM {STAGE} WHERE kind IS NULL ORDER BY id"
+        f"SELECT {own}, 0, revision, revision FROM {_STAGE} WHERE kind IS NULL ORDER BY id"
     )
     db.execute(trigger)
     db.execute(
         "INSERT INTO daily_totals SELECT * FROM (SELECT unit_code, date, type, COUNT(*), "
         "SUM(sessions), SUM(sessions * demonstration), SUM(audience) "
-        f"FROM {STAGE} WHERE kind IS NULL AND deleted = 0 GROUP BY date, unit_code, type) "
+        f"FROM {_STAGE} WHERE kind IS NULL AND deleted = 0 GROUP BY date, unit_code, type) "
         "WHERE true ON CONFLICT (date, unit_code, type) DO UPDATE SET "
         "records = records + excluded.records, sessions = sessions + excluded.sessions, "
         "demo_sessions = demo_sessions + excluded.demo_sessions, "
@@ -345,17 +345,17 @@ def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
     db.execute(
         "INSERT INTO record_media (record_id, position, channel, link) "
         "SELECT i.id, j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') "
-        f"FROM {STAGE} i, json_each(i.media) j WHERE i.kind IS NULL"
+        f"FROM {_STAGE} i, json_each(i.media) j WHERE i.kind IS NULL"
     )
     db.execute(
         "INSERT INTO import_changes (import_id, record_id, change) "
-        f"SELECT ?, id, 'added' FROM {STAGE} WHERE kind IS NULL AND deleted = 0",
+        f"SELECT ?, id, 'added' FROM {_STAGE} WHERE kind IS NULL AND deleted = 0",
         [import_id],
     )
     # A deletion of a record never seen here is kept (it travels on) but adds nothing.
     if not cursor.rowcount:
         return 0
-    return db.execute(f"SELECT COUNT(*) FROM {STAGE} WHERE kind IS NULL AND deleted = 0"
+    return db.execute(f"SELECT COUNT(*) FROM {_STAGE} WHERE kind IS NULL AND deleted = 0"
                       ).fetchone()[0]  # fmt: skip
 
 
@@ -366,11 +366,11 @@ def mark_synced(db: sqlite_utils.Database) -> None:
                 "ELSE r.revision END")  # fmt: skip
     db.execute(
         f"UPDATE records AS r SET received_revision = i.revision, revision = {revision}, "
-        f"received_as = {revision} FROM {STAGE} i WHERE i.kind = 'sync' AND r.id = i.id"
+        f"received_as = {revision} FROM {_STAGE} i WHERE i.kind = 'sync' AND r.id = i.id"
     )
     db.execute(
         "UPDATE conflicts SET resolution = 'superseded', resolved_at = datetime('now') "
-        f"WHERE resolution IS NULL AND revision < (SELECT i.revision FROM {STAGE} i "
+        f"WHERE resolution IS NULL AND revision < (SELECT i.revision FROM {_STAGE} i "
         "WHERE i.id = conflicts.record_id AND i.kind = 'sync')"
     )
 
@@ -379,7 +379,7 @@ def count_unchanged(db: sqlite_utils.Database) -> int:
     """Staged records that changed nothing: already held, older, deletions of records never
     seen here, and conflicts (whose stored version stays until the city picks)."""
     return db.execute(
-        f"SELECT COUNT(*) FROM {STAGE} WHERE kind IN ('same', 'sync', 'old') "
+        f"SELECT COUNT(*) FROM {_STAGE} WHERE kind IN ('same', 'sync', 'old') "
         "OR (kind IS NULL AND deleted = 1) OR kind = 'conflict'"
     ).fetchone()[0]
 
@@ -388,7 +388,7 @@ def photo_owners(db: sqlite_utils.Database) -> set[str]:
     """Staged records whose photos the city takes: those this import added, updated or
     brought level, and those it holds without photos (a unit may send them later)."""
     return {row[0] for row in db.execute(
-        f"SELECT id FROM {STAGE} i WHERE kind IS NULL OR kind IN ('update', 'sync') "
+        f"SELECT id FROM {_STAGE} i WHERE kind IS NULL OR kind IN ('update', 'sync') "
         "OR (kind <> 'conflict' AND NOT EXISTS (SELECT 1 FROM record_photos p "
         "WHERE p.record_id = i.id))"
     )}  # fmt: skip
@@ -396,7 +396,7 @@ def photo_owners(db: sqlite_utils.Database) -> set[str]:
 
 def staged(db: sqlite_utils.Database, kind: str) -> list[dict]:
     """The staged rows of one class, as dicts."""
-    return list(db.query(f"SELECT * FROM {STAGE} WHERE kind = ? ORDER BY id", [kind]))
+    return list(db.query(f"SELECT * FROM {_STAGE} WHERE kind = ? ORDER BY id", [kind]))
 
 
 def incoming_fields(row: dict) -> RecordFields:
