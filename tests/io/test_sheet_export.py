@@ -66,6 +66,9 @@ def test_xlsx_sheet_reads_back_with_text_as_text_and_print_settings(unit_db, tmp
     for cell in (ws["C6"], ws["D6"], ws["K6"]):
         assert cell.data_type == "s" and cell.quotePrefix
     assert ws["E6"].data_type == "n"
+    # Cells share their style; the quote prefix stays on the cells that need it.
+    assert not any(cell.quotePrefix for cell in (ws["B6"], ws["E6"], ws["C7"], ws["D7"], ws["C5"]))
+    assert ws["C7"].border.left.style == "thin" and ws["C7"].alignment.wrap_text
     total = [c.value for c in ws[8]]
     assert total[0] == "合计" and total[4:10] == [2, 1, 0, 0, 0, 420]
     assert "累计完成“五送”活动 4 场，全年任务 50 场，完成率 8.0%" in ws["A9"].value

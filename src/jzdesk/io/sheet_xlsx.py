@@ -3,8 +3,8 @@
 The first worksheet is the sheet a unit prints and stamps; the second, 活动明细, carries
 every field and the record ids, so the program reads its own export back losslessly.
 
-Rows are streamed (openpyxl's write-only mode) and every cell takes a copy of a prepared
-style, because assigning fonts and borders cell by cell costs seconds on a 10 k-row sheet.
+Rows are streamed (openpyxl's write-only mode) and every cell shares one of a few prepared
+styles, because assigning fonts and borders cell by cell costs seconds on a 10 k-row sheet.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ class CellMaker:
 
         self._ws = ws
         self._cell = WriteOnlyCell
+        if hasattr(ws, "_values_to_row"):
+            ws._values_to_row = self._row_cells
         thin = Side(style="thin", color="000000")
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
         wrap = Alignment(wrap_text=True, vertical="center")
@@ -59,13 +61,37 @@ class CellMaker:
                 template.border = border
             self._templates[name] = template._style
 
+    def _row_cells(self, values, row: int):
+        """An appended row as positioned cells, for openpyxl's write-only sheet.
+
+        It stands in for the sheet's own ``_values_to_row``, which tries every value as
+        plain data first and so builds and throws away an error message for every made
+        cell: a third of the time of a 10 k-row sheet. Plain values go through one
+        reused unstyled cell, as openpyxl's own does."""
+        from openpyxl.cell.cell import Cell
+
+        plain = self._cell(self._ws)
+        for column, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            if isinstance(value, Cell):
+                cell = value
+            else:
+                plain.value = value
+                cell = plain
+            cell.column, cell.row = column, row
+            yield cell
+
     def __call__(self, value, style: str = "plain"):
         cell = self._cell(self._ws)
-        cell._style = copy(self._templates[style])  # a copy, not a re-hashed style object
+        # Cells share their style's array (write-only cells are never restyled) except a
+        # quoted one, which changes its own copy.
+        cell._style = self._templates[style]
         if isinstance(value, str):
             # Set the text directly: assigning .value would first take "=…" for a formula.
             cell._value, cell.data_type = value, "s"
             if value.startswith(_FORMULA_STARTS):
+                cell._style = copy(cell._style)
                 cell.quotePrefix = True
         elif value is not None:
             cell._value, cell.data_type = value, "n"
