@@ -83,7 +83,9 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     except sqlite3.Error as error:
         raise KnownError(f"无法打开数据库 {path}：{error}") from error
     try:
-        db = sqlite_utils.Database(conn)
+        # No sqlite-utils plugins: looking for them reads the metadata of every installed
+        # package (20–30 ms of each start), and none may run code on our connection.
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         _configure(conn)
         migrate(db)
     except sqlite3.DatabaseError as error:
