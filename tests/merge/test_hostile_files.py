@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import zipfile
@@ -120,6 +121,23 @@ def hostile_files(package: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.close()
     files["WAL mode"] = (wal, "不是导出的上报文件")
+    other_wal = tmp_path / "places.jzsub"
+    conn = sqlite3.connect(other_wal)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE moz_places (x)")
+    conn.close()
+    files["another program's WAL database"] = (other_wal, "正在使用的数据库文件")
+    header = bytearray(package.read_bytes())
+    header[18] = 7
+    broken_header = tmp_path / "header.jzsub"
+    broken_header.write_bytes(bytes(header))
+    files["header version byte"] = (broken_header, "文件头不对")
+    files["newer format in the header"] = (tamper(
+        variant(package, "newer-header.jzsub"), f"PRAGMA user_version = {FORMAT_VERSION + 1}"),
+        "请升级程序")  # fmt: skip
+    files["older format in the header"] = (tamper(
+        variant(package, "older-header.jzsub"), f"PRAGMA user_version = {FORMAT_VERSION - 1}"),
+        "格式版本前后不一")  # fmt: skip
     return files
 
 
@@ -202,3 +220,21 @@ def test_a_file_of_the_city_cannot_carry_the_units_records(make_unit, city):
     tamper(path, "UPDATE manifest SET value = 'city' WHERE key = 'unit_code'",
            "UPDATE header SET unit_code = 'city'")  # fmt: skip
     assert "不属于本单位" in rejected(city, path)
+
+
+def test_a_sheet_or_a_submission_under_the_other_extension_is_named(package, city, tmp_path):
+    """WeChat and e-mail rename files: the message says what the file really is."""
+    from jzdesk import services
+    from jzdesk.domain.periods import parse_period
+
+    data = exchange.sheet_data(city, services.resolve_unit(city, "沁阳"), parse_period("2021Q1"))
+    sheet = exchange.export_sheet(data, tmp_path / "表.xlsx")
+    assert "改回 .xlsx" in rejected(city, variant(sheet, "表.jzsub"))
+    assert "改回 .jzsub" in rejected(city, variant(package, "上报.xlsx"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_pipe_is_refused_without_being_read(city, tmp_path):
+    pipe = tmp_path / "pipe.jzsub"
+    os.mkfifo(pipe)
+    assert "不是普通文件" in rejected(city, pipe)

@@ -3,6 +3,7 @@ the pixel count read from the header, so a bomb is refused before it is decoded.
 
 from __future__ import annotations
 
+import stat
 import warnings
 from pathlib import Path
 
@@ -13,13 +14,20 @@ def checked_size(path: Path, *, limit: int, what: str, advice: str) -> int:
     """The file's size in bytes.
 
     Raises:
-        KnownError: the file cannot be read, or is larger than ``limit`` (with ``advice``).
+        KnownError: the file cannot be read, is not a regular file (a folder, a device, a
+            pipe: their size says nothing, and reading one may never end), or is larger
+            than ``limit`` (with ``advice``).
     """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as error:
         raise KnownError(f"无法读取{what} {path.name}：{os_reason(error)}") from error
+    if stat.S_ISDIR(status.st_mode):
+        raise KnownError(f"{path.name} 是一个文件夹，不是{what}；请选择文件夹里的文件")
+    if not stat.S_ISREG(status.st_mode):
+        raise KnownError(f"{path.name} 不是普通文件（可能是设备或管道），不是{what}")
+    size = status.st_size
     if size > limit:
         raise KnownError(f"{what} {path.name} 太大（{size // (1024 * 1024)} MB），{advice}")
     return size

@@ -333,14 +333,31 @@ def _check_header(path: Path, name: str) -> None:
         head = file.read(100)
     not_ours = f"文件 {name} 不是 jzdesk 上报文件"
     if head.startswith(b"PK\x03\x04"):
+        if _is_workbook(path):
+            raise KnownError(f"{not_ours}（这是一个 Excel 表格；如果是统计表，请把文件扩展名改回 "
+                             ".xlsx 再导入）")  # fmt: skip
         raise KnownError(f"{not_ours}（这是一个压缩包，请先解压，再导入其中的 .jzsub 文件）")
     if not head.startswith(b"SQLite format 3\x00"):
         raise KnownError(f"{not_ours}，或文件已损坏")
     if len(head) < 100:
         raise KnownError(f"文件 {name} 不完整（已损坏或没有传完），请让报送单位重新发送")
+    if 2 in (head[18], head[19]):
+        # Write-ahead-log mode: a database some program keeps open, never an export.
+        raise KnownError(f"{not_ours}（这是一个正在使用的数据库文件，不是导出的上报文件；上报文件"
+                         "请在 jzdesk 的“统计报表”中点“导出上报文件”得到）")  # fmt: skip
     if head[18] != 1 or head[19] != 1:
-        raise KnownError(f"{not_ours}（它是 jzdesk 的数据库文件，不是导出的上报文件；请在“统计报表”中"
-                         "点“导出上报文件”得到 .jzsub 文件）")  # fmt: skip
+        raise KnownError(f"文件 {name} 已损坏（文件头不对），请让报送单位重新导出发送")
+
+
+def _is_workbook(path: Path) -> bool:
+    """Whether a zip archive is an Excel workbook (a sheet given the wrong extension)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
 
 
 class _Budget:
@@ -393,6 +410,8 @@ def _check_content(conn: sqlite3.Connection, name: str) -> dict[str, str]:
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             raise KnownError(f"文件 {name} 不是 jzdesk 上报文件（是其他程序的数据库）")
+        header_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_version(header_version, name)
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise KnownError(damaged)
         schema = conn.execute(
@@ -401,7 +420,7 @@ def _check_content(conn: sqlite3.Connection, name: str) -> dict[str, str]:
         if ("table", "manifest", _MANIFEST_SQL) not in schema:
             raise KnownError(f"文件 {name} 不是 jzdesk 上报文件（缺少文件说明）")
         manifest = dict(conn.execute("SELECT key, value FROM manifest").fetchall())
-        _check_format(manifest, name)
+        _check_format(manifest, name, header_version)
         _check_schema(schema, name)
         if content_digest(conn) != manifest.get("content_sha256"):
             raise KnownError(f"文件 {name} 导出后被改动过或已损坏（内容校验不符），未导入；"
@@ -418,16 +437,24 @@ def _check_content(conn: sqlite3.Connection, name: str) -> dict[str, str]:
     return manifest
 
 
-def _check_format(manifest: dict[str, str], name: str) -> None:
+def _check_version(version: int, name: str) -> None:
+    """The format version, as the file header (user_version) or the manifest gives it."""
+    if version > FORMAT_VERSION:
+        raise KnownError(f"文件 {name} 由更新版本的 jzdesk 导出（格式 {version}，本程序支持到 "
+                         f"{FORMAT_VERSION}），请升级程序后再导入")  # fmt: skip
+
+
+def _check_format(manifest: dict[str, str], name: str, header_version: int) -> None:
     if manifest.get("format") != FORMAT:
         raise KnownError(f"文件 {name} 不是 jzdesk 上报文件")
     try:
         version = int(manifest.get("format_version", ""))
     except ValueError:
         raise KnownError(f"文件 {name} 的格式版本无法识别") from None
-    if version > FORMAT_VERSION:
-        raise KnownError(f"文件 {name} 由更新版本的 jzdesk 导出（格式 {version}，本程序支持到 "
-                         f"{FORMAT_VERSION}），请升级程序后再导入")  # fmt: skip
+    _check_version(version, name)
+    if version != header_version:
+        raise KnownError(f"文件 {name} 导出后被改动过或已损坏（格式版本前后不一），未导入；"
+                         "请让报送单位用 jzdesk 重新导出")  # fmt: skip
     missing = [key for key in MANIFEST_KEYS if key not in manifest]
     if missing:
         raise KnownError(f"文件 {name} 的文件说明不完整（缺少 {'、'.join(missing)}）")
