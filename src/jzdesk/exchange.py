@@ -189,9 +189,8 @@ def _write_file(path: Path, write) -> None:
         raise KnownError(f"无法写入 {path}：{os_reason(error)}", field="out") from error
 
 
-def import_sheet(
-    db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None
-) -> ImportResult:
+def import_sheet(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None,
+                 before_write: Callable[[], object] | None = None) -> ImportResult:  # fmt: skip
     """Import a filled statistics sheet as records of its unit, all or nothing.
 
     The unit is the sheet's 填报单位; ``unit`` is for a sheet that names none (a sheet
@@ -237,6 +236,8 @@ def import_sheet(
     entered_by = f"导入：{path.name}"[:100]
     groups: dict[tuple, list[RecordFields]] = {}
     conflicting = []
+    if before_write is not None:
+        before_write()
     with db.atomic():
         for row, fields in prepared:
             if row.record_id:
@@ -397,11 +398,13 @@ IMPORTABLE = (".jzsub", ".xlsx")
 
 
 def import_file(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None,
-                should_stop: Callable[[], bool] | None = None,
-                ahead: ReadAhead | None = None) -> ImportResult:  # fmt: skip
+                should_stop: Callable[[], bool] | None = None, ahead: ReadAhead | None = None,
+                before_write: Callable[[], object] | None = None) -> ImportResult:  # fmt: skip
     """Import one submission file (.jzsub) or filled sheet (.xlsx) in its own transaction;
     a rejection is returned as a result, never raised. ``ahead``: the batch's
-    packages.ReadAhead, which may have checked the file already."""
+    packages.ReadAhead, which may have checked the file already. ``before_write`` is
+    called once the file has passed its checks, just before it may change the database
+    (import_batch backs the database up there)."""
     from jzdesk.packages import import_package
 
     path = Path(path)
@@ -410,9 +413,10 @@ def import_file(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = No
             raise KnownError(f"{path.name} 是一个文件夹，请选择其中的 .jzsub 或 .xlsx 文件")
         suffix = path.suffix.lower()
         if suffix == ".jzsub":
-            return import_package(db, path, should_stop=should_stop, ahead=ahead)
+            return import_package(db, path, should_stop=should_stop, ahead=ahead,
+                                  before_write=before_write)  # fmt: skip
         if suffix == ".xlsx":
-            return import_sheet(db, path, unit=unit)
+            return import_sheet(db, path, unit=unit, before_write=before_write)
         raise KnownError(f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub "
                          "和填好的统计表 .xlsx")  # fmt: skip
     except KnownError as error:
@@ -427,8 +431,7 @@ def import_files(
     db: sqlite_utils.Database, paths: list[Path], *, unit: Unit | None = None
 ) -> list[ImportResult]:
     """Import each file in its own transaction, going on after a rejection; the database
-    is backed up first (PRODUCT §7)."""
-    services.make_backup(db, "import")
+    is backed up before the first file that may change it (see import_batch)."""
     paths = [Path(path) for path in paths]
     with import_batch(db, paths) as import_one:
         return [import_one(path, unit=unit) for path in paths]
@@ -441,7 +444,12 @@ def import_batch(
     """A function importing one file of ``paths`` as import_file does, faster for a batch:
     the next submission file is checked on a second thread while the current one merges,
     and the write-ahead log is copied back once at the end. ``keep_waiting``: see
-    packages.ReadAhead (a file whose checks it stops is rejected, nothing of it imported)."""
+    packages.ReadAhead (a file whose checks it stops is rejected, nothing of it imported).
+
+    The database is backed up once, before the first file that passed its checks is
+    written (PRODUCT §9: a backup before every import). A batch of rejected or
+    already-imported files makes none, so that a run of bad drops cannot push the daily
+    backups out of the rotation."""
     from jzdesk.io.package import sweep_stale_copies
     from jzdesk.packages import ReadAhead
     from jzdesk.store.db import checkpoint_at_end
@@ -453,7 +461,26 @@ def import_batch(
         ReadAhead(paths, known=known, keep_waiting=keep_waiting) as ahead,
         checkpoint_at_end(db),
     ):
-        yield lambda path, *, unit=None: import_file(db, path, unit=unit, ahead=ahead)
+        backup = _BackupBeforeWriting(db)
+        yield lambda path, *, unit=None: import_file(db, path, unit=unit, ahead=ahead,
+                                                     before_write=backup)  # fmt: skip
+
+
+class _BackupBeforeWriting:
+    """Backs the database up the first time it is called (see import_batch)."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self._db = db
+        self.path: Path | None = None
+
+    def __call__(self) -> Path:
+        """Raises KnownError (the file is then not imported) if the backup fails."""
+        if self.path is None:
+            try:
+                self.path = services.make_backup(self._db, "import")
+            except KnownError as error:
+                raise KnownError(f"{error.message}；为安全起见，没有导入") from error
+        return self.path
 
 
 def export_quota_table(db: sqlite_utils.Database, year: int, path: Path) -> Path:

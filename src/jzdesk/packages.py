@@ -154,10 +154,11 @@ def attach_plan_document(db: sqlite_utils.Database, unit: Unit, year: int, path:
 
 
 def import_package(db: sqlite_utils.Database, path: Path, *,
-                   should_stop: Callable[[], bool] | None = None,
-                   ahead: ReadAhead | None = None) -> ImportResult:  # fmt: skip
+                   should_stop: Callable[[], bool] | None = None, ahead: ReadAhead | None = None,
+                   before_write: Callable[[], object] | None = None) -> ImportResult:  # fmt: skip
     """Check a submission file whole and merge it in one transaction (PRODUCT §7); with
     ``ahead``, the checks of the file alone may already have run on its thread.
+    ``before_write`` is called when the checks have passed, before the merge.
 
     Raises:
         KnownError: the file is not a submission file, damaged, altered, from a newer
@@ -169,7 +170,7 @@ def import_package(db: sqlite_utils.Database, path: Path, *,
         if checked is None:
             checked = check_package(path, should_stop=should_stop,
                                     known=submissions.imported_hashes(db))  # fmt: skip
-        return _import_package(db, checked)
+        return _import_package(db, checked, before_write)
     except sqlite3.OperationalError as error:
         if "interrupt" in str(error).lower():
             raise KnownError(f"读取文件 {path.name} 超时或已取消，未导入") from error
@@ -185,7 +186,8 @@ def import_package(db: sqlite_utils.Database, path: Path, *,
         raise KnownError(f"文件 {path.name} 中有无效的内容，未导入（{error}）") from error
 
 
-def _import_package(db: sqlite_utils.Database, checked: Checked) -> ImportResult:
+def _import_package(db: sqlite_utils.Database, checked: Checked,
+                    before_write: Callable[[], object] | None) -> ImportResult:  # fmt: skip
     with checked.package as package:
         package.restart_budget()
         unit, period = _package_unit(db, package)
@@ -199,6 +201,8 @@ def _import_package(db: sqlite_utils.Database, checked: Checked) -> ImportResult
                 unchanged=int(package.manifest["record_count"]), unit=unit.code,
                 period=period.text, sheet_code=package.manifest["sheet_code"],
             )  # fmt: skip
+        if before_write is not None:
+            before_write()
         return _merge(db, checked, unit, family, period)
 
 

@@ -225,3 +225,17 @@ def test_a_full_disk_rejects_the_file_plainly_and_changes_nothing(make_unit, cit
     assert city.execute("SELECT COUNT(*) FROM imports").fetchone()[0] == 0
     city.execute("PRAGMA max_page_count = 1073741823")
     assert exchange.import_files(city, [package])[0].added == 3000
+
+
+def test_one_backup_per_batch_and_none_for_a_file_imported_before(make_unit, city):
+    from jzdesk.store import backup
+
+    qinyang, mengzhou = make_unit("沁阳"), make_unit("孟州")
+    qinyang.add(title="第一场")
+    mengzhou.add(title="孟州的活动")
+    files = [qinyang.export(), mengzhou.export()]
+    exchange.import_files(city, files)
+    [made] = backup.backups(city)
+    assert made.name.endswith("-import.sqlite")
+    assert {r.status for r in exchange.import_files(city, files)} == {"unchanged"}
+    assert backup.backups(city) == [made]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pytest
@@ -106,3 +107,30 @@ def test_a_backup_taken_while_another_program_writes_holds_what_was_committed(db
     assert len(services.list_events(db)) == 3
     assert services.progress_report(db, year=2021).total == 3
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_an_import_that_changes_nothing_makes_no_backup(db, tmp_path):
+    """Rejected files and files imported before write nothing: a run of them must not push
+    the daily backups out of the rotation."""
+    junk = tmp_path / "junk.jzsub"
+    junk.write_text("不是上报文件", encoding="utf-8")
+    bad_sheet = tmp_path / "bad.xlsx"
+    bad_sheet.write_bytes(b"PK\x03\x04 not really")
+    results = exchange.import_files(db, [junk, tmp_path / "missing.jzsub", bad_sheet])
+    assert [r.status for r in results] == ["rejected"] * 3
+    assert backup.backups(db) == []
+
+
+def test_an_import_whose_backup_fails_imports_nothing(db, tmp_path):
+    add(db)
+    sheet = exchange.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
+                                       parse_period("2021"), tmp_path / "s.xlsx")  # fmt: skip
+    with db.atomic():
+        db.execute("DELETE FROM records")
+    folder = backup.backup_folder(db)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("a file where the backup folder should be", encoding="utf-8")
+    [result] = exchange.import_files(db, [sheet])
+    assert result.status == "rejected" and "为安全起见" in result.reason
+    assert db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 0

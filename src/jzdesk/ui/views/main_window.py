@@ -8,7 +8,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QWidget
 
 from jzdesk import APP_TITLE, __version__, services
-from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.settings import app_settings, ask_open_paths
 
@@ -172,7 +171,7 @@ class MainWindow(QMainWindow):
             self.import_files(paths)
 
     def import_files(self, paths: list[Path]) -> list:
-        """Import each file in its own transaction after one backup (see _import_now).
+        """Import each file in its own transaction after one backup (exchange.import_batch).
         Files handed over while an import runs (by a second launch, say, while a big
         file is checked) are imported when it ends, not inside it; [] for them now."""
         from PySide6.QtCore import QTimer
@@ -199,11 +198,6 @@ class MainWindow(QMainWindow):
 
         db = self.workspace.db
         paths = [Path(path) for path in paths]
-        try:
-            services.make_backup(db, "import")
-        except KnownError as error:
-            QMessageBox.warning(self, "导入", f"{error.message}\n为安全起见，没有导入任何文件。")
-            return []
         progress = QProgressDialog("正在导入…", "取消", 0, len(paths), self)
         progress.setWindowTitle("导入")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
