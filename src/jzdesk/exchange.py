@@ -55,7 +55,7 @@ class ImportResult:
         if self.status == "rejected":
             return f"✘ {self.file}：未导入。{self.reason}"
         note = f"；{self.reason}" if self.reason else ""
-        held = f"，已有 {self.unchanged} 条（未重复导入）" if self.unchanged else ""
+        held = f"，无变化 {self.unchanged} 条" if self.unchanged else ""
         return f"✔ {self.file}：新增 {self.added} 条，更新 {self.updated} 条{held}{note}"
 
     @property

@@ -529,8 +529,12 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
             _take_photos(db, package, now=now)
         if newest:
             _take_unit_texts(db, package, unit, now=now)
-        unchanged = submissions.count_unchanged(db)
-        counts = {"added": added, "updated": sum(changes.values()), "deleted": changes["deleted"],
+        updated = sum(changes.values())
+        # Every record of the file in exactly one count: what was neither added, taken
+        # nor kept as a conflict changed nothing (held already, older, a deletion of a
+        # record never seen here, a version the city has decided against).
+        unchanged = int(manifest["record_count"]) - added - updated - conflicts
+        counts = {"added": added, "updated": updated, "deleted": changes["deleted"],
                   "unchanged": unchanged, "conflicts": conflicts}  # fmt: skip
         submissions.finish_import(db, import_id, counts)
     written = added or counts["updated"] or conflicts
@@ -552,7 +556,7 @@ def _notes(counts: dict, manifest: dict) -> str:
         notes.append(f"其中删除 {counts['deleted']} 条")
     if counts["conflicts"]:
         notes.append(
-            f"{counts['conflicts']} 条与本机的修改冲突，两个版本都已保留，请在“汇总导入”中选择"
+            f"{counts['conflicts']} 条与本机保存的版本冲突，两个版本都已保留，请在“汇总导入 → 冲突”中选择"
         )
     notes.append(f"对应统计表的校验码 {manifest['sheet_code']}，应与纸质表上的相同")
     return "；".join(notes)

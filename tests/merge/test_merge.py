@@ -108,9 +108,13 @@ def test_a_city_correction_and_a_unit_edit_are_a_conflict_the_city_settles(make_
                           revision=city_record.revision)  # fmt: skip
     desk.edit(record_id, title="甲（单位改）")
     desk.edit(record_id, venue="二厂")  # the unit is two revisions on
+    desk.add(title="乙")
     path = desk.export()
     result = import_one(city, path)
-    assert (result.status, result.conflicts, result.updated) == ("imported", 1, 0)
+    # Each record of the file in exactly one count: 乙 added, 甲 a conflict (not "held").
+    assert (result.status, result.added, result.conflicts, result.updated, result.unchanged) == (
+        "imported", 1, 1, 0, 0)  # fmt: skip
+    assert "与本机保存的版本冲突" in result.reason
     assert records.get_record(city, record_id).fields.audience == 99  # nothing overwritten
     [conflict] = packages.open_conflicts(city)
     assert conflict["ours"]["audience"] == 99 and conflict["theirs"]["title"] == "甲（单位改）"

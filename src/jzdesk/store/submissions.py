@@ -375,15 +375,6 @@ def mark_synced(db: sqlite_utils.Database) -> None:
     )
 
 
-def count_unchanged(db: sqlite_utils.Database) -> int:
-    """Staged records that changed nothing: already held, older, deletions of records never
-    seen here, and conflicts (whose stored version stays until the city picks)."""
-    return db.execute(
-        f"SELECT COUNT(*) FROM {_STAGE} WHERE kind IN ('same', 'sync', 'old') "
-        "OR (kind IS NULL AND deleted = 1) OR kind = 'conflict'"
-    ).fetchone()[0]
-
-
 def photo_owners(db: sqlite_utils.Database) -> set[str]:
     """Staged records whose photos the city takes: those this import added, updated or
     brought level, and those it holds without photos (a unit may send them later)."""

@@ -323,7 +323,7 @@ class Ui_ImportsTab(object):
         ___qtablewidgetitem6 = self.logTable.horizontalHeaderItem(6)
         ___qtablewidgetitem6.setText(QCoreApplication.translate("ImportsTab", u"\u5220\u9664", None))
         ___qtablewidgetitem7 = self.logTable.horizontalHeaderItem(7)
-        ___qtablewidgetitem7.setText(QCoreApplication.translate("ImportsTab", u"\u5df2\u6709", None))
+        ___qtablewidgetitem7.setText(QCoreApplication.translate("ImportsTab", u"\u65e0\u53d8\u5316", None))
         ___qtablewidgetitem8 = self.logTable.horizontalHeaderItem(8)
         ___qtablewidgetitem8.setText(QCoreApplication.translate("ImportsTab", u"\u51b2\u7a81", None))
         ___qtablewidgetitem9 = self.logTable.horizontalHeaderItem(9)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-COLUMNS = ("文件", "结果", "单位", "期间", "新增", "更新", "已有", "冲突", "说明")
+COLUMNS = ("文件", "结果", "单位", "期间", "新增", "更新", "无变化", "冲突", "说明")
 _STATUS_COLOURS = {"imported": "#d4edda", "unchanged": "#f0f0f0", "rejected": "#f8d0cd"}
 
 
