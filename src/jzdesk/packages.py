@@ -31,7 +31,7 @@ from jzdesk.domain.records import (
     MEDIA_CHANNELS,
     VENUE_CATEGORIES,
 )
-from jzdesk.domain.units import Unit
+from jzdesk.domain.units import CITY_CODE, Unit
 from jzdesk.errors import KnownError, disk_full_message, is_disk_full
 from jzdesk.exchange import ImportResult
 from jzdesk.io.package import Package, PackageContent, open_package, write_package
@@ -57,6 +57,35 @@ def default_period(db: sqlite_utils.Database, today: date | None = None) -> Peri
     if year < today.year:
         return quarter_period(year, 4)
     return quarter_period(year, max(1, quarter_of(today) - 1))
+
+
+def _check_reporting_unit(db: sqlite_utils.Database, unit: Unit) -> None:
+    """A submission file is the unit's own report, sent from its installation: a clerk who
+    picked another unit in the list would otherwise report for it, and the city would
+    count that unit's quarter as received. (An installation without a home unit, set up
+    before there was one, may export for any unit.)"""
+    home = services.home_unit(db)
+    if CITY_CODE in (unit.code, home.code if home else None):
+        raise KnownError("市总工会接收各单位的上报文件，本身不导出上报文件", field="unit")
+    if home is not None and home.code != unit.code:
+        raise KnownError(f"本机登记的是{home.name}的数据，只能导出{home.name}的上报文件"
+                         f"（选择的是{unit.name}）", field="unit")  # fmt: skip
+
+
+def check_report_period(period: Period, today: date) -> None:
+    """Reports are quarterly (PRODUCT §8): a file's period is a quarter that has begun, or
+    a whole year that has ended (its fourth quarter's report, which covers the year)."""
+    year = period.end.year
+    quarter = quarter_period(year, quarter_of(period.end))
+    if (period.start, period.end) == (quarter.start, quarter.end):
+        if period.start > today:
+            raise KnownError(f"期间 {period.label} 还没有开始，不能报送", field="period")
+        return
+    if (period.start, period.end) != (date(year, 1, 1), date(year, 12, 31)):
+        raise KnownError(f"上报文件按季度报送，期间应写成 {year}Q1～{year}Q4"
+                         f"（“{period.label}”不是一个季度）", field="period")  # fmt: skip
+    if period.end >= today:
+        raise KnownError(f"{year} 年还没有结束，不能报送全年；请选择已开始的季度", field="period")
 
 
 def suggested_name(unit: Unit, period: Period, today: date | None = None) -> str:
@@ -88,17 +117,19 @@ def export_package(db: sqlite_utils.Database, unit: Unit, path: Path, *,
     (optionally) the photos.
 
     Raises:
-        KnownError: the name does not end in .jzsub, or the file cannot be written.
+        KnownError: the name does not end in .jzsub, the unit is not this installation's,
+            the period is not a quarter (or a finished year) of a planned year, or the
+            file cannot be written.
     """
     from jzdesk.exchange import sheet_code, sheet_data
 
     path = Path(path)
     if path.suffix.lower() != ".jzsub":
         raise KnownError(f"上报文件的文件名应以 .jzsub 结尾：{path.name}", field="out")
+    _check_reporting_unit(db, unit)
     period = period or default_period(db)
+    check_report_period(period, date.today())
     year = period.end.year
-    if period.start > date.today():
-        raise KnownError(f"期间 {period.label} 还没有开始，不能报送", field="period")
     if year not in plans.plan_years(db):
         raise KnownError(f"本机没有 {year} 年的计划，不能导出这一年的上报文件", field="period")
     family = unit_family(db, unit, year)

@@ -33,6 +33,21 @@ def test_periods_parse_to_inclusive_ranges(text, start, end, label):
 
 
 @pytest.mark.parametrize(
+    ("typed", "text"),
+    [
+        ("2021-01-01..2021-03-31", "2021Q1"),
+        ("2021-10-01..2021-12-31", "2021Q4"),
+        ("2021-01-01..2021-12-31", "2021"),
+        ("2024-02-01..2024-02-29", "2024-02"),
+        ("2021-03-05..2021-03-31", "2021-03-05..2021-03-31"),
+        ("2021-01-01..2021-06-30", "2021-01-01..2021-06-30"),
+    ],
+)
+def test_a_range_that_is_a_year_quarter_or_month_is_written_so(typed, text):
+    assert parse_period(typed).text == text
+
+
+@pytest.mark.parametrize(
     "text",
     ["", "21", "2021Q5", "2021-13", "2021-02-30..2021-03-01", "2021-03-01..2021-02-01", "第一季度"],
 )
@@ -59,6 +74,7 @@ def test_any_date_range_round_trips(start, length):
     end = min(start + timedelta(days=length), date(2100, 12, 31))
     period = parse_period(f"{start.isoformat()}..{end.isoformat()}")
     assert (period.start, period.end) == (start, end)
+    assert parse_period(period.text) == period  # one period, one text
     assert period.contains(start) and period.contains(end)
     assert not period.contains(end + timedelta(days=1))
 

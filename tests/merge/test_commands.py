@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 
-from jzdesk import services
+import pytest
+
+from jzdesk import packages, services
 from jzdesk.store.db import open_db
 
 
@@ -77,7 +79,6 @@ def test_completeness_on_known_receipts(run_cli, db_path):
 def test_conflicts_from_the_command_line(run_cli, tmp_path, db_path):
     from dataclasses import replace
 
-    from jzdesk import packages
     from jzdesk.domain.periods import parse_period
     from jzdesk.store import records
 
@@ -148,3 +149,33 @@ def test_export_package_periods_and_folders(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     default = run_cli("export-package")  # the plan year (2021) is over: its fourth quarter
     assert default.code == 0 and "2021年第四季度：1 条记录" in default.err
+
+
+def test_a_submission_is_a_quarter_of_the_installations_own_unit(run_cli, tmp_path):
+    run_cli("init", "--unit", "博爱")
+    run_cli("add-event", "--date", "2021-05-05", "--type", "讲座")
+
+    def export(*args):
+        return run_cli("export-package", *args, "--out", str(tmp_path / "x.jzsub"))
+
+    other = export("--unit", "武陟", "--period", "2021Q2")
+    assert other.code == 1 and "只能导出博爱县总工会的上报文件" in other.err
+    assert export("--unit", "焦作市总工会", "--period", "2021Q2").code == 1
+    for period in ("2021-03", "2021-02-01..2021-05-31", "2021-01-01..2021-06-30"):
+        refused = export("--period", period)
+        assert refused.code == 1 and "按季度报送" in refused.err, period
+    typed = export("--period", "2021-04-01..2021-06-30")  # the second quarter, typed out
+    assert typed.code == 0 and "2021年第二季度" in typed.err
+    year = export("--period", "2021")  # a finished year: its fourth quarter's report
+    assert year.code == 0
+
+
+def test_a_year_is_reported_whole_only_once_it_has_ended():
+    from datetime import date
+
+    from jzdesk.domain.periods import year_period
+    from jzdesk.errors import KnownError
+
+    packages.check_report_period(year_period(2021), date(2022, 1, 1))
+    with pytest.raises(KnownError, match="还没有结束"):
+        packages.check_report_period(year_period(2021), date(2021, 12, 31))

@@ -81,18 +81,35 @@ def parse_period(text: str) -> Period:
     if match := _MONTH.match(clean):
         year, month = int(match[1]), int(match[2])
         if 1 <= month <= 12:
-            end = date(year, month, calendar.monthrange(year, month)[1])
-            return Period(date(year, month, 1), end, f"{year}-{month:02d}")
+            return named_period(date(year, month, 1), _month_end(year, month))
     if match := _RANGE.match(clean):
         start = parse_date(match[1], field="period")
         end = parse_date(match[2], field="period")
         if start <= end:
-            return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
+            return named_period(start, end)
         raise KnownError(f"期间“{text}”的开始日期晚于结束日期", field="period")
     raise KnownError(
         f"期间“{text}”无法识别，应写成 2021、2021Q1、2021-03 或 2021-01-01..2021-03-31",
         field="period",
     )
+
+
+def named_period(start: date, end: date) -> Period:
+    """The days from ``start`` to ``end`` under their shortest name: a range that is
+    exactly a year, a quarter or a month is written so. One period then has one text,
+    and the sheet's 校验码 (which covers it) is the same however the period was typed."""
+    if (start, end) == (date(start.year, 1, 1), date(start.year, 12, 31)):
+        return year_period(start.year)
+    quarter = quarter_period(start.year, quarter_of(start))
+    if (start, end) == (quarter.start, quarter.end):
+        return quarter
+    if start.day == 1 and end == _month_end(start.year, start.month):
+        return Period(start, end, f"{start.year}-{start.month:02d}")
+    return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def quarter_of(day: date) -> int:
