@@ -142,3 +142,12 @@ def test_the_report_tab_exports_a_submission_file(open_window, tmp_path, monkeyp
     [result] = exchange.import_files(city, [path])
     assert (result.status, result.added) == ("imported", 1)
     city.close()
+
+
+def test_only_the_installations_own_unit_can_send_a_submission_file(open_window):
+    window = open_window()
+    services.init_installation(window.workspace.db, "沁阳")
+    tab = window.report_tab
+    for code, sends in (("qinyang", True), ("mengzhou", False), ("city", False)):
+        tab.ui.unitCombo.setCurrentIndex(tab.ui.unitCombo.findData(code))
+        assert tab.ui.packageButton.isEnabled() == sends, code

@@ -111,10 +111,14 @@ class ReportTab(QWidget):
         self.ui.fillerEdit.setText(header["filler"])
         self.ui.phoneEdit.setText(header["phone"])
         self._show_seal(exchange.unit_seal(self._workspace.db, self.unit))
-        # The city union receives submission files; it sends none.
-        reports = self.unit.code != CITY_CODE
+        # The city union receives submission files and sends none; a unit's file comes from
+        # its own installation (packages.export_package refuses the rest).
+        home = services.home_unit(self._workspace.db)
+        reports = self.unit.code != CITY_CODE and home in (None, self.unit)
         for widget in (self.ui.packageButton, self.ui.photosCheck, self.ui.planDocButton):
             widget.setEnabled(reports)
+        self.ui.packageButton.setToolTip("" if reports else
+                                         "只能导出本机所属单位的上报文件；市总工会不导出")  # fmt: skip
         self.schedule_preview()
 
     def schedule_preview(self) -> None:
