@@ -42,6 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        # Every write is one transaction: what finished is kept, the step under way is not.
+        print(f"{APP_NAME}: 已中断（Ctrl+C）。已完成的部分已保存，正在进行的那一步没有写入。",
+              file=sys.stderr)  # fmt: skip
+        return 130  # the shells' convention for an interrupted command
 
 
 def _files_open_the_window(argv: list[str]) -> list[str]:

@@ -337,12 +337,12 @@ class ReadAhead:
         pending, self._pending = self._pending, None
         try:
             self._wait(pending)
-        except BaseException:
+            return pending.future.result()
+        except BaseException:  # Ctrl+C while waiting, too: the private copy is removed
             _discard(pending)
             raise
         finally:
             self._start_next()
-        return pending.future.result()
 
     def _wait(self, pending: _Pending) -> None:
         while self._keep_waiting is not None and not pending.future.done():

@@ -103,3 +103,29 @@ def test_killed_imports_leave_each_file_all_or_nothing(tmp_path):
         assert run_import(db_path, files).wait(timeout=120) == 0
         assert check_all_or_nothing(db_path) == [PER_FILE] * len(UNITS)
     assert seen_partial, "no kill landed in the middle of the batch; the test proved nothing"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is a POSIX thing")
+def test_ctrl_c_during_an_import_says_so_and_leaves_no_private_copy(tmp_path):
+    folder = tmp_path / "units"
+    folder.mkdir()
+    big = unit_file(folder, "qinyang")
+    db_path = tmp_path / "city" / "city.sqlite"
+    open_db(db_path).close()
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    command = [sys.executable, "-m", "jzdesk", "--db", str(db_path), "import", str(big)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                             text=True)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not list(temp.glob("jzdesk-import-*")) and child.poll() is None:
+        assert time.monotonic() < deadline, "the import never started"
+        time.sleep(0.005)
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=60)
+    if child.returncode == 0:
+        pytest.skip("the import finished before Ctrl+C arrived (a very fast machine)")
+    assert child.returncode == 130 and "已中断" in err and "Traceback" not in err
+    assert list(temp.glob("jzdesk-import-*")) == []
+    check_all_or_nothing(db_path)
