@@ -125,7 +125,8 @@ def test_cancelling_while_a_file_is_checked_stops_at_once_and_imports_nothing(
 
     QTimer.singleShot(0, cancel_at_the_next_events)
     assert window.import_files([path]) == []
-    assert "已取消，另有 1 个文件没有处理" in window.results_dialog.summary.text()
+    assert "因取消没有处理 1 个" in window.results_dialog.summary.text()
+    assert results_table(window)[0][:2] == [path.name, "未处理"]
     assert services.event_totals(window.workspace.db)["records"] == 0
 
 

@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         progress.setValue(len(paths))
         if any(result.status == "imported" for result in results):
             self.workspace.changed()
-        self._show_import_results(results, cancelled=len(paths) - len(results))
+        self._show_import_results(results, cancelled=[p.name for p in paths[len(results) :]])
         return results
 
     def receive_files(self, paths: list[Path]) -> None:
@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         return units[names.index(name)] if ok else None
 
-    def _show_import_results(self, results, *, cancelled: int = 0) -> None:
+    def _show_import_results(self, results, *, cancelled: list[str] = ()) -> None:
         from jzdesk.ui.views.import_results import ImportResultsDialog
 
         names = {unit.code: unit.name for unit in services.all_units(self.workspace.db)}
