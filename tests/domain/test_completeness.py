@@ -43,3 +43,12 @@ def test_the_share_counts_reports_due_or_received():
                                 {"a": {1: [date(2021, 4, 1)]}, "b": {1: [date(2021, 4, 20)]}}, {},
                                 deadline_days=10, today=date(2021, 5, 1))  # fmt: skip
     assert matrix.on_time_share() == (1, 4)  # Q1 ×2 and the two 实施方案 are due
+
+
+def test_a_cell_shows_the_year_of_a_receipt_in_another_year_than_its_deadline():
+    """The fourth quarter is due in January: its cell needs no year; the file also
+    reports the first three quarters, late, in the year after theirs."""
+    matrix = build_completeness(2021, [("u", "单位")], {"u": {4: [date(2022, 1, 8)]}}, {},
+                                deadline_days=10, today=date(2026, 12, 1))  # fmt: skip
+    cells = [cell.text() for cell in matrix.units[0].quarters]
+    assert cells == ["2022-01-08 逾期"] * 3 + ["01-08 按时"]

@@ -45,10 +45,12 @@ class ReportCell:
     status: ReportStatus
 
     def text(self) -> str:
-        """What the matrix cell shows, e.g. ``10-08 按时`` or ``未报``."""
+        """What the matrix cell shows, e.g. ``10-08 按时``, ``未报``, or with the year
+        when the report came in another year than its deadline (``2026-11-30 逾期``)."""
         if self.received is None:
             return self.status.label
-        return f"{self.received:%m-%d} {self.status.label}"
+        shown = "%m-%d" if self.received.year == self.deadline.year else "%Y-%m-%d"
+        return f"{self.received.strftime(shown)} {self.status.label}"
 
 
 @dataclass(frozen=True)
