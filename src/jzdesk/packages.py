@@ -531,6 +531,7 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
     sequence = int(manifest["sequence"])
     with submissions.attached_stage(db, stage_records(checked)), _immediate(db):
         newest = submissions.is_newest_file(db, unit.code, manifest["installation"], sequence)
+        moved = submissions.from_another_installation(db, unit.code, manifest["installation"])
         import_id = submissions.start_import(db, {
             "file_name": package.name[:200], "file_sha256": package.file_sha256,
             "kind": "jzsub", "unit_code": unit.code, "year": year,
@@ -570,7 +571,8 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
         submissions.finish_import(db, import_id, counts)
     written = added or counts["updated"] or conflicts
     return ImportResult(
-        package.name, "imported" if written else "unchanged", _notes(counts, manifest),
+        package.name, "imported" if written else "unchanged",
+        _notes(counts, manifest, unit=unit.name if moved else None),
         added, counts["updated"], unchanged, conflicts, unit.code, deleted=counts["deleted"],
         period=period.text, sheet_code=manifest["sheet_code"], import_id=import_id,
     )  # fmt: skip
@@ -581,8 +583,13 @@ def _local_now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def _notes(counts: dict, manifest: dict) -> str:
+def _notes(counts: dict, manifest: dict, *, unit: str | None = None) -> str:
+    """The result's notes; ``unit`` names the unit when the file came from another
+    installation than its earlier ones."""
     notes = []
+    if unit is not None:
+        notes.append(f"注意：此文件来自另一台电脑上的 jzdesk，与{unit}以前的上报文件不同，"
+                     "请确认是该单位报送的")  # fmt: skip
     if counts["deleted"]:
         notes.append(f"其中删除 {counts['deleted']} 条")
     if counts["conflicts"]:

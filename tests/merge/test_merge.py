@@ -401,3 +401,14 @@ def test_a_conflict_from_a_filled_sheet_waits_in_the_conflicts_list(make_unit, c
     assert packages.open_conflicts(city) == []
     import_one(city, second)
     assert packages.open_conflicts(city) == []
+
+
+def test_a_file_from_another_installation_of_the_unit_is_pointed_out(make_unit, city):
+    first, second = make_unit("沁阳"), make_unit("沁阳")  # a new PC, or someone else's
+    first.add(title="甲")
+    assert "另一台电脑" not in import_one(city, first.export()).reason
+    first.add(title="乙")
+    assert "另一台电脑" not in import_one(city, first.export()).reason
+    second.add(title="丙")
+    moved = import_one(city, second.export())
+    assert moved.status == "imported" and "来自另一台电脑上的 jzdesk" in moved.reason

@@ -154,6 +154,18 @@ def is_newest_file(db: sqlite_utils.Database, unit_code: str, installation: str,
     return row[0] is None or sequence >= row[0]
 
 
+def from_another_installation(db: sqlite_utils.Database, unit_code: str,
+                              installation: str) -> bool:  # fmt: skip
+    """Whether the unit's earlier files came from other installations only: a new PC, a
+    reinstallation, or someone else's program exporting under the unit's name."""
+    row = db.execute(
+        "SELECT COUNT(*), COALESCE(SUM(installation = ?), 0) FROM imports "
+        "WHERE unit_code = ? AND kind = 'jzsub' AND installation <> ''",
+        [installation, unit_code],
+    ).fetchone()
+    return row[0] > 0 and row[1] == 0
+
+
 def import_log(db: sqlite_utils.Database, *, year: int | None = None) -> list[dict]:
     """Every import, newest first, with the unit's name."""
     where, params = ("WHERE i.year = ?", [year]) if year is not None else ("", [])
