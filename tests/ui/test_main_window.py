@@ -201,3 +201,22 @@ def test_quota_table_sorts_by_any_column_keeping_the_total_at_the_bottom(open_wi
     view.sortByColumn(COL_QUOTA, Qt.SortOrder.DescendingOrder)
     assert names()[0] in {"沁阳市总工会", "孟州市总工会", "博爱县总工会", "武陟县总工会", "温县总工会",
                           "修武县总工会"} and names()[-2] == "合计"  # fmt: skip
+
+
+def test_quota_columns_fit_their_text_after_a_refresh(open_window, db_path):
+    window = open_window()
+    tab = window.quota_tab
+    table, model = tab.ui.table, tab.model
+    metrics = table.fontMetrics()
+
+    def fits(column: int) -> bool:
+        texts = [cell(model, row, column) or "" for row in range(model.rowCount())]
+        widest = max(metrics.horizontalAdvance(text) for text in texts)
+        return table.columnWidth(column) >= widest
+
+    assert fits(COL_UNIT) and fits(COL_TOTAL)
+    for _ in range(12):
+        add(db_path, sessions=1000)  # a total far wider than before
+    tab.ui.asOfEdit.setDate(date(2021, 12, 31))
+    tab.refresh()
+    assert cell(model, 0, COL_TOTAL) == "12000" and fits(COL_TOTAL)

@@ -45,7 +45,9 @@ class QuotaTab(QWidget):
             COL_RATE, ProgressBarDelegate(RATE_ROLE, BAR_COLOUR_ROLE, table)
         )
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns are fitted to their text after each refresh (_fit_columns), not kept
+        # fitted by the header, which measured every cell several times as the window
+        # first laid out.
         header.setSectionResizeMode(COL_RATE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COL_RATE, 140)
         header.setSectionResizeMode(COL_MINIMUMS, QHeaderView.ResizeMode.Stretch)
@@ -87,11 +89,17 @@ class QuotaTab(QWidget):
     def refresh(self) -> None:
         report = services.progress_report(self._workspace.db, year=self.year, as_of=self.as_of)
         self.model.set_report(report)
+        self._fit_columns()
         rate = "" if report.rate is None else f"，完成 {report.rate:.1%}"
         self.ui.summaryLabel.setText(
             f"全市合计：任务 {report.quota} 场，已完成 {report.total} 场{rate}，"
             f"受益职工 {report.audience} 人次"
         )
+
+    def _fit_columns(self) -> None:
+        for column in range(self.model.columnCount()):
+            if column not in (COL_RATE, COL_MINIMUMS):
+                self.ui.table.resizeColumnToContents(column)
 
     def edit_plan(self) -> None:
         from jzdesk.ui.views.plan_dialog import PlanDialog
