@@ -184,6 +184,9 @@ def test_summary_sheet_has_a_row_per_unit_and_the_510_total(unit_db, tmp_path):
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
     assert rows[0][:9] == ["沁阳市总工会", 50, 2, 1, 0, 0, 1, 4, 4]
     assert rows[0][9] == pytest.approx(0.08) and rows[0][10] == 470
+    # Only the rate reads as a percentage: counts stay counts (50, not 5000.0%).
+    formats = [c.number_format for c in next(ws.iter_rows(min_row=4, max_row=4))]
+    assert formats[9] == "0.0%" and set(formats[:9] + formats[10:]) == {"General"}
     total = next(r for r in rows if r[0] == "合计")
     assert total[1] == 510 and total[7] == 4
     assert rows[-1][0] == "焦作市总工会（本级）" and rows[-1][1] == "—"
@@ -229,3 +232,18 @@ def test_a_record_longer_than_a_page_is_cut_in_the_pdf_and_whole_in_excel(db, tm
 def test_the_same_quarter_typed_two_ways_has_one_code(unit_db):
     quarter, typed = data_for(unit_db, "2021Q3"), data_for(unit_db, "2021-07-01..2021-09-30")
     assert verification_code(quarter) == verification_code(typed)
+
+
+def test_a_plain_date_does_not_lend_its_format_to_the_next_cells(tmp_path):
+    """Rows mixing made cells and plain values: a plain date's format stays its own."""
+    from openpyxl import Workbook
+
+    from jzdesk.io.sheet_xlsx import CellMaker
+
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("t")
+    make = CellMaker(ws)
+    ws.append([date(2021, 5, 5), 120, make("甲", "text"), 3])
+    book.save(tmp_path / "t.xlsx")
+    row = [c.value for c in next(load_workbook(tmp_path / "t.xlsx")["t"].iter_rows())]
+    assert row[1:] == [120, "甲", 3] and row[0].date() == date(2021, 5, 5)

@@ -35,5 +35,9 @@ def test_ranking_follows_the_rules_and_exports(open_window, db_path, qtmodeltest
     shown = []
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: shown.append(a[2])))
     assert tab.export_to(tmp_path / "rank.xlsx")
-    assert load_workbook(tmp_path / "rank.xlsx").active["B4"].value == "交通工会"
+    ranking = load_workbook(tmp_path / "rank.xlsx").active
+    assert ranking["B4"].value == "交通工会"
+    formats = {c.column_letter: c.number_format for c in ranking[4]}
+    assert formats["A"] == "General" and formats["C"] == "General"  # rank 1 and the quota
+    assert "0.0%" in formats.values()
     assert shown and "rank.xlsx" in shown[0]

@@ -44,10 +44,11 @@ def write_evaluation_xlsx(year: int, as_of, rows, path: Path) -> None:
     for cells in table_rows(rows):
         made = []
         for value in cells:
-            cell = make(value, "text" if isinstance(value, str) else "number")
+            number_format = None
             if isinstance(value, float) and value <= 10:
-                cell.number_format = "0.0%" if value is cells[4] else "0.0"
-            made.append(cell)
+                number_format = "0.0%" if value is cells[4] else "0.0"
+            made.append(make(value, "text" if isinstance(value, str) else "number",
+                             number_format=number_format))  # fmt: skip
         ws.append(made)
     book.properties.title = "".join(title(year, as_of))
     book.properties.creator = "jzdesk"

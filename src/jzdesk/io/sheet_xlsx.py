@@ -27,6 +27,10 @@ class CellMaker:
     A title like ``=HYPERLINK(…)``, ``+1`` or ``@SUM`` stays a string: the cell's type is
     set to text and it gets Excel's quote prefix, so neither this file nor a later edit
     in Excel or WPS turns it into a formula.
+
+    Made cells share their style's array: never restyle one afterwards (setting its
+    font or number format would change every cell of that style); ask for the number
+    format when making it.
     """
 
     def __init__(self, ws):
@@ -77,24 +81,28 @@ class CellMaker:
             if isinstance(value, Cell):
                 cell = value
             else:
+                if plain.has_style:  # a date's number format: the next value starts afresh
+                    plain = self._cell(self._ws)
                 plain.value = value
                 cell = plain
             cell.column, cell.row = column, row
             yield cell
 
-    def __call__(self, value, style: str = "plain"):
+    def __call__(self, value, style: str = "plain", *, number_format: str | None = None):
         cell = self._cell(self._ws)
-        # Cells share their style's array (write-only cells are never restyled) except a
-        # quoted one, which changes its own copy.
-        cell._style = self._templates[style]
+        cell._style = self._templates[style]  # shared; a cell that differs takes a copy
+        quoted = isinstance(value, str) and value.startswith(_FORMULA_STARTS)
+        if quoted or number_format is not None:
+            cell._style = copy(cell._style)
         if isinstance(value, str):
             # Set the text directly: assigning .value would first take "=…" for a formula.
             cell._value, cell.data_type = value, "s"
-            if value.startswith(_FORMULA_STARTS):
-                cell._style = copy(cell._style)
+            if quoted:
                 cell.quotePrefix = True
         elif value is not None:
             cell._value, cell.data_type = value, "n"
+        if number_format is not None:
+            cell.number_format = number_format
         return cell
 
 

@@ -46,9 +46,7 @@ def write_summary_xlsx(data: SummaryData, path: Path) -> None:
             if index == 0:
                 made.append(make(value, "total" if style == "total" else "text"))
             elif isinstance(value, float):
-                cell = make(value, style)
-                cell.number_format = "0.0%"
-                made.append(cell)
+                made.append(make(value, style, number_format="0.0%"))
             else:
                 made.append(make("—" if value is None else value, style))
         ws.append(made)
