@@ -198,7 +198,8 @@ def import_sheet(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = N
     and revision (PRODUCT §7): a newer revision replaces the stored one, an older one
     changes nothing, the same revision with other content is a conflict, kept in the
     conflicts list for the city to decide. Hand-filled rows already present (same
-    content) are counted, not doubled.
+    content) are counted, not doubled. ``before_write`` is called once the sheet has
+    passed its checks, before it is written (see import_batch).
 
     Raises:
         KnownError: the file is unsafe, unreadable, names no known unit or another unit,
@@ -447,9 +448,9 @@ def import_batch(
     packages.ReadAhead (a file whose checks it stops is rejected, nothing of it imported).
 
     The database is backed up once, before the first file that passed its checks is
-    written (PRODUCT §9: a backup before every import). A batch of rejected or
-    already-imported files makes none, so that a run of bad drops cannot push the daily
-    backups out of the rotation."""
+    written (PRODUCT §9: a backup before every import). A batch of rejected files and
+    of submission files imported before makes none, so that a run of bad drops
+    cannot push the daily backups out of the rotation."""
     from jzdesk.io.package import sweep_stale_copies
     from jzdesk.packages import ReadAhead
     from jzdesk.store.db import checkpoint_at_end

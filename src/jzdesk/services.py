@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import re
+import sqlite3
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -533,13 +534,16 @@ def make_backup(db: sqlite_utils.Database, reason: str = "manual") -> Path:
     Raises:
         KnownError: the backup folder cannot be written.
     """
-    from jzdesk.errors import os_reason
+    from jzdesk.errors import is_disk_full, os_reason
     from jzdesk.store import backup
 
     try:
         return backup.write_backup(db, reason, now=datetime.now())
     except OSError as error:
         raise KnownError(f"无法写入备份：{os_reason(error)}") from error
+    except sqlite3.Error as error:  # SQLite writes the copy: a full disk comes this way
+        why = "磁盘空间不足" if is_disk_full(error) else str(error)
+        raise KnownError(f"无法写入备份：{why}") from error
 
 
 def daily_backup(db: sqlite_utils.Database) -> Path | None:

@@ -116,8 +116,10 @@ def test_an_import_that_changes_nothing_makes_no_backup(db, tmp_path):
     junk.write_text("不是上报文件", encoding="utf-8")
     bad_sheet = tmp_path / "bad.xlsx"
     bad_sheet.write_bytes(b"PK\x03\x04 not really")
-    results = exchange.import_files(db, [junk, tmp_path / "missing.jzsub", bad_sheet])
-    assert [r.status for r in results] == ["rejected"] * 3
+    empty_sheet = exchange.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
+                                             parse_period("2021Q2"), tmp_path / "empty.xlsx")  # fmt: skip
+    results = exchange.import_files(db, [junk, tmp_path / "missing.jzsub", bad_sheet, empty_sheet])
+    assert [r.status for r in results] == ["rejected"] * 4  # a sheet without rows, too
     assert backup.backups(db) == []
 
 
@@ -134,3 +136,23 @@ def test_an_import_whose_backup_fails_imports_nothing(db, tmp_path):
     [result] = exchange.import_files(db, [sheet])
     assert result.status == "rejected" and "为安全起见" in result.reason
     assert db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 0
+
+
+def test_a_backup_sqlite_cannot_write_is_explained_and_leaves_no_half_copy(db_path):
+    """SQLite writes the copy, so a full disk shows up as an SQLite error, not an OSError."""
+    import sqlite3
+
+    import sqlite_utils
+
+    class FullDisk(sqlite3.Connection):
+        def backup(self, target, **kwargs):
+            target.execute("CREATE TABLE half (x)")
+            raise sqlite3.OperationalError("database or disk is full")
+
+    services.open_database(db_path).close()
+    db = sqlite_utils.Database(sqlite3.connect(db_path, factory=FullDisk))
+    with pytest.raises(KnownError, match="无法写入备份：磁盘空间不足"):
+        services.make_backup(db, "import")
+    assert services.list_backups(db) == []
+    assert list(backup.backup_folder(db).iterdir()) == []
+    db.close()

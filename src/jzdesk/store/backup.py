@@ -29,17 +29,26 @@ def folder_for(db_path: Path) -> Path:
 
 
 def write_backup(db: sqlite_utils.Database, reason: str, *, now: datetime) -> Path:
-    """A consistent copy of the live database, taken while it stays open, then rotation."""
+    """A consistent copy of the live database, taken while it stays open, then rotation.
+
+    The copy is written under a name the backup list does not show and renamed when
+    whole: a full disk or a Ctrl+C leaves no half backup to restore from."""
     folder = backup_folder(db)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"jzdesk-{now.strftime('%Y%m%d-%H%M%S-%f')}-{reason}.sqlite"
-    copy = sqlite3.connect(target)
+    partial = target.with_name(target.name + ".partial")
     try:
-        db.conn.backup(copy)
-        # One self-contained file: reading it later leaves no -wal/-shm beside it.
-        copy.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        copy.close()
+        copy = sqlite3.connect(partial)
+        try:
+            db.conn.backup(copy)
+            # One self-contained file: reading it later leaves no -wal/-shm beside it.
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     for old in sorted(folder.glob("jzdesk-*.sqlite"))[:-KEEP]:
         old.unlink(missing_ok=True)
     return target
