@@ -175,7 +175,8 @@ def export_summary(db: sqlite_utils.Database, period: Period, path: Path) -> Pat
 
 def _write_file(path: Path, write) -> None:
     """Write through a temporary file beside ``path`` and move it into place, so a failure
-    (disk full, file open elsewhere) never leaves half a sheet under the real name."""
+    (disk full, file open elsewhere, Ctrl+C) never leaves half a sheet under the real
+    name, nor the temporary file beside it."""
     import os
 
     if not path.parent.is_dir():
@@ -184,9 +185,11 @@ def _write_file(path: Path, write) -> None:
     try:
         write(temporary)
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:
         temporary.unlink(missing_ok=True)
-        raise KnownError(f"无法写入 {path}：{os_reason(error)}", field="out") from error
+        if isinstance(error, OSError):
+            raise KnownError(f"无法写入 {path}：{os_reason(error)}", field="out") from error
+        raise
 
 
 def import_sheet(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None,

@@ -247,3 +247,15 @@ def test_a_plain_date_does_not_lend_its_format_to_the_next_cells(tmp_path):
     book.save(tmp_path / "t.xlsx")
     row = [c.value for c in next(load_workbook(tmp_path / "t.xlsx")["t"].iter_rows())]
     assert row[1:] == [120, "甲", 3] and row[0].date() == date(2021, 5, 5)
+
+
+def test_an_interrupted_write_leaves_neither_the_file_nor_its_temporary(tmp_path):
+    from jzdesk.exchange import _write_file
+
+    def interrupted(target):
+        target.write_bytes(b"half a sheet")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _write_file(tmp_path / "q3.xlsx", interrupted)
+    assert list(tmp_path.iterdir()) == []
