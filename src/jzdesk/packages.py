@@ -76,12 +76,11 @@ def check_report_period(period: Period, today: date) -> None:
     """Reports are quarterly (PRODUCT §8): a file's period is a quarter that has begun, or
     a whole year that has ended (its fourth quarter's report, which covers the year)."""
     year = period.end.year
-    quarter = quarter_period(year, quarter_of(period.end))
-    if (period.start, period.end) == (quarter.start, quarter.end):
+    if period.kind == "quarter":
         if period.start > today:
             raise KnownError(f"期间 {period.label} 还没有开始，不能报送", field="period")
         return
-    if (period.start, period.end) != (date(year, 1, 1), date(year, 12, 31)):
+    if period.kind != "year":
         raise KnownError(f"上报文件按季度报送，期间应写成 {year}Q1～{year}Q4"
                          f"（“{period.label}”不是一个季度）", field="period")  # fmt: skip
     if period.end >= today:

@@ -29,6 +29,12 @@ class Period:
         """How the period is written on a sheet, e.g. 2021年第一季度."""
         return _label(self)
 
+    @property
+    def kind(self) -> str:
+        """What the days are, however they were written: ``year``, ``quarter``, ``month``
+        or ``days`` (any other range)."""
+        return _kind(self.start, self.end)
+
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
 
@@ -98,14 +104,24 @@ def named_period(start: date, end: date) -> Period:
     """The days from ``start`` to ``end`` under their shortest name: a range that is
     exactly a year, a quarter or a month is written so. One period then has one text,
     and the sheet's 校验码 (which covers it) is the same however the period was typed."""
+    text = {
+        "year": f"{start.year}",
+        "quarter": f"{start.year}Q{quarter_of(start)}",
+        "month": f"{start.year}-{start.month:02d}",
+    }.get(_kind(start, end), f"{start.isoformat()}..{end.isoformat()}")
+    return Period(start, end, text)
+
+
+def _kind(start: date, end: date) -> str:
     if (start, end) == (date(start.year, 1, 1), date(start.year, 12, 31)):
-        return year_period(start.year)
-    quarter = quarter_period(start.year, quarter_of(start))
-    if (start, end) == (quarter.start, quarter.end):
-        return quarter
-    if start.day == 1 and end == _month_end(start.year, start.month):
-        return Period(start, end, f"{start.year}-{start.month:02d}")
-    return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
+        return "year"
+    if start.day != 1 or end != _month_end(end.year, end.month):
+        return "days"
+    if (start.year, start.month) == (end.year, end.month):
+        return "month"
+    if start.year == end.year and start.month % 3 == 1 and end.month == start.month + 2:
+        return "quarter"
+    return "days"
 
 
 def _month_end(year: int, month: int) -> date:
@@ -126,15 +142,11 @@ _QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "�
 
 def _label(period: Period) -> str:
     start, end = period.start, period.end
-    if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
+    kind = period.kind
+    if kind == "year":
         return f"{start.year}年度"
-    if (
-        start.day == 1
-        and start.month % 3 == 1
-        and end == quarter_period(start.year, quarter_of(start)).end
-    ):
+    if kind == "quarter":
         return f"{start.year}年{_QUARTER_NAMES[quarter_of(start)]}"
-    last_day = calendar.monthrange(start.year, start.month)[1]
-    if start.day == 1 and end == date(start.year, start.month, last_day):
+    if kind == "month":
         return f"{start.year}年{start.month}月"
     return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
