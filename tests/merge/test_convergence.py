@@ -75,6 +75,9 @@ def test_any_subset_in_any_order_converges_to_the_newest_file(tmp_path_factory, 
             [result] = exchange.import_files(city, [files[index]])
             assert result.status != "rejected", result.reason
             assert result.conflicts == 0
+            # Every record of the file in exactly one count.
+            counted = result.added + result.updated + result.unchanged + result.conflicts
+            assert counted == len(file_state(files[index]))
         newest = files[max(chosen)]
         assert city_state(city) == file_state(newest)
         assert city.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
