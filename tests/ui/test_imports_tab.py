@@ -151,3 +151,19 @@ def test_only_the_installations_own_unit_can_send_a_submission_file(open_window)
     for code, sends in (("qinyang", True), ("mengzhou", False), ("city", False)):
         tab.ui.unitCombo.setCurrentIndex(tab.ui.unitCombo.findData(code))
         assert tab.ui.packageButton.isEnabled() == sends, code
+
+
+def test_changing_the_home_unit_moves_the_submission_button_with_it(open_window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = open_window()
+    services.init_installation(window.workspace.db, "沁阳")
+    tab = window.report_tab
+    tab.ui.unitCombo.setCurrentIndex(tab.ui.unitCombo.findData("qinyang"))
+    assert tab.ui.packageButton.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("孟州市总工会", True)))
+    window.choose_home_unit()
+    assert tab.ui.unitCombo.currentData() == "mengzhou" and tab.ui.packageButton.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("焦作市总工会", True)))
+    window.choose_home_unit()
+    assert not tab.ui.packageButton.isEnabled()

@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
         if ok:
             unit = services.init_installation(self.workspace.db, units[names.index(name)].code)
             self.records_tab.show_unit(unit.code)
+            if "report" in self._pages:  # a tab not made yet reads the home unit when it is
+                self.report_tab.show_unit(unit.code)
             self._show_home_unit()
 
     def show_unit_records(self, code: str) -> None:

@@ -106,6 +106,15 @@ class ReportTab(QWidget):
             filler=self.ui.fillerEdit.text().strip(), phone=self.ui.phoneEdit.text().strip(),
         )  # fmt: skip
 
+    def show_unit(self, code: str) -> None:
+        """Select the unit ``code`` (the window calls this when the home unit changes:
+        which unit may send a submission file changes with it)."""
+        combo = self.ui.unitCombo
+        if combo.currentData() == code:
+            self._on_unit_changed()
+        else:
+            combo.setCurrentIndex(combo.findData(code))
+
     def _on_unit_changed(self) -> None:
         header = services.header_fields(self._workspace.db, self.unit.code)
         self.ui.fillerEdit.setText(header["filler"])
