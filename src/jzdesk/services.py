@@ -542,7 +542,12 @@ def make_backup(db: sqlite_utils.Database, reason: str = "manual") -> Path:
     except OSError as error:
         raise KnownError(f"无法写入备份：{os_reason(error)}") from error
     except sqlite3.Error as error:  # SQLite writes the copy: a full disk comes this way
-        why = "磁盘空间不足" if is_disk_full(error) else str(error)
+        if is_disk_full(error):
+            why = "磁盘空间不足"
+        elif "unable to open" in str(error).lower():
+            why = "备份文件夹不存在或没有写入权限"
+        else:
+            why = f"SQLite 错误（{error}）"
         raise KnownError(f"无法写入备份：{why}") from error
 
 

@@ -156,3 +156,20 @@ def test_a_backup_sqlite_cannot_write_is_explained_and_leaves_no_half_copy(db_pa
     assert services.list_backups(db) == []
     assert list(backup.backup_folder(db).iterdir()) == []
     db.close()
+
+
+def test_a_half_backup_left_by_a_killed_program_is_removed_by_the_next(db):
+    import os
+    import time
+
+    folder = backup.backup_folder(db)
+    folder.mkdir(parents=True, exist_ok=True)
+    old = folder / "jzdesk-20210101-000000-000000-import.sqlite.partial"
+    young = folder / "jzdesk-20210101-000001-000000-import.sqlite.partial"
+    for left in (old, young):
+        left.write_bytes(b"half")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    services.make_backup(db)
+    assert not old.exists() and young.exists()  # a young one may be another program's
+    assert len(services.list_backups(db)) == 1

@@ -167,3 +167,24 @@ def test_changing_the_home_unit_moves_the_submission_button_with_it(open_window,
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("焦作市总工会", True)))
     window.choose_home_unit()
     assert not tab.ui.packageButton.isEnabled()
+
+
+def test_a_unit_added_to_the_plan_can_become_the_home_unit_of_an_open_window(
+    open_window, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    from jzdesk.ui.views.plan_dialog import PlanDialog
+
+    window = open_window()
+    tab = window.report_tab  # made before the unit exists
+    dialog = PlanDialog(window.workspace, 2021, window)
+    qtbot.addWidget(dialog)
+    dialog.add_row()
+    row = dialog.ui.table.rowCount() - 1
+    dialog.ui.table.item(row, 0).setText("文旅工会")
+    dialog.ui.table.item(row, 2).setText("8")
+    assert dialog.save()
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("文旅工会", True)))
+    window.choose_home_unit()
+    assert tab.unit.name == "文旅工会" and tab.ui.packageButton.isEnabled()

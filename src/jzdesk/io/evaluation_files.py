@@ -23,6 +23,9 @@ def table_rows(rows) -> list[list]:
     ]  # fmt: skip
 
 
+_RATE_COLUMN = 4  # in table_rows
+
+
 def write_evaluation_xlsx(year: int, as_of, rows, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -43,12 +46,12 @@ def write_evaluation_xlsx(year: int, as_of, rows, path: Path) -> None:
     ws.append([make(header, "header") for header in HEADERS])
     for cells in table_rows(rows):
         made = []
-        for value in cells:
-            number_format = None
-            if isinstance(value, float) and value <= 10:
-                number_format = "0.0%" if value is cells[4] else "0.0"
-            made.append(make(value, "text" if isinstance(value, str) else "number",
-                             number_format=number_format))  # fmt: skip
+        for column, value in enumerate(cells):
+            if column == _RATE_COLUMN:  # a rate of any size, or "—" for a unit without quota
+                made.append(make("—", "number") if value is None
+                            else make(value, "number", number_format="0.0%"))  # fmt: skip
+            else:
+                made.append(make(value, "text" if isinstance(value, str) else "number"))
         ws.append(made)
     book.properties.title = "".join(title(year, as_of))
     book.properties.creator = "jzdesk"
@@ -74,7 +77,7 @@ def write_evaluation_pdf(year: int, as_of, rows, path: Path) -> None:
     )  # fmt: skip
     body = [[paragraph(h, styles["cell"]) for h in HEADERS]]
     for cells in table_rows(rows):
-        rate = "—" if cells[4] is None else f"{cells[4]:.1%}"
+        rate = "—" if cells[_RATE_COLUMN] is None else f"{cells[_RATE_COLUMN]:.1%}"
         body.append([str(cells[0]), paragraph(cells[1], styles["cell"]), str(cells[2]),
                      str(cells[3]), rate, str(cells[5]), paragraph(cells[6], styles["cell"]),
                      paragraph(cells[7], styles["cell"])])  # fmt: skip

@@ -334,8 +334,8 @@ def _check_header(path: Path, name: str) -> None:
     not_ours = f"文件 {name} 不是 jzdesk 上报文件"
     if head.startswith(b"PK\x03\x04"):
         if _is_workbook(head):
-            raise KnownError(f"{not_ours}（这是一个 Excel 表格；如果是统计表，请把文件扩展名改回 "
-                             ".xlsx 再导入）")  # fmt: skip
+            raise KnownError(f"{not_ours}（这是一个 Office 文档，例如 Excel 表格；如果是统计表，"
+                             "请把文件扩展名改回 .xlsx 再导入）")  # fmt: skip
         raise KnownError(f"{not_ours}（这是一个压缩包，请先解压，再导入其中的 .jzsub 文件）")
     if not head.startswith(b"SQLite format 3\x00"):
         raise KnownError(f"{not_ours}，或文件已损坏")
@@ -355,8 +355,9 @@ _WORKBOOK_FIRST_PARTS = (b"[Content_Types].xml", b"_rels/", b"docProps/", b"xl/"
 
 def _is_workbook(head: bytes) -> bool:
     """Whether a zip archive that starts with ``head`` (its first 100 bytes) looks like an
-    Excel workbook, judged by the name of its first part: the archive's directory is not
-    read, as an untrusted one may list millions of entries."""
+    Office document (an Excel workbook, or a Word file: they begin alike), judged by the
+    name of its first part: the archive's directory is not read, as an untrusted one may
+    list millions of entries."""
     name_length = int.from_bytes(head[26:28], "little")
     return head[30 : 30 + name_length].startswith(_WORKBOOK_FIRST_PARTS)
 

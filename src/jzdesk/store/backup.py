@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
@@ -32,9 +32,11 @@ def write_backup(db: sqlite_utils.Database, reason: str, *, now: datetime) -> Pa
     """A consistent copy of the live database, taken while it stays open, then rotation.
 
     The copy is written under a name the backup list does not show and renamed when
-    whole: a full disk or a Ctrl+C leaves no half backup to restore from."""
+    whole: a full disk or a Ctrl+C leaves no half backup to restore from, and what a
+    killed program left under that name is removed by the next backup."""
     folder = backup_folder(db)
     folder.mkdir(parents=True, exist_ok=True)
+    _remove_stale_partials(folder, now=now)
     target = folder / f"jzdesk-{now.strftime('%Y%m%d-%H%M%S-%f')}-{reason}.sqlite"
     partial = target.with_name(target.name + ".partial")
     try:
@@ -52,6 +54,18 @@ def write_backup(db: sqlite_utils.Database, reason: str, *, now: datetime) -> Pa
     for old in sorted(folder.glob("jzdesk-*.sqlite"))[:-KEEP]:
         old.unlink(missing_ok=True)
     return target
+
+
+_PARTIAL_STALE_AFTER = timedelta(hours=1)  # no backup takes an hour
+
+
+def _remove_stale_partials(folder: Path, *, now: datetime) -> None:
+    for left in folder.glob("jzdesk-*.sqlite.partial*"):
+        try:
+            if now - datetime.fromtimestamp(left.stat().st_mtime) > _PARTIAL_STALE_AFTER:
+                left.unlink()
+        except OSError:
+            continue  # in use (another program's backup) or already gone
 
 
 def backups(db: sqlite_utils.Database) -> list[Path]:

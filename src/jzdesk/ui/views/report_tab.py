@@ -51,9 +51,7 @@ class ReportTab(QWidget):
         self.ui.previewHost.layout().addWidget(self.view)
 
         db = workspace.db
-        self._units = {unit.code: unit for unit in services.all_units(db)}
-        for unit in self._units.values():
-            self.ui.unitCombo.addItem(unit.name, unit.code)
+        self._load_units()
         home = services.home_unit(db)
         if home is not None:
             self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.findData(home.code))
@@ -110,10 +108,24 @@ class ReportTab(QWidget):
         """Select the unit ``code`` (the window calls this when the home unit changes:
         which unit may send a submission file changes with it)."""
         combo = self.ui.unitCombo
+        if combo.findData(code) < 0:  # added in the plan since this tab was made
+            self._load_units()
         if combo.currentData() == code:
             self._on_unit_changed()
         else:
             combo.setCurrentIndex(combo.findData(code))
+
+    def _load_units(self) -> None:
+        """Fill the unit list (again), keeping the unit shown, without signals."""
+        self._units = {unit.code: unit for unit in services.all_units(self._workspace.db)}
+        combo = self.ui.unitCombo
+        shown = combo.currentData()
+        blocked = combo.blockSignals(True)
+        combo.clear()
+        for unit in self._units.values():
+            combo.addItem(unit.name, unit.code)
+        combo.setCurrentIndex(max(0, combo.findData(shown)))
+        combo.blockSignals(blocked)
 
     def _on_unit_changed(self) -> None:
         header = services.header_fields(self._workspace.db, self.unit.code)
