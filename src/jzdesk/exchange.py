@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -186,7 +186,8 @@ def _write_file(path: Path, write) -> None:
         write(temporary)
         os.replace(temporary, path)
     except BaseException as error:
-        temporary.unlink(missing_ok=True)
+        with suppress(OSError):  # a locked temporary must not hide why the write failed
+            temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise KnownError(f"无法写入 {path}：{os_reason(error)}", field="out") from error
         raise
