@@ -59,17 +59,21 @@ def default_period(db: sqlite_utils.Database, today: date | None = None) -> Peri
     return quarter_period(year, max(1, quarter_of(today) - 1))
 
 
-def _check_reporting_unit(db: sqlite_utils.Database, unit: Unit) -> None:
-    """A submission file is the unit's own report, sent from its installation: a clerk who
+def reporting_refusal(db: sqlite_utils.Database, unit: Unit) -> str | None:
+    """Why this installation may not send ``unit``'s submission file, or None if it may.
+
+    A submission file is the unit's own report, sent from its installation: a clerk who
     picked another unit in the list would otherwise report for it, and the city would
     count that unit's quarter as received. (An installation without a home unit, set up
     before there was one, may export for any unit.)"""
     home = services.home_unit(db)
     if CITY_CODE in (unit.code, home.code if home else None):
-        raise KnownError("市总工会接收各单位的上报文件，本身不导出上报文件", field="unit")
+        return "市总工会接收各单位的上报文件，本身不导出上报文件"
     if home is not None and home.code != unit.code:
-        raise KnownError(f"本机登记的是{home.name}的数据，只能导出{home.name}的上报文件"
-                         f"（选择的是{unit.name}）", field="unit")  # fmt: skip
+        return (
+            f"本机登记的是{home.name}的数据，只能导出{home.name}的上报文件（选择的是{unit.name}）"
+        )
+    return None
 
 
 def check_report_period(period: Period, today: date) -> None:
@@ -125,7 +129,9 @@ def export_package(db: sqlite_utils.Database, unit: Unit, path: Path, *,
     path = Path(path)
     if path.suffix.lower() != ".jzsub":
         raise KnownError(f"上报文件的文件名应以 .jzsub 结尾：{path.name}", field="out")
-    _check_reporting_unit(db, unit)
+    refusal = reporting_refusal(db, unit)
+    if refusal is not None:
+        raise KnownError(refusal, field="unit")
     period = period or default_period(db)
     check_report_period(period, date.today())
     year = period.end.year

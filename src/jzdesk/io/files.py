@@ -9,6 +9,17 @@ from pathlib import Path
 
 from jzdesk.errors import KnownError, os_reason
 
+SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file begins
+
+
+def file_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of the file (fewer if it is shorter; none if unreadable)."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(size)
+    except OSError:
+        return b""
+
 
 def checked_size(path: Path, *, limit: int, what: str, advice: str) -> int:
     """The file's size in bytes.

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jzdesk.errors import KnownError, os_reason
+from jzdesk.io.files import SQLITE_HEADER, checked_size, file_head
 
 FORMAT = "jzdesk-submission"
 FORMAT_VERSION = 1
@@ -270,7 +271,6 @@ def open_package(path: Path, *, should_stop: Callable[[], bool] | None = None) -
     """
     path = Path(path)
     name = path.name
-    from jzdesk.io.files import checked_size
 
     size = checked_size(path, limit=MAX_FILE_BYTES, what="上报文件",
                         advice="不是 jzdesk 导出的上报文件")  # fmt: skip
@@ -329,15 +329,14 @@ def _copy_and_hash(source: Path, target: Path) -> str:
 
 
 def _check_header(path: Path, name: str) -> None:
-    with open(path, "rb") as file:
-        head = file.read(100)
+    head = file_head(path, 100)
     not_ours = f"文件 {name} 不是 jzdesk 上报文件"
     if head.startswith(b"PK\x03\x04"):
         if _is_workbook(head):
             raise KnownError(f"{not_ours}（这是一个 Office 文档，例如 Excel 表格；如果是统计表，"
                              "请把文件扩展名改回 .xlsx 再导入）")  # fmt: skip
         raise KnownError(f"{not_ours}（这是一个压缩包，请先解压，再导入其中的 .jzsub 文件）")
-    if not head.startswith(b"SQLite format 3\x00"):
+    if not head.startswith(SQLITE_HEADER):
         raise KnownError(f"{not_ours}，或文件已损坏")
     if len(head) < 100:
         raise KnownError(f"文件 {name} 不完整（已损坏或没有传完），请让报送单位重新发送")

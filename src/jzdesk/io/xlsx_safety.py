@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 from jzdesk.errors import KnownError
-from jzdesk.io.files import checked_size
+from jzdesk.io.files import SQLITE_HEADER, checked_size, file_head
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -27,7 +27,7 @@ def check_xlsx(path: Path) -> None:
     name = path.name
     checked_size(path, limit=MAX_FILE_BYTES, what="文件", advice="不像是一张统计表")
     if not zipfile.is_zipfile(path):
-        if _starts_with(path, b"SQLite format 3\x00"):
+        if file_head(path, len(SQLITE_HEADER)) == SQLITE_HEADER:
             raise KnownError(f"文件 {name} 不是 Excel 表格，而是一个数据库文件；如果它是 jzdesk 上报文件，"
                              "请把文件扩展名改回 .jzsub 再导入")  # fmt: skip
         raise KnownError(
@@ -48,14 +48,6 @@ def check_xlsx(path: Path) -> None:
             raise KnownError(f"文件 {name} 的压缩比异常（可能是恶意文件），已拒绝")
     if not any(entry.filename == "[Content_Types].xml" for entry in entries):
         raise KnownError(f"文件 {name} 不是 Excel 的 .xlsx 文件")
-
-
-def _starts_with(path: Path, magic: bytes) -> bool:
-    try:
-        with open(path, "rb") as file:
-            return file.read(len(magic)) == magic
-    except OSError:
-        return False
 
 
 def load_workbook(path: Path):

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QWidget
 
 from jzdesk import exchange, services
 from jzdesk.domain.periods import quarter_period, year_period
-from jzdesk.domain.units import CITY_CODE
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_report_tab import Ui_ReportTab
 from jzdesk.ui.settings import ask_open_paths, ask_save_path
@@ -132,14 +131,12 @@ class ReportTab(QWidget):
         self.ui.fillerEdit.setText(header["filler"])
         self.ui.phoneEdit.setText(header["phone"])
         self._show_seal(exchange.unit_seal(self._workspace.db, self.unit))
-        # The city union receives submission files and sends none; a unit's file comes from
-        # its own installation (packages.export_package refuses the rest).
-        home = services.home_unit(self._workspace.db)
-        reports = self.unit.code != CITY_CODE and home in (None, self.unit)
+        from jzdesk import packages
+
+        refusal = packages.reporting_refusal(self._workspace.db, self.unit)
         for widget in (self.ui.packageButton, self.ui.photosCheck, self.ui.planDocButton):
-            widget.setEnabled(reports)
-        self.ui.packageButton.setToolTip("" if reports else
-                                         "只能导出本机所属单位的上报文件；市总工会不导出")  # fmt: skip
+            widget.setEnabled(refusal is None)
+        self.ui.packageButton.setToolTip(refusal or "")
         self.schedule_preview()
 
     def schedule_preview(self) -> None:
