@@ -476,16 +476,16 @@ class _BackupBeforeWriting:
 
     def __init__(self, db: sqlite_utils.Database):
         self._db = db
-        self.path: Path | None = None
+        self._made = False
 
-    def __call__(self) -> Path:
+    def __call__(self) -> None:
         """Raises KnownError (the file is then not imported) if the backup fails."""
-        if self.path is None:
+        if not self._made:
             try:
-                self.path = services.make_backup(self._db, "import")
+                services.make_backup(self._db, "import")
             except KnownError as error:
                 raise KnownError(f"{error.message}；为安全起见，没有导入") from error
-        return self.path
+            self._made = True
 
 
 def export_quota_table(db: sqlite_utils.Database, year: int, path: Path) -> Path:
