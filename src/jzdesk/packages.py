@@ -35,7 +35,7 @@ from jzdesk.domain.units import CITY_CODE, Unit
 from jzdesk.errors import KnownError, disk_full_message, is_disk_full
 from jzdesk.exchange import ImportResult
 from jzdesk.io.package import Package, PackageContent, open_package, write_package
-from jzdesk.store import plans, settings, submissions
+from jzdesk.store import merge, plans, settings, submissions
 from jzdesk.store.migrations import LATEST
 
 MAX_PLAN_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -278,12 +278,12 @@ def check_package(path: Path, *, should_stop: Callable[[], bool] | None = None,
 
 
 def stage_records(checked: Checked) -> Path:
-    """The scratch database of the file's records (submissions.write_stage), made now if
+    """The scratch database of the file's records (merge.write_stage), made now if
     the checks did not. Copying has a time budget of its own, apart from the checks'."""
     if checked.stage is None:
         checked.package.restart_budget()
         stage = checked.package.folder / "stage.sqlite"
-        submissions.write_stage(stage, checked.package.records())
+        merge.write_stage(stage, checked.package.records())
         checked.stage = stage
     return checked.stage
 
@@ -534,7 +534,7 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
     saved_by = f"导入：{package.name}"[:100]
     year = period.end.year
     sequence = int(manifest["sequence"])
-    with submissions.attached_stage(db, stage_records(checked)), _immediate(db):
+    with merge.attached_stage(db, stage_records(checked)), _immediate(db):
         newest = submissions.is_newest_file(db, unit.code, manifest["installation"], sequence)
         moved = submissions.from_another_installation(db, unit.code, manifest["installation"])
         import_id = submissions.start_import(db, {
@@ -546,22 +546,22 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
             "imported_by": by, "sheet_code": manifest["sheet_code"][:20],
             "has_plan_document": int(bool(package.documents())),
         })  # fmt: skip
-        owned = submissions.foreign_owned(db, family)
+        owned = merge.foreign_owned(db, family)
         if owned:
             listed = "、".join(f"{record_id}（{name}）" for record_id, name in owned)
             raise KnownError(f"文件 {package.name} 中的记录在本机属于其他单位：{listed}，未导入")
-        submissions.classify(db)
-        added = submissions.add_new(db, import_id, now=now)
-        submissions.mark_synced(db)
+        merge.classify(db)
+        added = merge.add_new(db, import_id, now=now)
+        merge.mark_synced(db)
         changes = {"updated": 0, "deleted": 0, "restored": 0}
-        for row in submissions.staged(db, "update"):
-            change = submissions.take_incoming(
-                db, row["id"], submissions.incoming_fields(row), deleted=bool(row["deleted"]),
+        for row in merge.staged(db, "update"):
+            change = merge.take_incoming(
+                db, row["id"], merge.incoming_fields(row), deleted=bool(row["deleted"]),
                 unit_revision=row["revision"], import_id=import_id, now=now, saved_by=saved_by,
             )  # fmt: skip
             changes[change] += 1
         conflicts = sum(submissions.record_conflict(db, row, import_id, now=now)
-                        for row in submissions.staged(db, "conflict"))  # fmt: skip
+                        for row in merge.staged(db, "conflict"))  # fmt: skip
         if manifest["photos"] == "1":
             _take_photos(db, package, now=now)
         if newest:
@@ -617,8 +617,8 @@ def check_sheet_code(db: sqlite_utils.Database, import_id: int) -> dict:
 
 
 def _take_photos(db: sqlite_utils.Database, package: Package, *, now: str) -> None:
-    """The file's photos of the records submissions.photo_owners names."""
-    taken = submissions.photo_owners(db)
+    """The file's photos of the records merge.photo_owners names."""
+    taken = merge.photo_owners(db)
     by_record: dict[str, list[tuple]] = {}
     for photo in package.photos():
         if photo[0] in taken:
@@ -662,7 +662,7 @@ def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, keep: str) -> 
     received = submissions.received_revision(db, conflict["record_id"])
     if received is not None and conflict["revision"] < received:
         with db.atomic():
-            submissions.close_superseded(db, conflict["record_id"], received,
+            merge.close_superseded(db, conflict["record_id"], received,
                                          now=services.now_iso(), by=services.current_user(db))  # fmt: skip
         raise KnownError(f"冲突 {conflict_id} 已被该单位更新的上报文件取代，已自动关闭", field="id")
     with db.atomic():

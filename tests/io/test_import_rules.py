@@ -39,7 +39,9 @@ def test_a_newer_revision_replaces_and_an_older_file_rolls_nothing_back(tmp_path
     assert services.get_event(city, record_id).fields.audience == 1000
 
 
-def test_detail_rows_follow_content_not_position(db, tmp_path):
+def test_rows_moved_by_hand_are_read_by_content_and_said_so(db, tmp_path):
+    """Swapped rows no longer line up with 活动明细: the sheet is read by the hand-filled
+    rules (each row paired with the record it still resembles), and the result says so."""
     services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), T.FILM, title="A",
                                         presenter="甲放映队", demonstration=True))  # fmt: skip
     services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), T.FILM, title="B"))
@@ -56,13 +58,14 @@ def test_detail_rows_follow_content_not_position(db, tmp_path):
     ws.cell(b_row, 3, "B2")
     book.save(path)
     other = open_db(tmp_path / "other.sqlite")
-    exchange.import_sheet(other, path)
+    result = exchange.import_sheet(other, path)
+    assert "对不上（第 6 行的序号是“2”，应为 1）" in result.reason
     by_title = {r.fields.title: r for r in services.list_events(other)}
     originals = {r.fields.title: r for r in services.list_events(db)}
     assert set(by_title) == {"A", "B2"}
     assert by_title["A"].id == originals["A"].id
     assert by_title["A"].fields.demonstration and by_title["A"].fields.presenter == "甲放映队"
-    assert by_title["B2"].id not in {r.id for r in originals.values()}
+    assert by_title["B2"].id == originals["B"].id  # B, retitled
     assert not by_title["B2"].fields.demonstration
 
 
@@ -94,19 +97,23 @@ def hand_sheet(path, rows, header=None, title="2021年第一季度", unit="温�
     return path
 
 
-def test_identical_rows_both_count_and_a_resent_sheet_corrects_not_doubles(db, tmp_path):
+def test_identical_rows_both_count_and_a_corrected_sheet_replaces_them(db, tmp_path):
+    """Two identical rows are two activities; the corrected sheet of the same period has
+    one row: one record updated, the other deleted, never a third (PRODUCT §7). The first
+    sheet again is a file imported before and changes nothing."""
     row = [1, "2021-03-05", "露天电影", "西关村", None, 1, None, None, None, 80, None]
     path = hand_sheet(tmp_path / "twice.xlsx", [row, [2, *row[1:]]])
     assert exchange.import_sheet(db, path).added == 2
     corrected = hand_sheet(tmp_path / "fixed.xlsx", [[1, "2021-03-05", "露天电影", "西关村", None, 1,
                                                      None, None, None, 120, None]])  # fmt: skip
     result = exchange.import_sheet(db, corrected)
-    assert (result.added, result.updated) == (0, 1)  # the corrected audience, not a third record
-    audiences = sorted(r.fields.audience for r in services.list_events(db))
-    assert audiences == [80, 120]
-    again = exchange.import_sheet(db, path)  # the old sheet again: 80 is there, 120 is its twin
-    assert (again.unchanged, again.updated, again.added) == (1, 1, 0)
-    assert len(services.list_events(db)) == 2
+    assert (result.added, result.updated, result.deleted) == (0, 2, 1)
+    assert "其中删除 1 条" in result.reason
+    assert [r.fields.audience for r in services.list_events(db)] == [120]
+    again = exchange.import_sheet(db, path)
+    assert (again.status, again.unchanged, again.updated, again.added) == ("unchanged", 2, 0, 0)
+    assert "导入过" in again.reason
+    assert [r.fields.audience for r in services.list_events(db)] == [120]
 
 
 def test_long_headers_subtotals_and_template_rows(db, tmp_path):

@@ -9,7 +9,7 @@ import pytest
 
 from jzdesk import exchange
 from jzdesk.domain.periods import parse_period
-from jzdesk.store import submissions
+from jzdesk.store import merge
 from jzdesk.store.db import open_db
 
 from .conftest import city_state
@@ -97,10 +97,10 @@ def test_a_batch_left_early_leaves_no_private_copy_behind(make_unit, city, tmp_p
 def test_the_owner_check_reads_only_the_staged_records(city, tmp_path):
     """Looking up who holds each staged id must not walk every record the city holds
     (once per file, that made big imports quadratic)."""
-    submissions.write_stage(tmp_path / "stage.sqlite", [])
-    with submissions.attached_stage(city, tmp_path / "stage.sqlite"):
+    merge.write_stage(tmp_path / "stage.sqlite", [])
+    with merge.attached_stage(city, tmp_path / "stage.sqlite"):
         plan = city.execute(
-            "EXPLAIN QUERY PLAN " + submissions.FOREIGN_OWNED_SQL.format(marks="?"), ["qinyang"]
+            "EXPLAIN QUERY PLAN " + merge.FOREIGN_OWNED_SQL.format(marks="?"), ["qinyang"]
         ).fetchall()
     details = [row[3] for row in plan]
     assert details[0].startswith("SCAN i"), details

@@ -205,11 +205,11 @@ def test_a_file_with_one_id_twice_is_refused_when_staged(tmp_path):
     import sqlite3
 
     from jzdesk.io.package import RECORD_COLUMNS
-    from jzdesk.store import submissions
+    from jzdesk.store import merge
 
     row = tuple("x" * 36 if c == "id" else 1 for c in RECORD_COLUMNS)
     with pytest.raises(sqlite3.IntegrityError):
-        submissions.write_stage(tmp_path / "stage.sqlite", [row, row])
+        merge.write_stage(tmp_path / "stage.sqlite", [row, row])
 
 
 def test_a_file_of_the_city_cannot_carry_the_units_records(make_unit, city):

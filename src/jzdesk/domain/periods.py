@@ -100,6 +100,33 @@ def parse_period(text: str) -> Period:
     )
 
 
+_CHINESE_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_WORDS_QUARTER = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?([一二三四1-4])\s*季度")
+_WORDS_MONTHS = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*(?:月\s*)?(?:-|—|–|~|～|至|到)\s*(\d{1,2})\s*月")
+_WORDS_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
+_WORDS_YEAR = re.compile(r"(\d{4})\s*(?:年度|年全年|全年)")
+_WORDS_CODE = re.compile(r"(\d{4})\s*Q([1-4])", re.IGNORECASE)
+
+
+def period_in_words(text: str) -> Period | None:
+    """The period a sheet's title names, as offices write it: 2021年第一季度, 2021年一季度,
+    2021年1-3月, 2021年3月, 2021年度 or 2021全年, 2021Q1 (full-width digits allowed);
+    None when the text names none. A date (2021年3月5日) is not a period."""
+    clean = normalize(text)
+    if match := _WORDS_QUARTER.search(clean) or _WORDS_CODE.search(clean):
+        return quarter_period(int(match[1]), _CHINESE_QUARTERS[match[2]])
+    if match := _WORDS_MONTHS.search(clean):
+        year, first, last = int(match[1]), int(match[2]), int(match[3])
+        if 1 <= first <= last <= 12:
+            return named_period(date(year, first, 1), _month_end(year, last))
+    if (match := _WORDS_MONTH.search(clean)) and 1 <= int(match[2]) <= 12:
+        year, month = int(match[1]), int(match[2])
+        return named_period(date(year, month, 1), _month_end(year, month))
+    if match := _WORDS_YEAR.search(clean):
+        return year_period(int(match[1]))
+    return None
+
+
 def named_period(start: date, end: date) -> Period:
     """The days from ``start`` to ``end`` under their shortest name: a range that is
     exactly a year, a quarter or a month is written so. One period then has one text,

@@ -68,6 +68,13 @@ def row_values(number: int, record) -> list:
     return values
 
 
+def shown(fields) -> tuple:
+    """What a printed row shows of a record (date, type, sessions, title, venue, audience,
+    notes): all a clerk can correct on paper or in Excel, and all a hand-filled sheet has."""
+    return (fields.date.isoformat(), fields.activity_type.value, fields.sessions, fields.title,
+            fields.venue, fields.audience, fields.notes)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class SheetData:
     """Everything one unit's sheet for one period shows, gathered before any file is written."""
@@ -121,11 +128,7 @@ def canonical_content(data: SheetData) -> str:
     """
     import json
 
-    rows = [
-        [r.fields.date.isoformat(), r.fields.activity_type.value, r.fields.sessions,
-         r.fields.title, r.fields.venue, r.fields.audience, r.fields.notes]
-        for r in data.records
-    ]  # fmt: skip
+    rows = [list(shown(r.fields)) for r in data.records]
     totals = data.totals
     content = {
         "unit": data.unit_code,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from jzdesk.domain import sheet
 from jzdesk.domain.activity_types import ActivityType, parse_activity_type
+from jzdesk.domain.periods import Period, period_in_words
 from jzdesk.domain.records import (
     DELIVERIES,
     MEDIA_CHANNELS,
@@ -53,10 +54,20 @@ class SheetRow:
     venue: str = ""
     audience: int = 0
     notes: str = ""
-    # From the program's own 活动明细 sheet, when present and in agreement:
-    record_id: str | None = None
-    revision: int | None = None
+    number: object = None  # the row's 序号 as written
+    # The fields the printed sheet has no room for (the program's 活动明细 sheet).
     extra: dict = field(default_factory=dict)
+    # The 活动明细 row this printed row is, when the two sheets line up.
+    detail: DetailRow | None = None
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    """One row of the program's hidden 活动明细 sheet: a record as it was exported."""
+
+    record_id: str
+    revision: int
+    row: SheetRow  # its cells, with ``extra``; ``row.row`` is its place on the detail sheet
 
 
 @dataclass
@@ -66,6 +77,11 @@ class ParsedSheet:
     filler: str
     phone: str
     rows: list[SheetRow]
+    period: Period | None = None  # the period the sheet's title names
+    details: list[DetailRow] = field(default_factory=list)  # the 活动明细 sheet, if any
+    # Why the printed rows and the 活动明细 sheet do not line up ("" when they do, or when
+    # there is no 活动明细 sheet); then no printed row has its ``detail``.
+    misaligned: str = ""
 
 
 class SheetRejected(KnownError):
@@ -115,8 +131,15 @@ def read_sheet(path: Path) -> ParsedSheet:
         raise KnownError(f"文件 {path.name} 的各工作表填写了不同的填报单位（{'、'.join(sorted(named))}），"
                          "请分成各单位的文件")  # fmt: skip
     first = next((c for c in contexts if c["unit"]), contexts[0])
-    _attach_detail(book, rows)
-    return ParsedSheet(path.name, first["unit"], first["filler"], first["phone"], rows)
+    details = _detail_rows(book)
+    if details is None:
+        details, misaligned = [], "隐藏的“活动明细”被改动过，无法读取"
+    else:
+        misaligned = _line_up(rows, details) if details else ""
+    periods = {c["period"] for c in contexts if c["period"] is not None}
+    return ParsedSheet(path.name, first["unit"], first["filler"], first["phone"], rows,
+                       period=periods.pop() if len(periods) == 1 else None, details=details,
+                       misaligned=misaligned)  # fmt: skip
 
 
 def _read_table(ws, header_bottom: int, columns: dict, year: int | None):
@@ -258,8 +281,9 @@ def _context(ws, header_top: int) -> dict:
     years = [int(y) for y in re.findall(r"(20\d\d)年", text)]
     # "（此处加盖公章）" and the like are room for the stamp, not part of the unit's name.
     unit = re.sub(r"\([^()]*(盖章|公章)[^()]*\)", "", after("填报单位")).strip()
+    title = text.split("填报")[0]  # the period is named in the title, not in 填报时间
     return {"unit": unit, "filler": after("填报人"), "phone": after("联系电话"),
-            "year": years[0] if years else None}  # fmt: skip
+            "year": years[0] if years else None, "period": period_in_words(title)}  # fmt: skip
 
 
 def _merged_reader(ws, *, repeat_in: set[int]):
@@ -356,7 +380,7 @@ def _parse_row(row: int, values: dict, columns: dict, year: int | None) -> Sheet
     return SheetRow(
         row=row, date=day, activity_type=kind, sessions=sessions,
         title=_text(values.get("title")), venue=_text(values.get("venue")),
-        audience=audience, notes=notes,
+        audience=audience, notes=notes, number=values.get("number"),
     )  # fmt: skip
 
 
@@ -487,60 +511,85 @@ def _check_total(total_row, rows: list[SheetRow], columns: dict) -> list[str]:
 _ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
-def _attach_detail(book, rows: list[SheetRow]) -> None:
-    """Take ids and the fields the printed sheet has no room for from 活动明细.
-
-    Detail rows are matched to printed rows by what both show (date, type, sessions, title,
-    venue, audience, notes), never by position: a clerk may have inserted, removed or
-    edited rows of the printed sheet, and such a row then simply arrives without an id.
-    """
+def _detail_rows(book) -> list[DetailRow] | None:
+    """The rows of the program's 活动明细 sheet, in order ([] without one); None if a row
+    cannot be read (edited by hand: the printed rows are then read as hand-filled)."""
     if sheet.DETAIL_SHEET not in book.sheetnames:
-        return
+        return []
     ws = book[sheet.DETAIL_SHEET]
     labels = [normalize(str(ws.cell(1, c).value or "")) for c in range(1, ws.max_column + 1)]
     position = {key: labels.index(normalize(label)) + 1 for key, label in sheet.DETAIL_COLUMNS
                 if normalize(label) in labels}  # fmt: skip
     if "id" not in position:
-        return
-    waiting: dict[tuple, list[tuple[str, int, dict]]] = {}
+        return []
+    details = []
     for index in range(2, ws.max_row + 1):
 
         def value(key, index=index):
             column = position.get(key)
             return ws.cell(index, column).value if column else None
 
-        record_id = str(value("id") or "").strip().lower()
-        if not _ID.match(record_id):
+        if not any(_filled(value(key)) for key in position):
             continue
+        record_id = str(value("id") or "").strip().lower()
         try:
-            key = (parse_cell_date(value("date"), None), parse_cell_type(value("type")),
-                   parse_cell_number(value("sessions")), _text(value("title")),
-                   _text(value("venue")), parse_cell_number(value("audience") or 0),
-                   _text(value("notes")))  # fmt: skip
+            if not _ID.match(record_id):
+                raise ValueError(record_id)
+            row = SheetRow(
+                row=index, date=parse_cell_date(value("date"), None),
+                activity_type=parse_cell_type(value("type")),
+                sessions=parse_cell_number(value("sessions")), title=_text(value("title")),
+                venue=_text(value("venue")), audience=parse_cell_number(value("audience") or 0),
+                notes=_text(value("notes")),
+                extra={
+                    "venue_category": _choice(value("venue_category"), VENUE_CATEGORIES),
+                    "delivery": _choice(value("delivery"), DELIVERIES),
+                    "presenter": _text(value("presenter")),
+                    "demonstration": _yes(value("demonstration")),
+                    "original": _yes(value("original")),
+                    "logo_shown": _yes(value("logo_shown")),
+                    "media": _media(value("media")),
+                },
+            )  # fmt: skip
             revision = max(1, parse_cell_number(value("revision")))
         except ValueError:
-            continue
-        extra = {
-            "venue_category": _choice(value("venue_category"), VENUE_CATEGORIES),
-            "delivery": _choice(value("delivery"), DELIVERIES),
-            "presenter": _text(value("presenter")),
-            "demonstration": _yes(value("demonstration")),
-            "original": _yes(value("original")),
-            "logo_shown": _yes(value("logo_shown")),
-            "media": _media(value("media")),
-        }
-        waiting.setdefault(key, []).append((record_id, revision, extra))
-    taken: set[str] = set()
-    for row in rows:
-        key = (row.date, row.activity_type, row.sessions, row.title, row.venue, row.audience,
-               row.notes)  # fmt: skip
-        matches = waiting.get(key)
-        while matches:
-            record_id, revision, extra = matches.pop(0)
-            if record_id not in taken:
-                taken.add(record_id)
-                row.record_id, row.revision, row.extra = record_id, revision, extra
-                break
+            return None
+        details.append(DetailRow(record_id, revision, row))
+    return details
+
+
+def _cells(row: SheetRow) -> tuple:
+    return (row.date, row.activity_type, row.sessions, row.title, row.venue, row.audience,
+            row.notes)  # fmt: skip
+
+
+def _line_up(rows: list[SheetRow], details: list[DetailRow]) -> str:
+    """Give each printed row its 活动明细 row, the n-th to the n-th, if the two sheets still
+    line up: as many rows, each printed row numbered (序号) by its place, and no printed
+    row that is another detail row moved here. Returns why they do not ("" if they do).
+
+    Any cell of a lined-up row may have been corrected (its date and type too): the row is
+    still its record. Rows inserted, removed or sorted by hand break the line-up, and the
+    sheet is then read as hand-filled — never matched by guesswork without saying so."""
+    if len(rows) != len(details):
+        return f"表中有 {len(rows)} 行活动，隐藏的“活动明细”中有 {len(details)} 条"
+    for place, row in enumerate(rows, start=1):
+        try:
+            number = parse_cell_number(row.number)
+        except ValueError:
+            number = None
+        if number != place:
+            written = "空白" if not _filled(row.number) else f"“{row.number}”"
+            return f"第 {row.row} 行的序号是{written}，应为 {place}"
+    places = {_cells(detail.row): detail.row.row for detail in details}
+    for row, detail in zip(rows, details, strict=True):
+        moved_from = places.get(_cells(row))
+        if _cells(row) != _cells(detail.row) and moved_from is not None:
+            return f"第 {row.row} 行是“活动明细”第 {moved_from} 行的活动，行的顺序被改动过"
+    for row, detail in zip(rows, details, strict=True):
+        row.detail = detail
+        row.extra = detail.row.extra
+    return ""
 
 
 def _choice(value, allowed) -> str:

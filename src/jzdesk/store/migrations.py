@@ -442,6 +442,28 @@ def _drop_date_index(db: sqlite_utils.Database) -> None:
     db.execute("DROP INDEX records_by_date")
 
 
+_HAND_FILLED = """
+-- Records a hand-filled sheet brought (rows without the program's ids), with what the
+-- unit's latest sheet said of each (its shown cells and whether the row was gone, as JSON)
+-- under which revision of the unit's, and on which row: a later sheet of the same unit and
+-- period replaces them (PRODUCT §7).
+CREATE TABLE hand_filled (
+    record_id TEXT PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+    said TEXT NOT NULL,
+    revision INTEGER NOT NULL CHECK (revision >= 1),
+    position INTEGER NOT NULL,
+    import_id INTEGER NOT NULL REFERENCES imports(id)
+) WITHOUT ROWID;
+"""
+
+
+def _add_hand_filled(db: sqlite_utils.Database) -> None:
+    """What hand-filled sheets brought, so that a corrected sheet replaces, never adds to,
+    the earlier one. Records imported from sheets before this step are not known to have
+    come from a hand-filled sheet; a re-sent sheet still finds their rows by content."""
+    _run_script(db, _HAND_FILLED)
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 # Append only: position + 1 is the user_version a migration leads to.
@@ -456,6 +478,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("lean_records", _lean_records),
     ("date_sort_indexes", _date_sort_indexes),
     ("drop_date_index", _drop_date_index),
+    ("add_hand_filled", _add_hand_filled),
 )
 LATEST = len(MIGRATIONS)
 

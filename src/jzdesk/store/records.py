@@ -19,6 +19,13 @@ from jzdesk.domain.records import (
     fields_json,
 )
 
+# A record's media as the JSON array of [channel, link] a submission file carries, over
+# the alias ``r``.
+MEDIA_JSON = (
+    "(SELECT json_group_array(json_array(channel, link)) FROM (SELECT channel, link "
+    "FROM record_media m WHERE m.record_id = r.id ORDER BY position))"
+)
+
 # Columns written from RecordFields, in the order of field_values.
 FIELD_COLUMNS = (
     "unit_code",

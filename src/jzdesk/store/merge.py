@@ -1,0 +1,329 @@
+"""The merge of a submission file, set-based: the fast path of the merge rule.
+
+A file's records are staged in a scratch database, each is classified against what is held
+with one statement (:data:`CLASSIFY_SQL`, the rule of domain/merge.py in SQL, held equal to
+it by tests/merge/test_merge_rule.py), and new records go in with one INSERT … SELECT. Only
+the few records that changed are handled one by one, so that a city importing a million
+records is limited by SQLite, not by Python. The one-by-one steps (taking a version, bringing
+a record level) are shared with the statistics-sheet path, which classifies row by row.
+
+Also here: the records a hand-filled sheet brought, which a later sheet of the same unit and
+period replaces (PRODUCT §7).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.merge import Held
+from jzdesk.domain.records import MediaItem, RecordFields
+from jzdesk.io.package import RECORD_COLUMNS
+from jzdesk.store import records
+from jzdesk.store.records import MEDIA_JSON
+
+_FIELDS = records.FIELD_COLUMNS
+
+_STAGE_SCHEMA = "stage"
+_STAGE = f"{_STAGE_SCHEMA}.incoming"
+
+
+def write_stage(path: Path, rows: Iterable[tuple]) -> None:
+    """Copy a file's record rows with parameterised inserts into a scratch database of our
+    own at ``path``, which the merge then attaches (the submission file itself never is).
+
+    Done while the file is checked, so that in a batch the copying runs on the read-ahead
+    thread while the file before merges. The scratch file is thrown away with the file's
+    private folder, so it needs neither a journal nor syncing.
+
+    Raises:
+        sqlite3.IntegrityError: the file carries one id twice (quick_check cannot see it;
+            the staging table's key does).
+    """
+    columns = ", ".join(f"{c} PRIMARY KEY" if c == "id" else c for c in RECORD_COLUMNS)
+    marks = ", ".join("?" * len(RECORD_COLUMNS))
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("BEGIN")
+        conn.execute(f"CREATE TABLE incoming ({columns}, kind)")
+        conn.executemany(f"INSERT INTO incoming ({', '.join(RECORD_COLUMNS)}) VALUES ({marks})",
+                         rows)  # fmt: skip
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+@contextmanager
+def attached_stage(db: sqlite_utils.Database, path: Path) -> Iterator[None]:
+    """The staged rows at ``path`` (see write_stage) as _STAGE, for one merge. Outside any
+    transaction: SQLite attaches and detaches only there. After a rollback the scratch
+    file may be left inconsistent (it has no journal): it is never read again."""
+    db.execute(f"ATTACH DATABASE ? AS {_STAGE_SCHEMA}", [str(path)])
+    try:
+        db.execute(f"PRAGMA {_STAGE_SCHEMA}.journal_mode = OFF")
+        db.execute(f"PRAGMA {_STAGE_SCHEMA}.synchronous = OFF")
+        yield
+    finally:
+        db.execute(f"DETACH DATABASE {_STAGE_SCHEMA}")
+
+
+# CROSS JOIN keeps the staged rows outside: left to itself the planner walked every record
+# the city holds, once per file.
+FOREIGN_OWNED_SQL = (
+    f"SELECT i.id, u.name FROM {_STAGE} i CROSS JOIN records r ON r.id = i.id "
+    "JOIN units u ON u.code = r.unit_code WHERE r.unit_code NOT IN ({marks}) LIMIT 5"
+)
+
+
+def foreign_owned(db: sqlite_utils.Database, unit_codes: Sequence[str]) -> list[tuple]:
+    """Staged record ids that the city already holds under another unit."""
+    marks = ", ".join("?" * len(unit_codes))
+    return db.execute(FOREIGN_OWNED_SQL.format(marks=marks), list(unit_codes)).fetchall()
+
+
+_SAME_CONTENT = " AND ".join(
+    [f"r.{c} IS i.{c}" for c in _FIELDS] + ["r.deleted IS i.deleted", f"{MEDIA_JSON} IS i.media"]
+)
+# domain.merge.Held's properties over the alias r.
+_LAST_RECEIVED = "(CASE WHEN r.received_revision > 0 THEN r.received_revision ELSE r.revision END)"
+_EDITED_HERE = "(r.received_as > 0 AND r.revision > r.received_as)"
+# domain.merge.classify for every staged record at once: its Outcome's value, left NULL for
+# a new record (a row rewritten to NULL would cost a write each).
+CLASSIFY_SQL = f"""
+UPDATE {_STAGE} AS i SET kind = (
+    SELECT CASE
+        WHEN {_SAME_CONTENT} THEN
+            CASE WHEN i.revision > r.received_revision THEN 'sync' ELSE 'same' END
+        WHEN i.revision < {_LAST_RECEIVED} THEN 'old'
+        WHEN i.revision = {_LAST_RECEIVED} THEN
+            CASE WHEN {_EDITED_HERE} THEN 'old' ELSE 'conflict' END
+        WHEN {_EDITED_HERE} THEN 'conflict'
+        ELSE 'update'
+    END
+    FROM records r WHERE r.id = i.id)
+WHERE EXISTS (SELECT 1 FROM records r WHERE r.id = i.id)
+"""
+
+
+def classify(db: sqlite_utils.Database) -> dict[str, int]:
+    """Classify every staged record; returns how many fall in each class ('new', …)."""
+    db.execute(CLASSIFY_SQL)
+    return {
+        (kind or "new"): count
+        for kind, count in db.execute(f"SELECT kind, COUNT(*) FROM {_STAGE} GROUP BY kind")
+    }
+
+
+def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
+    """Insert the staged records the city does not hold yet, with their media; returns how
+    many live ones (deletion marks of records never seen here add nothing)."""
+    own = ", ".join(c for c in RECORD_COLUMNS if c != "media")
+    # The per-row trigger that keeps daily_totals would cost a statement per record; it is
+    # lifted for this one INSERT and the new records' totals are added in one statement.
+    # All of it is inside the import's transaction: no other connection ever sees the
+    # trigger missing, and a crash rolls the DROP back with the rest.
+    trigger = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'daily_totals_insert'"
+    ).fetchone()[0]
+    db.execute("DROP TRIGGER daily_totals_insert")
+    cursor = db.execute(
+        f"INSERT INTO records ({own}, sample, received_revision, received_as) "
+        f"SELECT {own}, 0, revision, revision FROM {_STAGE} WHERE kind IS NULL ORDER BY id"
+    )
+    db.execute(trigger)
+    db.execute(
+        "INSERT INTO daily_totals SELECT * FROM (SELECT unit_code, date, type, COUNT(*), "
+        "SUM(sessions), SUM(sessions * demonstration), SUM(audience) "
+        f"FROM {_STAGE} WHERE kind IS NULL AND deleted = 0 GROUP BY date, unit_code, type) "
+        "WHERE true ON CONFLICT (date, unit_code, type) DO UPDATE SET "
+        "records = records + excluded.records, sessions = sessions + excluded.sessions, "
+        "demo_sessions = demo_sessions + excluded.demo_sessions, "
+        "audience = audience + excluded.audience"
+    )
+    db.execute(
+        "INSERT INTO record_media (record_id, position, channel, link) "
+        "SELECT i.id, j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') "
+        f"FROM {_STAGE} i, json_each(i.media) j WHERE i.kind IS NULL"
+    )
+    db.execute(
+        "INSERT INTO import_changes (import_id, record_id, change) "
+        f"SELECT ?, id, 'added' FROM {_STAGE} WHERE kind IS NULL AND deleted = 0",
+        [import_id],
+    )
+    # A deletion of a record never seen here is kept (it travels on) but adds nothing.
+    if not cursor.rowcount:
+        return 0
+    return db.execute(f"SELECT COUNT(*) FROM {_STAGE} WHERE kind IS NULL AND deleted = 0"
+                      ).fetchone()[0]  # fmt: skip
+
+
+def _levelled(unit_revision: str) -> str:
+    """The SET clause that brings ``r`` level with the unit's revision ``unit_revision`` (an
+    SQL expression) when the content is the same: it takes the unit's revision number
+    unless the city had edited the record (to the same content)."""
+    revision = ("CASE WHEN r.received_as IN (0, r.revision) "
+                f"THEN MAX(r.revision, {unit_revision}) ELSE r.revision END")  # fmt: skip
+    return (f"received_revision = {unit_revision}, revision = {revision}, "
+            f"received_as = {revision}")  # fmt: skip
+
+
+def mark_synced(db: sqlite_utils.Database) -> None:
+    """Every staged record of the same content under a newer revision (Outcome.SYNC): see
+    bring_level."""
+    db.execute(
+        f"UPDATE records AS r SET {_levelled('i.revision')} FROM {_STAGE} i "
+        "WHERE i.kind = 'sync' AND r.id = i.id"
+    )
+    db.execute(
+        "UPDATE conflicts SET resolution = 'superseded', resolved_at = datetime('now') "
+        f"WHERE resolution IS NULL AND revision < (SELECT i.revision FROM {_STAGE} i "
+        "WHERE i.id = conflicts.record_id AND i.kind = 'sync')"
+    )
+
+
+def bring_level(db: sqlite_utils.Database, record_id: str, unit_revision: int, *, now: str,
+                by: str) -> None:  # fmt: skip
+    """The unit's revision ``unit_revision`` has the content held (Outcome.SYNC): the copy
+    is level with the unit again, and open conflicts over older revisions are overtaken."""
+    db.execute(f"UPDATE records AS r SET {_levelled('?1')} WHERE r.id = ?2",
+               [unit_revision, record_id])  # fmt: skip
+    close_superseded(db, record_id, unit_revision, now=now, by=by)
+
+
+def photo_owners(db: sqlite_utils.Database) -> set[str]:
+    """Staged records whose photos the city takes: those this import added, updated or
+    brought level, and those it holds without photos (a unit may send them later)."""
+    return {row[0] for row in db.execute(
+        f"SELECT id FROM {_STAGE} i WHERE kind IS NULL OR kind IN ('update', 'sync') "
+        "OR (kind <> 'conflict' AND NOT EXISTS (SELECT 1 FROM record_photos p "
+        "WHERE p.record_id = i.id))"
+    )}  # fmt: skip
+
+
+def staged(db: sqlite_utils.Database, kind: str) -> list[dict]:
+    """The staged rows of one class, as dicts."""
+    return list(db.query(f"SELECT * FROM {_STAGE} WHERE kind = ? ORDER BY id", [kind]))
+
+
+def incoming_fields(row: dict) -> RecordFields:
+    """A staged row's fields."""
+    return RecordFields(
+        unit_code=row["unit_code"], date=date.fromisoformat(row["date"]),
+        activity_type=ActivityType(row["type"]), sessions=row["sessions"], title=row["title"],
+        venue=row["venue"], venue_category=row["venue_category"], audience=row["audience"],
+        delivery=row["delivery"], presenter=row["presenter"],
+        demonstration=bool(row["demonstration"]), original=bool(row["original"]),
+        logo_shown=bool(row["logo_shown"]),
+        media=tuple(MediaItem(channel, link) for channel, link in json.loads(row["media"])),
+        notes=row["notes"],
+    )  # fmt: skip
+
+
+def take_incoming(db: sqlite_utils.Database, record_id: str, fields: RecordFields, *,
+                  deleted: bool, unit_revision: int, import_id: int | None, now: str,
+                  saved_by: str) -> str:  # fmt: skip
+    """Replace a stored record by the unit's version ``unit_revision`` as its next local
+    revision (the history keeps both); returns the change: updated, deleted or restored."""
+    before = records.get_record(db, record_id)
+    _ensure_snapshot(db, before)
+    revision = max(before.revision + 1, unit_revision)
+    db.execute(
+        f"UPDATE records SET {', '.join(f'{c} = ?' for c in _FIELDS)}, deleted = ?, "
+        "base_revision = revision, revision = ?, updated_at = ?, "
+        "received_revision = MAX(received_revision, ?), received_as = ? WHERE id = ?",
+        records.field_values(fields)
+        + (int(deleted), revision, now, unit_revision, revision, record_id),
+    )
+    close_superseded(db, record_id, unit_revision, now=now, by=saved_by)
+    db.execute("DELETE FROM record_media WHERE record_id = ?", [record_id])
+    records.write_media(db, record_id, fields.media)
+    records.snapshot(db, record_id, saved_at=now, saved_by=saved_by)
+    change = "updated"
+    if deleted and not before.deleted:
+        change = "deleted"
+    elif before.deleted and not deleted:
+        change = "restored"
+    if import_id is not None:
+        note_change(db, import_id, record_id, change, records.state_of(before))
+    return change
+
+
+def note_change(db: sqlite_utils.Database, import_id: int, record_id: str, change: str,
+                before: dict | None) -> None:  # fmt: skip
+    """List a record among an import's changes, with its state before (None when added)."""
+    db.execute(
+        "INSERT OR REPLACE INTO import_changes (import_id, record_id, change, before) "
+        "VALUES (?, ?, ?, ?)",
+        [import_id, record_id, change,
+         None if before is None else json.dumps(before, ensure_ascii=False)],
+    )  # fmt: skip
+
+
+def held(db: sqlite_utils.Database, record_id: str | None) -> Held | None:
+    """The merge bookkeeping of a record held here; None if it is not."""
+    row = None if record_id is None else db.execute(
+        "SELECT revision, received_revision, received_as FROM records WHERE id = ?", [record_id]
+    ).fetchone()  # fmt: skip
+    return None if row is None else Held(*row)
+
+
+def close_superseded(db: sqlite_utils.Database, record_id: str, unit_revision: int, *,
+                     now: str, by: str) -> None:  # fmt: skip
+    """Open conflicts over older revisions of the unit are overtaken by a newer one."""
+    db.execute(
+        "UPDATE conflicts SET resolution = 'superseded', resolved_at = ?, resolved_by = ? "
+        "WHERE record_id = ? AND resolution IS NULL AND revision < ?",
+        [now, by, record_id, unit_revision],
+    )
+
+
+def _ensure_snapshot(db: sqlite_utils.Database, record) -> None:
+    """Keep the state about to be replaced in the history (records added from a file get
+    their first snapshot only when they first change)."""
+    exists = db.execute(
+        "SELECT 1 FROM record_revisions WHERE record_id = ? AND revision = ?",
+        [record.id, record.revision],
+    ).fetchone()
+    if not exists:
+        records.snapshot(db, record.id, saved_at=record.updated_at, saved_by=record.entered_by)
+
+
+
+
+# -- what hand-filled sheets brought -----------------------------------------------------
+
+
+def hand_filled(db: sqlite_utils.Database, unit_code: str, start: date, end: date) -> list[dict]:
+    """The records hand-filled sheets brought for the unit, dated from ``start`` to ``end``:
+    each with what the unit's latest sheet said of it (``said``: the shown cells and
+    whether the row was gone), that saying's revision, the row it was on, and its date."""
+    rows = db.execute(
+        "SELECT h.record_id, h.said, h.revision, h.position, r.date FROM hand_filled h "
+        "JOIN records r ON r.id = h.record_id WHERE r.unit_code = ? AND r.date BETWEEN ? AND ? "
+        "ORDER BY h.position, h.record_id",
+        [unit_code, start.isoformat(), end.isoformat()],
+    ).fetchall()
+    return [{"record_id": record_id, "said": json.loads(said), "revision": revision,
+             "position": position, "date": day}
+            for record_id, said, revision, position, day in rows]  # fmt: skip
+
+
+def note_hand_filled(db: sqlite_utils.Database, record_id: str, *, said: dict, revision: int,
+                     position: int, import_id: int) -> None:  # fmt: skip
+    """Remember what a hand-filled sheet said of a record, under the unit's ``revision``."""
+    db.execute(
+        "INSERT INTO hand_filled (record_id, said, revision, position, import_id) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (record_id) DO UPDATE SET said = excluded.said, "
+        "revision = excluded.revision, position = excluded.position, "
+        "import_id = excluded.import_id",
+        [record_id, json.dumps(said, ensure_ascii=False), revision, position, import_id],
+    )
