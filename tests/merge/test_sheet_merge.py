@@ -1,0 +1,224 @@
+"""Statistics sheets meet the merge rule as submission files do (PRODUCT §7): a corrected
+sheet updates, never doubles, and never overwrites the city's correction."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from jzdesk import exchange, packages, services
+from jzdesk.domain.activity_types import ActivityType as T
+from jzdesk.domain.periods import parse_period
+from jzdesk.store import records
+
+
+@pytest.fixture
+def libreoffice(tmp_path):
+    """Resave a workbook with LibreOffice Calc, as a clerk's office does; returns the
+    function. CI installs LibreOffice; elsewhere the test says what is missing."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    profile = tmp_path / "lo-profile"
+
+    def resave(path: Path) -> Path:
+        out = tmp_path / "lo-out"
+        out.mkdir(exist_ok=True)
+        subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+             "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+        shutil.move(out / path.name, path)
+        return path
+
+    return resave
+
+
+def import_one(city, path):
+    [result] = exchange.import_files(city, [path])
+    assert result.status != "rejected", result.reason
+    return result
+
+
+def sheet(desk, tmp_path, name="q1.xlsx", period="2021Q1") -> Path:
+    return exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period(period), tmp_path / name)
+
+
+def live_sessions(db, unit_code) -> int:
+    return sum(r.fields.sessions for r in services.list_events(db)
+               if r.fields.unit_code == unit_code)  # fmt: skip
+
+
+def printed_row(ws, title: str) -> int:
+    return next(r for r in range(6, ws.max_row + 1) if ws.cell(r, 3).value == title)
+
+
+def wenxian_q1(make_unit) -> tuple:
+    """温县's first quarter: eight sessions in six records."""
+    desk = make_unit("温县")
+    ids = {
+        "春节慰问演出": desk.add("2021-01-05", title="春节慰问演出", venue="一厂", audience=200),
+        "送戏下乡": desk.add("2021-01-20", title="送戏下乡", venue="西关村", audience=150),
+        "书法讲座": desk.add("2021-02-03", kind=T.LECTURE, title="书法讲座", audience=40),
+        "职工电影": desk.add("2021-02-10", kind=T.FILM, sessions=3, title="职工电影", audience=300),
+        "安全培训": desk.add("2021-03-01", kind=T.TRAINING, title="安全培训", audience=60),
+        "书画展": desk.add("2021-03-15", kind=T.CALLIGRAPHY, title="书画展", audience=90),
+    }
+    return desk, ids
+
+
+def test_a_corrected_date_and_type_update_the_record_through_libreoffice(
+    make_unit, city, tmp_path, libreoffice
+):  # fmt: skip
+    """Reproduction 1: the clerk corrects one row's date and moves another from 送文艺 to
+    送电影 (合计 fixed) and sends the sheet again, resaved by LibreOffice."""
+    desk, ids = wenxian_q1(make_unit)
+    path = libreoffice(sheet(desk, tmp_path))
+    first = import_one(city, path)
+    assert (first.added, live_sessions(city, "wenxian")) == (6, 8)
+    book = load_workbook(path)
+    ws = book["统计表"]
+    ws.cell(printed_row(ws, "春节慰问演出"), 2, "2021-01-06")
+    moved = printed_row(ws, "送戏下乡")
+    ws.cell(moved, 5).value = None  # 送文艺
+    ws.cell(moved, 6, 1)  # 送电影
+    total = next(r for r in range(6, ws.max_row + 1) if ws.cell(r, 1).value == "合计")
+    ws.cell(total, 5, ws.cell(total, 5).value - 1)
+    ws.cell(total, 6, ws.cell(total, 6).value + 1)
+    book.save(path)
+    again = import_one(city, libreoffice(path))
+    assert (again.added, again.updated, again.unchanged, again.conflicts) == (0, 2, 4, 0)
+    assert live_sessions(city, "wenxian") == 8
+    assert len(services.list_events(city)) == 6
+    assert records.get_record(city, ids["春节慰问演出"]).fields.date.isoformat() == "2021-01-06"
+    assert records.get_record(city, ids["送戏下乡"]).fields.activity_type is T.FILM
+    changes = {c["record_id"]: c for c in packages.import_changes(city, again.import_id)}
+    assert changes[ids["春节慰问演出"]]["before"]["date"] == "2021-01-05"
+    assert changes[ids["送戏下乡"]]["now"]["type"] == "film"
+
+
+def hand_sheet(path: Path, rows: list, *, title="2021年第一季度", unit="博爱县总工会") -> Path:
+    """A statistics sheet typed by hand (no program): title, unit line, header, rows."""
+    book = Workbook()
+    ws = book.active
+    ws.append([f"{title}“五送”活动情况统计表"])
+    ws.append([f"填报单位：{unit}"])
+    ws.append(["序号", "活动日期", "活动名称", "活动地点", "送文艺", "送电影", "送书画", "送培训",
+               "送讲座", "受益职工（人次）", "备注"])  # fmt: skip
+    for number, (day, title_, kind, sessions, audience) in enumerate(rows, start=1):
+        cells = [None] * 5
+        cells[list(T).index(kind)] = sessions
+        ws.append([number, day, title_, "", *cells, audience, None])
+    book.save(path)
+    return path
+
+
+BOAI_Q1 = [
+    ("2021.1.8", "新春文艺演出", T.ART, 1, 300),
+    ("2021年2月3日", "露天电影", T.FILM, 1, 120),
+    ("2月20日", "书画进企业", T.CALLIGRAPHY, 1, 50),
+    ("2021-03-02", "技能培训", T.TRAINING, 1, 40),
+    ("2021-03-18", "健康讲座", T.LECTURE, 1, 60),
+]
+
+
+def test_a_corrected_hand_filled_sheet_replaces_the_first(city, tmp_path):
+    """Reproduction 2: 博爱县 (no program) sends a hand-filled Q1 sheet of 5 sessions, then a
+    corrected one (a date fixed, one row dropped): the city holds the 4 sessions."""
+    first = import_one(city, hand_sheet(tmp_path / "博爱一季度.xlsx", BOAI_Q1))
+    assert (first.added, live_sessions(city, "boai")) == (5, 5)
+    corrected = [("2021.1.9", *BOAI_Q1[0][1:]), *BOAI_Q1[1:3], BOAI_Q1[4]]
+    result = import_one(city, hand_sheet(tmp_path / "博爱一季度（更正）.xlsx", corrected))
+    assert (result.added, result.updated, result.deleted, result.unchanged) == (0, 2, 1, 3)
+    assert live_sessions(city, "boai") == 4
+    held = {r.fields.title: r.fields.date.isoformat() for r in services.list_events(city)}
+    assert held == {"新春文艺演出": "2021-01-09", "露天电影": "2021-02-03",
+                    "书画进企业": "2021-02-20", "健康讲座": "2021-03-18"}  # fmt: skip
+    changes = {c["now"]["title"]: c["change"] for c in packages.import_changes(city, result.import_id)}
+    assert changes == {"新春文艺演出": "updated", "技能培训": "deleted"}
+    # The second quarter's sheet stands for the second quarter only.
+    q2 = import_one(city, hand_sheet(tmp_path / "博爱二季度.xlsx",
+                                     [("2021-04-02", "五一演出", T.ART, 2, 500)],
+                                     title="2021年第二季度"))  # fmt: skip
+    assert (q2.added, q2.deleted, live_sessions(city, "boai")) == (1, 0, 6)
+
+
+def test_a_hand_filled_sheet_never_touches_what_came_otherwise(make_unit, city, tmp_path):
+    """Records from a .jzsub (or entered at the city) stand apart from a unit's hand-filled
+    sheets: a sheet without them deletes none, and a row that repeats one is not doubled."""
+    desk = make_unit("博爱")
+    from_program = desk.add("2021-03-18", kind=T.LECTURE, title="健康讲座", audience=60)
+    import_one(city, desk.export())
+    result = import_one(city, hand_sheet(tmp_path / "博爱.xlsx", BOAI_Q1[:2] + BOAI_Q1[4:]))
+    assert (result.added, result.unchanged, result.deleted) == (2, 1, 0)
+    import_one(city, hand_sheet(tmp_path / "博爱（更正）.xlsx", BOAI_Q1[:1]))
+    assert not records.get_record(city, from_program).deleted
+    assert {r.fields.title for r in services.list_events(city)} == {"新春文艺演出", "健康讲座"}
+
+
+def test_a_city_correction_is_not_overwritten_through_a_sheet(make_unit, city, tmp_path):
+    """Reproduction 3: the city corrects a record it took from a .jzsub; the unit edits it
+    twice and sends the program's sheet: a conflict, as through a .jzsub."""
+    desk = make_unit()
+    record_id = desk.add(title="甲", audience=10)
+    import_one(city, desk.export())
+    held = records.get_record(city, record_id)
+    services.update_event(city, record_id, replace(held.fields, audience=99),
+                          revision=held.revision)  # fmt: skip
+    desk.edit(record_id, title="甲（改）")
+    desk.edit(record_id, venue="二厂")
+    result = import_one(city, sheet(desk, tmp_path))
+    assert (result.conflicts, result.updated) == (1, 0)
+    assert records.get_record(city, record_id).fields.audience == 99
+    [conflict] = packages.open_conflicts(city)
+    assert (conflict["ours"]["audience"], conflict["theirs"]["venue"]) == (99, "二厂")
+
+
+def test_a_hand_correction_of_a_record_the_city_corrected_is_a_conflict(city, tmp_path):
+    """The same rule for hand-filled rows: the city corrects a record a hand-filled sheet
+    brought; a sheet that repeats the row keeps the city's value, one that changes the row
+    is a conflict."""
+    import_one(city, hand_sheet(tmp_path / "a.xlsx", BOAI_Q1))
+    [record] = [r for r in services.list_events(city) if r.fields.title == "露天电影"]
+    services.update_event(city, record.id, replace(record.fields, audience=125),
+                          revision=record.revision)  # fmt: skip
+    same = import_one(city, hand_sheet(tmp_path / "b.xlsx", BOAI_Q1, title="2021年一季度"))
+    assert (same.conflicts, same.updated, records.get_record(city, record.id).fields.audience) \
+        == (0, 0, 125)  # fmt: skip
+    changed = [BOAI_Q1[0], (*BOAI_Q1[1][:4], 130), *BOAI_Q1[2:]]
+    result = import_one(city, hand_sheet(tmp_path / "c.xlsx", changed))
+    assert result.conflicts == 1
+    assert records.get_record(city, record.id).fields.audience == 125
+    [conflict] = packages.open_conflicts(city)
+    assert conflict["theirs"]["audience"] == 130
+
+
+def test_a_program_sheet_with_a_row_removed_by_hand_says_so(make_unit, city, tmp_path):
+    """Rows removed by hand: the sheets no longer line up; the result says so, and the
+    record whose row is gone is deleted (listed in the changes), none doubled."""
+    desk, ids = wenxian_q1(make_unit)
+    path = sheet(desk, tmp_path)
+    import_one(city, path)
+    book = load_workbook(path)
+    ws = book["统计表"]
+    ws.delete_rows(printed_row(ws, "安全培训"))
+    ws.cell(printed_row(ws, "书画展"), 1, 5)
+    total = next(r for r in range(6, ws.max_row + 1) if ws.cell(r, 1).value == "合计")
+    ws.cell(total, 8, 0)
+    ws.cell(total, 10, ws.cell(total, 10).value - 60)
+    book.save(path)
+    result = import_one(city, path)
+    assert "对不上（表中有 5 行活动，隐藏的“活动明细”中有 6 条）" in result.reason
+    assert (result.added, result.deleted, result.unchanged) == (0, 1, 5)
+    assert records.get_record(city, ids["安全培训"]).deleted
+    assert live_sessions(city, "wenxian") == 7
