@@ -87,3 +87,76 @@ def test_any_subset_in_any_order_converges_to_the_newest_file(tmp_path_factory, 
     finally:
         city.close()
         desk.db.close()
+
+
+def desk_state(desk: UnitDesk, *, live_only: bool) -> dict:
+    """What an export of the unit carries now: every record (a .jzsub, tombstones too) or
+    the live ones (its statistics sheet)."""
+    where = "WHERE deleted = 0" if live_only else ""
+    return {row[0]: (row[1], row[2], row[3]) for row in desk.db.execute(
+        f"SELECT id, audience, deleted, revision FROM records {where}")}  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
+@given(history=st.lists(steps, min_size=2, max_size=4), data=st.data())
+def test_sheets_and_submissions_in_any_order_with_city_corrections(tmp_path_factory, history,
+                                                                    data):  # fmt: skip
+    """Files arrive as .jzsub and as the program's .xlsx, in any order, with corrections
+    at the city in between: every record the city did not correct ends as the newest
+    version any imported file carried, whichever kind and order brought it (PRODUCT §7,
+    one rule); every city correction is kept (a later edit from the unit waits as a
+    conflict)."""
+    from jzdesk.domain.periods import parse_period
+
+    folder = tmp_path_factory.mktemp("kinds")
+    desk = UnitDesk(folder / "unit", "沁阳")
+    ids = [desk.add(f"2021-02-{day:02d}", title=f"活动{day}", audience=day) for day in (1, 2, 3)]
+    files = []  # (path, what it carries)
+    for number, batch in enumerate(history):
+        for step in batch:
+            work(desk, ids, step)
+        as_sheet = data.draw(st.booleans()) and desk_state(desk, live_only=True)
+        if as_sheet:
+            path = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
+                                              folder / f"sheet-{number}.xlsx")  # fmt: skip
+        else:
+            path = desk.export()
+        files.append((path, desk_state(desk, live_only=bool(as_sheet))))
+    # Every file in some order, a few of them again.
+    chosen = data.draw(st.permutations(range(len(files)))) + data.draw(
+        st.lists(st.sampled_from(range(len(files))), max_size=2))  # fmt: skip
+    city = open_db(folder / "city.sqlite")
+    corrected: dict[str, int] = {}
+    try:
+        for turn, index in enumerate(chosen):
+            live = [row[0] for row in city.execute("SELECT id FROM records WHERE deleted = 0 "
+                                                   "ORDER BY id")]  # fmt: skip
+            if live and data.draw(st.integers(0, 2)):
+                record = records.get_record(city, data.draw(st.sampled_from(live)))
+                corrected[record.id] = 100_000 + turn
+                services.update_event(city, record.id, replace(record.fields,
+                                      audience=corrected[record.id]), revision=record.revision)  # fmt: skip
+            path, carried = files[index]
+            [result] = exchange.import_files(city, [path])
+            assert result.status != "rejected", result.reason
+            counted = result.added + result.updated + result.unchanged + result.conflicts
+            assert counted == len(carried)
+            if not corrected:
+                assert result.conflicts == 0
+        newest: dict[str, tuple] = {}
+        for index in chosen:
+            for record_id, state in files[index][1].items():
+                if record_id not in newest or state[2] > newest[record_id][2]:
+                    newest[record_id] = state
+        held = city_state(city)
+        assert set(held) == set(newest)
+        for record_id, state in newest.items():
+            if record_id in corrected:
+                assert held[record_id][:2] == (corrected[record_id], 0)
+            else:
+                assert held[record_id] == state
+        assert city.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        city.close()
+        desk.db.close()

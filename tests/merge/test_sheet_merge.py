@@ -144,7 +144,9 @@ def test_a_corrected_hand_filled_sheet_replaces_the_first(city, tmp_path):
     held = {r.fields.title: r.fields.date.isoformat() for r in services.list_events(city)}
     assert held == {"新春文艺演出": "2021-01-09", "露天电影": "2021-02-03",
                     "书画进企业": "2021-02-20", "健康讲座": "2021-03-18"}  # fmt: skip
-    changes = {c["now"]["title"]: c["change"] for c in packages.import_changes(city, result.import_id)}
+    changes = {
+        c["now"]["title"]: c["change"] for c in packages.import_changes(city, result.import_id)
+    }
     assert changes == {"新春文艺演出": "updated", "技能培训": "deleted"}
     # The second quarter's sheet stands for the second quarter only.
     q2 = import_one(city, hand_sheet(tmp_path / "博爱二季度.xlsx",

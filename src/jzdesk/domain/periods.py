@@ -102,7 +102,9 @@ def parse_period(text: str) -> Period:
 
 _CHINESE_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _WORDS_QUARTER = re.compile(r"(\d{4})\s*年\s*(?:第\s*)?([一二三四1-4])\s*季度")
-_WORDS_MONTHS = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*(?:月\s*)?(?:-|—|–|~|～|至|到)\s*(\d{1,2})\s*月")
+_WORDS_MONTHS = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*(?:月\s*)?(?:-|—|–|~|～|至|到)\s*(\d{1,2})\s*月"
+)
 _WORDS_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
 _WORDS_YEAR = re.compile(r"(\d{4})\s*(?:年度|年全年|全年)")
 _WORDS_CODE = re.compile(r"(\d{4})\s*Q([1-4])", re.IGNORECASE)

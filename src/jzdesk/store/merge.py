@@ -297,8 +297,6 @@ def _ensure_snapshot(db: sqlite_utils.Database, record) -> None:
         records.snapshot(db, record.id, saved_at=record.updated_at, saved_by=record.entered_by)
 
 
-
-
 # -- what hand-filled sheets brought -----------------------------------------------------
 
 
