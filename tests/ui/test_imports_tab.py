@@ -82,6 +82,36 @@ def test_selecting_an_import_lists_what_it_changed(open_window, files):
     assert "一致" in tab.ui.codeLabel.text()
 
 
+def test_a_corrected_hand_filled_sheet_shows_what_it_changed(open_window, tmp_path):
+    """The corrected sheet's import lists the row it updated and the row it removed, in
+    the same words as a submission file's."""
+    from openpyxl import Workbook
+
+    def sheet(name: str, rows: list) -> Path:
+        book = Workbook()
+        ws = book.active
+        ws.append(["2021年第一季度“五送”活动情况统计表"])
+        ws.append(["填报单位：博爱县总工会"])
+        ws.append(["序号", "活动日期", "活动名称", "活动地点", "送文艺", "送电影", "送书画",
+                   "送培训", "送讲座", "受益职工（人次）", "备注"])  # fmt: skip
+        for number, (day, title) in enumerate(rows, start=1):
+            ws.append([number, day, title, "", 1, None, None, None, None, 50, None])
+        book.save(tmp_path / name)
+        return tmp_path / name
+
+    window = open_window()
+    window.import_files([sheet("一季度.xlsx", [("2021-01-08", "新春演出"), ("2021-02-03", "送戏")])])
+    [result] = window.import_files([sheet("一季度（更正）.xlsx", [("2021-01-09", "新春演出")])])
+    assert (result.updated, result.deleted) == (2, 1)
+    tab = window.imports_tab
+    window.ui.tabs.setCurrentWidget(tab)
+    tab.ui.logTable.selectRow(0)  # newest first
+    changes = sorted(tab.ui.changesTable.item(r, 0).text()
+                     for r in range(tab.ui.changesTable.rowCount()))  # fmt: skip
+    assert changes == ["修改", "删除"]
+    assert tab.ui.logTable.item(0, 5).text() == "1" and tab.ui.logTable.item(0, 6).text() == "1"
+
+
 def test_a_conflict_is_shown_side_by_side_and_settled(open_window, tmp_path, monkeypatch):
     unit_folder = tmp_path / "unit"
     first = unit_file(unit_folder, "沁阳", "演出")
