@@ -371,7 +371,8 @@ def sheet_versions(db: sqlite_utils.Database, unit: Unit, parsed, rows: list[tup
     pairs = pair_rows([shown(fields) for _, fields in loose],
                       [Candidate(key, said.shown, said.position)
                        for key, said in candidates.items()])  # fmt: skip
-    taken = {version.record_id for version in versions}
+    # Records the sheet speaks of are never also "held already" for another row.
+    taken = {version.record_id for version in versions} | set(candidates)
     for position, ((_, fields), key) in enumerate(zip(loose, pairs, strict=True), start=1):
         if key is None:
             versions.append(_unpaired(db, fields, taken, position))
