@@ -166,8 +166,8 @@ def sheet_exports() -> list[Row]:
     """The statistics sheet as .xlsx: a quarter (about 60 rows) and a 10 k-row sheet."""
     import tempfile
 
-    from jzdesk import exchange
     from jzdesk.domain.periods import parse_period
+    from jzdesk.usecases import sheets
 
     db = services.open_database(database(100_000))
     unit = services.resolve_unit(db, "qinyang")
@@ -185,7 +185,7 @@ def sheet_exports() -> list[Row]:
                 target = Path(folder) / f"sheet{suffix}"
 
                 def export(p=period, t=target):
-                    exchange.export_sheet(exchange.sheet_data(db, unit, parse_period(p)), t)
+                    sheets.export_sheet(sheets.sheet_data(db, unit, parse_period(p)), t)
 
                 median = median_time(export, runs=5)
                 rows.append(Row(f"export {name} as {suffix[1:]} ({count} rows)", bar, median, 5))
@@ -203,8 +203,8 @@ def submission_files(per_file: int) -> list[Path]:
     jzdesk itself from generated records (unmarked as samples, so that they travel)."""
     import shutil
 
-    from jzdesk import packages
     from jzdesk.domain.periods import parse_period
+    from jzdesk.usecases import submission_export
 
     folder = CACHE / f"packages-{per_file}"
     files = [folder / f"{code}.jzsub" for code in UNIT_CODES]
@@ -226,7 +226,7 @@ def submission_files(per_file: int) -> list[Path]:
         db.execute("DELETE FROM records WHERE rowid > ?", [per_file * len(UNIT_CODES)])
     for code, path in zip(UNIT_CODES, files, strict=True):
         unit = services.resolve_unit(db, code)
-        packages.export_package(db, unit, path, period=parse_period("2021Q4"))
+        submission_export.export_submission(db, unit, path, period=parse_period("2021Q4"))
     db.close()
     (folder / "units.sqlite").unlink()
     return files
@@ -285,7 +285,7 @@ def imports(per_file: int, runs: int) -> list[Row]:
     measured in the same run on the same files."""
     import tempfile
 
-    from jzdesk import exchange
+    from jzdesk.usecases import imports
 
     files = submission_files(per_file)
     total = per_file * len(files)
@@ -296,7 +296,7 @@ def imports(per_file: int, runs: int) -> list[Row]:
             city = empty_city(Path(folder))
             db = services.open_database(city)
             start = time.perf_counter()
-            results = exchange.import_files(db, files)
+            results = imports.import_files(db, files)
             ours.append(time.perf_counter() - start)
             assert all(r.status == "imported" and r.added == per_file for r in results), results
             db.close()

@@ -333,31 +333,36 @@ def _unit_or_home(args: argparse.Namespace, db):
 
 
 def _export_sheet(args: argparse.Namespace) -> int:
-    from jzdesk import exchange
+    from jzdesk.usecases import (
+        sheets,
+    )
 
     db = _db(args)
     period = parse_period(args.period)
     if args.summary:
         if args.unit or args.seal:
             args.parser.error("--summary 是全市汇总表，不能同时指定 --unit 或 --seal")
-        print(exchange.export_summary(db, period, args.out))
+        print(sheets.export_summary(db, period, args.out))
         return 0
     unit = _unit_or_home(args, db)
-    seal = exchange.prepare_seal(args.seal) if args.seal else None
-    data = exchange.sheet_data(db, unit, period, seal=seal)
-    exchange.export_sheet(data, args.out)
+    seal = sheets.prepare_seal(args.seal) if args.seal else None
+    data = sheets.sheet_data(db, unit, period, seal=seal)
+    sheets.export_sheet(data, args.out)
     print(args.out)
     if args.out.suffix.lower() == ".pdf":
-        print(f"校验码：{exchange.sheet_code(data)}", file=sys.stderr)
+        print(f"校验码：{sheets.sheet_code(data)}", file=sys.stderr)
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from jzdesk import exchange, services
+    from jzdesk import services
+    from jzdesk.usecases import (
+        imports,
+    )
 
     db = _db(args)
     unit = services.resolve_unit(db, args.unit) if args.unit else None
-    results = exchange.import_files(db, args.files, unit=unit)
+    results = imports.import_files(db, args.files, unit=unit)
     if args.json:
         _print_json([result.to_json() for result in results])
     for result in results:
@@ -368,13 +373,15 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export_package(args: argparse.Namespace) -> int:
-    from jzdesk import packages
+    from jzdesk.usecases import (
+        submission_export,
+    )
 
     db = _db(args)
     unit = _unit_or_home(args, db)
-    period = parse_period(args.period) if args.period else packages.default_period(db)
-    out = args.out or Path(packages.suggested_name(unit, period))
-    exported = packages.export_package(db, unit, out, period=period, photos=args.photos)
+    period = parse_period(args.period) if args.period else submission_export.default_period(db)
+    out = args.out or Path(submission_export.suggested_name(unit, period))
+    exported = submission_export.export_submission(db, unit, out, period=period, photos=args.photos)
     print(exported.path)
     print(f"{unit.name} {period.label}：{exported.records} 条记录；统计表校验码 "
           f"{exported.sheet_code}；第 {exported.sequence} 次导出", file=sys.stderr)  # fmt: skip
@@ -382,12 +389,15 @@ def _export_package(args: argparse.Namespace) -> int:
 
 
 def _attach_plan(args: argparse.Namespace) -> int:
-    from jzdesk import packages, services
+    from jzdesk import services
+    from jzdesk.usecases import (
+        submission_export,
+    )
 
     db = _db(args)
     unit = _unit_or_home(args, db)
     year = _year(args.year) if args.year else services.default_year(db)
-    changed = packages.attach_plan_document(db, unit, year, args.file)
+    changed = submission_export.attach_plan_document(db, unit, year, args.file)
     print(
         f"{unit.name} {year} 年实施方案{'已附上' if changed else '与已附上的相同'}：{args.file.name}"
     )
@@ -399,15 +409,18 @@ def _year(text: str) -> int:
 
 
 def _completeness(args: argparse.Namespace) -> int:
-    from jzdesk import packages, services
+    from jzdesk import services
+    from jzdesk.usecases import (
+        completeness,
+    )
 
     db = _db(args)
     year = _year(args.year) if args.year else services.default_year(db)
     if args.deadline_days is not None:
         days = parse_whole_number(args.deadline_days, field="deadline-days", label="报送期限天数")
-        packages.set_deadline_days(db, year, days)
+        completeness.set_deadline_days(db, year, days)
     as_of = parse_date(args.as_of, field="as-of") if args.as_of else None
-    matrix = packages.completeness(db, year=year, as_of=as_of)
+    matrix = completeness.completeness(db, year=year, as_of=as_of)
     if args.json:
         _print_json(matrix.to_json())
         return 0
@@ -424,19 +437,21 @@ def _completeness(args: argparse.Namespace) -> int:
 
 
 def _conflicts(args: argparse.Namespace) -> int:
-    from jzdesk import packages
+    from jzdesk.usecases import (
+        conflicts,
+    )
 
     db = _db(args)
     if args.keep or args.id:
         if not (args.keep and args.id):
             args.parser.error("处理冲突需要同时给出 --id 和 --keep")
         conflict_id = parse_whole_number(args.id, field="id", label="冲突编号")
-        packages.resolve_conflict(db, conflict_id, args.keep)
+        conflicts.resolve_conflict(db, conflict_id, args.keep)
         print(
             f"冲突 {conflict_id} 已处理：{'保留本机版本' if args.keep == 'ours' else '采用来件版本'}"
         )
         return 0
-    conflicts = packages.open_conflicts(db)
+    conflicts = conflicts.open_conflicts(db)
     if args.json:
         _print_json(conflicts)
         return 0
@@ -455,10 +470,12 @@ def _conflicts(args: argparse.Namespace) -> int:
 
 
 def _import_log(args: argparse.Namespace) -> int:
-    from jzdesk import packages
+    from jzdesk.usecases import (
+        completeness,
+    )
 
     db = _db(args)
-    entries = packages.import_log(db, year=_year(args.year) if args.year else None)
+    entries = completeness.import_log(db, year=_year(args.year) if args.year else None)
     if args.json:
         _print_json(entries)
         return 0
@@ -472,8 +489,10 @@ def _import_log(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from jzdesk import exchange
     from jzdesk.domain.evaluation import EvaluationRules
+    from jzdesk.usecases import (
+        evaluation,
+    )
 
     db = _db(args)
     as_of = parse_date(args.as_of, field="as_of") if args.as_of else None
@@ -485,9 +504,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         criticize_below_pace=below / 100,
         criticize_missing_minimum=not args.ignore_minimums,
     )
-    report, rows = exchange.evaluation(db, as_of=as_of, rules=rules)
+    report, rows = evaluation.ranking(db, as_of=as_of, rules=rules)
     if args.out:
-        exchange.export_evaluation(db, args.out, as_of=report.as_of, rules=rules)
+        evaluation.export_ranking(db, args.out, as_of=report.as_of, rules=rules)
         print(f"已导出：{args.out}", file=sys.stderr)
     if args.json:
         _print_json({
@@ -535,20 +554,25 @@ def _quota_help(args: argparse.Namespace) -> int:
 
 
 def _quota_export(args: argparse.Namespace) -> int:
-    from jzdesk import exchange, services
+    from jzdesk import services
+    from jzdesk.usecases import (
+        plan_file,
+    )
 
     db = _db(args)
     year = parse_whole_number(args.year, field="year", label="年度") if args.year else None
-    print(exchange.export_quota_table(db, year or services.default_year(db), args.file))
+    print(plan_file.export_quota_table(db, year or services.default_year(db), args.file))
     return 0
 
 
 def _quota_import(args: argparse.Namespace) -> int:
-    from jzdesk import exchange
+    from jzdesk.usecases import (
+        plan_file,
+    )
 
     db = _db(args)
     year = parse_whole_number(args.year, field="year", label="年度") if args.year else None
-    print(exchange.import_quota_table(db, args.file, year=year).summary())
+    print(plan_file.import_quota_table(db, args.file, year=year).summary())
     return 0
 
 

@@ -7,16 +7,17 @@ from datetime import date
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from jzdesk import exchange, services
+from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.errors import KnownError
 from jzdesk.store.db import open_db
+from jzdesk.usecases import sheet_import, sheets
 
 
 def export(db, tmp_path, name, unit="qinyang", period="2021Q1"):
-    return exchange.export_sheet_xlsx(db, services.resolve_unit(db, unit), parse_period(period),
+    return sheets.export_sheet_xlsx(db, services.resolve_unit(db, unit), parse_period(period),
                                       tmp_path / name)  # fmt: skip
 
 
@@ -26,15 +27,15 @@ def test_a_newer_revision_replaces_and_an_older_file_rolls_nothing_back(tmp_path
     record_id = services.add_event(unit, RecordFields("qinyang", date(2021, 3, 5), T.ART,
                                                       audience=100))  # fmt: skip
     first = export(unit, tmp_path, "first.xlsx")
-    assert exchange.import_sheet(city, first).added == 1
+    assert sheet_import.import_sheet(city, first).added == 1
     services.update_event(unit, record_id, RecordFields("qinyang", date(2021, 3, 5), T.ART,
                                                         audience=1000), revision=1)  # fmt: skip
     second = export(unit, tmp_path, "second.xlsx")
-    result = exchange.import_sheet(city, second)
+    result = sheet_import.import_sheet(city, second)
     assert (result.updated, result.conflicts) == (1, 0)
     stored = services.get_event(city, record_id)
     assert (stored.fields.audience, stored.revision) == (1000, 2)
-    older = exchange.import_sheet(city, first)
+    older = sheet_import.import_sheet(city, first)
     assert (older.status, older.unchanged, older.conflicts) == ("unchanged", 1, 0)
     assert services.get_event(city, record_id).fields.audience == 1000
 
@@ -58,7 +59,7 @@ def test_rows_moved_by_hand_are_read_by_content_and_said_so(db, tmp_path):
     ws.cell(b_row, 3, "B2")
     book.save(path)
     other = open_db(tmp_path / "other.sqlite")
-    result = exchange.import_sheet(other, path)
+    result = sheet_import.import_sheet(other, path)
     assert "对不上（第 6 行的序号是“2”，应为 1）" in result.reason
     by_title = {r.fields.title: r for r in services.list_events(other)}
     originals = {r.fields.title: r for r in services.list_events(db)}
@@ -73,13 +74,13 @@ def test_a_sheet_cannot_move_records_to_another_unit(db, tmp_path, run_cli):
     services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), T.ART))
     path = export(db, tmp_path, "q1.xlsx")
     with pytest.raises(KnownError) as caught:
-        exchange.import_sheet(db, path, unit=services.resolve_unit(db, "孟州"))
+        sheet_import.import_sheet(db, path, unit=services.resolve_unit(db, "孟州"))
     assert "与指定的“孟州市总工会”不一致" in caught.value.message
     book = load_workbook(path)
     book["统计表"]["A4"] = "填报单位（盖章）：孟州市总工会"
     book.save(path)
     with pytest.raises(KnownError) as caught:
-        exchange.import_sheet(db, path)
+        sheet_import.import_sheet(db, path)
     assert "属于沁阳市总工会" in caught.value.message
     assert [r.fields.unit_code for r in services.list_events(db)] == ["qinyang"]
 
@@ -103,14 +104,14 @@ def test_identical_rows_both_count_and_a_corrected_sheet_replaces_them(db, tmp_p
     sheet again is a file imported before and changes nothing."""
     row = [1, "2021-03-05", "露天电影", "西关村", None, 1, None, None, None, 80, None]
     path = hand_sheet(tmp_path / "twice.xlsx", [row, [2, *row[1:]]])
-    assert exchange.import_sheet(db, path).added == 2
+    assert sheet_import.import_sheet(db, path).added == 2
     corrected = hand_sheet(tmp_path / "fixed.xlsx", [[1, "2021-03-05", "露天电影", "西关村", None, 1,
                                                      None, None, None, 120, None]])  # fmt: skip
-    result = exchange.import_sheet(db, corrected)
+    result = sheet_import.import_sheet(db, corrected)
     assert (result.added, result.updated, result.deleted) == (0, 2, 1)
     assert "其中删除 1 条" in result.reason
     assert [r.fields.audience for r in services.list_events(db)] == [120]
-    again = exchange.import_sheet(db, path)
+    again = sheet_import.import_sheet(db, path)
     assert (again.status, again.unchanged, again.updated, again.added) == ("unchanged", 2, 0, 0)
     assert "导入过" in again.reason
     assert [r.fields.audience for r in services.list_events(db)] == [120]
@@ -124,7 +125,7 @@ def test_long_headers_subtotals_and_template_rows(db, tmp_path):
             [2, "2021-02-05", "技能培训", "温县电厂", "培训", 1, 40, None],
             [3, None, None, None, None, None, None, None],
             [4, None, None, None, None, None, None, None]]  # fmt: skip
-    result = exchange.import_sheet(db, hand_sheet(tmp_path / "long.xlsx", rows, header))
+    result = sheet_import.import_sheet(db, hand_sheet(tmp_path / "long.xlsx", rows, header))
     assert result.added == 2
     events = services.list_events(db)
     assert [(e.fields.title, e.fields.venue, e.fields.sessions, e.fields.audience)
@@ -140,7 +141,7 @@ def test_every_worksheet_with_a_table_is_read(db, tmp_path):
                    "送讲座", "受益职工（人次）", "备注"])  # fmt: skip
         ws.append([1, day, "演出", "x", 1, None, None, None, None, 10, None])
     book.save(tmp_path / "two.xlsx")
-    assert exchange.import_sheet(db, tmp_path / "two.xlsx").added == 2
+    assert sheet_import.import_sheet(db, tmp_path / "two.xlsx").added == 2
 
 
 def test_merged_numbers_are_not_repeated_and_titles_are(db, tmp_path):
@@ -151,7 +152,7 @@ def test_merged_numbers_are_not_repeated_and_titles_are(db, tmp_path):
     book.active.merge_cells("C4:C5")
     book.active.merge_cells("J4:J5")
     book.save(path)
-    exchange.import_sheet(db, path)
+    sheet_import.import_sheet(db, path)
     events = services.list_events(db)
     assert [e.fields.title for e in events] == ["系列讲座", "系列讲座"]
     assert [e.fields.audience for e in events] == [300, 0]
@@ -160,7 +161,7 @@ def test_merged_numbers_are_not_repeated_and_titles_are(db, tmp_path):
 def test_dates_outside_the_sheets_year_are_refused(db, tmp_path):
     rows = [[1, date(2022, 12, 5), "演出", "x", 1, None, None, None, None, 10, None]]
     with pytest.raises(KnownError) as caught:
-        exchange.import_sheet(db, hand_sheet(tmp_path / "y.xlsx", rows, title="2021年第四季度"))
+        sheet_import.import_sheet(db, hand_sheet(tmp_path / "y.xlsx", rows, title="2021年第四季度"))
     assert "不在表头所写的 2021 年" in caught.value.message
 
 
@@ -176,6 +177,6 @@ def test_a_merged_type_header_over_the_five_columns(db, tmp_path):
     )
     ws.append([1, "2021-03-05", "演出", "x", None, 2, None, None, None, 10, None])
     book.save(tmp_path / "h.xlsx")
-    exchange.import_sheet(db, tmp_path / "h.xlsx")
+    sheet_import.import_sheet(db, tmp_path / "h.xlsx")
     [event] = services.list_events(db)
     assert (event.fields.activity_type, event.fields.sessions) == (T.FILM, 2)

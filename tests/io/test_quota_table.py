@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from jzdesk import exchange, services
+from jzdesk import services
 from jzdesk.errors import KnownError
 from jzdesk.store import plans
+from jzdesk.usecases import plan_file
 
 
 def quotas(db, year):
@@ -15,7 +16,7 @@ def quotas(db, year):
 
 
 def test_export_has_the_official_layout_and_reads_back(db, tmp_path):
-    path = exchange.export_quota_table(db, 2021, tmp_path / "fj1.xlsx")
+    path = plan_file.export_quota_table(db, 2021, tmp_path / "fj1.xlsx")
     ws = load_workbook(path).active
     assert (
         ws["A1"].value == "2021年“中国梦·劳动美·工会情”"
@@ -24,7 +25,7 @@ def test_export_has_the_official_layout_and_reads_back(db, tmp_path):
     assert [ws["A3"].value, ws["B3"].value] == ["单位", "“五送”活动场次"]
     assert [ws["A4"].value, ws["B4"].value] == ["沁阳市总工会", 50]
     assert [ws["A20"].value, ws["B20"].value] == ["合计", 510]
-    result = exchange.import_quota_table(db, path)
+    result = plan_file.import_quota_table(db, path)
     assert (result.year, result.changed, result.unchanged) == (2021, 0, 16)
 
 
@@ -43,7 +44,7 @@ def hand_made(path, rows, title="2022年“中国梦·劳动美·工会情”文
 def test_a_hand_made_table_for_a_new_year(db, tmp_path):
     rows = [["沁 阳 市总工会", "６０"], [None, None], ["孟州市总工会", 55], ["示范区工会", "12"],
             ["合 计", 127]]  # fmt: skip
-    result = exchange.import_quota_table(db, hand_made(tmp_path / "2022.xlsx", rows))
+    result = plan_file.import_quota_table(db, hand_made(tmp_path / "2022.xlsx", rows))
     assert result.created and result.year == 2022 and result.changed == 3
     got = quotas(db, 2022)
     assert (got["qinyang"], got["mengzhou"], got["shifanqu"], got["boai"]) == (60, 55, 12, 50)
@@ -68,7 +69,7 @@ def test_a_hand_made_table_for_a_new_year(db, tmp_path):
 def test_unreadable_tables_are_refused_with_the_row_named(db, tmp_path, rows, words):
     before = quotas(db, 2021)
     with pytest.raises(KnownError) as caught:
-        exchange.import_quota_table(db, hand_made(tmp_path / "bad.xlsx", rows,
+        plan_file.import_quota_table(db, hand_made(tmp_path / "bad.xlsx", rows,
                                                   title="2021年任务分解表"))  # fmt: skip
     assert words in caught.value.message
     assert quotas(db, 2021) == before and plans.audit_log(db, 2021) == []

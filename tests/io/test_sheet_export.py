@@ -11,12 +11,13 @@ from openpyxl import load_workbook
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from jzdesk import exchange, services
+from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.domain.sheet import verification_code
 from jzdesk.errors import KnownError
+from jzdesk.usecases import sheets
 
 
 @pytest.fixture
@@ -42,13 +43,13 @@ def seal_scan(path):
 
 
 def data_for(db, period="2021Q3", **kwargs):
-    return exchange.sheet_data(db, services.resolve_unit(db, "沁阳"), parse_period(period),
+    return sheets.sheet_data(db, services.resolve_unit(db, "沁阳"), parse_period(period),
                                filled_on=date(2021, 10, 8), **kwargs)  # fmt: skip
 
 
 def test_xlsx_sheet_reads_back_with_text_as_text_and_print_settings(unit_db, tmp_path):
-    seal = exchange.prepare_seal(seal_scan(tmp_path / "seal.jpg"))
-    path = exchange.export_sheet(data_for(unit_db, seal=seal), tmp_path / "q3.xlsx")
+    seal = sheets.prepare_seal(seal_scan(tmp_path / "seal.jpg"))
+    path = sheets.export_sheet(data_for(unit_db, seal=seal), tmp_path / "q3.xlsx")
     book = load_workbook(path)
     ws = book["统计表"]
     assert ws["A1"].value == "“中国梦·劳动美·工会情”" and "（2021年第三季度）" in ws["A3"].value
@@ -87,7 +88,7 @@ def test_pdf_sheet_embeds_the_font_repeats_the_header_and_numbers_pages(unit_db,
         services.add_event(unit_db, RecordFields("qinyang", date(2021, 7, 1 + day % 28),
                                                  T.TRAINING, title=f"技能培训第{day}期"))  # fmt: skip
     data = data_for(unit_db)
-    path = exchange.export_sheet(data, tmp_path / "q3.pdf")
+    path = sheets.export_sheet(data, tmp_path / "q3.pdf")
     reader = PdfReader(path)
     pages = len(reader.pages)
     assert pages >= 3
@@ -127,11 +128,11 @@ def colours_of_page_one(path) -> list:
 
 
 def test_pdf_carries_the_seal_image_and_page_one_is_not_blank(unit_db, tmp_path, qapp):
-    seal = exchange.prepare_seal(seal_scan(tmp_path / "seal.png"))
-    path = exchange.export_sheet(data_for(unit_db, seal=seal), tmp_path / "sealed.pdf")
+    seal = sheets.prepare_seal(seal_scan(tmp_path / "seal.png"))
+    path = sheets.export_sheet(data_for(unit_db, seal=seal), tmp_path / "sealed.pdf")
     images = [image for image in PdfReader(path).pages[0].images]
     assert len(images) >= 1
-    without = exchange.export_sheet(data_for(unit_db), tmp_path / "plain.pdf")
+    without = sheets.export_sheet(data_for(unit_db), tmp_path / "plain.pdf")
     assert "此处加盖公章" in PdfReader(without).pages[0].extract_text()
     colours = colours_of_page_one(path)
     assert len(colours) > 30
@@ -153,7 +154,7 @@ def test_the_verification_code_is_stable_and_changes_with_any_edit(unit_db):
 
 
 def test_seal_scans_become_transparent_and_bad_files_are_refused(tmp_path):
-    png = exchange.prepare_seal(seal_scan(tmp_path / "s.bmp"))
+    png = sheets.prepare_seal(seal_scan(tmp_path / "s.bmp"))
     with Image.open(io.BytesIO(png)) as seal:
         assert seal.mode == "RGBA" and max(seal.size) <= 600
         assert seal.getpixel((seal.width // 2, seal.height // 2))[3] == 0  # paper: clear
@@ -166,20 +167,20 @@ def test_seal_scans_become_transparent_and_bad_files_are_refused(tmp_path):
         ("missing.png", "无法读取"),
     ):
         with pytest.raises(KnownError) as caught:
-            exchange.prepare_seal(tmp_path / name)
+            sheets.prepare_seal(tmp_path / name)
         assert words in caught.value.message
 
 
 def test_the_unit_seal_is_stored_and_used(unit_db, tmp_path):
     unit = services.resolve_unit(unit_db, "沁阳")
-    exchange.set_unit_seal(unit_db, unit, seal_scan(tmp_path / "s.jpg"))
-    assert data_for(unit_db).seal == exchange.unit_seal(unit_db, unit)
-    exchange.set_unit_seal(unit_db, unit, None)
+    sheets.set_unit_seal(unit_db, unit, seal_scan(tmp_path / "s.jpg"))
+    assert data_for(unit_db).seal == sheets.unit_seal(unit_db, unit)
+    sheets.set_unit_seal(unit_db, unit, None)
     assert data_for(unit_db).seal is None
 
 
 def test_summary_sheet_has_a_row_per_unit_and_the_510_total(unit_db, tmp_path):
-    xlsx = exchange.export_summary(unit_db, parse_period("2021"), tmp_path / "s.xlsx")
+    xlsx = sheets.export_summary(unit_db, parse_period("2021"), tmp_path / "s.xlsx")
     ws = load_workbook(xlsx)["汇总表"]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
     assert rows[0][:9] == ["沁阳市总工会", 50, 2, 1, 0, 0, 1, 4, 4]
@@ -190,17 +191,17 @@ def test_summary_sheet_has_a_row_per_unit_and_the_510_total(unit_db, tmp_path):
     total = next(r for r in rows if r[0] == "合计")
     assert total[1] == 510 and total[7] == 4
     assert rows[-1][0] == "焦作市总工会（本级）" and rows[-1][1] == "—"
-    pdf = exchange.export_summary(unit_db, parse_period("2021Q3"), tmp_path / "s.pdf")
+    pdf = sheets.export_summary(unit_db, parse_period("2021Q3"), tmp_path / "s.pdf")
     text = PdfReader(pdf).pages[0].extract_text()
     assert "汇总表" in text and "510" in text and "财贸工会" in text
 
 
 def test_unwritable_or_wrong_targets_are_explained(unit_db, tmp_path):
     with pytest.raises(KnownError) as caught:
-        exchange.export_sheet(data_for(unit_db), tmp_path / "q3.docx")
+        sheets.export_sheet(data_for(unit_db), tmp_path / "q3.docx")
     assert ".xlsx 或 .pdf" in caught.value.message
     with pytest.raises(KnownError) as caught:
-        exchange.export_sheet(data_for(unit_db), tmp_path / "no-such-folder" / "q3.pdf")
+        sheets.export_sheet(data_for(unit_db), tmp_path / "no-such-folder" / "q3.pdf")
     assert "无法写入" in caught.value.message
     assert list(tmp_path.glob(".*.tmp")) == []
 
@@ -221,10 +222,10 @@ def test_a_record_longer_than_a_page_is_cut_in_the_pdf_and_whole_in_excel(db, tm
     services.add_event(db, long)
     services.add_event(db, RecordFields("qinyang", date(2021, 7, 9), T.FILM, title="露天电影"))
     data = data_for(db)
-    reader = PdfReader(exchange.export_sheet(data, tmp_path / "long.pdf"))
+    reader = PdfReader(sheets.export_sheet(data, tmp_path / "long.pdf"))
     text = "".join(page.extract_text() for page in reader.pages)
     assert text.count("全文见 Excel 表") == 3 and "露天电影" in text and "合计" in text
-    book = load_workbook(exchange.export_sheet(data, tmp_path / "long.xlsx"))
+    book = load_workbook(sheets.export_sheet(data, tmp_path / "long.xlsx"))
     titles = [row[2] for row in book["统计表"].iter_rows(min_row=6, values_only=True)]
     assert "演出" * 1000 in titles
 
@@ -250,7 +251,7 @@ def test_a_plain_date_does_not_lend_its_format_to_the_next_cells(tmp_path):
 
 
 def test_an_interrupted_write_leaves_neither_the_file_nor_its_temporary(tmp_path):
-    from jzdesk.exchange import _write_file
+    from jzdesk.usecases.files import write_file as _write_file
 
     def interrupted(target):
         target.write_bytes(b"half a sheet")

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from jzdesk import exchange, services
+from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import (
@@ -24,6 +24,7 @@ from jzdesk.domain.records import (
 )
 from jzdesk.errors import KnownError
 from jzdesk.io.sheet_import import parse_cell_date, parse_cell_number, parse_cell_type
+from jzdesk.usecases import sheet_import, sheets
 
 TYPES = ["送文艺", "送电影", "送书画", "送培训", "送讲座"]
 
@@ -92,7 +93,7 @@ def test_a_messy_hand_filled_sheet_imports(db, tmp_path):
         [6, "3月10日至12日", "文艺汇演", "会昌街道", 1, None, None, None, None, 80, None],
     ]
     path = hand_sheet(tmp_path / "孟州一季度.xlsx", rows, total=[2, 2, 1, 1, 1, 1745])
-    result = exchange.import_sheet(db, path)
+    result = sheet_import.import_sheet(db, path)
     assert (result.status, result.added, result.unit) == ("imported", 6, "mengzhou")
     events = services.list_events(db)
     got = [(e.fields.date, e.fields.activity_type, e.fields.sessions, e.fields.audience)
@@ -121,7 +122,7 @@ def test_a_type_column_with_words_or_numbers_and_a_sessions_column(db, tmp_path)
     ws.append([5, "2021-05-05", "健康讲座", 5, 1, 60, ""])
     path = tmp_path / "温县.xlsx"
     book.save(path)
-    result = exchange.import_sheet(db, path)
+    result = sheet_import.import_sheet(db, path)
     assert result.added == 5 and result.unit == "wenxian"
     kinds = [(e.fields.activity_type, e.fields.sessions) for e in services.list_events(db)]
     assert kinds == [(T.ART, 2), (T.FILM, 1), (T.CALLIGRAPHY, 1), (T.TRAINING, 1), (T.LECTURE, 1)]
@@ -137,7 +138,7 @@ def test_merged_title_cells_cover_their_rows_and_split_unit_cells_are_read(db, t
     book = load_workbook(path)
     book.active.merge_cells("C6:C7")
     book.save(path)
-    assert exchange.import_sheet(db, path).unit == "qinyang"
+    assert sheet_import.import_sheet(db, path).unit == "qinyang"
     assert [e.fields.title for e in services.list_events(db)] == ["送文化进万家"] * 2
 
 
@@ -159,7 +160,7 @@ def test_a_bad_row_rejects_the_whole_file_naming_row_and_cell(db, tmp_path, row,
     path = hand_sheet(tmp_path / "bad.xlsx", [good, row])
     before = db_rows(db)
     with pytest.raises(KnownError) as caught:
-        exchange.import_sheet(db, path)
+        sheet_import.import_sheet(db, path)
     for word in words:
         assert word in caught.value.message
     assert "未导入任何记录" in caught.value.message
@@ -171,7 +172,7 @@ def test_every_bad_row_is_named(db, tmp_path):
             [2, "2021-03-01", "a", "b", 1, *[None] * 4, 1, None],
             [3, "?", "a", "b", None, *[None] * 4, "x", None]]  # fmt: skip
     with pytest.raises(KnownError) as caught:
-        exchange.import_sheet(db, hand_sheet(tmp_path / "b.xlsx", rows))
+        sheet_import.import_sheet(db, hand_sheet(tmp_path / "b.xlsx", rows))
     message = caught.value.message
     assert "第 7 行" in message and "第 9 行" in message and "第 8 行" not in message
     assert message.count("第 9 行") == 3  # date, type and audience of that row
@@ -181,7 +182,7 @@ def test_a_wrong_total_row_is_reported_not_accepted(db, tmp_path):
     rows = [[1, "2021-03-05", "a", "b", 2, None, None, None, None, 100, None]]
     path = hand_sheet(tmp_path / "t.xlsx", rows, total=[3, 0, 0, 0, 0, 100])
     with pytest.raises(KnownError) as caught:
-        exchange.import_sheet(db, path)
+        sheet_import.import_sheet(db, path)
     assert "合计写的是 3，各行相加是 2" in caught.value.message
     assert services.list_events(db) == []
 
@@ -190,17 +191,17 @@ def test_a_sheet_without_unit_needs_one(db, tmp_path):
     rows = [[1, "2021-03-05", "a", "b", 1, None, None, None, None, 10, None]]
     path = hand_sheet(tmp_path / "nounit.xlsx", rows, unit="")
     with pytest.raises(KnownError) as caught:
-        exchange.import_sheet(db, path)
+        sheet_import.import_sheet(db, path)
     assert "没有填写填报单位" in caught.value.message
     unit = services.resolve_unit(db, "博爱")
-    assert exchange.import_sheet(db, path, unit=unit).unit == "boai"
+    assert sheet_import.import_sheet(db, path, unit=unit).unit == "boai"
 
 
 def test_importing_again_reports_records_already_present(db, tmp_path):
     rows = [[1, "2021-03-05", "a", "b", 1, None, None, None, None, 10, None]]
     path = hand_sheet(tmp_path / "again.xlsx", rows)
-    assert exchange.import_sheet(db, path).added == 1
-    second = exchange.import_sheet(db, path)
+    assert sheet_import.import_sheet(db, path).added == 1
+    second = sheet_import.import_sheet(db, path)
     assert (second.status, second.added, second.unchanged) == ("unchanged", 0, 1)
     assert len(services.list_events(db)) == 1
 
@@ -219,7 +220,7 @@ def test_unsafe_or_foreign_files_are_refused(db, tmp_path, make, words):
     path = tmp_path / "evil.xlsx"
     make(path)
     with pytest.raises(KnownError) as caught:
-        exchange.import_sheet(db, path)
+        sheet_import.import_sheet(db, path)
     assert words in caught.value.message
 
 
@@ -299,8 +300,8 @@ def test_export_then_import_is_lossless(tmp_path_factory, batch):
     for fields in batch:
         services.add_event(source, fields)
     unit = services.resolve_unit(source, "qinyang")
-    path = exchange.export_sheet_xlsx(source, unit, parse_period("2021"), folder / "sheet.xlsx")
-    result = exchange.import_sheet(target, path)
+    path = sheets.export_sheet_xlsx(source, unit, parse_period("2021"), folder / "sheet.xlsx")
+    result = sheet_import.import_sheet(target, path)
     assert result.added == len(batch)
 
     def shape(db):
@@ -308,6 +309,6 @@ def test_export_then_import_is_lossless(tmp_path_factory, batch):
                       for r in services.list_events(db))  # fmt: skip
 
     assert shape(target) == shape(source)
-    assert exchange.import_sheet(target, path).unchanged == len(batch)
+    assert sheet_import.import_sheet(target, path).unchanged == len(batch)
     source.close()
     target.close()

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from jzdesk import packages, services
+from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.io.package import content_digest
 from jzdesk.store.db import open_db
+from jzdesk.usecases import submission_export
 
 
 class UnitDesk:
@@ -43,7 +44,9 @@ class UnitDesk:
     def export(self, period: str = "2021Q1", **options) -> Path:
         self.exports += 1
         path = self.folder / f"{self.unit.code}-{self.exports}.jzsub"
-        packages.export_package(self.db, self.unit, path, period=parse_period(period), **options)
+        submission_export.export_submission(
+            self.db, self.unit, path, period=parse_period(period), **options
+        )
         return path
 
 

@@ -7,10 +7,10 @@ import tempfile
 
 import pytest
 
-from jzdesk import exchange
 from jzdesk.domain.periods import parse_period
 from jzdesk.store import merge
 from jzdesk.store.db import open_db
+from jzdesk.usecases import imports, sheets
 
 from .conftest import city_state
 
@@ -33,13 +33,13 @@ def test_a_batch_ends_as_importing_the_files_one_at_a_time(make_unit, city, tmp_
     damaged.write_bytes(older.read_bytes()[:3000])
     folder = tmp_path / "folder.jzsub"
     folder.mkdir()
-    sheet = exchange.export_sheet_xlsx(mengzhou.db, mengzhou.unit, parse_period("2021Q1"),
+    sheet = sheets.export_sheet_xlsx(mengzhou.db, mengzhou.unit, parse_period("2021Q1"),
                                        tmp_path / "孟州.xlsx")  # fmt: skip
     batch = [newer, damaged, folder, other, sheet, older, newer]
 
-    together = exchange.import_files(city, batch)
+    together = imports.import_files(city, batch)
     alone_db = open_db(tmp_path / "alone" / "city.sqlite")
-    alone = [exchange.import_file(alone_db, path) for path in batch]
+    alone = [imports.import_file(alone_db, path) for path in batch]
 
     assert [outcome(r) for r in together] == [outcome(r) for r in alone]
     assert [r.status for r in together] == ["imported", "rejected", "rejected", "imported",
@@ -60,7 +60,7 @@ def test_after_a_batch_the_database_file_itself_holds_the_records(make_unit, cit
     desk = make_unit()
     desk.add()
     path = desk.export()
-    with exchange.import_batch(city, [path]) as import_one:
+    with imports.import_batch(city, [path]) as import_one:
         assert city.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == BATCH_CHECKPOINT_PAGES
         assert import_one(path).status == "imported"
     assert city.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
@@ -73,7 +73,7 @@ def test_after_a_batch_the_database_file_itself_holds_the_records(make_unit, cit
 
 def test_checkpoints_go_back_to_normal_when_a_batch_breaks_off(city):
     try:
-        with exchange.import_batch(city, []):
+        with imports.import_batch(city, []):
             raise KeyboardInterrupt
     except KeyboardInterrupt:
         pass
@@ -88,7 +88,7 @@ def test_a_batch_left_early_leaves_no_private_copy_behind(make_unit, city, tmp_p
     desk = make_unit()
     desk.add()
     files = [desk.export(), desk.export(), desk.export()]
-    with exchange.import_batch(city, files) as import_one:
+    with imports.import_batch(city, files) as import_one:
         assert import_one(files[0]).status == "imported"
     assert list((tmp_path / "temp").iterdir()) == []
     assert len(city_state(city)) == 1
@@ -128,12 +128,12 @@ def test_a_batch_told_to_stop_while_a_file_is_checked_imports_nothing_of_it(make
         asked.append(True)
         return False
 
-    with exchange.import_batch(city, [path], keep_waiting=keep_waiting) as import_one:
+    with imports.import_batch(city, [path], keep_waiting=keep_waiting) as import_one:
         result = import_one(path)
     assert asked and result.status == "rejected" and "已取消" in result.reason, result
     assert city_state(city) == {}
     assert city.execute("SELECT COUNT(*) FROM imports").fetchone()[0] == 0
-    with exchange.import_batch(city, [path], keep_waiting=lambda: True) as import_one:
+    with imports.import_batch(city, [path], keep_waiting=lambda: True) as import_one:
         assert import_one(path).added == 3000
 
 
@@ -143,7 +143,7 @@ def test_stopping_one_file_leaves_the_next_files_checks_alone(make_unit, city):
     first = many_records_file(make_unit("沁阳"), 3000)
     second = many_records_file(make_unit("孟州"), 3000)
     answers = iter([False])
-    with exchange.import_batch(city, [first, second],
+    with imports.import_batch(city, [first, second],
                                keep_waiting=lambda: next(answers, True)) as import_one:  # fmt: skip
         stopped, imported = import_one(first), import_one(second)
     assert stopped.status == "rejected" and "已取消" in stopped.reason
@@ -161,7 +161,7 @@ def test_a_failure_while_waiting_leaves_no_private_copy_behind(make_unit, city, 
 
     with (
         pytest.raises(RuntimeError),
-        exchange.import_batch(city, [path], keep_waiting=keep_waiting) as one,
+        imports.import_batch(city, [path], keep_waiting=keep_waiting) as one,
     ):
         one(path)
     assert list((tmp_path / "temp").iterdir()) == []
@@ -171,8 +171,8 @@ def test_a_failure_while_waiting_leaves_no_private_copy_behind(make_unit, city, 
 def test_a_file_imported_before_is_not_copied_again(make_unit, city):
     """Its bytes are in the import log: it will be found unchanged, so its rows are not
     staged while it is checked (a big file's copy costs as long as its checks)."""
-    from jzdesk.packages import ReadAhead
     from jzdesk.store.submissions import imported_hashes
+    from jzdesk.usecases.submission_import import ReadAhead
 
     path = many_records_file(make_unit(), 500)
 
@@ -183,9 +183,9 @@ def test_a_file_imported_before_is_not_copied_again(make_unit, city):
             return checked.stage is not None
 
     assert staged_ahead()
-    assert exchange.import_files(city, [path])[0].added == 500
+    assert imports.import_files(city, [path])[0].added == 500
     assert not staged_ahead()
-    [again] = exchange.import_files(city, [path])
+    [again] = imports.import_files(city, [path])
     assert again.status == "unchanged" and again.unchanged == 500
 
 
@@ -204,7 +204,7 @@ def test_a_batch_sweeps_away_what_unfinished_imports_left(city, tmp_path, monkey
         (folder / "stage.sqlite").write_bytes(b"x" * 1000)
     then = time.time() - STALE_AFTER_S - 60
     os.utime(old, (then, then))
-    with exchange.import_batch(city, []):
+    with imports.import_batch(city, []):
         pass
     assert not old.exists() and young.exists()
 
@@ -214,17 +214,17 @@ def test_a_full_disk_rejects_the_file_plainly_and_changes_nothing(make_unit, cit
     such, never as a damaged file, for a submission file and a filled sheet alike."""
     desk = make_unit()
     package = many_records_file(desk, 3000)
-    sheet = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
+    sheet = sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
                                        tmp_path / "沁阳一季度.xlsx")  # fmt: skip
     pages = city.execute("PRAGMA page_count").fetchone()[0]
     city.execute(f"PRAGMA max_page_count = {pages}")
-    results = exchange.import_files(city, [package, sheet])
+    results = imports.import_files(city, [package, sheet])
     assert [r.status for r in results] == ["rejected", "rejected"]
     assert all(r.reason.startswith("磁盘空间不足，文件 ") for r in results), results
     assert city_state(city) == {}
     assert city.execute("SELECT COUNT(*) FROM imports").fetchone()[0] == 0
     city.execute("PRAGMA max_page_count = 1073741823")
-    assert exchange.import_files(city, [package])[0].added == 3000
+    assert imports.import_files(city, [package])[0].added == 3000
 
 
 def test_one_backup_per_batch_and_none_for_a_file_imported_before(make_unit, city):
@@ -234,8 +234,8 @@ def test_one_backup_per_batch_and_none_for_a_file_imported_before(make_unit, cit
     qinyang.add(title="第一场")
     mengzhou.add(title="孟州的活动")
     files = [qinyang.export(), mengzhou.export()]
-    exchange.import_files(city, files)
+    imports.import_files(city, files)
     [made] = backup.backups(city)
     assert made.name.endswith("-import.sqlite")
-    assert {r.status for r in exchange.import_files(city, files)} == {"unchanged"}
+    assert {r.status for r in imports.import_files(city, files)} == {"unchanged"}
     assert backup.backups(city) == [made]

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from jzdesk import packages, services
+from jzdesk import services
 from jzdesk.store.db import open_db
+from jzdesk.usecases import submission_export
 
 
 def test_a_unit_exports_and_the_city_imports_from_the_command_line(run_cli, tmp_path, monkeypatch):
@@ -87,7 +88,7 @@ def test_conflicts_from_the_command_line(run_cli, tmp_path, db_path):
     record_id = run_cli("--db", str(tmp_path / "unit.sqlite"), "add-event", "--unit", "孟州",
                         "--date", "2021-02-02", "--type", "电影", db=False).out.strip()  # fmt: skip
     first = tmp_path / "first.jzsub"
-    packages.export_package(unit_db, unit, first, period=parse_period("2021Q1"))
+    submission_export.export_submission(unit_db, unit, first, period=parse_period("2021Q1"))
     assert run_cli("import", str(first)).code == 0
     city = open_db(db_path)
     held = records.get_record(city, record_id)
@@ -97,7 +98,7 @@ def test_conflicts_from_the_command_line(run_cli, tmp_path, db_path):
     services.update_event(unit_db, record_id, replace(mine.fields, audience=9),
                           revision=mine.revision)  # fmt: skip
     second = tmp_path / "second.jzsub"
-    packages.export_package(unit_db, unit, second, period=parse_period("2021Q1"))
+    submission_export.export_submission(unit_db, unit, second, period=parse_period("2021Q1"))
     unit_db.close()
     assert json.loads(run_cli("import", str(second), "--json").out)[0]["conflicts"] == 1
     listed = json.loads(run_cli("conflicts", "--json").out)
@@ -176,6 +177,6 @@ def test_a_year_is_reported_whole_only_once_it_has_ended():
     from jzdesk.domain.periods import year_period
     from jzdesk.errors import KnownError
 
-    packages.check_report_period(year_period(2021), date(2022, 1, 1))
+    submission_export.check_report_period(year_period(2021), date(2022, 1, 1))
     with pytest.raises(KnownError, match="还没有结束"):
-        packages.check_report_period(year_period(2021), date(2021, 12, 31))
+        submission_export.check_report_period(year_period(2021), date(2021, 12, 31))

@@ -8,10 +8,11 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jzdesk import exchange, services
+from jzdesk import services
 from jzdesk.io.package import RECORD_COLUMNS, open_package
 from jzdesk.store import records
 from jzdesk.store.db import open_db
+from jzdesk.usecases import imports, sheets
 
 from .conftest import UnitDesk
 
@@ -72,7 +73,7 @@ def test_any_subset_in_any_order_converges_to_the_newest_file(tmp_path_factory, 
     city = open_db(folder / "city.sqlite")
     try:
         for index in chosen:
-            [result] = exchange.import_files(city, [files[index]])
+            [result] = imports.import_files(city, [files[index]])
             assert result.status != "rejected", result.reason
             assert result.conflicts == 0
             # Every record of the file in exactly one count.
@@ -118,7 +119,7 @@ def test_sheets_and_submissions_in_any_order_with_city_corrections(tmp_path_fact
             work(desk, ids, step)
         as_sheet = data.draw(st.booleans()) and desk_state(desk, live_only=True)
         if as_sheet:
-            path = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
+            path = sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
                                               folder / f"sheet-{number}.xlsx")  # fmt: skip
         else:
             path = desk.export()
@@ -138,7 +139,7 @@ def test_sheets_and_submissions_in_any_order_with_city_corrections(tmp_path_fact
                 services.update_event(city, record.id, replace(record.fields,
                                       audience=corrected[record.id]), revision=record.revision)  # fmt: skip
             path, carried = files[index]
-            [result] = exchange.import_files(city, [path])
+            [result] = imports.import_files(city, [path])
             assert result.status != "rejected", result.reason
             counted = result.added + result.updated + result.unchanged + result.conflicts
             assert counted == len(carried)

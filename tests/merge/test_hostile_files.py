@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from jzdesk import exchange
 from jzdesk.io.package import FORMAT_VERSION
+from jzdesk.usecases import imports, sheets
 
 from .conftest import database_content, tamper
 
@@ -38,7 +38,7 @@ def variant(package: Path, name: str) -> Path:
 
 def rejected(city, path: Path, run_cli=None) -> str:
     before = database_content(city)
-    [result] = exchange.import_files(city, [path])
+    [result] = imports.import_files(city, [path])
     assert result.status == "rejected", result
     assert path.name in result.reason
     assert database_content(city) == before
@@ -142,7 +142,7 @@ def hostile_files(package: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
 
 
 def test_every_hostile_file_is_rejected_and_the_database_untouched(package, city, tmp_path):
-    exchange.import_files(city, [package])  # the city already holds the good file
+    imports.import_files(city, [package])  # the city already holds the good file
     for name, (path, word) in hostile_files(package, tmp_path).items():
         reason = rejected(city, path)
         assert word in reason, f"{name}: {reason}"
@@ -159,7 +159,7 @@ def test_a_file_claiming_records_the_city_holds_for_another_unit(make_unit, city
     """Ids are the identity: a file may not take over another unit's records."""
     mengzhou = make_unit("孟州")
     record_id = mengzhou.add(title="孟州的活动")
-    exchange.import_files(city, [mengzhou.export()])
+    imports.import_files(city, [mengzhou.export()])
     qinyang = make_unit("沁阳")
     qinyang.add(title="沁阳的活动")
     path = qinyang.export()
@@ -227,8 +227,8 @@ def test_a_sheet_or_a_submission_under_the_other_extension_is_named(package, cit
     from jzdesk import services
     from jzdesk.domain.periods import parse_period
 
-    data = exchange.sheet_data(city, services.resolve_unit(city, "沁阳"), parse_period("2021Q1"))
-    sheet = exchange.export_sheet(data, tmp_path / "表.xlsx")
+    data = sheets.sheet_data(city, services.resolve_unit(city, "沁阳"), parse_period("2021Q1"))
+    sheet = sheets.export_sheet(data, tmp_path / "表.xlsx")
     assert "改回 .xlsx" in rejected(city, variant(sheet, "表.jzsub"))
     assert "改回 .jzsub" in rejected(city, variant(package, "上报.xlsx"))
 

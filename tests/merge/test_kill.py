@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from jzdesk import packages, services
+from jzdesk import services
 from jzdesk.domain.periods import parse_period
 from jzdesk.store import records
 from jzdesk.store.db import open_db
+from jzdesk.usecases import submission_export
 
 UNITS = ("qinyang", "mengzhou", "boai", "wuzhi", "wenxian", "xiuwu")
 PER_FILE = 4000
@@ -39,7 +40,7 @@ def unit_file(folder: Path, code: str) -> Path:
         records.insert_many(db, rows)
     unit = services.resolve_unit(db, code)
     path = folder / f"{code}.jzsub"
-    packages.export_package(db, unit, path, period=parse_period("2021Q1"))
+    submission_export.export_submission(db, unit, path, period=parse_period("2021Q1"))
     db.close()
     return path
 

@@ -3,14 +3,15 @@ older files, conflicts, idempotence."""
 
 from __future__ import annotations
 
-from jzdesk import exchange, packages, services
+from jzdesk import services
 from jzdesk.store import records
+from jzdesk.usecases import completeness, conflicts, imports, sheets
 
 from .conftest import city_state, database_content
 
 
 def import_one(city, path):
-    [result] = exchange.import_files(city, [path])
+    [result] = imports.import_files(city, [path])
     return result
 
 
@@ -51,7 +52,7 @@ def test_a_newer_file_updates_deletes_and_adds(make_unit, city):
     assert records.get_record(city, dropped).deleted
     assert records.get_record(city, new) is not None
     assert records.get_record(city, kept).revision == 1
-    changes = {c["record_id"]: c for c in packages.import_changes(city, result.import_id)}
+    changes = {c["record_id"]: c for c in completeness.import_changes(city, result.import_id)}
     assert changes[edited]["change"] == "updated"
     assert (
         changes[edited]["before"]["title"] == "乙" and changes[edited]["now"]["title"] == "乙（改）"
@@ -94,7 +95,7 @@ def test_a_re_export_without_changes_is_logged_as_a_report_but_changes_no_record
     result = import_one(city, desk.export("2021Q2"))
     assert (result.status, result.unchanged) == ("unchanged", 1)
     assert city_state(city) == before
-    assert [entry["period"] for entry in packages.import_log(city)] == ["2021Q2", "2021Q1"]
+    assert [entry["period"] for entry in completeness.import_log(city)] == ["2021Q2", "2021Q1"]
 
 
 def test_a_city_correction_and_a_unit_edit_are_a_conflict_the_city_settles(make_unit, city):
@@ -116,14 +117,14 @@ def test_a_city_correction_and_a_unit_edit_are_a_conflict_the_city_settles(make_
         "imported", 1, 1, 0, 0)  # fmt: skip
     assert "与本机保存的版本冲突" in result.reason
     assert records.get_record(city, record_id).fields.audience == 99  # nothing overwritten
-    [conflict] = packages.open_conflicts(city)
+    [conflict] = conflicts.open_conflicts(city)
     assert conflict["ours"]["audience"] == 99 and conflict["theirs"]["title"] == "甲（单位改）"
 
     assert import_one(city, path).status == "unchanged"  # the same file: no second conflict
-    assert len(packages.open_conflicts(city)) == 1
+    assert len(conflicts.open_conflicts(city)) == 1
 
-    packages.resolve_conflict(city, conflict["id"], "theirs")
-    assert packages.open_conflicts(city) == []
+    conflicts.resolve_conflict(city, conflict["id"], "theirs")
+    assert conflicts.open_conflicts(city) == []
     taken = records.get_record(city, record_id).fields
     assert (taken.title, taken.venue, taken.audience) == ("甲（单位改）", "二厂", 10)
     history = services.event_history(city, record_id)
@@ -146,8 +147,8 @@ def test_keeping_our_version_survives_the_same_file_and_flags_the_next_unit_edit
     desk.edit(record_id, title="甲（单位改）")
     first = desk.export()
     import_one(city, first)
-    [conflict] = packages.open_conflicts(city)
-    packages.resolve_conflict(city, conflict["id"], "ours")
+    [conflict] = conflicts.open_conflicts(city)
+    conflicts.resolve_conflict(city, conflict["id"], "ours")
     assert records.get_record(city, record_id).fields.title == "甲（市里改）"
     desk.add(title="新的")  # a new file (another hash) still carrying the old edit
     result = import_one(city, desk.export())
@@ -176,7 +177,7 @@ def test_same_revision_with_other_content_is_a_conflict(make_unit, city):
     result = import_one(city, other.export())
     assert result.conflicts == 1
     assert records.get_record(city, record_id).fields.title == "甲（一号机）"
-    assert packages.open_conflicts(city)[0]["theirs"]["title"] == "甲（二号机）"
+    assert conflicts.open_conflicts(city)[0]["theirs"]["title"] == "甲（二号机）"
 
 
 def test_newest_file_decides_summaries_even_when_it_arrives_first(make_unit, city):
@@ -216,15 +217,15 @@ def test_the_sheet_code_is_shown_and_matches_the_units_paper(make_unit, city):
 
     desk = make_unit()
     desk.add(title="甲", audience=30)
-    unit_code = exchange.sheet_code(exchange.sheet_data(desk.db, desk.unit, parse_period("2021Q1")))
+    unit_code = sheets.sheet_code(sheets.sheet_data(desk.db, desk.unit, parse_period("2021Q1")))
     result = import_one(city, desk.export())
     assert result.sheet_code == unit_code
     assert unit_code in result.reason and "纸质表" in result.reason
-    assert packages.check_sheet_code(city, result.import_id) == {
+    assert completeness.check_sheet_code(city, result.import_id) == {
         "file": unit_code, "held": unit_code, "same": True}  # fmt: skip
     record_id = city.execute("SELECT id FROM records").fetchone()[0]
     services.delete_event(city, record_id)  # the city changes what it holds
-    assert packages.check_sheet_code(city, result.import_id)["same"] is False
+    assert completeness.check_sheet_code(city, result.import_id)["same"] is False
 
 
 def test_a_joint_event_claimed_by_two_units_is_listed(make_unit, city):
@@ -237,7 +238,7 @@ def test_a_joint_event_claimed_by_two_units_is_listed(make_unit, city):
     qinyang.add("2021-03-06", title="送戏下乡", venue="焦作市人民公园")  # another day
     import_one(city, qinyang.export())
     import_one(city, mengzhou.export())
-    pairs = packages.joint_duplicates(city, parse_period("2021"))
+    pairs = conflicts.joint_duplicates(city, parse_period("2021"))
     assert [{a.id, b.id} for a, b in pairs] == [{ours, theirs}]
 
 
@@ -246,18 +247,18 @@ def test_a_filled_sheet_counts_as_a_report_and_lists_its_changes(make_unit, city
 
     desk = make_unit()
     record_id = desk.add("2021-05-06", title="讲座", audience=20)
-    sheet = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q2"),
+    sheet = sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q2"),
                                        tmp_path / "q2.xlsx")  # fmt: skip
     result = import_one(city, sheet)
     assert (result.status, result.period) == ("imported", "2021Q2")
-    [entry] = packages.import_log(city)
+    [entry] = completeness.import_log(city)
     assert (entry["kind"], entry["unit_code"], entry["quarter"]) == ("xlsx", "qinyang", 2)
-    [change] = packages.import_changes(city, result.import_id)
+    [change] = completeness.import_changes(city, result.import_id)
     assert (change["record_id"], change["change"], change["before"]) == (record_id, "added", None)
     desk.edit(record_id, audience=25)
-    exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q2"), sheet)
+    sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q2"), sheet)
     again = import_one(city, sheet)
-    [change] = packages.import_changes(city, again.import_id)
+    [change] = completeness.import_changes(city, again.import_id)
     assert (change["change"], change["before"]["audience"], change["now"]["audience"]) == (
         "updated", 20, 25)  # fmt: skip
 
@@ -278,16 +279,16 @@ def test_a_conflict_overtaken_by_a_newer_file_closes_and_cannot_roll_back(make_u
                           revision=held.revision)  # fmt: skip
     import_one(city, a.export())
     assert import_one(city, b.export()).conflicts == 1
-    [conflict] = packages.open_conflicts(city)
+    [conflict] = conflicts.open_conflicts(city)
     a.edit(record_id, audience=93)
     assert import_one(city, a.export()).updated == 1
-    assert packages.open_conflicts(city) == []
+    assert conflicts.open_conflicts(city) == []
     import pytest
 
     from jzdesk.errors import KnownError
 
     with pytest.raises(KnownError, match="没有待处理的冲突"):
-        packages.resolve_conflict(city, conflict["id"], "theirs")
+        conflicts.resolve_conflict(city, conflict["id"], "theirs")
     assert records.get_record(city, record_id).fields.audience == 93
 
 
@@ -305,11 +306,11 @@ def test_a_decided_conflict_does_not_come_back_with_the_same_file_content(make_u
                           revision=held.revision)  # fmt: skip
     import_one(city, a.export())
     import_one(city, b.export())
-    [conflict] = packages.open_conflicts(city)
-    packages.resolve_conflict(city, conflict["id"], "theirs")
+    [conflict] = conflicts.open_conflicts(city)
+    conflicts.resolve_conflict(city, conflict["id"], "theirs")
     a.add(title="另一条")  # A's next file still carries its own revision 2
     result = import_one(city, a.export())
-    assert (result.conflicts, packages.open_conflicts(city)) == (0, [])
+    assert (result.conflicts, conflicts.open_conflicts(city)) == (0, [])
     assert records.get_record(city, record_id).fields.title == "甲B"
 
 
@@ -321,7 +322,7 @@ def sheet_record_corrected_at_city(desk, city, tmp_path) -> str:
     from jzdesk.domain.periods import parse_period
 
     record_id = desk.add(title="甲", audience=10)
-    sheet = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
+    sheet = sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
                                        tmp_path / "q1.xlsx")  # fmt: skip
     import_one(city, sheet)
     held = records.get_record(city, record_id)
@@ -353,7 +354,7 @@ def test_a_waiting_conflict_is_not_counted_again(make_unit, city):
     assert import_one(city, desk.export()).conflicts == 1
     again = import_one(city, desk.export())  # a new file (new sequence), nothing new in it
     assert (again.status, again.conflicts) == ("unchanged", 0)
-    assert len(packages.open_conflicts(city)) == 1
+    assert len(conflicts.open_conflicts(city)) == 1
 
 
 def test_a_deletion_of_a_record_never_seen_adds_nothing(make_unit, city):
@@ -388,19 +389,19 @@ def test_a_conflict_from_a_filled_sheet_waits_in_the_conflicts_list(make_unit, c
     desk = make_unit()
     record_id = sheet_record_corrected_at_city(desk, city, tmp_path)
     desk.edit(record_id, audience=25)
-    second = exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
+    second = sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
                                         tmp_path / "q1-again.xlsx")  # fmt: skip
     result = import_one(city, second)
     assert result.conflicts == 1 and "两个版本都已保留" in result.reason
-    [conflict] = packages.open_conflicts(city)
+    [conflict] = conflicts.open_conflicts(city)
     assert (conflict["record_id"], conflict["ours"]["audience"], conflict["theirs"]["audience"]) \
         == (record_id, 99, 25)  # fmt: skip
     assert conflict["file_name"] == "q1-again.xlsx"
-    packages.resolve_conflict(city, conflict["id"], "theirs")
+    conflicts.resolve_conflict(city, conflict["id"], "theirs")
     assert records.get_record(city, record_id).fields.audience == 25
-    assert packages.open_conflicts(city) == []
+    assert conflicts.open_conflicts(city) == []
     import_one(city, second)
-    assert packages.open_conflicts(city) == []
+    assert conflicts.open_conflicts(city) == []
 
 
 def test_a_file_from_another_installation_of_the_unit_is_pointed_out(make_unit, city):

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from jzdesk import exchange, packages, services
+from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.store import records
+from jzdesk.usecases import completeness, conflicts, imports, sheets
 
 
 @pytest.fixture
@@ -45,13 +46,13 @@ def libreoffice(tmp_path):
 
 
 def import_one(city, path):
-    [result] = exchange.import_files(city, [path])
+    [result] = imports.import_files(city, [path])
     assert result.status != "rejected", result.reason
     return result
 
 
 def sheet(desk, tmp_path, name="q1.xlsx", period="2021Q1") -> Path:
-    return exchange.export_sheet_xlsx(desk.db, desk.unit, parse_period(period), tmp_path / name)
+    return sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period(period), tmp_path / name)
 
 
 def live_sessions(db, unit_code) -> int:
@@ -102,7 +103,7 @@ def test_a_corrected_date_and_type_update_the_record_through_libreoffice(
     assert len(services.list_events(city)) == 6
     assert records.get_record(city, ids["春节慰问演出"]).fields.date.isoformat() == "2021-01-06"
     assert records.get_record(city, ids["送戏下乡"]).fields.activity_type is T.FILM
-    changes = {c["record_id"]: c for c in packages.import_changes(city, again.import_id)}
+    changes = {c["record_id"]: c for c in completeness.import_changes(city, again.import_id)}
     assert changes[ids["春节慰问演出"]]["before"]["date"] == "2021-01-05"
     assert changes[ids["送戏下乡"]]["now"]["type"] == "film"
 
@@ -145,7 +146,7 @@ def test_a_corrected_hand_filled_sheet_replaces_the_first(city, tmp_path):
     assert held == {"新春文艺演出": "2021-01-09", "露天电影": "2021-02-03",
                     "书画进企业": "2021-02-20", "健康讲座": "2021-03-18"}  # fmt: skip
     changes = {
-        c["now"]["title"]: c["change"] for c in packages.import_changes(city, result.import_id)
+        c["now"]["title"]: c["change"] for c in completeness.import_changes(city, result.import_id)
     }
     assert changes == {"新春文艺演出": "updated", "技能培训": "deleted"}
     # The second quarter's sheet stands for the second quarter only.
@@ -182,7 +183,7 @@ def test_a_city_correction_is_not_overwritten_through_a_sheet(make_unit, city, t
     result = import_one(city, sheet(desk, tmp_path))
     assert (result.conflicts, result.updated) == (1, 0)
     assert records.get_record(city, record_id).fields.audience == 99
-    [conflict] = packages.open_conflicts(city)
+    [conflict] = conflicts.open_conflicts(city)
     assert (conflict["ours"]["audience"], conflict["theirs"]["venue"]) == (99, "二厂")
 
 
@@ -201,7 +202,7 @@ def test_a_hand_correction_of_a_record_the_city_corrected_is_a_conflict(city, tm
     result = import_one(city, hand_sheet(tmp_path / "c.xlsx", changed))
     assert result.conflicts == 1
     assert records.get_record(city, record.id).fields.audience == 125
-    [conflict] = packages.open_conflicts(city)
+    [conflict] = conflicts.open_conflicts(city)
     assert conflict["theirs"]["audience"] == 130
 
 

@@ -7,12 +7,13 @@ from datetime import date
 
 import pytest
 
-from jzdesk import exchange, services
+from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.errors import KnownError
 from jzdesk.store import backup
+from jzdesk.usecases import imports, sheets
 
 
 def add(db, day=5):
@@ -54,10 +55,10 @@ def test_daily_backup_once_a_day_and_before_every_import(db, tmp_path):
     assert services.daily_backup(db) is not None
     assert services.daily_backup(db) is None
     add(db)
-    sheet = exchange.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
+    sheet = sheets.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
                                        parse_period("2021"), tmp_path / "s.xlsx")  # fmt: skip
     before = len(backup.backups(db))
-    exchange.import_files(db, [sheet])
+    imports.import_files(db, [sheet])
     assert len(backup.backups(db)) == before + 1
     assert services.list_backups(db)[0]["reason"] == "import"
 
@@ -116,16 +117,16 @@ def test_an_import_that_changes_nothing_makes_no_backup(db, tmp_path):
     junk.write_text("不是上报文件", encoding="utf-8")
     bad_sheet = tmp_path / "bad.xlsx"
     bad_sheet.write_bytes(b"PK\x03\x04 not really")
-    empty_sheet = exchange.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
+    empty_sheet = sheets.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
                                              parse_period("2021Q2"), tmp_path / "empty.xlsx")  # fmt: skip
-    results = exchange.import_files(db, [junk, tmp_path / "missing.jzsub", bad_sheet, empty_sheet])
+    results = imports.import_files(db, [junk, tmp_path / "missing.jzsub", bad_sheet, empty_sheet])
     assert [r.status for r in results] == ["rejected"] * 4  # a sheet without rows, too
     assert backup.backups(db) == []
 
 
 def test_an_import_whose_backup_fails_imports_nothing(db, tmp_path):
     add(db)
-    sheet = exchange.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
+    sheet = sheets.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
                                        parse_period("2021"), tmp_path / "s.xlsx")  # fmt: skip
     with db.atomic():
         db.execute("DELETE FROM records")
@@ -133,7 +134,7 @@ def test_an_import_whose_backup_fails_imports_nothing(db, tmp_path):
     shutil.rmtree(folder, ignore_errors=True)
     folder.parent.mkdir(parents=True, exist_ok=True)
     folder.write_text("a file where the backup folder should be", encoding="utf-8")
-    [result] = exchange.import_files(db, [sheet])
+    [result] = imports.import_files(db, [sheet])
     assert result.status == "rejected" and "为安全起见" in result.reason
     assert db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 0
 

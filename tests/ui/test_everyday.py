@@ -12,12 +12,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from jzdesk import app as jzapp
-from jzdesk import packages, services
+from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.store.db import open_db
 from jzdesk.ui.views.first_run import FirstRunWizard
+from jzdesk.usecases import submission_export
 
 
 def test_the_wizard_sets_up_a_unit_installation_where_chosen(app, qtbot, tmp_path):
@@ -88,7 +89,7 @@ def test_a_second_launch_hands_its_file_to_the_open_window(open_window, db_path,
     unit_db = open_db(tmp_path / "unit.sqlite")
     services.add_event(unit_db, RecordFields("boai", date(2021, 3, 3), ActivityType.LECTURE))
     package = tmp_path / "博爱.jzsub"
-    packages.export_package(unit_db, services.resolve_unit(unit_db, "博爱"), package,
+    submission_export.export_submission(unit_db, services.resolve_unit(unit_db, "博爱"), package,
                             period=parse_period("2021Q1"))  # fmt: skip
     unit_db.close()
     window = open_window()

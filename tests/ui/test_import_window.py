@@ -9,16 +9,17 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QInputDialog
 
-from jzdesk import exchange, services
+from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
+from jzdesk.usecases import sheets, submission_export
 
 
 def exported_sheet(tmp_path, *, unit="qinyang"):
     source = services.open_database(tmp_path / "source.sqlite")
     services.add_event(source, RecordFields(unit, date(2021, 3, 5), ActivityType.FILM, sessions=2))
-    path = exchange.export_sheet_xlsx(source, services.resolve_unit(source, unit),
+    path = sheets.export_sheet_xlsx(source, services.resolve_unit(source, unit),
                                       parse_period("2021Q1"), tmp_path / "沁阳一季度.xlsx")  # fmt: skip
     source.close()
     return path
@@ -94,14 +95,13 @@ def test_the_home_unit_is_set_from_the_menu(open_window, db_path, monkeypatch):
 
 
 def big_submission_file(tmp_path, unit: str, records: int) -> Path:
-    from jzdesk import packages
 
     unit_db = services.open_database(tmp_path / f"{unit}.sqlite")
     services.fill_sample_data(unit_db, records, seed=2)
     with unit_db.atomic():
         unit_db.execute("UPDATE records SET sample = 0, unit_code = ?", [unit])
     path = tmp_path / f"{unit}.jzsub"
-    packages.export_package(unit_db, services.resolve_unit(unit_db, unit), path,
+    submission_export.export_submission(unit_db, services.resolve_unit(unit_db, unit), path,
                             period=parse_period("2021"))  # fmt: skip
     unit_db.close()
     return path

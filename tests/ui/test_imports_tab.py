@@ -11,12 +11,13 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
-from jzdesk import exchange, packages, services
+from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.store import records
 from jzdesk.store.db import open_db
+from jzdesk.usecases import completeness, imports, submission_export
 
 
 def unit_file(folder: Path, name: str, *titles: str, edit: str | None = None) -> Path:
@@ -28,7 +29,7 @@ def unit_file(folder: Path, name: str, *titles: str, edit: str | None = None) ->
         services.add_event(db, RecordFields(unit.code, date(2021, 3, 5), ActivityType.ART,
                                             title=title, venue="人民公园"))  # fmt: skip
     path = folder / f"{name}.jzsub"
-    packages.export_package(db, unit, path, period=parse_period("2021Q1"))
+    submission_export.export_submission(db, unit, path, period=parse_period("2021Q1"))
     db.close()
     return path
 
@@ -69,7 +70,7 @@ def test_the_matrix_follows_the_deadline_setting_and_the_as_of_day(open_window, 
     assert tab.model.index(row, 2).data() == "未到期"
     tab.ui.deadlineSpin.setValue(0)  # due the day the quarter ends
     assert tab.model.index(row, 2).data() == "未报"
-    assert packages.deadline_days(window.workspace.db, 2021) == 0
+    assert completeness.deadline_days(window.workspace.db, 2021) == 0
 
 
 def test_selecting_an_import_lists_what_it_changed(open_window, files):
@@ -100,7 +101,9 @@ def test_a_corrected_hand_filled_sheet_shows_what_it_changed(open_window, tmp_pa
         return tmp_path / name
 
     window = open_window()
-    window.import_files([sheet("一季度.xlsx", [("2021-01-08", "新春演出"), ("2021-02-03", "送戏")])])
+    window.import_files(
+        [sheet("一季度.xlsx", [("2021-01-08", "新春演出"), ("2021-02-03", "送戏")])]
+    )
     [result] = window.import_files([sheet("一季度（更正）.xlsx", [("2021-01-09", "新春演出")])])
     assert (result.updated, result.deleted) == (2, 1)
     tab = window.imports_tab
@@ -126,7 +129,7 @@ def test_a_conflict_is_shown_side_by_side_and_settled(open_window, tmp_path, mon
     services.update_event(unit_db, record_id, replace(mine.fields, title="演出（改）"),
                           revision=mine.revision)  # fmt: skip
     second = unit_folder / "second.jzsub"
-    packages.export_package(unit_db, services.resolve_unit(unit_db, "沁阳"), second,
+    submission_export.export_submission(unit_db, services.resolve_unit(unit_db, "沁阳"), second,
                             period=parse_period("2021Q1"))  # fmt: skip
     unit_db.close()
     [result] = window.import_files([second])
@@ -169,7 +172,7 @@ def test_the_report_tab_exports_a_submission_file(open_window, tmp_path, monkeyp
     assert tab.export_package_to(path)
     assert "1 条记录" in shown[-1]
     city = open_db(tmp_path / "city.sqlite")
-    [result] = exchange.import_files(city, [path])
+    [result] = imports.import_files(city, [path])
     assert (result.status, result.added) == ("imported", 1)
     city.close()
 

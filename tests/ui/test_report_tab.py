@@ -11,9 +11,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
-from jzdesk import exchange, services
+from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields
+from jzdesk.usecases import sheets
 
 
 @pytest.fixture
@@ -59,14 +60,14 @@ def test_loading_a_seal_stores_it_and_puts_it_on_the_sheet(report, tmp_path):
     ImageDraw.Draw(scan).ellipse((80, 80, 720, 720), outline=(200, 20, 20), width=30)
     scan.save(tmp_path / "seal.jpg")
     assert report.set_seal(tmp_path / "seal.jpg")
-    assert exchange.unit_seal(report._workspace.db, report.unit) is not None
+    assert sheets.unit_seal(report._workspace.db, report.unit) is not None
     assert not report.ui.sealPreview.pixmap().isNull()
     assert PdfReader(report.preview_path).pages[0].images
     (tmp_path / "bad.png").write_text("no")
     assert not report.set_seal(tmp_path / "bad.png")
     assert report.messages[-1][0] == "warning" and "不是可用的图片" in report.messages[-1][1]
     assert report.set_seal(None)
-    assert exchange.unit_seal(report._workspace.db, report.unit) is None
+    assert sheets.unit_seal(report._workspace.db, report.unit) is None
 
 
 def test_export_pdf_and_excel_from_the_tab(report, tmp_path):

@@ -21,6 +21,16 @@ VENUE_CATEGORIES = (
 DELIVERIES = ("购买服务", "志愿服务", "自办")
 MEDIA_CHANNELS = ("报纸", "电视", "广播", "网络", "微博微信", "APP")
 
+# A record's columns, in this order wherever it is stored or sent: the fields (as
+# RecordFields holds them, media apart), then the wire shape of a submission file's records
+# (identity and bookkeeping added, media as JSON).
+FIELD_COLUMNS = (
+    "unit_code", "date", "type", "sessions", "title", "venue", "venue_category", "audience",
+    "delivery", "presenter", "demonstration", "original", "logo_shown", "notes",
+)  # fmt: skip
+RECORD_COLUMNS = ("id", *FIELD_COLUMNS, "entered_by", "revision", "base_revision", "created_at",
+                  "updated_at", "deleted", "media")  # fmt: skip
+
 # Chinese names of the fields, for messages that must name the field.
 FIELD_LABELS = {
     "unit_code": "填报单位",

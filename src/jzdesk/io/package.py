@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from jzdesk.domain.records import RECORD_COLUMNS
 from jzdesk.errors import KnownError, os_reason
 from jzdesk.io.files import SQLITE_HEADER, checked_size, file_head
 
@@ -33,12 +34,6 @@ MAX_FILE_BYTES = 2 * 1024**3
 MAX_VALUE_BYTES = 20 * 1024**2  # any one text or blob (a photo, the 实施方案)
 TIME_BUDGET_S = 120.0
 
-# The record columns a package carries, in this order everywhere (media as JSON).
-RECORD_COLUMNS = (
-    "id", "unit_code", "date", "type", "sessions", "title", "venue", "venue_category",
-    "audience", "delivery", "presenter", "demonstration", "original", "logo_shown", "notes",
-    "entered_by", "revision", "base_revision", "created_at", "updated_at", "deleted", "media",
-)  # fmt: skip
 PHOTO_COLUMNS = ("record_id", "position", "width", "height", "sha256", "image", "thumbnail")
 
 # The whole schema of format 1, exactly as sqlite_master keeps it. A file with anything

@@ -24,12 +24,11 @@ import sqlite_utils
 
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.merge import Held
-from jzdesk.domain.records import MediaItem, RecordFields
-from jzdesk.io.package import RECORD_COLUMNS
+from jzdesk.domain.records import FIELD_COLUMNS, RECORD_COLUMNS, MediaItem, RecordFields
 from jzdesk.store import records
 from jzdesk.store.records import MEDIA_JSON
 
-_FIELDS = records.FIELD_COLUMNS
+_FIELDS = FIELD_COLUMNS
 
 _STAGE_SCHEMA = "stage"
 _STAGE = f"{_STAGE_SCHEMA}.incoming"

@@ -12,6 +12,7 @@ import sqlite_utils
 
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import (
+    FIELD_COLUMNS,
     ActivityRecord,
     MediaItem,
     RecordFields,
@@ -26,23 +27,6 @@ MEDIA_JSON = (
     "FROM record_media m WHERE m.record_id = r.id ORDER BY position))"
 )
 
-# Columns written from RecordFields, in the order of field_values.
-FIELD_COLUMNS = (
-    "unit_code",
-    "date",
-    "type",
-    "sessions",
-    "title",
-    "venue",
-    "venue_category",
-    "audience",
-    "delivery",
-    "presenter",
-    "demonstration",
-    "original",
-    "logo_shown",
-    "notes",
-)
 _META_COLUMNS = (
     "id",
     "entered_by",

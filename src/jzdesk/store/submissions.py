@@ -20,8 +20,7 @@ from datetime import date
 
 import sqlite_utils
 
-from jzdesk.domain.records import RecordFields, fields_from_json, fields_json
-from jzdesk.io.package import RECORD_COLUMNS
+from jzdesk.domain.records import RECORD_COLUMNS, RecordFields, fields_from_json, fields_json
 from jzdesk.store import records, settings
 from jzdesk.store.merge import incoming_fields, take_incoming
 from jzdesk.store.records import MEDIA_JSON

@@ -8,12 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
-from jzdesk import exchange, services
+from jzdesk import services
 from jzdesk.domain.evaluation import EvaluationRules
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_evaluation_tab import Ui_EvaluationTab
 from jzdesk.ui.models.evaluation_model import EvaluationModel
 from jzdesk.ui.settings import ask_save_path
+from jzdesk.usecases import evaluation
 
 
 class EvaluationTab(QWidget):
@@ -52,7 +53,7 @@ class EvaluationTab(QWidget):
         return self.ui.asOfEdit.date().toPython()
 
     def refresh(self) -> None:
-        _, rows = exchange.evaluation(self._workspace.db, as_of=self.as_of, rules=self.rules())
+        _, rows = evaluation.ranking(self._workspace.db, as_of=self.as_of, rules=self.rules())
         self.model.set_rows(rows)
 
     def choose_export(self) -> None:
@@ -65,7 +66,7 @@ class EvaluationTab(QWidget):
 
     def export_to(self, path: Path) -> bool:
         try:
-            exchange.export_evaluation(self._workspace.db, path, as_of=self.as_of,
+            evaluation.export_ranking(self._workspace.db, path, as_of=self.as_of,
                                        rules=self.rules())  # fmt: skip
         except KnownError as error:
             QMessageBox.warning(self, "导出失败", error.message)

@@ -9,13 +9,14 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
 
-from jzdesk import packages, services
+from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_of, report_deadline, year_period
 from jzdesk.domain.records import STATE_LABELS, state_text
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_imports_tab import Ui_ImportsTab
 from jzdesk.ui.models.completeness_model import CompletenessModel
+from jzdesk.usecases import completeness, conflicts
 
 _CHANGES = {"added": "新增", "updated": "修改", "deleted": "删除", "restored": "恢复"}
 _CHANGED = QBrush(QColor("#fff3b0"))
@@ -56,7 +57,7 @@ class ImportsTab(QWidget):
         year = services.default_year(workspace.db)
         self.ui.yearSpin.setValue(year)
         self.ui.asOfEdit.setDate(QDate(date.today()))
-        self.ui.deadlineSpin.setValue(packages.deadline_days(workspace.db, year))
+        self.ui.deadlineSpin.setValue(completeness.deadline_days(workspace.db, year))
         self.ui.importButton.clicked.connect(self.import_requested)
         self.ui.yearSpin.valueChanged.connect(self._on_year_changed)
         self.ui.asOfEdit.dateChanged.connect(self.refresh)
@@ -75,13 +76,13 @@ class ImportsTab(QWidget):
 
     def _on_year_changed(self) -> None:
         self.ui.deadlineSpin.blockSignals(True)
-        self.ui.deadlineSpin.setValue(packages.deadline_days(self._workspace.db, self.year))
+        self.ui.deadlineSpin.setValue(completeness.deadline_days(self._workspace.db, self.year))
         self.ui.deadlineSpin.blockSignals(False)
         self.refresh()
 
     def _on_deadline_changed(self, days: int) -> None:
         try:
-            packages.set_deadline_days(self._workspace.db, self.year, days)
+            completeness.set_deadline_days(self._workspace.db, self.year, days)
         except KnownError as error:
             QMessageBox.warning(self, "报送期限", error.message)
         self.refresh()
@@ -89,7 +90,7 @@ class ImportsTab(QWidget):
     def refresh(self) -> None:
         db = self._workspace.db
         try:
-            matrix = packages.completeness(db, year=self.year,
+            matrix = completeness.completeness(db, year=self.year,
                                            as_of=self.ui.asOfEdit.date().toPython())  # fmt: skip
         except KnownError as error:
             self.ui.rateLabel.setText(error.message)
@@ -104,7 +105,7 @@ class ImportsTab(QWidget):
 
     # -- the import log and what each import changed --------------------------------------
     def _load_log(self) -> None:
-        self._log = packages.import_log(self._workspace.db, year=self.year)
+        self._log = completeness.import_log(self._workspace.db, year=self.year)
         _fill(self.ui.logTable, [
             [e["imported_at"].replace("T", " ")[:16], e["unit_name"], e["period"], e["file_name"],
              str(e["added"]), str(e["updated"] - e["deleted"]), str(e["deleted"]),
@@ -120,16 +121,16 @@ class ImportsTab(QWidget):
             return
         entry = self._log[row]
         db = self._workspace.db
-        changes = packages.import_changes(db, entry["id"])
+        changes = completeness.import_changes(db, entry["id"])
         code = ""
         if entry["kind"] == "jzsub":
-            check = packages.check_sheet_code(db, entry["id"])
+            check = completeness.check_sheet_code(db, entry["id"])
             code = (f"统计表校验码 {check['file']}（与纸质表上的应相同）；按本机现有数据为 "
                     f"{check['held']}，{'一致' if check['same'] else '不一致：本机之后有修改或冲突'}。")  # fmt: skip
         self.ui.codeLabel.setText(f"{entry['file_name']}：{len(changes)} 条变化。{code}"
                                   "红底的是报送期限已过的季度中的变化。")  # fmt: skip
         imported = date.fromisoformat(entry["imported_at"][:10])
-        days = packages.deadline_days(db, self.year)
+        days = completeness.deadline_days(db, self.year)
         rows, late = [], []
         for change in changes:
             state = change["now"] or change["before"]
@@ -152,7 +153,7 @@ class ImportsTab(QWidget):
 
     # -- conflicts ------------------------------------------------------------------------
     def _load_conflicts(self) -> None:
-        self._conflicts = packages.open_conflicts(self._workspace.db)
+        self._conflicts = conflicts.open_conflicts(self._workspace.db)
         _fill(self.ui.conflictsTable, [
             [str(c["id"]), c["unit_name"], c["ours"]["date"], c["file_name"],
              c["detected_at"].replace("T", " ")[:16]] for c in self._conflicts
@@ -187,7 +188,7 @@ class ImportsTab(QWidget):
         if not 0 <= row < len(self._conflicts):
             return False
         try:
-            packages.resolve_conflict(self._workspace.db, self._conflicts[row]["id"], keep)
+            conflicts.resolve_conflict(self._workspace.db, self._conflicts[row]["id"], keep)
         except KnownError as error:
             QMessageBox.warning(self, "处理冲突", error.message)
             return False
@@ -196,7 +197,7 @@ class ImportsTab(QWidget):
 
     # -- joint events counted twice -------------------------------------------------------
     def find_duplicates(self) -> None:
-        pairs = packages.joint_duplicates(self._workspace.db, year_period(self.year))
+        pairs = conflicts.joint_duplicates(self._workspace.db, year_period(self.year))
 
         def what(record) -> str:
             return " / ".join(part for part in (record.fields.title, record.fields.venue) if part)

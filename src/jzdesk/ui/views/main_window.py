@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
             self.import_files(paths)
 
     def import_files(self, paths: list[Path]) -> list:
-        """Import each file in its own transaction after one backup (exchange.import_batch).
+        """Import each file in its own transaction after one backup (imports.import_batch).
         Files handed over while an import runs (by a second launch, say, while a big
         file is checked) are imported when it ends, not inside it; [] for them now."""
         from PySide6.QtCore import QTimer
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QEventLoop, Qt
         from PySide6.QtWidgets import QApplication, QProgressDialog
 
-        from jzdesk import exchange
+        from jzdesk.usecases import imports
 
         db = self.workspace.db
         paths = [Path(path) for path in paths]
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
             )  # fmt: skip
             return not progress.wasCanceled()
 
-        with exchange.import_batch(db, paths, keep_waiting=keep_waiting) as import_one:
+        with imports.import_batch(db, paths, keep_waiting=keep_waiting) as import_one:
             for number, path in enumerate(paths):
                 if progress.wasCanceled():
                     break
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-        from jzdesk.exchange import IMPORTABLE
+        from jzdesk.usecases.imports import IMPORTABLE
 
         wanted = [Path(p) for p in paths if Path(p).suffix.lower() in IMPORTABLE]
         if wanted:
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
 
 def _importable(mime) -> list[Path]:
     """The .jzsub and .xlsx files among what is being dragged onto the window."""
-    from jzdesk.exchange import IMPORTABLE
+    from jzdesk.usecases.imports import IMPORTABLE
 
     if not mime.hasUrls():
         return []

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from jzdesk import exchange, planning, services
+from jzdesk import planning, services
 from jzdesk.domain.text import normalize
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_plan_dialog import Ui_PlanDialog
 from jzdesk.ui.settings import ask_open_paths, ask_save_path
+from jzdesk.usecases import plan_file
 
 _CODE = Qt.ItemDataRole.UserRole + 1
 _WHAT = {"quota": "任务场次", "minimums": "最低要求", "rename": "更名", "add_unit": "新增单位",
@@ -109,7 +110,7 @@ class PlanDialog(QDialog):
                              "Excel 文件 (*.xlsx)")  # fmt: skip
         if path:
             try:
-                exchange.export_quota_table(self._workspace.db, self.year, path)
+                plan_file.export_quota_table(self._workspace.db, self.year, path)
             except KnownError as error:
                 QMessageBox.warning(self, "导出失败", error.message)
 
@@ -120,7 +121,7 @@ class PlanDialog(QDialog):
 
     def import_file(self, path: Path) -> bool:
         try:
-            result = exchange.import_quota_table(self._workspace.db, path, year=self.year)
+            result = plan_file.import_quota_table(self._workspace.db, path, year=self.year)
         except KnownError as error:
             QMessageBox.warning(self, "无法导入", error.message)
             return False

@@ -13,11 +13,12 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QWidget
 
-from jzdesk import exchange, services
+from jzdesk import services
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_report_tab import Ui_ReportTab
 from jzdesk.ui.settings import ask_open_paths, ask_save_path
+from jzdesk.usecases import sheets, submission_export
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 PREVIEW_DELAY_MS = 300
@@ -97,7 +98,7 @@ class ReportTab(QWidget):
         return self.ui.periodCombo.currentData()
 
     def sheet_data(self):
-        return exchange.sheet_data(
+        return sheets.sheet_data(
             self._workspace.db, self.unit, self.period,
             filled_on=self.ui.filledOnEdit.date().toPython(),
             filler=self.ui.fillerEdit.text().strip(), phone=self.ui.phoneEdit.text().strip(),
@@ -130,10 +131,9 @@ class ReportTab(QWidget):
         header = services.header_fields(self._workspace.db, self.unit.code)
         self.ui.fillerEdit.setText(header["filler"])
         self.ui.phoneEdit.setText(header["phone"])
-        self._show_seal(exchange.unit_seal(self._workspace.db, self.unit))
-        from jzdesk import packages
+        self._show_seal(sheets.unit_seal(self._workspace.db, self.unit))
 
-        refusal = packages.reporting_refusal(self._workspace.db, self.unit)
+        refusal = submission_export.reporting_refusal(self._workspace.db, self.unit)
         for widget in (self.ui.packageButton, self.ui.photosCheck, self.ui.planDocButton):
             widget.setEnabled(refusal is None)
         self.ui.packageButton.setToolTip(refusal or "")
@@ -149,7 +149,7 @@ class ReportTab(QWidget):
         self._generation += 1
         path = Path(self._folder.name) / f"preview-{self._generation}.pdf"
         try:
-            exchange.export_sheet(data, path)
+            sheets.export_sheet(data, path)
         except KnownError as error:
             self.ui.codeLabel.setText(error.message)
             return
@@ -157,7 +157,7 @@ class ReportTab(QWidget):
         if self.preview_path is not None:
             self.preview_path.unlink(missing_ok=True)
         self.preview_path = path
-        self.code = exchange.sheet_code(data)
+        self.code = sheets.sheet_code(data)
         self.ui.codeLabel.setText(
             f"{len(data.records)} 条记录，{sum(data.totals['sessions'].values())} 场。\n"
             f"校验码：{self.code}（印在每一页，市总可据此核对纸质表与电子数据）"
@@ -178,7 +178,7 @@ class ReportTab(QWidget):
     def set_seal(self, path: Path | None) -> bool:
         """Store the unit's seal from a scan (None removes it) and show it."""
         try:
-            png = exchange.set_unit_seal(self._workspace.db, self.unit, path)
+            png = sheets.set_unit_seal(self._workspace.db, self.unit, path)
         except KnownError as error:
             QMessageBox.warning(self, "无法使用这张图片", error.message)
             return False
@@ -222,7 +222,7 @@ class ReportTab(QWidget):
         """Export the sheet to ``path`` (.pdf or .xlsx) and remember the header fields."""
         try:
             self._remember_header()
-            exchange.export_sheet(self.sheet_data(), path)
+            sheets.export_sheet(self.sheet_data(), path)
         except KnownError as error:
             QMessageBox.warning(self, "导出失败", error.message)
             return False
@@ -230,20 +230,18 @@ class ReportTab(QWidget):
         return True
 
     def choose_package_export(self) -> None:
-        from jzdesk import packages
 
-        name = packages.suggested_name(self.unit, self.period)
+        name = submission_export.suggested_name(self.unit, self.period)
         path = ask_save_path(self, "导出上报文件", "export", name, "jzdesk 上报文件 (*.jzsub)")
         if path:
             self.export_package_to(path.with_suffix(".jzsub"))
 
     def export_package_to(self, path: Path) -> bool:
         """The unit's submission file for the city (its whole year so far)."""
-        from jzdesk import packages
 
         try:
             self._remember_header()
-            exported = packages.export_package(self._workspace.db, self.unit, path,
+            exported = submission_export.export_submission(self._workspace.db, self.unit, path,
                                                period=self.period,
                                                photos=self.ui.photosCheck.isChecked())  # fmt: skip
         except KnownError as error:
@@ -265,11 +263,10 @@ class ReportTab(QWidget):
             self.attach_plan_document(paths[0])
 
     def attach_plan_document(self, path: Path) -> bool:
-        from jzdesk import packages
 
         year = self.period.end.year
         try:
-            packages.attach_plan_document(self._workspace.db, self.unit, year, path)
+            submission_export.attach_plan_document(self._workspace.db, self.unit, year, path)
         except KnownError as error:
             QMessageBox.warning(self, "实施方案", error.message)
             return False
@@ -284,7 +281,7 @@ class ReportTab(QWidget):
                              "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)")  # fmt: skip
         if path:
             try:
-                exchange.export_summary(self._workspace.db, self.period, path)
+                sheets.export_summary(self._workspace.db, self.period, path)
             except KnownError as error:
                 QMessageBox.warning(self, "导出失败", error.message)
                 return

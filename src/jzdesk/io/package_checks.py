@@ -1,0 +1,145 @@
+"""The rules every record of a received submission file must meet, as SQL over the file's
+own tables (run on its private copy, never on the city's database)."""
+
+from __future__ import annotations
+
+from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.records import (
+    DELIVERIES,
+    MAX_AUDIENCE,
+    MAX_SESSIONS,
+    MAX_TEXT,
+    MEDIA_CHANNELS,
+    VENUE_CATEGORIES,
+)
+from jzdesk.errors import KnownError
+from jzdesk.io.package import Package
+
+# A canonical (lower-case) UUID, and any control character or line break (which the
+# entry form and every import strip, so a file carrying one was not made by jzdesk).
+_UUID_GLOB = "-".join("[0-9a-f]" * n for n in (8, 4, 4, 4, 12))
+
+
+_CONTROL_GLOB = "*[" + chr(1) + "-" + chr(31) + chr(127) + "-" + chr(159) + "]*"
+
+
+MAX_REVISION = 1_000_000  # a record edited a million times is not a record
+
+
+def _sql_in(values) -> str:
+    return ", ".join("'" + str(v).replace("'", "''") + "'" for v in values)
+
+
+def record_rules(year: int) -> list[tuple[str, str]]:
+    """(condition every record must meet, what it means when one does not); the unit
+    rule, which needs the city's database, is _FAMILY_RULE."""
+    flags = " AND ".join(f"{c} IN (0, 1)" for c in
+                         ("demonstration", "original", "logo_shown", "deleted"))  # fmt: skip
+    texts = " AND ".join(f"length({c}) <= {MAX_TEXT}" for c in
+                         ("title", "venue", "presenter", "notes"))  # fmt: skip
+    media = (
+        "json_valid(media) AND json_type(media) = 'array' AND NOT EXISTS (SELECT 1 FROM "
+        "json_each(media) j WHERE j.type <> 'array' OR json_array_length(j.value) <> 2 "
+        f"OR json_extract(j.value, '$[0]') NOT IN ({_sql_in(MEDIA_CHANNELS)}) "
+        "OR json_type(j.value, '$[1]') <> 'text' OR length(json_extract(j.value, '$[1]')) > 500 "
+        f"OR json_extract(j.value, '$[1]') GLOB '{_CONTROL_GLOB}')"
+    )
+    return [
+        (f"id GLOB '{_UUID_GLOB}'", "记录编号无效"),
+        # '+0 days' makes SQLite normalise 02-30 to 03-02, so an impossible day differs.
+        (
+            f"date(date, '+0 days') IS date AND substr(date, 1, 4) = '{year}'",
+            f"活动日期无效或不在 {year} 年",
+        ),
+        (f"type IN ({_sql_in(kind.value for kind in ActivityType)})", "活动类型无法识别"),
+        (f"sessions BETWEEN 1 AND {MAX_SESSIONS}", f"场次不在 1–{MAX_SESSIONS} 之间"),
+        (f"audience BETWEEN 0 AND {MAX_AUDIENCE}", f"受益职工不在 0–{MAX_AUDIENCE} 之间"),
+        (f"venue_category IN ('', {_sql_in(VENUE_CATEGORIES)})", "场所类别无法识别"),
+        (f"delivery IN ('', {_sql_in(DELIVERIES)})", "组织方式无法识别"),
+        (flags, "是/否项的值无效"),
+        (
+            f"revision BETWEEN 1 AND {MAX_REVISION} AND base_revision BETWEEN 0 AND revision - 1",
+            "版本号无效",
+        ),  # fmt: skip
+        # One GLOB over the texts joined: one per column would cost as much as the rest.
+        (
+            "NOT (title || venue || presenter || notes || entered_by || created_at "
+            f"|| updated_at) GLOB '{_CONTROL_GLOB}'",
+            "文字中有换行或控制字符",
+        ),
+        (
+            f"{texts} AND length(entered_by) <= 200 AND length(created_at) <= 40 "
+            "AND length(updated_at) <= 40",
+            "文字太长",
+        ),  # fmt: skip
+        (media, "媒体宣传无效"),
+    ]
+
+
+_FAMILY_RULE = "记录不属于本单位（或其下属单位）"
+
+
+def _manifest_year(package: Package) -> int | None:
+    try:
+        return int(package.manifest["year"])
+    except ValueError:
+        return None  # _package_unit rejects the file
+
+
+def broken_rows(package: Package) -> dict[int, list[str]]:
+    """Records that break a rule of record_rules, by rule (at most 20 records)."""
+    year = _manifest_year(package)
+    if year is None:
+        return {}
+    broken: dict[int, list[str]] = {}
+    rules = record_rules(year)
+    for record_id, rule in package.violations([condition for condition, _ in rules]):
+        broken.setdefault(rule, []).append(record_id)
+    return broken
+
+
+def other_problems(package: Package) -> list[str]:
+    """What is wrong with the file's summaries, header, photos and documents."""
+    problems = []
+    conn, year = package.conn, _manifest_year(package)
+    bad_summary = conn.execute(
+        f"SELECT COUNT(*) FROM summaries WHERE year IS NOT ? OR quarter NOT BETWEEN 1 AND 4 "
+        f"OR length(text) > {MAX_TEXT * 5}", [year]
+    ).fetchone()[0]  # fmt: skip
+    if bad_summary:
+        problems.append("活动小结的年度或季度无效")
+    bad_header = conn.execute(
+        "SELECT COUNT(*) FROM header WHERE unit_code <> ? OR length(filler) > 100 "
+        "OR length(phone) > 100", [package.manifest["unit_code"]]
+    ).fetchone()[0]  # fmt: skip
+    if bad_header:
+        problems.append("填报人或联系电话无效")
+    bad_photo = conn.execute(
+        "SELECT COUNT(*) FROM photos p WHERE NOT EXISTS (SELECT 1 FROM records r "
+        "WHERE r.id = p.record_id) OR width NOT BETWEEN 1 AND 8000 "
+        "OR height NOT BETWEEN 1 AND 8000"
+    ).fetchone()[0]
+    if bad_photo:
+        problems.append("照片无效")
+    if conn.execute("SELECT COUNT(*) FROM documents WHERE kind <> 'plan'").fetchone()[0]:
+        problems.append("附件无效")
+    return problems
+
+
+def reject_problems(package: Package, broken: dict[int, list[str]], problems: list[str],
+                    family: list[str]) -> None:  # fmt: skip
+    """Refuse the file, naming the records, if any row breaks a rule (``broken``, see
+    broken_rows), is not the unit's own (``family``: the unit and its subordinates), or if
+    anything else is wrong with it (``problems``, see other_problems)."""
+    rules = record_rules(_manifest_year(package) or 0)
+    found = [f"{rules[rule][1]}：记录 {'、'.join(ids[:5])}"
+             for rule, ids in sorted(broken.items())]  # fmt: skip
+    strangers = package.violations([f"unit_code IN ({_sql_in(family)})"])
+    if strangers:
+        ids = "、".join(record_id for record_id, _ in strangers[:5])
+        # In rule order: after invalid ids (rule 0), before the rest.
+        found.insert(1 if 0 in broken else 0, f"{_FAMILY_RULE}：记录 {ids}")
+    found += problems
+    if found:
+        raise KnownError(f"文件 {package.name} 有 {len(found)} 类问题，未导入：\n"
+                         + "\n".join(found))  # fmt: skip

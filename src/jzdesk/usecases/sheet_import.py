@@ -1,0 +1,335 @@
+"""Importing a filled statistics sheet at the city by the one merge rule (domain/merge.py):
+the program's own sheet row by row through its hidden 活动明细 sheet, a hand-filled sheet as
+the whole of its unit's period."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from jzdesk import services
+from jzdesk.domain.periods import Period, quarter_of, quarter_period
+from jzdesk.domain.records import (
+    RecordFields,
+    cleaned,
+    require_valid,
+)
+from jzdesk.domain.units import Unit
+from jzdesk.errors import KnownError
+from jzdesk.store import merge, records, submissions
+from jzdesk.usecases.import_result import ImportResult
+
+
+def import_sheet(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None,
+                 before_write: Callable[[], object] | None = None) -> ImportResult:  # fmt: skip
+    """Import a filled statistics sheet as records of its unit, all or nothing, by the one
+    merge rule (domain/merge.py, PRODUCT §7).
+
+    The unit is the sheet's 填报单位; ``unit`` is for a sheet that names none (a sheet
+    naming another unit is refused). Each row of the program's own sheet is its record
+    (through the hidden 活动明细 sheet), whatever cell was corrected. A hand-filled sheet
+    stands for its unit's period: it replaces what the unit's earlier hand-filled sheets
+    brought for it (rows updated, rows gone deleted, new rows added) and never touches
+    records that came otherwise. ``before_write`` is called once the sheet has passed its
+    checks, before it is written (see import_batch).
+
+    Raises:
+        KnownError: the file is unsafe, unreadable, names no known unit or another unit,
+            holds another unit's records, or has a bad row; the message names each bad row
+            and cell, and nothing is imported.
+    """
+
+    from jzdesk.io.sheet_import import read_sheet
+
+    path = Path(path)
+    parsed = read_sheet(path)
+    unit = _sheet_unit(db, parsed, unit, path)
+    rows = _checked_rows(db, parsed, unit, path)
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    earlier = submissions.previous_import(db, unit.code, sha256)
+    if earlier is not None:  # an older sheet again must not undo a newer one
+        return ImportResult(path.name, "unchanged",
+                            f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
+                            unchanged=len(rows), unit=unit.code, period=earlier["period"])  # fmt: skip
+    if before_write is not None:
+        before_write()
+    now, saved_by = services.now_iso(), f"导入：{path.name}"[:100]
+    period = _report_period(parsed, rows)
+    with db.atomic():
+        import_id = submissions.start_import(db, {
+            "file_name": path.name[:200], "file_sha256": sha256, "kind": "xlsx",
+            "unit_code": unit.code, "year": period.end.year,
+            "quarter": quarter_of(period.end), "period": period.text,
+            "imported_at": datetime.now().isoformat(timespec="seconds"),
+            "imported_by": services.current_user(db),
+        })  # fmt: skip
+        versions = sheet_versions(db, unit, parsed, rows)
+        counts = _apply_versions(db, versions, import_id, now=now, saved_by=saved_by)
+        submissions.finish_import(db, import_id, counts)
+    notes = [parsed.misaligned and f"表中的行与隐藏的“活动明细”对不上（{parsed.misaligned}），"
+             "已按手填表的规则导入：每行按内容对应原来的记录，请在导入记录中核对变动"]  # fmt: skip
+    if counts["deleted"]:
+        notes.append(f"其中删除 {counts['deleted']} 条（新表中已没有这些行）")
+    if counts["conflicts"]:
+        notes.append(f"{counts['conflicts']} 条记录与本机保存的版本冲突，两个版本都已保留，"
+                     "请在“汇总导入 → 冲突”中选择")  # fmt: skip
+    written = counts["added"] or counts["updated"] or counts["conflicts"]
+    return ImportResult(path.name, "imported" if written else "unchanged",
+                        "；".join(note for note in notes if note), counts["added"],
+                        counts["updated"], counts["unchanged"], counts["conflicts"], unit.code,
+                        deleted=counts["deleted"], period=period.text, import_id=import_id)  # fmt: skip
+
+
+def _checked_rows(db, parsed, unit: Unit, path: Path) -> list[tuple]:
+    """(row, its RecordFields) for every row of the sheet, each checked as a form checks it.
+
+    Raises:
+        SheetRejected: naming every bad row.
+    """
+    from jzdesk.io.sheet_import import SheetRejected
+
+    today = date.today()
+    checked, problems = [], []
+    for row in parsed.rows:
+        fields = _row_fields(unit, row, row.extra)
+        try:
+            require_valid(fields)
+            if fields.date > today:
+                raise KnownError(f"活动日期 {fields.date.isoformat()} 在今天之后")
+            if row.detail is not None:
+                _check_owner(db, row.detail.record_id, unit)
+        except KnownError as error:
+            problems.append(f"第 {row.row} 行：{error.message}")
+            continue
+        checked.append((row, fields))
+    for detail in parsed.details if parsed.misaligned else ():
+        try:
+            _check_owner(db, detail.record_id, unit)
+        except KnownError as error:
+            problems.append(f"“活动明细”第 {detail.row.row} 行：{error.message}")
+    if problems:
+        raise SheetRejected(path.name, problems)
+    return checked
+
+
+def _sheet_unit(db, parsed, unit: Unit | None, path: Path) -> Unit:
+    """The unit a sheet belongs to: its own 填报单位, or ``unit`` when it names none."""
+    if not parsed.unit_text:
+        if unit is None:
+            raise KnownError(f"文件 {path.name} 中没有填写填报单位，请指定是哪个单位的统计表",
+                             field="unit")  # fmt: skip
+        return unit
+    named = services.resolve_unit(db, parsed.unit_text)
+    if unit is not None and unit.code != named.code:
+        raise KnownError(f"文件 {path.name} 的填报单位是“{named.name}”，与指定的“{unit.name}”不一致，"
+                         "未导入", field="unit")  # fmt: skip
+    return named
+
+
+def _check_owner(db, record_id: str, unit: Unit) -> None:
+    """A record id from the file must not belong to another unit here."""
+    existing = records.get_record(db, record_id)
+    if existing is not None and existing.fields.unit_code != unit.code:
+        raise KnownError(f"记录编号 {record_id} 属于{existing.unit_name}，不能作为"
+                         f"{unit.name}的记录导入")  # fmt: skip
+
+
+def _row_fields(unit: Unit, row, extra: dict) -> RecordFields:
+    """A sheet row's cells as a record of ``unit``, with ``extra`` for the fields a printed
+    sheet has no room for."""
+    return cleaned(RecordFields(
+        unit_code=unit.code, date=row.date, activity_type=row.activity_type,
+        sessions=row.sessions, title=row.title, venue=row.venue, audience=row.audience,
+        notes=row.notes, **extra,
+    ))  # fmt: skip
+
+
+def _report_period(parsed, rows: list[tuple]) -> Period:
+    """The report a sheet counts as: the quarter its title names, else the quarter of its
+    latest activity."""
+
+    if parsed.period is not None and parsed.period.kind == "quarter":
+        return parsed.period
+    latest = max(fields.date for _, fields in rows)
+    return quarter_period(latest.year, quarter_of(latest))
+
+
+def sheet_versions(db: sqlite_utils.Database, unit: Unit, parsed, rows: list[tuple]) -> list:
+    """The unit's versions of records a sheet brings, for the merge rule: one per row, and a
+    deletion for each record the sheet stands for that it no longer has.
+
+    A row lined up with the 活动明细 sheet is that record; its revision is the exported one,
+    or the next if a cell was corrected by hand. Any other row is paired (domain.merge.
+    pair_rows) with what the unit said before: the 活动明细 rows when the sheets no longer
+    line up, and the records the unit's hand-filled sheets brought for the period. A row
+    paired with nothing is an activity already held from another file (counted, not
+    doubled) or a new one."""
+    from jzdesk.domain.merge import Candidate, pair_rows, sheet_revision
+    from jzdesk.domain.sheet import shown
+
+    versions: list[_Version] = []
+    loose = []
+    for row, fields in rows:
+        if row.detail is None:
+            loose.append((row, fields))
+            continue
+        changed = shown(fields) != shown(_row_fields(unit, row.detail.row, {}))
+        versions.append(_Version(row.detail.record_id, fields,
+                                 sheet_revision(row.detail.revision, changed=changed)))  # fmt: skip
+    stands_for = _stands_for(parsed, rows)
+    first = min([p.start for p in stands_for] + [f.date for _, f in loose])
+    last = max([p.end for p in stands_for] + [f.date for _, f in loose])
+    candidates = {}
+    if parsed.misaligned:
+        for detail in parsed.details:
+            said = _row_fields(unit, detail.row, detail.row.extra)
+            candidates[detail.record_id] = _Said(shown(said), False, detail.revision,
+                                                 detail.row.row - 1, said, vanishes=True)  # fmt: skip
+    for held in merge.hand_filled(db, unit.code, first, last):
+        if held["record_id"] not in candidates:
+            day = date.fromisoformat(held["date"])
+            candidates[held["record_id"]] = _Said(
+                tuple(held["said"]["shown"]), held["said"]["deleted"], held["revision"],
+                held["position"], None, hand=True,
+                vanishes=any(p.contains(day) for p in stands_for),
+            )  # fmt: skip
+    pairs = pair_rows([shown(fields) for _, fields in loose],
+                      [Candidate(key, said.shown, said.position)
+                       for key, said in candidates.items()])  # fmt: skip
+    # Records the sheet speaks of are never also "held already" for another row.
+    taken = {version.record_id for version in versions} | set(candidates)
+    for position, ((_, fields), key) in enumerate(zip(loose, pairs, strict=True), start=1):
+        if key is None:
+            versions.append(_unpaired(db, fields, taken, position))
+            continue
+        said = candidates.pop(key)
+        fields = said.completed(db, key, fields)
+        changed = shown(fields) != said.shown or said.deleted
+        versions.append(_Version(key, fields, sheet_revision(said.revision, changed=changed),
+                                 hand_position=position if said.hand else None))  # fmt: skip
+    for key, said in candidates.items():
+        if said.vanishes and not said.deleted and records.get_record(db, key) is not None:
+            versions.append(_Version(key, said.completed(db, key, None), said.revision + 1,
+                                     deleted=True, from_row=False,
+                                     hand_position=said.position if said.hand else None))  # fmt: skip
+    return versions
+
+
+def _stands_for(parsed, rows: list[tuple]) -> list[Period]:
+    """The periods a sheet stands for whole: the one its title names, else the quarters
+    its dates fall in."""
+
+    if parsed.period is not None:
+        return [parsed.period]
+    quarters = {(fields.date.year, quarter_of(fields.date)) for _, fields in rows}
+    return [quarter_period(year, quarter) for year, quarter in sorted(quarters)]
+
+
+@dataclass(frozen=True)
+class _Version:
+    """The unit's version of a record, as a sheet brings it (record_id None: a new one)."""
+
+    record_id: str | None
+    fields: RecordFields
+    revision: int
+    deleted: bool = False
+    from_row: bool = True  # False: a record the sheet no longer has
+    hand_position: int | None = None  # the row of a hand-filled record, to remember it
+    held_already: bool = False  # the same activity, held from another file: count only
+
+
+@dataclass(frozen=True)
+class _Said:
+    """What the unit said of a record before: a row of the 活动明细 sheet or of an earlier
+    hand-filled sheet."""
+
+    shown: tuple
+    deleted: bool
+    revision: int
+    position: int
+    fields: RecordFields | None  # all its fields, where the sheet had them
+    hand: bool = False
+    vanishes: bool = False  # deleted if the sheet no longer has it
+
+    def completed(self, db, record_id: str, fields: RecordFields | None) -> RecordFields:
+        """``fields`` (None: as said before) with what a printed row cannot show taken from
+        the 活动明细 row, or for a hand-filled record from the record as held."""
+        from dataclasses import replace
+
+        whole = self.fields or records.get_record(db, record_id).fields
+        if fields is None:
+            return whole
+        return replace(whole, date=fields.date, activity_type=fields.activity_type,
+                       sessions=fields.sessions, title=fields.title, venue=fields.venue,
+                       audience=fields.audience, notes=fields.notes)  # fmt: skip
+
+
+def _unpaired(db, fields: RecordFields, taken: set[str], position: int) -> _Version:
+    """A row that stands for no record the unit sent before: the same activity held from
+    another file (a .jzsub, the city's own entry) is counted, never doubled; anything else
+    is a new activity of a hand-filled sheet."""
+    from jzdesk.domain.sheet import shown
+
+    for record in records.same_day_records(db, fields.unit_code, fields.date,
+                                           fields.activity_type):  # fmt: skip
+        if record.id not in taken and shown(record.fields) == shown(fields):
+            taken.add(record.id)
+            return _Version(record.id, fields, record.revision, held_already=True)
+    return _Version(None, fields, 1, hand_position=position)
+
+
+def _apply_versions(db, versions: list[_Version], import_id: int, *, now: str,
+                    saved_by: str) -> dict[str, int]:  # fmt: skip
+    """Apply each version by the merge rule; returns the import's counts, every row of the
+    sheet in exactly one of added, updated, unchanged and conflicts."""
+    import uuid
+
+    from jzdesk.domain.merge import Outcome, classify
+    from jzdesk.domain.sheet import shown
+
+    counts = dict.fromkeys(("added", "updated", "deleted", "unchanged", "conflicts"), 0)
+    for version in versions:
+        outcome, change = Outcome.SAME, None
+        if not version.held_already:
+            held = records.get_record(db, version.record_id) if version.record_id else None
+            same = held is not None and (held.fields, held.deleted) == (
+                version.fields, version.deleted)  # fmt: skip
+            outcome = classify(version.revision, same, merge.held(db, version.record_id))
+        record_id = version.record_id
+        if outcome is Outcome.NEW:
+            record_id = records.insert_record(
+                db, version.fields, entered_by=saved_by, now=now,
+                record_id=record_id or str(uuid.uuid4()), revision=version.revision)  # fmt: skip
+            merge.note_change(db, import_id, record_id, "added", None)
+            change = "added"
+        elif outcome is Outcome.SYNC:
+            merge.bring_level(db, record_id, version.revision, now=now, by=saved_by)
+        elif outcome is Outcome.UPDATE:
+            change = merge.take_incoming(db, record_id, version.fields, deleted=version.deleted,
+                                         unit_revision=version.revision, import_id=import_id,
+                                         now=now, saved_by=saved_by)  # fmt: skip
+        elif outcome is Outcome.CONFLICT and submissions.keep_conflict(
+            db, record_id, version.revision,
+            submissions.state_json(version.fields, version.deleted), import_id, now=now,
+        ):  # fmt: skip
+            change = "conflict"
+        if version.hand_position is not None:
+            merge.note_hand_filled(db, record_id, said={"shown": list(shown(version.fields)),
+                                                        "deleted": version.deleted},
+                                   revision=version.revision, position=version.hand_position,
+                                   import_id=import_id)  # fmt: skip
+        if change == "added":
+            counts["added"] += 1
+        elif change == "conflict":
+            counts["conflicts"] += 1
+        elif change is not None:
+            counts["updated"] += 1
+            counts["deleted"] += change == "deleted"
+        elif version.from_row:
+            counts["unchanged"] += 1
+    return counts
