@@ -10,10 +10,9 @@ import sys
 from pathlib import Path
 
 from jzdesk import cli
-from jzdesk.app import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
     if Path(sys.argv[0]).name == "jzdesk-cli":
         sys.exit(cli.main())
-    main()
+    cli.gui_main()

@@ -269,11 +269,3 @@ def _display_available() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def main() -> None:
-    """Entry point of ``jzdesk-gui`` (no console window on Windows): ``jzdesk-gui
-    [--db PATH] [FILE…]``, as a double-click on a .jzsub runs it."""
-    from jzdesk import cli
-
-    sys.exit(cli.main(["gui", *sys.argv[1:]]))

@@ -1,0 +1,73 @@
+"""The command line: thin commands over the use cases, each group of commands in its own
+module beside its options; Qt is imported only when the window opens. Also the window's
+entry point, so that the window never needs the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from jzdesk import APP_NAME
+from jzdesk.cli import installation, records, reports, submissions
+from jzdesk.cli.parser import OPTION_OF_FIELD, Commands, Handler
+from jzdesk.errors import KnownError
+
+# In the order `jzdesk --help` lists them.
+_GROUPS = (installation, records, reports, submissions)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    commands = Commands()
+    for group in _GROUPS:
+        group.register(commands)
+    return commands.parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (0 done, 1 input rejected, 2 wrong usage)."""
+    parser = build_parser()
+    args = parser.parse_args(_files_open_the_window(list(sys.argv[1:] if argv is None else argv)))
+    handler: Handler = getattr(args, "handler", installation.run_window)
+    try:
+        return handler(args)
+    except KnownError as error:
+        option = OPTION_OF_FIELD.get(error.field or "")
+        where = f"{option}：" if option else ""
+        print(f"{APP_NAME}: 错误：{where}{error.message}", file=sys.stderr)
+        return 1
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        print(f"{APP_NAME}: 错误：数据库正被另一个程序（可能是打开的 jzdesk 窗口）写入，"
+              "请稍后再试", file=sys.stderr)  # fmt: skip
+        return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        # Every write is one transaction: what finished is kept, the step under way is not.
+        print(f"{APP_NAME}: 已中断（Ctrl+C）。已完成的部分已保存，正在进行的那一步没有写入。",
+              file=sys.stderr)  # fmt: skip
+        return 130  # the shells' convention for an interrupted command
+
+
+def gui_main() -> None:
+    """``jzdesk-gui``: the window, with the command line's options ``[--db PATH] [FILE…]``,
+    as a double-click on a .jzsub runs it."""
+    sys.exit(main(["gui", *sys.argv[1:]]))
+
+
+def _files_open_the_window(argv: list[str]) -> list[str]:
+    """``jzdesk [--db PATH] FILE.jzsub …`` (as a double-click runs it) means ``gui FILE…``."""
+    position = 2 if argv[:1] == ["--db"] else 1 if argv[:1] and argv[0].startswith("--db=") else 0
+    rest = argv[position:]
+    if rest and Path(rest[0]).suffix.lower() in (".jzsub", ".xlsx"):
+        return [*argv[:position], "gui", *rest]
+    return argv
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
