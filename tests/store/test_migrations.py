@@ -111,42 +111,6 @@ def _totals_from_records(db: sqlite_utils.Database) -> list[tuple]:
     ).fetchall()
 
 
-def _version_7_with_everything(path: Path) -> sqlite_utils.Database:
-    """A database at version 7 holding records with media, a photo, a deletion, an
-    import with its changes and an open conflict."""
-    from dataclasses import replace
-
-    from PIL import Image
-
-    from jzdesk import services
-    from jzdesk.domain.records import MediaItem
-
-    old = sqlite_utils.Database(path)
-    old.execute("PRAGMA foreign_keys = ON")
-    migrate(old, target=7)
-    services.fill_sample_data(old, 300, seed=7)
-    first, second = [row[0] for row in old.execute("SELECT id FROM records ORDER BY rowid LIMIT 2")]
-    record = services.get_event(old, first)
-    media = (MediaItem("网络", "https://example.cn/a"), MediaItem("报纸"))
-    services.update_event(old, first, replace(record.fields, media=media), revision=record.revision)
-    picture = path.with_name("photo.png")
-    Image.new("RGB", (64, 48), (10, 200, 30)).save(picture)
-    services.add_photos(old, first, [picture])
-    services.delete_event(old, second)
-    with old.conn:
-        import_id = old.execute(
-            "INSERT INTO imports (file_name, file_sha256, kind, unit_code, year, quarter, period, "
-            "imported_at) VALUES ('q1.jzsub', 'ab', 'jzsub', 'qinyang', 2021, 1, '2021Q1', "
-            "'2021-04-02T09:00:00')"
-        ).lastrowid
-        old.execute("INSERT INTO import_changes VALUES (?, ?, 'added', NULL)", [import_id, first])
-        old.execute(
-            "INSERT INTO conflicts (record_id, import_id, revision, state, detected_at) "
-            "VALUES (?, ?, 2, '{}', '2021-04-02T09:00:00')", [first, import_id],
-        )  # fmt: skip
-    return old
-
-
 def test_rebuilding_the_records_table_keeps_every_record_and_what_hangs_on_it(tmp_path):
     """Migration 8 copies the records into a table with cheaper CHECKs: records, their
     media, photos, history, totals, imports and conflicts come through whole; indexes and
@@ -241,3 +205,293 @@ def test_the_per_unit_sort_indexes_end_with_the_date(tmp_path):
         "WHERE unit_code = 'qinyang' AND deleted = 0"
     ).fetchall()
     assert found == [("送戏下乡",)]
+
+
+# --- Old versions built from the frozen steps, filled with the SQL they accepted --------
+
+# Rows written with literal values, as a program at that version wrote them: today's
+# services and constants may have moved on since. (type, venue_category, delivery, channel)
+_OLD_RECORDS = (
+    ("art", "厂矿企业", "购买服务", "报纸"),
+    ("film", "基层社区", "志愿服务", "电视"),
+    ("calligraphy", "重点工程及建设项目工地", "自办", "广播"),
+    ("training", "偏远农村", "", "网络"),
+    ("lecture", "车间/班组", "", "微博微信"),
+    ("art", "其他", "", "APP"),
+    ("film", "", "", "报纸"),
+)
+_RECORD_COLUMNS_1 = (
+    "id, unit_code, date, type, sessions, title, venue, venue_category, "
+    "audience, delivery, demonstration, revision, base_revision, created_at, "
+    "updated_at, deleted"
+)
+_AT = "2021-05-01T08:00:00+00:00"
+
+
+def _old_id(number: int) -> str:
+    return f"00000000-0000-4000-8000-{number:012d}"
+
+
+def _fill_as_of(db: sqlite_utils.Database, version: int) -> None:
+    """A unit of its own, records of every type, category, delivery and channel (one of
+    them deleted), and rows in each other table ``version`` had, in plain SQL."""
+    with db.conn:
+        db.execute(
+            "INSERT INTO units (code, name, short_name, kind, parent_code, sort_order) "
+            "VALUES ('zhongyuan', '中原工会', '中原', 'enterprise', NULL, 99)"
+        )
+        for number, (kind, category, delivery, channel) in enumerate(_OLD_RECORDS, 1):
+            db.execute(
+                f"INSERT INTO records ({_RECORD_COLUMNS_1}) VALUES "
+                "(?, 'zhongyuan', ?, ?, ?, '旧记录', '礼堂', ?, ?, ?, ?, 2, 1, ?, ?, ?)",
+                [
+                    _old_id(number),
+                    f"2021-0{number}-1{number}",
+                    kind,
+                    number,
+                    category,
+                    10 * number,
+                    delivery,
+                    number % 2,
+                    _AT,
+                    _AT,
+                    int(number == len(_OLD_RECORDS)),
+                ],
+            )
+            db.execute("INSERT INTO record_media VALUES (?, 0, ?, '')", [_old_id(number), channel])
+        if version >= 2:
+            db.execute("INSERT INTO plan_units VALUES (2021, 'zhongyuan', 5, 99)")
+            db.execute(
+                "INSERT INTO plan_minimums (year, unit_code, type, demonstration, "
+                "at_least) VALUES (2021, 'zhongyuan', 'lecture', 0, 1)"
+            )
+        if version >= 3:
+            db.execute("INSERT INTO record_revisions VALUES (?, 1, ?, '', '{}')", [_old_id(1), _AT])
+            db.execute(
+                "INSERT INTO record_photos (record_id, position, image, thumbnail, width, "
+                "height, sha256, added_at) VALUES (?, 0, x'ff', x'ff', 4, 3, 'ab', ?)",
+                [_old_id(1), _AT],
+            )
+            db.execute("INSERT INTO summaries VALUES ('zhongyuan', 2021, 2, '小结', ?)", [_AT])
+        if version >= 5:
+            db.execute("INSERT INTO unit_seals VALUES ('zhongyuan', x'89', ?)", [_AT])
+        if version >= 6:
+            db.execute(
+                "INSERT INTO plan_audit (changed_at, changed_by, year, unit_code, what, "
+                "old, new) VALUES (?, '市总', 2021, 'zhongyuan', 'quota', '4', '5')",
+                [_AT],
+            )
+        if version >= 7:
+            import_id = db.execute(
+                "INSERT INTO imports (file_name, file_sha256, kind, unit_code, year, quarter, "
+                "period, imported_at) VALUES ('q2.jzsub', 'cd', 'jzsub', 'zhongyuan', 2021, 2, "
+                "'2021Q2', ?)",
+                [_AT],
+            ).lastrowid
+            db.execute(
+                "INSERT INTO import_changes VALUES (?, ?, 'added', NULL)", [import_id, _old_id(2)]
+            )
+            db.execute(
+                "INSERT INTO conflicts (record_id, import_id, revision, state, "
+                "detected_at) VALUES (?, ?, 3, '{}', ?)",
+                [_old_id(2), import_id, _AT],
+            )
+            db.execute(
+                "INSERT INTO unit_documents VALUES ('zhongyuan', 2021, 'plan', 'p.pdf', "
+                "x'25', 'ef', ?)",
+                [_AT],
+            )
+
+
+def _version_7_with_everything(path: Path) -> sqlite_utils.Database:
+    """A database at version 7 holding records with media, a photo, history, a deletion,
+    an import with its changes and an open conflict, and a few hundred more records."""
+    old = sqlite_utils.Database(path)
+    old.execute("PRAGMA foreign_keys = ON")
+    migrate(old, target=7)
+    _fill_as_of(old, 7)
+    units = [code for (code,) in old.execute("SELECT code FROM units ORDER BY sort_order")]
+    with old.conn:
+        for number in range(len(_OLD_RECORDS) + 1, 300):
+            kind, category, delivery, channel = _OLD_RECORDS[number % len(_OLD_RECORDS)]
+            old.execute(
+                f"INSERT INTO records ({_RECORD_COLUMNS_1}) VALUES "
+                "(?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, 1, 0, ?, ?, ?)",
+                [
+                    _old_id(number),
+                    units[number % len(units)],
+                    f"2021-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
+                    kind,
+                    number % 4 + 1,
+                    category,
+                    number * 7 % 500,
+                    delivery,
+                    int(number % 5 == 0),
+                    _AT,
+                    _AT,
+                    int(number % 50 == 0),
+                ],
+            )
+            old.execute("INSERT INTO record_media VALUES (?, 0, ?, '')", [_old_id(number), channel])
+    return old
+
+
+def _rows(db: sqlite_utils.Database) -> dict[str, list]:
+    return {name: db.execute(f"SELECT * FROM {name}").fetchall() for name in db.table_names()}
+
+
+def _domain_values() -> list[tuple[str, str]]:
+    """Every value today's domain allows in a column the schema checks, read at call time
+    (so that a test can add one)."""
+    from jzdesk.domain import records as domain_records
+    from jzdesk.domain.activity_types import ActivityType
+    from jzdesk.domain.units import UnitKind
+
+    return [
+        *(("type", kind.value) for kind in ActivityType),
+        *(("venue_category", value) for value in ("", *domain_records.VENUE_CATEGORIES)),
+        *(("delivery", value) for value in ("", *domain_records.DELIVERIES)),
+        *(("channel", value) for value in domain_records.MEDIA_CHANNELS),
+        *(("unit_kind", kind.value) for kind in UnitKind),
+        *(("minimum_type", kind.value) for kind in ActivityType),
+    ]
+
+
+# Values no version ever allowed: both databases must refuse them alike.
+_NEVER = [
+    ("type", "dance"),
+    ("venue_category", "网吧"),
+    ("delivery", "外包"),
+    ("channel", "传单"),
+    ("unit_kind", "club"),
+    ("minimum_type", "dance"),
+]
+
+
+_PROBE_RECORD = "1" * 36
+
+
+def _writes(column: str, value: str) -> list[tuple[str, list]]:
+    """The statements that put ``value`` in ``column``: a record (with a medium for a
+    channel), a unit for a unit's kind, a plan minimum for a minimum's type."""
+    if column == "unit_kind":
+        return [("INSERT INTO units (code, name, kind) VALUES ('probe', '探测工会', ?)", [value])]
+    if column == "minimum_type":
+        return [
+            (
+                "INSERT INTO plan_minimums (year, unit_code, type, demonstration, at_least) "
+                "VALUES (2021, 'qinyang', ?, 0, 1)",
+                [value],
+            )
+        ]
+    fields = {"type": "art", "venue_category": "", "delivery": ""}
+    fields.update({column: value} if column in fields else {})
+    writes = [
+        (
+            "INSERT INTO records (id, unit_code, date, type, venue_category, delivery, "
+            "created_at, updated_at) VALUES (?, 'qinyang', '2021-06-01', ?, ?, ?, ?, ?)",
+            [_PROBE_RECORD, *fields.values(), _AT, _AT],
+        )
+    ]
+    if column == "channel":
+        writes.append(
+            (
+                "INSERT INTO record_media (record_id, position, channel) VALUES (?, 0, ?)",
+                [_PROBE_RECORD, value],
+            )
+        )
+    return writes
+
+
+def _accepts(db: sqlite_utils.Database, column: str, value: str) -> bool:
+    """Whether ``db`` takes ``value`` in ``column``; the writes are undone either way."""
+    db.conn.execute("SAVEPOINT probe")
+    try:
+        for sql, params in _writes(column, value):
+            db.execute(sql, params)
+    except sqlite3.IntegrityError:
+        return False
+    finally:
+        db.conn.execute("ROLLBACK TO probe")
+        db.conn.execute("RELEASE probe")
+    return True
+
+
+def _refused(db: sqlite_utils.Database, values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(column, value) for column, value in values if not _accepts(db, column, value)]
+
+
+def test_a_fresh_database_accepts_every_value_the_domain_allows(db):
+    """Fails when a value is added to ActivityType, VENUE_CATEGORIES, DELIVERIES,
+    MEDIA_CHANNELS or UnitKind without a new migration that allows it."""
+    assert _refused(db, _domain_values()) == []
+    assert _refused(db, _NEVER) == _NEVER
+
+
+def test_a_value_added_to_the_domain_without_a_migration_is_caught(db, monkeypatch):
+    from jzdesk.domain import records as domain_records
+
+    monkeypatch.setattr(
+        domain_records, "VENUE_CATEGORIES", (*domain_records.VENUE_CATEGORIES, "文化广场")
+    )
+    assert _refused(db, _domain_values()) == [("venue_category", "文化广场")]
+
+
+@pytest.mark.parametrize("start", range(1, LATEST))
+def test_an_upgraded_database_accepts_every_record_a_fresh_one_accepts(tmp_path, db, start):
+    """Version ``start`` built from the frozen steps and filled by the SQL it accepted:
+    the upgrade keeps every row, breaks no reference, and afterwards takes and refuses the
+    same values as a fresh database, every one today's domain allows among them."""
+    path = tmp_path / f"v{start}.sqlite"
+    old = sqlite_utils.Database(path)
+    old.execute("PRAGMA foreign_keys = ON")
+    migrate(old, target=start)
+    _fill_as_of(old, start)
+    before = _rows(old)
+    old.close()
+
+    upgraded = open_db(path)
+    assert user_version(upgraded) == LATEST
+    after = _rows(upgraded)
+    for table, rows in before.items():
+        if table == "records":  # received_revision, received_as came with version 7
+            assert [row[: len(rows[0])] for row in after[table]] == rows
+        else:
+            assert set(rows) <= set(after[table]), table
+    assert upgraded.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert upgraded.execute("PRAGMA foreign_key_check").fetchall() == []
+    totals = upgraded.execute(
+        "SELECT unit_code, date, type, records, sessions, demo_sessions, audience "
+        "FROM daily_totals WHERE unit_code = 'zhongyuan' ORDER BY 1, 2, 3"
+    ).fetchall()
+    assert (
+        totals
+        == upgraded.execute(
+            "SELECT unit_code, date, type, COUNT(*), SUM(sessions), SUM(sessions * demonstration), "
+            "SUM(audience) FROM records WHERE deleted = 0 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+        ).fetchall()
+    )
+
+    probes = _domain_values() + _NEVER
+    assert _refused(upgraded, probes) == _refused(db, probes) == _NEVER
+
+
+def test_the_steps_read_no_living_constants():
+    """A step holds its SQL and rows as literals: it imports nothing of the program's but
+    the package's script runner, so a later change elsewhere cannot change an old step."""
+    import ast
+
+    from jzdesk.store import migrations
+
+    folder = Path(migrations.__file__).parent
+    steps = sorted(folder.glob("m[0-9][0-9]_*.py"))
+    assert [step.stem.split("_", 1)[1] for step in steps] == [name for name, _ in MIGRATIONS]
+    for step in steps:
+        imported = set()
+        for node in ast.walk(ast.parse(step.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+        ours = {name for name in imported if name.split(".")[0] == "jzdesk"}
+        assert ours <= {"jzdesk.store.migrations._script"}, step.name
