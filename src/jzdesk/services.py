@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from jzdesk.domain.periods import Period
+from jzdesk.domain.plans import date_outside_plans
 from jzdesk.domain.progress import ProgressReport, TypeCount, build_report
 from jzdesk.domain.records import (
     ActivityRecord,
@@ -145,6 +146,9 @@ def _checked(db: sqlite_utils.Database, fields: RecordFields) -> RecordFields:
     """
     fields = cleaned(fields)
     require_valid(fields)
+    outside = date_outside_plans(fields.date, plans.plan_years(db))
+    if outside:
+        raise KnownError(outside, field="date")
     if fields.unit_code not in units.units_by_code(db):
         raise KnownError(f"填报单位代码“{fields.unit_code}”不在单位名单中", field="unit")
     if fields.date > date.today():

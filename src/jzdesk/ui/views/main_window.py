@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from jzdesk import APP_TITLE, __version__, services
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
@@ -92,10 +92,13 @@ class MainWindow(QMainWindow):
         undo_action = workspace.undo_stack.createUndoAction(self, "撤销")
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         redo_action = workspace.undo_stack.createRedoAction(self, "重做")
-        redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        redo_action.setShortcuts(_redo_keys())
         self.ui.menuEdit.addAction(undo_action)
         self.ui.menuEdit.addAction(redo_action)
         self.undo_action, self.redo_action = undo_action, redo_action
+        # A permanent widget: menu status tips would overwrite a status-bar message.
+        self.home_label = QLabel()
+        self.ui.statusBar.addPermanentWidget(self.home_label, 1)
 
         self._show_home_unit()
         self._update_banner()
@@ -143,8 +146,9 @@ class MainWindow(QMainWindow):
         owner = (
             f"本机单位：{home.name}" if home else "本机单位：未设置（菜单 文件 → 设置本机所属单位）"
         )
-        self.setWindowTitle(f"{APP_TITLE} — {home.name if home else '焦作市总工会'}")
-        self.ui.statusBar.showMessage(f"{owner}    数据库：{self.workspace.path}")
+        # The program's name is the application display name, which Qt adds to the title.
+        self.setWindowTitle(home.name if home else "本机单位未设置")
+        self.home_label.setText(f"{owner}    数据库：{self.workspace.path}")
 
     def choose_home_unit(self) -> None:
         """Which unit this computer records for (the same as ``jzdesk init``)."""
@@ -319,6 +323,14 @@ class MainWindow(QMainWindow):
             self.report_tab.cleanup()
         self.workspace.close()
         super().closeEvent(event)
+
+
+def _redo_keys() -> list[QKeySequence]:
+    """Ctrl+Y first (shown in the menu) on every platform, then the platform's own redo
+    keys (Ctrl+Shift+Z on Linux): clerks know Ctrl+Y from Office and WPS."""
+    ctrl_y = QKeySequence("Ctrl+Y")
+    platform = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    return [ctrl_y, *(keys for keys in platform if keys != ctrl_y)]
 
 
 def _importable(mime) -> list[Path]:
