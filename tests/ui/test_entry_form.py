@@ -27,19 +27,6 @@ def tab(open_window, db_path):
     return window.records_tab
 
 
-@pytest.fixture
-def answers(monkeypatch):
-    """Answers given to the form's confirmation questions, and the questions asked."""
-    asked, queue = [], []
-
-    def question(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return queue.pop(0) if queue else QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    return asked, queue
-
-
 def type_chinese(widget, text):
     """Type Chinese as an input method delivers it: a committed string, not key presses."""
     event = QInputMethodEvent()

@@ -189,8 +189,7 @@ class EntryForm(QWidget):
 
     # -- filling ---------------------------------------------------------------------
     def start_new(self, *, keep: bool) -> None:
-        """Clear the form for a new record, the date field first; ``keep`` holds on to the
-        date and the type."""
+        """Clear the form for a new record; ``keep`` holds on to the date and the type."""
         kind = self.types.current() if keep else None
         day = self.ui.dateEdit.date() if keep else QDate(_default_day(self._plan_year))
         self._editing = None
@@ -199,12 +198,12 @@ class EntryForm(QWidget):
         self.types.set_current(kind)
         self._pending_photos = []
         self._after_load()
-        self.ui.dateEdit.setFocus()
 
     def new_record(self) -> None:
-        """新建: a blank form, once unsaved input has been saved or given up."""
+        """新建: a blank form, the date first, once unsaved input is saved or given up."""
         if self.may_replace_input():
             self.start_new(keep=False)
+            self.ui.dateEdit.setFocus()
 
     def open_record(self, record: ActivityRecord) -> None:
         """Show a record picked in the ledger, once unsaved input has been dealt with."""
@@ -387,6 +386,7 @@ class EntryForm(QWidget):
             return None
         self.refresh_suggestions()
         self.start_new(keep=True)
+        self.ui.dateEdit.setFocus()  # the next record starts with its date
         what = " ".join(filter(None, (fields.date.isoformat(), fields.activity_type.label,
                                       fields.title or fields.venue)))  # fmt: skip
         self._status(f"已保存：{what}，可继续登记下一条（要修改它，在下方台账中双击）")
@@ -513,14 +513,13 @@ class EntryForm(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-
     def _date_key(self, event) -> bool:
         """Tab leaves the date field at once (QDateEdit would step through year, month and
         day first; the clerk types the date as digits, each part moving on by itself)."""
         from PySide6.QtCore import QEvent
 
-        if event.type() != QEvent.Type.KeyPress or event.key() not in (Qt.Key.Key_Tab,
-                                                                        Qt.Key.Key_Backtab):
+        tabs = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if event.type() != QEvent.Type.KeyPress or event.key() not in tabs:
             return False
         self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
         return True

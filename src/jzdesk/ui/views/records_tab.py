@@ -46,6 +46,7 @@ class RecordsTab(QWidget):
         scroller = QScrollArea(self.ui.formBox)  # a small window scrolls the form, not clips it
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes into the form, not to it
         scroller.setWidget(self.form)
         self.ui.formBox.layout().addWidget(scroller)
         self.model = LedgerModel(db, workspace.update_event, self)
@@ -159,10 +160,14 @@ class RecordsTab(QWidget):
             self.ui.headerInfoLabel.clear()
 
     def _on_records_changed(self) -> None:
-        if self.isVisible():
-            self.refresh(keep_rows=True)
-        else:
+        if not self.isVisible():
             self._stale = True
+        elif self.ui.table.state() == QAbstractItemView.State.EditingState:
+            # A cell edit is being committed: re-read once its editor has closed (a reset
+            # now would take the editor away mid-commit, and its focus-out commit again).
+            QTimer.singleShot(0, self, lambda: self.refresh(keep_rows=True))
+        else:
+            self.refresh(keep_rows=True)
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -230,7 +235,7 @@ class RecordsTab(QWidget):
         order = [self.form.ui.saveButton, ui.unitCombo, ui.headerButton, ui.importButton,
                  ui.periodCombo, ui.typeCombo, ui.demoCombo, ui.photosCheck, ui.searchEdit,
                  ui.historyButton, ui.deleteButton, ui.binButton, ui.table]  # fmt: skip
-        for before, after in zip(order, order[1:]):
+        for before, after in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
     def _select_record(self, record_id: str) -> None:
