@@ -90,6 +90,8 @@ def build_window(db_path: Path | None):
 
 
 FIRST_RUN_SETTING = "first_run/done"
+NOT_SET_UP = ("首次设置没有完成，程序没有建立或更改任何东西。\n"
+              "再次打开本程序即可重新设置（也可以在命令行用 jzdesk init --unit 单位名称 设置）。")  # fmt: skip
 
 
 def database_path() -> Path:
@@ -118,6 +120,7 @@ def first_run() -> Path | None:
 
     wizard = FirstRunWizard(standard_db_path())
     if wizard.exec() != FirstRunWizard.DialogCode.Accepted or wizard.db_path is None:
+        QMessageBox.information(None, APP_TITLE, NOT_SET_UP)
         return None
     try:
         remember_db_path(wizard.db_path)

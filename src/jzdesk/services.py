@@ -22,7 +22,7 @@ from jzdesk.domain.records import (
     require_valid,
 )
 from jzdesk.domain.text import normalize
-from jzdesk.domain.units import Unit, name_key
+from jzdesk.domain.units import CITY_CODE, Unit, name_key
 from jzdesk.errors import KnownError
 from jzdesk.store import photos as storage
 from jzdesk.store import plans, progress, records, settings, summaries, units
@@ -87,6 +87,17 @@ def home_unit(db: sqlite_utils.Database) -> Unit | None:
     return units.units_by_code(db).get(code) if code else None
 
 
+def unit_installation(db: sqlite_utils.Database) -> Unit | None:
+    """The home unit when this installation belongs to a unit rather than the city.
+
+    Roles (PRODUCT §2): a unit's installation takes its plan from the city's plan file and
+    cannot change it, and shows none of the city's views; the city's installation (or one
+    not yet set up) can do everything.
+    """
+    home = home_unit(db)
+    return home if home is not None and home.code != CITY_CODE else None
+
+
 def _checked_filler(filler: str) -> str:
     filler = filler.strip()
     if len(filler) > 50:
@@ -146,14 +157,14 @@ def _checked(db: sqlite_utils.Database, fields: RecordFields) -> RecordFields:
     """
     fields = cleaned(fields)
     require_valid(fields)
-    outside = date_outside_plans(fields.date, plans.plan_years(db))
-    if outside:
-        raise KnownError(outside, field="date")
     if fields.unit_code not in units.units_by_code(db):
         raise KnownError(f"填报单位代码“{fields.unit_code}”不在单位名单中", field="unit")
     if fields.date > date.today():
         raise KnownError(f"活动日期 {fields.date.isoformat()} 在今天之后；只登记已经开展的活动",
                          field="date")  # fmt: skip
+    outside = date_outside_plans(fields.date, plans.plan_years(db))
+    if outside:
+        raise KnownError(outside, field="date")
     return fields
 
 

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.ui.statusBar.addPermanentWidget(self.home_label, 1)
 
         self._show_home_unit()
+        self._apply_role()
         self._update_banner()
         self._restore_state()
 
@@ -163,6 +164,17 @@ class MainWindow(QMainWindow):
             if "report" in self._pages:  # a tab not made yet reads the home unit when it is
                 self.report_tab.show_unit(unit.code)
             self._show_home_unit()
+            self._apply_role()
+
+    def _apply_role(self) -> None:
+        """A unit's installation does not show the city's views (PRODUCT §2): the 汇总导入
+        tab, editing the plan, the city summary. Tabs not made yet read the role then."""
+        unit = services.unit_installation(self.workspace.db) is not None
+        tabs = self.ui.tabs
+        tabs.setTabVisible(list(TABS).index("imports"), not unit)
+        for name in ("quota", "report"):
+            if name in self._pages:
+                self._pages[name].apply_role()
 
     def show_unit_records(self, code: str) -> None:
         self.records_tab.show_unit(code)

@@ -82,6 +82,7 @@ class ReportTab(QWidget):
         self.ui.xlsxButton.clicked.connect(lambda: self.choose_export(".xlsx"))
         self.ui.printButton.clicked.connect(self.choose_printer)
         self.ui.summaryButton.clicked.connect(self.choose_summary_export)
+        self.apply_role()
         self.ui.packageButton.clicked.connect(self.choose_package_export)
         self.ui.planDocButton.clicked.connect(self.choose_plan_document)
         workspace.records_changed.connect(self.schedule_preview)
@@ -277,6 +278,10 @@ class ReportTab(QWidget):
                                 f"已附上{self.unit.name} {year} 年实施方案：{Path(path).name}\n"
                                 "以后导出的上报文件都会带上它。")  # fmt: skip
         return True
+
+    def apply_role(self) -> None:
+        """The city summary is the city's; a unit's installation does not offer it."""
+        self.ui.summaryButton.setVisible(services.unit_installation(self._workspace.db) is None)
 
     def choose_summary_export(self) -> None:
         name = f"全市汇总表-{self.period.label}.xlsx"
