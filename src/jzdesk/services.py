@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk.domain.periods import Period
+from jzdesk.domain.periods import Period, quarter_of, quarter_period, year_period
 from jzdesk.domain.plans import date_outside_plans
 from jzdesk.domain.progress import ProgressReport, TypeCount, build_report
 from jzdesk.domain.records import (
@@ -428,6 +428,24 @@ def default_year(db: sqlite_utils.Database, *, today: date | None = None) -> int
     this_year = (today or date.today()).year
     earlier = [year for year in years if year <= this_year]
     return earlier[-1] if earlier else years[0]
+
+
+def report_quarter(
+    db: sqlite_utils.Database, unit_code: str | None, *, today: date | None = None
+) -> Period:
+    """The quarter 统计报表 opens on: that of the unit's latest record in the plan year
+    (default_year), else today's quarter, or the year's last once the year is over.
+
+    Once a plan year is over, its empty fourth quarter would show a blank sheet; the
+    quarter with the latest records is the one a clerk is about to report.
+    """
+    today = today or date.today()
+    year = default_year(db, today=today)
+    spec = RecordFilter(unit_codes=None if unit_code is None else (unit_code,),
+                        period=year_period(year))  # fmt: skip
+    latest = list_events(db, spec, sort="date", descending=True, limit=1)
+    day = latest[0].fields.date if latest else min(today, date(year, 12, 31))
+    return quarter_period(year, quarter_of(day))
 
 
 def progress_report(

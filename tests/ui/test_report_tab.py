@@ -84,3 +84,18 @@ def test_printing_sends_the_same_pages_to_the_printer(report, tmp_path):
     assert report.print_to(printer) == report.document.pageCount() == 1
     printed = PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) == 1 and printed.pages[0].images  # the page went as a picture
+
+
+def test_the_tab_opens_on_the_quarter_with_the_units_latest_records(open_window, db_path):
+    """Issue 14: not on an empty 第四季度 once the plan year is over."""
+    db = services.open_database(db_path)
+    services.init_installation(db, "温县")
+    services.add_event(db, RecordFields("wenxian", date(2021, 5, 5), ActivityType.FILM))
+    assert services.report_quarter(db, "wenxian").label == "2021年第二季度"
+    assert services.report_quarter(db, "boai").label == "2021年第四季度"  # nothing: the last
+    assert services.report_quarter(db, "wenxian", today=date(2021, 8, 2)).label == "2021年第二季度"
+    assert services.report_quarter(db, "boai", today=date(2021, 8, 2)).label == "2021年第三季度"
+    db.close()
+    window = open_window()
+    window.show_tab("report")
+    assert window.report_tab.period.label == "2021年第二季度"

@@ -58,10 +58,7 @@ class ReportTab(QWidget):
             for quarter, name in enumerate(_QUARTERS, start=1):
                 self.ui.periodCombo.addItem(f"{year}年{name}", quarter_period(year, quarter))
             self.ui.periodCombo.addItem(f"{year}年全年", year_period(year))
-        # The quarter being reported: today's, or the last of a past plan year.
-        year = services.default_year(db)
-        day = min(date.today(), date(year, 12, 31))
-        current = quarter_period(year, (day.month - 1) // 3 + 1)
+        current = services.report_quarter(db, self.ui.unitCombo.currentData())
         combo = self.ui.periodCombo
         # findData() cannot compare Python objects; look for the period by hand.
         combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == current))
