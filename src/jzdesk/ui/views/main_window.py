@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from jzdesk import APP_TITLE, __version__, services
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.settings import app_settings, ask_open_paths
+
+TITLE_BAR_HEIGHT = 40  # enough for the title bars of Windows 10/11, UOS and Kylin
 
 # One tab per feature, in order: name (that of gui --screenshot's file) and title.
 TABS = {"quota": "任务分解", "records": "活动登记", "report": "统计报表", "charts": "图表",
@@ -322,7 +325,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(_default_size(self.screen().availableGeometry().size()))
 
     def closeEvent(self, event):
         if self.remember_state:
@@ -335,6 +338,13 @@ class MainWindow(QMainWindow):
             self.report_tab.cleanup()
         self.workspace.close()
         super().closeEvent(event)
+
+
+def _default_size(free: QSize) -> QSize:
+    """1280×800, or less on a smaller screen: ``free`` is the screen's area outside the
+    taskbar, and the title bar above the window takes some of it (on a 1366×768 laptop
+    a 800-high window would hide the ledger's 合计 row and the status bar)."""
+    return QSize(1280, 800).boundedTo(free - QSize(0, TITLE_BAR_HEIGHT))
 
 
 def _redo_keys() -> list[QKeySequence]:

@@ -35,11 +35,14 @@ class ReportTab(QWidget):
         self._generation = 0
         self.preview_path: Path | None = None
         self.code = ""
-        # A small screen scrolls the controls rather than forcing a tall window.
+        # A small screen scrolls the controls up and down rather than forcing a tall
+        # window; room is kept for the scroll bar, so nothing is cut at the side.
         scroller = QScrollArea(self)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setMaximumWidth(self.ui.controls.maximumWidth() + 20)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = scroller.verticalScrollBar().sizeHint().width()
+        scroller.setFixedWidth(self.ui.controls.maximumWidth() + bar)
         self.layout().replaceWidget(self.ui.controls, scroller)
         scroller.setWidget(self.ui.controls)
         self.document = QPdfDocument(self)
