@@ -34,11 +34,13 @@ def register_font() -> str | None:
 
 
 def install_translations(app: QApplication) -> list[QTranslator]:
-    """Load Qt's own zh_CN catalogues so standard dialogs and buttons speak Chinese."""
+    """Load Qt's own zh_CN catalogue so standard dialogs and buttons speak Chinese, then
+    ours, which Qt asks first: it has the few words Qt's catalogue leaves in English."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    catalogues = (("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                  ("qt_wording_zh_CN", str(resource_path("translations"))))  # fmt: skip
     installed = []
-    for catalogue in ("qtbase_zh_CN",):
+    for catalogue, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(catalogue, folder):
             app.installTranslator(translator)
