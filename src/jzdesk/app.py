@@ -207,6 +207,10 @@ def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None,
         print(f"{APP_NAME}: 错误：没有可用的图形界面（DISPLAY 未设置），无法打开窗口；"
               "可以使用命令行功能，或用 jzdesk gui --screenshot 目录 生成截图", file=sys.stderr)  # fmt: skip
         return 1
+    elif missing := missing_x11_packages():
+        print(f"{APP_NAME}: 错误：缺少打开窗口所需的系统库，请先安装：sudo apt install "
+              f"{' '.join(missing)}（统信 UOS、麒麟、Debian、Ubuntu 均可用此命令）", file=sys.stderr)  # fmt: skip
+        return 1
     app = create_application()
     if screenshot_dir is not None:
         try:
@@ -267,6 +271,33 @@ def _daily_backup(window) -> None:
         import logging
 
         logging.getLogger(APP_NAME).warning("daily backup failed: %s", error.message)
+
+
+# Libraries Qt's X11 plugin loads that a plain desktop may lack, and their packages.
+X11_LIBRARIES = {"libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4",
+                 "libxcb-keysyms.so.1": "libxcb-keysyms1"}  # fmt: skip
+
+
+def missing_x11_packages(load=None) -> list[str]:
+    """The packages to install before Qt can open a window on X11, checked before Qt
+    loads: without them Qt aborts with an English message and a core dump.
+
+    ``load`` opens a shared library by name (ctypes by default; tests pass their own).
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("WAYLAND_DISPLAY") or \
+            os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":  # fmt: skip
+        return []
+    if load is None:
+        import ctypes
+
+        load = ctypes.CDLL
+    missing = []
+    for library, package in X11_LIBRARIES.items():
+        try:
+            load(library)
+        except OSError:
+            missing.append(package)
+    return missing
 
 
 def _display_available() -> bool:

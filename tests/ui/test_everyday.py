@@ -150,3 +150,21 @@ def test_cancelling_the_wizard_says_nothing_was_set_up(app, monkeypatch):
     assert jzapp.first_run() is None
     assert told == [jzapp.NOT_SET_UP] and "没有建立或更改任何东西" in told[0]
     assert jzapp.needs_first_run(None)  # it shows again next time
+
+
+def test_missing_x11_libraries_are_named_in_chinese_before_qt_loads(monkeypatch, capsys):
+    """Issue 14: not Qt's English abort and a core dump."""
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+
+    def load(library):
+        if library != "libxcb-icccm.so.4":
+            raise OSError(f"{library}: cannot open shared object file")
+
+    assert jzapp.missing_x11_packages(load) == ["libxcb-cursor0", "libxcb-keysyms1"]
+    monkeypatch.setattr(jzapp, "missing_x11_packages", lambda: ["libxcb-cursor0"])
+    assert jzapp.run() == 1
+    error = capsys.readouterr().err
+    assert "缺少打开窗口所需的系统库" in error and "sudo apt install libxcb-cursor0" in error
