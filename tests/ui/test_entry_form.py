@@ -280,3 +280,45 @@ def test_header_fields_and_summary_dialog(tab, qtbot):
     assert services.header_fields(db, "qinyang")["phone"] == "0391-1234567"
     assert services.quarter_summary(db, "qinyang", 2021, 1) == "一季度开展送文化活动 12 场。"
     assert services.quarter_summary(db, "qinyang", 2021, 2) == "二季度小结"
+
+
+def test_the_bin_says_when_and_by_whom_and_closes_when_emptied(tab, qtbot, qtmodeltester):
+    from jzdesk.ui.models.ledger_model import BIN_LABELS, KEYS
+    from jzdesk.ui.views.dialogs import RecycleBinDialog
+
+    db = tab.model._db
+    record_id = services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
+    tab._workspace.delete_events([record_id])
+    dialog = RecycleBinDialog(tab._workspace, RecordFilter(deleted=True), tab)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    header = [
+        dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in (len(KEYS), len(KEYS) + 1)
+    ]
+    assert header == list(BIN_LABELS)
+    deleted = services.get_event(db, record_id)
+    assert dialog.model.index(0, len(KEYS)).data() == deleted.updated_at.replace("T", " ")[:16]
+    assert dialog.model.index(0, len(KEYS) + 1).data() == "王芳"
+    assert dialog.ui.table.columnWidth(column_of("title")) == 230  # the ledger's widths
+    dialog.show()
+    dialog.ui.table.selectRow(0)
+    dialog.restore_selected()
+    assert not dialog.isVisible() and not services.get_event(db, record_id).deleted
+
+
+def test_the_history_shows_a_long_change_in_full(tab, qtbot):
+    from jzdesk.ui.views.dialogs import HistoryDialog
+
+    db = tab.model._db
+    record_id = services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
+    record = services.get_event(db, record_id)
+    services.update_event(db, record_id, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
+                                                      title="很长的活动名称" * 20), revision=1)  # fmt: skip
+    dialog = HistoryDialog(db, record, tab)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    change = dialog.ui.table.item(1, 3)
+    assert change.toolTip() == change.text() and ("很长的活动名称" * 20) in change.text()
+    table = dialog.ui.table
+    qtbot.waitUntil(lambda: table.rowHeight(1) > 2 * table.rowHeight(0))  # wrapped, not cut
+    assert table.columnViewportPosition(3) + table.columnWidth(3) <= table.viewport().width()

@@ -29,6 +29,12 @@ _WIDTHS = {"number": 44, "date": 88, "unit": 100, "title": 230, "venue": 170, "a
            "demonstration": 54, **{kind.value: 58 for kind in ActivityType}}  # fmt: skip
 
 
+def size_ledger_columns(header) -> None:
+    """The ledger's column widths, on any view with its columns (the 合计 row, the bin)."""
+    for key, width in _WIDTHS.items():
+        header.resizeSection(column_of(key), width)
+
+
 class RecordsTab(QWidget):
     """Entry form and ledger; every list comes from services, every write from the workspace."""
 
@@ -101,9 +107,8 @@ class RecordsTab(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicator(column_of("date"), Qt.SortOrder.AscendingOrder)
         footer.horizontalHeader().setStretchLastSection(True)
-        for key, width in _WIDTHS.items():
-            header.resizeSection(column_of(key), width)
-            footer.horizontalHeader().resizeSection(column_of(key), width)
+        size_ledger_columns(header)
+        size_ledger_columns(footer.horizontalHeader())
         row_height = table.fontMetrics().height() + 8
         table.verticalHeader().setDefaultSectionSize(row_height)
         table.verticalHeader().setVisible(False)
