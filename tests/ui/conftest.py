@@ -32,6 +32,11 @@ def no_modal_dialogs(monkeypatch):
     for name in ("warning", "information", "critical", "question", "about"):
         monkeypatch.setattr(QMessageBox, name, unexpected(f"QMessageBox.{name}"))
     monkeypatch.setattr(QInputDialog, "getItem", unexpected("QInputDialog.getItem"))
+
+    def unexpected_box(box):
+        raise AssertionError(f"unexpected message box: {box.text()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", unexpected_box)
     for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName"):
         monkeypatch.setattr(QFileDialog, name, unexpected(f"QFileDialog.{name}"))
 

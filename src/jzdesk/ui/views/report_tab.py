@@ -18,6 +18,7 @@ from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_report_tab import Ui_ReportTab
 from jzdesk.ui.settings import ask_open_paths, ask_save_path
+from jzdesk.ui.views.exported import tell_exported
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 PREVIEW_DELAY_MS = 300
@@ -227,7 +228,7 @@ class ReportTab(QWidget):
         except KnownError as error:
             QMessageBox.warning(self, "导出失败", error.message)
             return False
-        QMessageBox.information(self, "导出完成", f"已导出：{path}\n校验码：{self.code}")
+        tell_exported(self, path, f"已导出：{path}\n校验码：{self.code}")
         return True
 
     def choose_package_export(self) -> None:
@@ -250,8 +251,8 @@ class ReportTab(QWidget):
         except KnownError as error:
             QMessageBox.warning(self, "导出失败", error.message)
             return False
-        QMessageBox.information(
-            self, "导出完成",
+        tell_exported(
+            self, path,
             f"已导出上报文件：{path}\n{self.unit.name}本年度至今 {exported.records} 条记录（含已删除的）。\n"
             f"请把这个文件和盖章的统计表一起报送；统计表校验码 {exported.sheet_code}。",
         )  # fmt: skip
@@ -293,7 +294,7 @@ class ReportTab(QWidget):
             except KnownError as error:
                 QMessageBox.warning(self, "导出失败", error.message)
                 return
-            QMessageBox.information(self, "导出完成", f"已导出：{path}")
+            tell_exported(self, path, f"已导出：{path}")
 
     def choose_printer(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
