@@ -126,6 +126,17 @@ def test_a_date_outside_the_plan_year_is_shown_beside_the_field_and_nothing_save
     assert form.ui.dateEdit.date().toPython() == date(2022, 1, 5)  # as typed, not changed
 
 
+def test_ctrl_a_then_a_date_typed_over_it_is_that_date(records_window):
+    """Clerks select all before typing; the date must then be what they typed."""
+    window, clerk = records_window
+    date_edit = window.records_tab.form.ui.dateEdit
+    clerk.click(date_edit)
+    for digits, expected in (("20220105", date(2022, 1, 5)), ("20210304", date(2021, 3, 4))):
+        clerk.press(Key.Key_A, Ctrl)
+        clerk.type(digits)
+        assert date_edit.date().toPython() == expected
+
+
 def test_undo_and_redo_never_leave_the_form_on_a_deleted_record(records_window):
     """Defect 6: undo of a new record while the form shows it."""
     window, clerk = records_window

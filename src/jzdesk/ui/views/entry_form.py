@@ -514,15 +514,21 @@ class EntryForm(QWidget):
         return super().eventFilter(watched, event)
 
     def _date_key(self, event) -> bool:
-        """Tab leaves the date field at once (QDateEdit would step through year, month and
-        day first; the clerk types the date as digits, each part moving on by itself)."""
+        """The date is typed as digits, each part moving on by itself: Tab leaves the field
+        at once (QDateEdit would step through year, month and day first), and Ctrl+A
+        selects the year to type over (with all the text selected, QDateEdit mixed the
+        typed digits with the old date: 2022-01-05 became 2021-01-05)."""
         from PySide6.QtCore import QEvent
 
-        tabs = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-        if event.type() != QEvent.Type.KeyPress or event.key() not in tabs:
+        if event.type() != QEvent.Type.KeyPress:
             return False
-        self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
-        return True
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            self.ui.dateEdit.setSelectedSection(self.ui.dateEdit.Section.YearSection)
+            return True
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            return True
+        return False
 
 
 def _image_paths(mime) -> list[str]:
