@@ -165,14 +165,13 @@ def open_main_window(path: Path):
 
 
 def save_screenshots(window, folder: Path) -> list[Path]:
-    """Render each tab of ``window`` at 1280×800 to ``folder/<tab>.png``."""
-    from jzdesk.ui.views.main_window import TABS
-
+    """Render each tab the window shows (a unit's installation has no 汇总导入) at
+    1280×800 to ``folder/<tab>.png``."""
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*SCREENSHOT_SIZE)
     app = QApplication.instance()
     saved = []
-    for name in TABS:
+    for name in window.shown_tabs():
         window.show_tab(name)
         _settle(app)
         target = folder / f"{name}.png"

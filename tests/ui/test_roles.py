@@ -82,3 +82,13 @@ def test_quota_import_on_a_units_installation_takes_the_citys_file(run_cli, tmp_
     assert run_cli("quota", "export", str(plan_file)).code == 0
     result = run_cli("quota", "import", str(plan_file))
     assert result.code == 0 and "2021 年任务" in result.out
+
+
+def test_screenshots_of_a_units_installation_leave_out_the_citys_tab(
+    open_window, db_path, tmp_path
+):
+    from jzdesk.app import save_screenshots
+
+    window = open_as(open_window, db_path, "温县")
+    shots = save_screenshots(window, tmp_path / "shots")
+    assert [path.stem for path in shots] == [name for name in TABS if name != "imports"]

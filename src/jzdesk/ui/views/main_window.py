@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
             self._put_in_place(self._placeholders.pop(name), page, TABS[name])
         return page
 
+    def shown_tabs(self) -> list[str]:
+        """The names of the tabs this installation shows (its role hides the city's)."""
+        return [name for index, name in enumerate(TABS) if self.ui.tabs.isTabVisible(index)]
+
     def show_tab(self, name: str) -> None:
         self.ui.tabs.setCurrentWidget(self.tab(name))
 
