@@ -12,6 +12,7 @@ from jzdesk import APP_TITLE, __version__, services
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.settings import app_settings, ask_open_paths
 
+CHOOSE_UNIT = "（请选择单位）"
 TITLE_BAR_HEIGHT = 40  # enough for the title bars of Windows 10/11, UOS and Kylin
 
 # One tab per feature, in order: name (that of gui --screenshot's file) and title.
@@ -159,13 +160,16 @@ class MainWindow(QMainWindow):
         self.home_label.setText(f"{owner}    数据库：{self.workspace.path}")
 
     def choose_home_unit(self) -> None:
-        """Which unit this computer records for (the same as ``jzdesk init``)."""
+        """Which unit this computer records for (the same as ``jzdesk init``). Nothing is
+        chosen for the clerk while none is set (PRODUCT §2: never by a default)."""
         units = services.all_units(self.workspace.db)
         names = [unit.name for unit in units]
         home = services.home_unit(self.workspace.db)
-        name, ok = QInputDialog.getItem(self, "本机所属单位", "这台电脑为哪个单位登记活动？", names,
-                                        names.index(home.name) if home else 0, False)  # fmt: skip
-        if ok:
+        choices = names if home else [CHOOSE_UNIT, *names]
+        name, ok = QInputDialog.getItem(self, "本机所属单位", "这台电脑为哪个单位登记活动？",
+                                        choices, choices.index(home.name) if home else 0,
+                                        False)  # fmt: skip
+        if ok and name in names:
             unit = services.init_installation(self.workspace.db, units[names.index(name)].code)
             self.records_tab.show_unit(unit.code)
             if "report" in self._pages:  # a tab not made yet reads the home unit when it is
