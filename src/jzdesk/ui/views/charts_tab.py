@@ -221,10 +221,8 @@ class ChartsTab(QWidget):
         chart.addSeries(series)
 
     def _tip(self, shown: bool, text: str) -> None:
-        """A hover's tooltip, owned by the chart shown (a tooltip without a widget is
-        taken away again by the view's own tooltip handling)."""
         if shown:
-            QToolTip.showText(QCursor.pos(), text, self.ui.charts.currentWidget())
+            QToolTip.showText(QCursor.pos(), text)
         else:
             QToolTip.hideText()
 
