@@ -214,3 +214,16 @@ def test_the_delete_key_works_in_the_ledger_media_and_photo_lists(
                 pos=form.ui.photoList.visualItemRect(form.ui.photoList.item(0)).center())  # fmt: skip
     clerk.press(Key.Key_Delete)
     assert form.ui.photoList.count() == 0
+
+
+def test_ctrl_z_right_after_a_save_undoes_the_save_and_leaves_the_date(records_window):
+    """The focus is back on the date; its own text undo used to change the date."""
+    window, clerk = records_window
+    form = window.records_tab.form
+    clerk.press(Key.Key_Tab)
+    enter_record(clerk, "20210305", Key.Key_1, "A")
+    assert clerk.focus is form.ui.dateEdit and len(live(window)) == 1
+    clerk.press(Key.Key_Z, Ctrl)
+    assert live(window) == [] and form.ui.dateEdit.date().toPython() == date(2021, 3, 5)
+    clerk.press(Key.Key_Y, Ctrl)
+    assert live(window) == [(date(2021, 3, 5), ActivityType.ART, "A", 3)]

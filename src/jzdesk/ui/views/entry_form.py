@@ -517,9 +517,15 @@ class EntryForm(QWidget):
         """The date is typed as digits, each part moving on by itself: Tab leaves the field
         at once (QDateEdit would step through year, month and day first), and Ctrl+A
         selects the year to type over (with all the text selected, QDateEdit mixed the
-        typed digits with the old date: 2022-01-05 became 2021-01-05)."""
+        typed digits with the old date: 2022-01-05 became 2021-01-05). Ctrl+Z and redo
+        are the window's (undo the save just made), not QDateEdit's undo of typed text,
+        which turned 2021-03-05 into 2021-03-31 after a save."""
         from PySide6.QtCore import QEvent
 
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # Left unaccepted, the key goes on to the window's 撤销/重做 shortcuts.
+            return event.matches(QKeySequence.StandardKey.Undo) or \
+                event.matches(QKeySequence.StandardKey.Redo)  # fmt: skip
         if event.type() != QEvent.Type.KeyPress:
             return False
         if event.matches(QKeySequence.StandardKey.SelectAll):
