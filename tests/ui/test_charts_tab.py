@@ -67,7 +67,7 @@ def test_a_saved_chart_carries_its_numbers_and_the_rate_axis_follows_the_rates(
 
     from jzdesk.ui.views.charts_tab import rate_axis_top, short_name
 
-    assert [rate_axis_top(r) for r in (0, 80, 100, 105, 260)] == [120, 120, 120, 120, 280]
+    assert [rate_axis_top(r) for r in (0, 80, 100, 105, 111, 260)] == [120] * 4 + [140, 280]
     assert (short_name("沁阳市总工会"), short_name("焦煤工会")) == ("沁阳市", "焦煤")
     db = services.open_database(db_path)
     services.add_event(db, RecordFields("jiaotong", date(2021, 2, 10), T.FILM, sessions=25))

@@ -37,9 +37,10 @@ def short_name(name: str) -> str:
 
 
 def rate_axis_top(highest_percent: float) -> float:
-    """The completion axis's end: just past the highest rate (at least the full quota's
-    100 %), in steps of 20 % so that the ticks stay round; 105 % makes 120 %."""
-    return 20.0 * (max(100.0, highest_percent) // 20 + 1)
+    """The completion axis's end: past the highest rate (at least the full quota's 100 %)
+    with room for its label, in steps of 20 % so that the ticks stay round; 105 % makes
+    120 %, 111 % makes 140 %."""
+    return 20.0 * ((max(100.0, highest_percent) + 10) // 20 + 1)
 
 
 class ChartsTab(QWidget):
@@ -119,7 +120,8 @@ class ChartsTab(QWidget):
                     f"{details[index][1]:.1%}"))  # fmt: skip
         series = QHorizontalBarSeries()
         series.append(done)
-        _label_bars(series, "@value%", QAbstractBarSeries.LabelsPosition.LabelsInsideEnd)
+        _label_bars(series, "@value%", QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        done.setLabelColor(QColor("#1f2d3d"))
         chart.addSeries(series)
         names_axis = QBarCategoryAxis()
         names_axis.append(names)
