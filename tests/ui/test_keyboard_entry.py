@@ -227,3 +227,16 @@ def test_ctrl_z_right_after_a_save_undoes_the_save_and_leaves_the_date(records_w
     assert live(window) == [] and form.ui.dateEdit.date().toPython() == date(2021, 3, 5)
     clerk.press(Key.Key_Y, Ctrl)
     assert live(window) == [(date(2021, 3, 5), ActivityType.ART, "A", 3)]
+
+
+def test_no_shortcut_of_a_tab_is_window_wide(records_window):
+    """A window-wide Enter saved the form from anywhere, and three window-wide Delete keys
+    cancelled each other out (PySide6 6.12 drops QShortcut's context= keyword)."""
+    from PySide6.QtGui import QShortcut
+
+    window, _ = records_window
+    for name in ("quota", "report", "charts", "evaluation", "imports"):
+        window.tab(name)
+    shortcuts = window.findChildren(QShortcut)
+    assert len(shortcuts) >= 3
+    assert all(s.context() == Qt.ShortcutContext.WidgetShortcut for s in shortcuts)
