@@ -123,6 +123,33 @@ def progress_process(records: int) -> Row:
     )
 
 
+def show_ledger(db, spec, sort: str = "date") -> None:
+    """What the 活动登记 tab does before the list shows: the first page, and the 合计 when
+    it is instant (otherwise the 合计 follows the shown list and is timed on its own)."""
+    if services.totals_are_instant(spec):
+        services.event_totals(db, spec)
+    services.list_events(db, spec, sort=sort, limit=500)
+
+
+def ledger_search(records: int) -> list[Row]:
+    """PRODUCT §9's ledger search bar. The tab searches once typing pauses (250 ms), so a
+    keystroke costs at most one search: the list, then its 合计 (no bar of its own)."""
+    from jzdesk.domain.periods import parse_period
+    from jzdesk.domain.records import RecordFilter
+
+    db = services.open_database(database(records))
+    rows = []
+    for text, what in (("讲座", "a common word"), ("不存在", "a word found nowhere")):
+        spec = RecordFilter(period=parse_period("2021"), text=text)
+        search = median_time(lambda spec=spec: show_ledger(db, spec), runs=11)
+        rows.append(Row(f"ledger search, all units, {what}, {records // 1000} k", 0.1, search, 11))
+        rows.append(Row(f"  its 合计 (after the list), {records // 1000} k records", None,
+                        median_time(lambda spec=spec: services.event_totals(db, spec), runs=5),
+                        5))  # fmt: skip
+    db.close()
+    return rows
+
+
 def ledger_changes(records: int) -> list[Row]:
     """What the 活动登记 tab does on a filter or sort change: count + 合计, then one page."""
     from jzdesk.domain.periods import parse_period
@@ -145,14 +172,7 @@ def ledger_changes(records: int) -> list[Row]:
     rows = []
     label = f"{records // 1_000_000} M" if records >= 1_000_000 else f"{records // 1000} k"
     for name, spec, sort in cases:
-
-        def change(spec=spec, sort=sort):
-            # What the tab does before the list shows: the first page, and the 合计 when
-            # it is instant (otherwise the 合计 follows the shown list; timed below).
-            if services.totals_are_instant(spec):
-                services.event_totals(db, spec)
-            services.list_events(db, spec, sort=sort, limit=500)
-
+        change = lambda spec=spec, sort=sort: show_ledger(db, spec, sort)  # noqa: E731
         rows.append(Row(f"ledger {name}, {label} records", 0.1, median_time(change, runs=11), 11))
     later = median_time(lambda: services.event_totals(db, search), runs=11)
     rows.append(
@@ -354,6 +374,7 @@ def import_process_memory(per_file: int) -> list[Row]:
 
 def run(*, quick: bool) -> list[Row]:
     rows = [window_shown(100_000), progress_in_process(100_000, None), progress_process(100_000)]
+    rows += ledger_search(100_000)
     rows += sheet_exports()
     rows += imports(10_000, runs=5)
     if not quick:

@@ -34,11 +34,13 @@ def register_font() -> str | None:
 
 
 def install_translations(app: QApplication) -> list[QTranslator]:
-    """Load Qt's own zh_CN catalogues so standard dialogs and buttons speak Chinese."""
+    """Load Qt's own zh_CN catalogue so standard dialogs and buttons speak Chinese, then
+    ours, which Qt asks first: it has the few words Qt's catalogue leaves in English."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    catalogues = (("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                  ("qt_wording_zh_CN", str(resource_path("translations"))))  # fmt: skip
     installed = []
-    for catalogue in ("qtbase_zh_CN",):
+    for catalogue, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(catalogue, folder):
             app.installTranslator(translator)
@@ -90,6 +92,8 @@ def build_window(db_path: Path | None):
 
 
 FIRST_RUN_SETTING = "first_run/done"
+NOT_SET_UP = ("首次设置没有完成，程序没有建立或更改任何东西。\n"
+              "再次打开本程序即可重新设置（也可以在命令行用 jzdesk init --unit 单位名称 设置）。")  # fmt: skip
 
 
 def database_path() -> Path:
@@ -118,6 +122,7 @@ def first_run() -> Path | None:
 
     wizard = FirstRunWizard(standard_db_path())
     if wizard.exec() != FirstRunWizard.DialogCode.Accepted or wizard.db_path is None:
+        QMessageBox.information(None, APP_TITLE, NOT_SET_UP)
         return None
     try:
         remember_db_path(wizard.db_path)
@@ -160,14 +165,13 @@ def open_main_window(path: Path):
 
 
 def save_screenshots(window, folder: Path) -> list[Path]:
-    """Render each tab of ``window`` at 1280×800 to ``folder/<tab>.png``."""
-    from jzdesk.ui.views.main_window import TABS
-
+    """Render each tab the window shows (a unit's installation has no 汇总导入) at
+    1280×800 to ``folder/<tab>.png``."""
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*SCREENSHOT_SIZE)
     app = QApplication.instance()
     saved = []
-    for name in TABS:
+    for name in window.shown_tabs():
         window.show_tab(name)
         _settle(app)
         target = folder / f"{name}.png"
@@ -201,6 +205,10 @@ def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None,
     elif not _display_available():
         print(f"{APP_NAME}: 错误：没有可用的图形界面（DISPLAY 未设置），无法打开窗口；"
               "可以使用命令行功能，或用 jzdesk gui --screenshot 目录 生成截图", file=sys.stderr)  # fmt: skip
+        return 1
+    elif missing := missing_x11_packages():
+        print(f"{APP_NAME}: 错误：缺少打开窗口所需的系统库，请先安装：sudo apt install "
+              f"{' '.join(missing)}（统信 UOS、麒麟、Debian、Ubuntu 均可用此命令）", file=sys.stderr)  # fmt: skip
         return 1
     app = create_application()
     if screenshot_dir is not None:
@@ -262,6 +270,33 @@ def _daily_backup(window) -> None:
         import logging
 
         logging.getLogger(APP_NAME).warning("daily backup failed: %s", error.message)
+
+
+# Libraries Qt's X11 plugin loads that a plain desktop may lack, and their packages.
+X11_LIBRARIES = {"libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4",
+                 "libxcb-keysyms.so.1": "libxcb-keysyms1"}  # fmt: skip
+
+
+def missing_x11_packages(load=None) -> list[str]:
+    """The packages to install before Qt can open a window on X11, checked before Qt
+    loads: without them Qt aborts with an English message and a core dump.
+
+    ``load`` opens a shared library by name (ctypes by default; tests pass their own).
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("WAYLAND_DISPLAY") or \
+            os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":  # fmt: skip
+        return []
+    if load is None:
+        import ctypes
+
+        load = ctypes.CDLL
+    missing = []
+    for library, package in X11_LIBRARIES.items():
+        try:
+            load(library)
+        except OSError:
+            missing.append(package)
+    return missing
 
 
 def _display_available() -> bool:

@@ -74,8 +74,10 @@ def save_plan(db: sqlite_utils.Database, year: int, lines: list[PlanLine]) -> in
     still match. Every change is written to the audit log: who, when, old → new.
 
     Raises:
-        KnownError: an empty or duplicate name, a negative quota; nothing is changed then.
+        KnownError: a unit's installation, an empty or duplicate name, a negative quota;
+            nothing is changed then.
     """
+    _refuse_on_unit_installation(db)
     names = [normalize(line.name) for line in lines]
     for line, name in zip(lines, names, strict=True):
         if not name:
@@ -145,8 +147,10 @@ def start_year(db: sqlite_utils.Database, year: int) -> None:
     """A new year's plan as a copy of the latest earlier one (audited).
 
     Raises:
-        KnownError: the year already has a plan, or there is none before it.
+        KnownError: a unit's installation, the year already has a plan, or there is none
+            before it.
     """
+    _refuse_on_unit_installation(db)
     years = plans.plan_years(db)
     if year in years:
         raise KnownError(f"{year} 年的计划已经存在", field="year")
@@ -157,6 +161,14 @@ def start_year(db: sqlite_utils.Database, year: int) -> None:
         plans.ensure_plan_year(db, year, copy_from=earlier[-1])
         plans.audit(db, year=year, unit_code=None, what="new_year", old=earlier[-1], new=year,
                     by=services.current_user(db), at=services.now_iso())  # fmt: skip
+
+
+def _refuse_on_unit_installation(db: sqlite_utils.Database) -> None:
+    """The plan is the city's: a unit's installation only takes the city's plan file."""
+    unit = services.unit_installation(db)
+    if unit is not None:
+        raise KnownError(f"本机是{unit.name}的安装：任务分解表由市总工会制定，这里不能修改；"
+                         "请导入市总工会下发的计划文件（附件1）")  # fmt: skip
 
 
 def audit_log(db: sqlite_utils.Database, year: int) -> list[dict]:

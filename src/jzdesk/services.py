@@ -10,7 +10,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk.domain.periods import Period
+from jzdesk.domain.periods import Period, quarter_of, quarter_period, year_period
+from jzdesk.domain.plans import date_outside_plans
 from jzdesk.domain.progress import ProgressReport, TypeCount, build_report
 from jzdesk.domain.records import (
     ActivityRecord,
@@ -21,7 +22,7 @@ from jzdesk.domain.records import (
     require_valid,
 )
 from jzdesk.domain.text import normalize
-from jzdesk.domain.units import Unit, name_key
+from jzdesk.domain.units import CITY_CODE, Unit, name_key
 from jzdesk.errors import KnownError
 from jzdesk.store import photos as storage
 from jzdesk.store import plans, progress, records, settings, summaries, units
@@ -84,6 +85,17 @@ def home_unit(db: sqlite_utils.Database) -> Unit | None:
     """The unit this installation belongs to, once ``init`` (or the window) has set it."""
     code = settings.get_meta(db, settings.HOME_UNIT)
     return units.units_by_code(db).get(code) if code else None
+
+
+def unit_installation(db: sqlite_utils.Database) -> Unit | None:
+    """The home unit when this installation belongs to a unit rather than the city.
+
+    Roles (PRODUCT §2): a unit's installation takes its plan from the city's plan file and
+    cannot change it, and shows none of the city's views; the city's installation (or one
+    not yet set up) can do everything.
+    """
+    home = home_unit(db)
+    return home if home is not None and home.code != CITY_CODE else None
 
 
 def _checked_filler(filler: str) -> str:
@@ -150,6 +162,9 @@ def _checked(db: sqlite_utils.Database, fields: RecordFields) -> RecordFields:
     if fields.date > date.today():
         raise KnownError(f"活动日期 {fields.date.isoformat()} 在今天之后；只登记已经开展的活动",
                          field="date")  # fmt: skip
+    outside = date_outside_plans(fields.date, plans.plan_years(db))
+    if outside:
+        raise KnownError(outside, field="date")
     return fields
 
 
@@ -413,6 +428,24 @@ def default_year(db: sqlite_utils.Database, *, today: date | None = None) -> int
     this_year = (today or date.today()).year
     earlier = [year for year in years if year <= this_year]
     return earlier[-1] if earlier else years[0]
+
+
+def report_quarter(
+    db: sqlite_utils.Database, unit_code: str | None, *, today: date | None = None
+) -> Period:
+    """The quarter 统计报表 opens on: that of the unit's latest record in the plan year
+    (default_year), else today's quarter, or the year's last once the year is over.
+
+    Once a plan year is over, its empty fourth quarter would show a blank sheet; the
+    quarter with the latest records is the one a clerk is about to report.
+    """
+    today = today or date.today()
+    year = default_year(db, today=today)
+    spec = RecordFilter(unit_codes=None if unit_code is None else (unit_code,),
+                        period=year_period(year))  # fmt: skip
+    latest = list_events(db, spec, sort="date", descending=True, limit=1)
+    day = latest[0].fields.date if latest else min(today, date(year, 12, 31))
+    return quarter_period(year, quarter_of(day))
 
 
 def progress_report(

@@ -6,11 +6,13 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
 from jzdesk import __version__
 from jzdesk.cli import build_parser
+from jzdesk.domain.plans import date_outside_plans
 
 EVENT_KEYS = {
     "id",
@@ -219,6 +221,10 @@ def test_progress_as_of_leaves_out_later_records(run_cli):
         (["--unit", "无此单位", "--date", "2021-03-05", "--type", "文艺"], ["--unit", "无此单位"]),
         (["--unit", "沁阳", "--date", "2021-03-05", "--type", "跳舞"], ["--type", "跳舞"]),
         (["--unit", "沁阳", "--date", "2021-02-30", "--type", "文艺"], ["--date", "2021-02-30"]),
+        (  # no 2022 plan: the window's message, from the same domain rule
+            ["--unit", "沁阳", "--date", "2022-01-05", "--type", "文艺"],
+            ["--date", date_outside_plans(date(2022, 1, 5), [2021])],
+        ),
         (
             ["--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺", "--sessions", "0"],
             ["--sessions", "场次"],

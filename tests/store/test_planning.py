@@ -76,3 +76,18 @@ def test_a_new_year_is_a_copy_of_the_last(db):
         planning.start_year(db, 2022)
     with pytest.raises(KnownError):
         planning.start_year(db, 2019)
+
+
+def test_a_units_installation_cannot_change_the_plan_the_city_can(db):
+    """PRODUCT §2: the plan is the city's; a unit's installation takes the city's file."""
+    services.init_installation(db, "温县")
+    lines = lines_of(db)
+    lines[4] = planning.PlanLine("wenxian", "温县总工会", "温县", 6, lines[4].minimums)
+    for attempt in (lambda: planning.save_plan(db, 2021, lines),
+                    lambda: planning.start_year(db, 2022)):  # fmt: skip
+        with pytest.raises(KnownError, match="本机是温县总工会的安装：任务分解表由市总工会制定"):
+            attempt()
+    assert plans.plan_years(db) == [2021]
+    assert {e.unit_code: e.quota for e in plans.plan_entries(db, 2021)}["wenxian"] == 50
+    services.init_installation(db, "市总本级")
+    assert planning.save_plan(db, 2021, lines) == 1

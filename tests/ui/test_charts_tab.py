@@ -56,3 +56,31 @@ def test_chart_series_carry_the_numbers(open_window, db_path, tmp_path):
         assert picture.size[0] > 300 and len(picture.convert("RGB").getcolors(1 << 16) or []) > 20
     tab.copy_chart()
     assert not QApplication.clipboard().pixmap().isNull()
+
+
+def test_a_saved_chart_carries_its_numbers_and_the_rate_axis_follows_the_rates(
+    open_window, db_path
+):
+    """Issue 14: value labels (a chart pasted into a report must be readable), an axis
+    just past the highest rate, unit names that fit."""
+    from PySide6.QtCharts import QValueAxis
+
+    from jzdesk.ui.views.charts_tab import rate_axis_top, short_name
+
+    assert [rate_axis_top(r) for r in (0, 80, 100, 105, 111, 260)] == [120] * 4 + [140, 280]
+    assert (short_name("沁阳市总工会"), short_name("焦煤工会")) == ("沁阳市", "焦煤")
+    db = services.open_database(db_path)
+    services.add_event(db, RecordFields("jiaotong", date(2021, 2, 10), T.FILM, sessions=25))
+    db.close()
+    window = open_window()
+    tab = window.charts_tab
+    window.ui.tabs.setCurrentWidget(tab)
+    chart = tab.views["完成率"].chart()
+    [bars] = series_of(tab, "完成率", QHorizontalBarSeries)
+    [stacked] = series_of(tab, "分类场次", QStackedBarSeries)
+    assert bars.isLabelsVisible() and stacked.isLabelsVisible()
+    [rates] = [a for a in chart.axes() if isinstance(a, QValueAxis) and a.isVisible()]
+    assert rates.max() == 280  # 交通 25/10 = 250 %, and room for its label
+    assert "交通" in chart.axes()[0].categories()
+    done, _ = series_of(tab, "累计进度", QLineSeries)
+    assert done.pointLabelsVisible()

@@ -27,19 +27,6 @@ def tab(open_window, db_path):
     return window.records_tab
 
 
-@pytest.fixture
-def answers(monkeypatch):
-    """Answers given to the form's confirmation questions, and the questions asked."""
-    asked, queue = [], []
-
-    def question(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return queue.pop(0) if queue else QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    return asked, queue
-
-
 def type_chinese(widget, text):
     """Type Chinese as an input method delivers it: a committed string, not key presses."""
     event = QInputMethodEvent()
@@ -92,7 +79,7 @@ def test_a_record_entered_with_the_keyboard_alone_lands_in_ledger_and_progress(t
     assert quota.model.index(0, COL_TOTAL).data() == "3"
 
 
-def test_save_and_new_keeps_unit_date_and_type(tab, qtbot):
+def test_ctrl_enter_saves_and_keeps_unit_date_and_type_with_the_date_next(tab, qtbot):
     form = tab.form
     form.ui.dateEdit.setDate(QDate(2021, 6, 1))
     form.types.set_current(ActivityType.LECTURE)
@@ -104,13 +91,14 @@ def test_save_and_new_keeps_unit_date_and_type(tab, qtbot):
     assert form.types.current() is ActivityType.LECTURE
     assert form.ui.titleEdit.text() == ""
     assert tab.model.rowCount() == 1
+    assert QApplication.focusWidget() is form.ui.dateEdit
 
 
 @pytest.mark.parametrize(
     ("setup", "label", "words"),
     [
         (lambda f: f.ui.sessionsSpin.setValue(0), "sessionsError", "场次"),
-        (lambda f: f.ui.dateEdit.setDate(QDate(2022, 1, 3)), "dateError", "不在 2021 年"),
+        (lambda f: f.ui.dateEdit.setDate(QDate(2022, 1, 3)), "dateError", "没有 2022 年的任务"),
         (lambda f: f.types.set_current(None), "statusLabel", "请先选择活动类型"),
     ],
 )
@@ -119,7 +107,7 @@ def test_each_validation_message_stands_beside_its_field(tab, setup, label, word
     form.ui.dateEdit.setDate(QDate(2021, 3, 5))
     form.types.set_current(ActivityType.ART)
     setup(form)
-    assert form.save(and_new=False) is None
+    assert form.save() is None
     message = getattr(form.ui, label)
     assert words in message.text() and message.isVisible()
     assert services.list_events(tab.model._db) == []
@@ -131,10 +119,10 @@ def test_a_large_audience_asks_for_confirmation(tab, answers):
     form.types.set_current(ActivityType.ART)
     form.ui.dateEdit.setDate(QDate(2021, 3, 5))
     form.ui.audienceSpin.setValue(8000)
-    assert form.save(and_new=False) is None
+    assert form.save() is None
     assert "8000" in asked[0]
     queue.append(QMessageBox.StandardButton.Yes)
-    assert form.save(and_new=False) is not None
+    assert form.save() is not None
 
 
 def test_a_likely_duplicate_is_pointed_out_before_saving(tab, answers):
@@ -146,11 +134,11 @@ def test_a_likely_duplicate_is_pointed_out_before_saving(tab, answers):
     form.types.set_current(ActivityType.ART)
     form.ui.dateEdit.setDate(QDate(2021, 3, 5))
     form.ui.venueEdit.setText("沁阳钢厂一车间")
-    assert form.save(and_new=False) is None
+    assert form.save() is None
     assert "重复" in asked[0] and "沁阳钢厂" in asked[0]
     assert len(services.list_events(db)) == 1
     queue.append(QMessageBox.StandardButton.Yes)
-    assert form.save(and_new=False) is not None
+    assert form.save() is not None
     assert len(services.list_events(db)) == 2
 
 
@@ -161,7 +149,7 @@ def test_delete_to_bin_restore_and_undo(tab, answers, qtbot):
         tab.form.types.set_current(ActivityType.TRAINING)
         tab.form.ui.dateEdit.setDate(QDate(2021, 4, day))
         tab.form.ui.titleEdit.setText(f"培训 {day}")
-        tab.form.save(and_new=True)
+        tab.form.save()
     assert tab.model.rowCount() == 3
     # Select rows 0 and 1 explicitly (selectRow would follow whatever modifier keys are down).
     flags = QItemSelectionModel.SelectionFlag
@@ -196,10 +184,11 @@ def test_undo_of_a_save_and_of_an_edit(tab):
     form.types.set_current(ActivityType.ART)
     form.ui.dateEdit.setDate(QDate(2021, 3, 5))
     form.ui.audienceSpin.setValue(100)
-    record_id = form.save(and_new=False)
-    form.ui.audienceSpin.setValue(250)
-    form.save(and_new=False)
+    record_id = form.save()
     db = tab.model._db
+    form.edit(services.get_event(db, record_id))  # saving left the form on a new record
+    form.ui.audienceSpin.setValue(250)
+    form.save()
     assert services.get_event(db, record_id).fields.audience == 250
     window.undo_action.trigger()
     assert services.get_event(db, record_id).fields.audience == 100
@@ -219,8 +208,10 @@ def test_photos_dropped_on_a_new_record_are_saved_with_it(tab, tmp_path):
     form.ui.dateEdit.setDate(QDate(2021, 3, 5))
     assert form.add_photo_files([str(path)])
     assert form.ui.photoList.count() == 1
-    record_id = form.save(and_new=False)
+    record_id = form.save()
     assert len(services.photo_thumbnails(tab.model._db, record_id)) == 1
+    assert form.ui.photoList.count() == 0  # the next record starts without them
+    form.edit(services.get_event(tab.model._db, record_id))
     item = form.ui.photoList.item(0)
     assert form.photo_bytes(item).startswith(b"\xff\xd8")  # the kept JPEG, 1600 px wide
     form.show_photo(item)
@@ -237,9 +228,10 @@ def test_history_dialog_says_what_changed(tab, qtbot):
     form.types.set_current(ActivityType.ART)
     form.ui.dateEdit.setDate(QDate(2021, 3, 5))
     form.ui.audienceSpin.setValue(100)
-    record_id = form.save(and_new=False)
+    record_id = form.save()
+    form.edit(services.get_event(tab.model._db, record_id))
     form.ui.audienceSpin.setValue(350)
-    form.save(and_new=False)
+    form.save()
     dialog = HistoryDialog(tab.model._db, services.get_event(tab.model._db, record_id), tab)
     qtbot.addWidget(dialog)
     assert dialog.ui.table.rowCount() == 2
@@ -257,8 +249,10 @@ def test_search_and_filters_narrow_the_ledger(tab, qtbot):
     tab.refresh()
     assert tab.model.rowCount() == 2
     tab.ui.searchEdit.setText("月山")
-    assert tab.model.rowCount() == 1
+    assert tab.model.rowCount() == 2  # the ledger follows a pause in typing
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     tab.ui.searchEdit.clear()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
     tab.ui.demoCombo.setCurrentIndex(1)
     assert tab.model.rowCount() == 1
     # This 合计 reads the records themselves, so it arrives just after the list.
@@ -286,3 +280,45 @@ def test_header_fields_and_summary_dialog(tab, qtbot):
     assert services.header_fields(db, "qinyang")["phone"] == "0391-1234567"
     assert services.quarter_summary(db, "qinyang", 2021, 1) == "一季度开展送文化活动 12 场。"
     assert services.quarter_summary(db, "qinyang", 2021, 2) == "二季度小结"
+
+
+def test_the_bin_says_when_and_by_whom_and_closes_when_emptied(tab, qtbot, qtmodeltester):
+    from jzdesk.ui.models.ledger_model import BIN_LABELS, KEYS
+    from jzdesk.ui.views.dialogs import RecycleBinDialog
+
+    db = tab.model._db
+    record_id = services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
+    tab._workspace.delete_events([record_id])
+    dialog = RecycleBinDialog(tab._workspace, RecordFilter(deleted=True), tab)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    header = [
+        dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in (len(KEYS), len(KEYS) + 1)
+    ]
+    assert header == list(BIN_LABELS)
+    deleted = services.get_event(db, record_id)
+    assert dialog.model.index(0, len(KEYS)).data() == deleted.updated_at.replace("T", " ")[:16]
+    assert dialog.model.index(0, len(KEYS) + 1).data() == "王芳"
+    assert dialog.ui.table.columnWidth(column_of("title")) == 230  # the ledger's widths
+    dialog.show()
+    dialog.ui.table.selectRow(0)
+    dialog.restore_selected()
+    assert not dialog.isVisible() and not services.get_event(db, record_id).deleted
+
+
+def test_the_history_shows_a_long_change_in_full(tab, qtbot):
+    from jzdesk.ui.views.dialogs import HistoryDialog
+
+    db = tab.model._db
+    record_id = services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
+    record = services.get_event(db, record_id)
+    services.update_event(db, record_id, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
+                                                      title="很长的活动名称" * 20), revision=1)  # fmt: skip
+    dialog = HistoryDialog(db, record, tab)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    change = dialog.ui.table.item(1, 3)
+    assert change.toolTip() == change.text() and ("很长的活动名称" * 20) in change.text()
+    table = dialog.ui.table
+    qtbot.waitUntil(lambda: table.rowHeight(1) > 2 * table.rowHeight(0))  # wrapped, not cut
+    assert table.columnViewportPosition(3) + table.columnWidth(3) <= table.viewport().width()

@@ -33,7 +33,7 @@ def test_ranking_follows_the_rules_and_exports(open_window, db_path, qtmodeltest
     tab.ui.minimumCheck.setChecked(False)
     assert model.index(boai, 7).data() == ""
     shown = []
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: shown.append(a[2])))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     assert tab.export_to(tmp_path / "rank.xlsx")
     ranking = load_workbook(tmp_path / "rank.xlsx").active
     assert ranking["B4"].value == "交通工会"

@@ -25,13 +25,19 @@ def test_the_wizard_sets_up_a_unit_installation_where_chosen(app, qtbot, tmp_pat
     wizard = FirstRunWizard(tmp_path / "default" / "jzdesk.sqlite")
     qtbot.addWidget(wizard)
     wizard.show()
-    assert wizard.currentId() == 0 and wizard.unit_role.isChecked()
-    wizard.next()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    # Nothing is chosen for the clerk: 下一步 waits for the role, then for the unit.
+    assert wizard.currentId() == 0 and not next_button.isEnabled()
+    assert not (wizard.unit_role.isChecked() or wizard.city_role.isChecked())
+    wizard.unit_role.click()
+    next_button.click()
+    assert wizard.unit_combo.currentIndex() == -1 and not next_button.isEnabled()
     wizard.unit_combo.setCurrentIndex(wizard.unit_combo.findData("wenxian"))
-    wizard.next()
+    next_button.click()
     wizard.filler_edit.setText("赵六")
     wizard.phone_edit.setText("0391-6123456")
     wizard.next()
+    assert "这台电脑登记为：温县总工会" in wizard.choice_label.text()
     chosen = tmp_path / "我的数据" / "jzdesk.sqlite"
     wizard.path_edit.setText(str(chosen))
     wizard.button(QWizard.WizardButton.FinishButton).click()
@@ -135,3 +141,31 @@ def test_a_damaged_database_without_backups_is_explained(app, tmp_path, monkeypa
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a: shown.append(a[2])))
     assert jzapp.open_main_window(path) is None
     assert "没有找到可用的备份" in shown[0]
+
+
+def test_cancelling_the_wizard_says_nothing_was_set_up(app, monkeypatch):
+    monkeypatch.delenv("JZDESK_DB", raising=False)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: told.append(a[2])))
+    monkeypatch.setattr(FirstRunWizard, "exec", lambda self: QWizard.DialogCode.Rejected)
+    assert jzapp.first_run() is None
+    assert told == [jzapp.NOT_SET_UP] and "没有建立或更改任何东西" in told[0]
+    assert jzapp.needs_first_run(None)  # it shows again next time
+
+
+def test_missing_x11_libraries_are_named_in_chinese_before_qt_loads(monkeypatch, capsys):
+    """Issue 14: not Qt's English abort and a core dump."""
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+
+    def load(library):
+        if library != "libxcb-icccm.so.4":
+            raise OSError(f"{library}: cannot open shared object file")
+
+    assert jzapp.missing_x11_packages(load) == ["libxcb-cursor0", "libxcb-keysyms1"]
+    monkeypatch.setattr(jzapp, "missing_x11_packages", lambda: ["libxcb-cursor0"])
+    assert jzapp.run() == 1
+    error = capsys.readouterr().err
+    assert "缺少打开窗口所需的系统库" in error and "sudo apt install libxcb-cursor0" in error

@@ -82,13 +82,21 @@ def test_a_sheet_without_unit_asks_which_unit(open_window, tmp_path, monkeypatch
 
 
 def test_the_home_unit_is_set_from_the_menu(open_window, db_path, monkeypatch):
-    monkeypatch.setattr(QInputDialog, "getItem",
-                        staticmethod(lambda *a: ("温县总工会", True)))  # fmt: skip
+    offered = []
+
+    def get_item(parent, title, label, items, current, editable):
+        offered.append(items[current])
+        return "温县总工会", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
     window = open_window()
-    assert "未设置" in window.statusBar().currentMessage()
+    assert "未设置" in window.home_label.text() and "未设置" in window.windowTitle()
     window.ui.actionHomeUnit.trigger()
-    assert "温县总工会" in window.statusBar().currentMessage()
+    assert "温县总工会" in window.home_label.text() and window.windowTitle() == "温县总工会"
+    window.menuBar().actions()[0].menu().actions()[0].hover()  # a menu's status tip
+    assert "温县总工会" in window.home_label.text()
     assert window.records_tab.current_unit_code() == "wenxian"
+    assert offered == ["（请选择单位）"]  # no unit offered as a default while none is set
     db = services.open_database(db_path)
     assert services.home_unit(db).code == "wenxian"
     db.close()

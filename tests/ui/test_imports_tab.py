@@ -162,7 +162,7 @@ def test_joint_events_are_listed_on_request(open_window, tmp_path):
 
 def test_the_report_tab_exports_a_submission_file(open_window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: shown.append(a[2])))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     window = open_window()
     db = window.workspace.db
     services.add_event(db, RecordFields("qinyang", date(2021, 2, 1), ActivityType.FILM))

@@ -30,6 +30,7 @@ def report(open_window, db_path, monkeypatch):
         monkeypatch.setattr(
             QMessageBox, kind, staticmethod(lambda *a, kind=kind: messages.append((kind, a[2])))
         )
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: messages.append(("exported", box.text())))
     window = open_window()
     window.ui.tabs.setCurrentWidget(window.report_tab)
     tab = window.report_tab
@@ -74,7 +75,7 @@ def test_export_pdf_and_excel_from_the_tab(report, tmp_path):
     assert report.export_to(tmp_path / "q4.pdf")
     assert PdfReader(tmp_path / "q4.pdf").pages[0].extract_text().count("文艺演出第") == 7
     assert report.export_to(tmp_path / "q4.xlsx")
-    assert report.messages[-1][0] == "information" and report.code in report.messages[-1][1]
+    assert report.messages[-1][0] == "exported" and report.code in report.messages[-1][1]
     assert report.suggested_name(".pdf") == "沁阳市总工会-2021年第四季度.pdf"
 
 
@@ -85,3 +86,35 @@ def test_printing_sends_the_same_pages_to_the_printer(report, tmp_path):
     assert report.print_to(printer) == report.document.pageCount() == 1
     printed = PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) == 1 and printed.pages[0].images  # the page went as a picture
+
+
+def test_the_tab_opens_on_the_quarter_with_the_units_latest_records(open_window, db_path):
+    """Issue 14: not on an empty 第四季度 once the plan year is over."""
+    db = services.open_database(db_path)
+    services.init_installation(db, "温县")
+    services.add_event(db, RecordFields("wenxian", date(2021, 5, 5), ActivityType.FILM))
+    assert services.report_quarter(db, "wenxian").label == "2021年第二季度"
+    assert services.report_quarter(db, "boai").label == "2021年第四季度"  # nothing: the last
+    assert services.report_quarter(db, "wenxian", today=date(2021, 8, 2)).label == "2021年第二季度"
+    assert services.report_quarter(db, "boai", today=date(2021, 8, 2)).label == "2021年第三季度"
+    db.close()
+    window = open_window()
+    window.show_tab("report")
+    assert window.report_tab.period.label == "2021年第二季度"
+
+
+@pytest.mark.parametrize(("button", "opened"), [("打开文件", "q4.pdf"), ("打开所在文件夹", "")])
+def test_an_export_offers_to_open_the_file_or_its_folder(
+    report, tmp_path, monkeypatch, button, opened
+):
+    from PySide6.QtGui import QDesktopServices
+
+    urls = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(urls.append))
+
+    def click(box):
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    assert report.export_to(tmp_path / "q4.pdf")
+    assert [url.toLocalFile() for url in urls] == [str(tmp_path / opened).rstrip("/")]

@@ -32,6 +32,20 @@ class Minimum:
         return f"{prefix}{kind} ≥ {self.at_least} 场"
 
 
+def date_outside_plans(day: date, years) -> str | None:
+    """Why a record cannot be dated ``day`` (None when it can): its year has no plan.
+
+    A record counts against its year's quota, and a year nobody planned has none, so such a
+    date is nearly always a slip of the keyboard (2022 for 2021). It is refused, never
+    moved into a planned year. The window and the command line show this same message.
+    """
+    if day.year in years:
+        return None
+    planned = "、".join(str(year) for year in sorted(years))
+    return (f"活动日期 {day.isoformat()} 不在计划年度内：没有 {day.year} 年的任务分解表"
+            f"（现有 {planned} 年的计划），请检查年份")  # fmt: skip
+
+
 @dataclass(frozen=True)
 class PlanEntry:
     """One unit's line in a year's plan. ``quota`` is None for a unit with no 五送 total."""

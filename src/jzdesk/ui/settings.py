@@ -15,15 +15,24 @@ def app_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
+def start_folder(folder_key: str) -> str:
+    """Where a file dialog for ``folder_key`` opens: the folder last used for it, at first
+    the user's documents folder (where office files are kept, not the program's)."""
+    from PySide6.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return app_settings().value(f"folders/{folder_key}", documents)
+
+
 def ask_save_path(parent, title: str, folder_key: str, name: str, filters: str):
-    """A save dialog that starts in the folder last used for ``folder_key`` and remembers
-    the folder chosen; returns the Path or None."""
+    """A save dialog that starts in start_folder(``folder_key``) and remembers the folder
+    chosen; returns the Path or None."""
     from pathlib import Path
 
     from PySide6.QtWidgets import QFileDialog
 
     settings = app_settings()
-    folder = settings.value(f"folders/{folder_key}", str(Path.home()))
+    folder = start_folder(folder_key)
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
     if not path:
         return None
@@ -38,7 +47,7 @@ def ask_open_paths(parent, title: str, folder_key: str, filters: str, *, many: b
     from PySide6.QtWidgets import QFileDialog
 
     settings = app_settings()
-    folder = settings.value(f"folders/{folder_key}", "")
+    folder = start_folder(folder_key)
     if many:
         chosen, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
     else:

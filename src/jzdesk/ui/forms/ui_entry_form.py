@@ -259,12 +259,6 @@ class Ui_EntryForm(object):
 
         self.buttonRow.addWidget(self.newButton)
 
-        self.saveNewButton = QPushButton(EntryForm)
-        self.saveNewButton.setObjectName(u"saveNewButton")
-        self.saveNewButton.setAutoDefault(False)
-
-        self.buttonRow.addWidget(self.saveNewButton)
-
         self.saveButton = QPushButton(EntryForm)
         self.saveButton.setObjectName(u"saveButton")
         self.saveButton.setAutoDefault(False)
@@ -304,8 +298,7 @@ class Ui_EntryForm(object):
         QWidget.setTabOrder(self.notesEdit, self.photoList)
         QWidget.setTabOrder(self.photoList, self.photoAddButton)
         QWidget.setTabOrder(self.photoAddButton, self.newButton)
-        QWidget.setTabOrder(self.newButton, self.saveNewButton)
-        QWidget.setTabOrder(self.saveNewButton, self.saveButton)
+        QWidget.setTabOrder(self.newButton, self.saveButton)
 
         self.retranslateUi(EntryForm)
 
@@ -342,7 +335,6 @@ class Ui_EntryForm(object):
 #endif // QT_CONFIG(tooltip)
         self.photoAddButton.setText(QCoreApplication.translate("EntryForm", u"\u6dfb\u52a0\u7167\u7247\u2026", None))
         self.newButton.setText(QCoreApplication.translate("EntryForm", u"\u65b0\u5efa", None))
-        self.saveNewButton.setText(QCoreApplication.translate("EntryForm", u"\u4fdd\u5b58\u5e76\u65b0\u5efa (Ctrl+Enter)", None))
         self.saveButton.setText(QCoreApplication.translate("EntryForm", u"\u4fdd\u5b58 (Enter)", None))
         pass
     # retranslateUi

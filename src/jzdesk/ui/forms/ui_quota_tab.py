@@ -59,6 +59,11 @@ class Ui_QuotaTab(object):
 
         self.filterRow.addWidget(self.newYearButton)
 
+        self.importPlanButton = QPushButton(QuotaTab)
+        self.importPlanButton.setObjectName(u"importPlanButton")
+
+        self.filterRow.addWidget(self.importPlanButton)
+
         self.filterSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.filterRow.addItem(self.filterSpacer)
@@ -103,6 +108,10 @@ class Ui_QuotaTab(object):
         self.asOfEdit.setDisplayFormat(QCoreApplication.translate("QuotaTab", u"yyyy\u5e74M\u6708d\u65e5", None))
         self.editPlanButton.setText(QCoreApplication.translate("QuotaTab", u"\u7f16\u8f91\u8ba1\u5212\u2026", None))
         self.newYearButton.setText(QCoreApplication.translate("QuotaTab", u"\u65b0\u5efa\u4e0b\u4e00\u5e74\u5ea6", None))
+        self.importPlanButton.setText(QCoreApplication.translate("QuotaTab", u"\u5bfc\u5165\u5e02\u603b\u8ba1\u5212\u6587\u4ef6\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.importPlanButton.setToolTip(QCoreApplication.translate("QuotaTab", u"\u5bfc\u5165\u5e02\u603b\u5de5\u4f1a\u4e0b\u53d1\u7684\u4efb\u52a1\u5206\u89e3\u8868\uff08\u9644\u4ef61\uff0cExcel\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.summaryLabel.setText("")
         pass
     # retranslateUi

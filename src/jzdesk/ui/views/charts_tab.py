@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QChart,
@@ -28,6 +29,18 @@ from jzdesk.ui.settings import ask_save_path
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 CHART_NAMES = ("完成率", "分类场次", "累计进度", "受益人次")
+
+
+def short_name(name: str) -> str:
+    """A unit's name as an axis has room for: 沁阳市总工会 → 沁阳市, 焦煤工会 → 焦煤."""
+    return name.replace("总工会", "").replace("工会", "") or name
+
+
+def rate_axis_top(highest_percent: float) -> float:
+    """The completion axis's end: past the highest rate (at least the full quota's 100 %)
+    with room for its label, in steps of 20 % so that the ticks stay round; 105 % makes
+    120 %, 111 % makes 140 %."""
+    return 20.0 * ((max(100.0, highest_percent) + 10) // 20 + 1)
 
 
 class ChartsTab(QWidget):
@@ -97,7 +110,7 @@ class ChartsTab(QWidget):
         chart = self._fresh_chart(
             "完成率", f"各单位完成率（截至{data.period_label}末，按完成率排序）"
         )
-        names = [name for name, *_ in reversed(data.completion)]
+        names = [short_name(name) for name, *_ in reversed(data.completion)]
         done = QBarSet("完成率（%）")
         done.append([rate * 100 for _, rate, _, _ in reversed(data.completion)])
         done.setColor(QColor("#4f8fd6"))
@@ -107,13 +120,17 @@ class ChartsTab(QWidget):
                     f"{details[index][1]:.1%}"))  # fmt: skip
         series = QHorizontalBarSeries()
         series.append(done)
+        _label_bars(series, "@value%", QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        done.setLabelColor(QColor("#1f2d3d"))
         chart.addSeries(series)
         names_axis = QBarCategoryAxis()
         names_axis.append(names)
         value_axis = QValueAxis()
-        top = max([100.0, *(rate * 100 for _, rate, _, _ in data.completion)]) * 1.02
-        value_axis.setRange(0, top)
-        value_axis.applyNiceNumbers()
+        highest = max([0.0, *(rate * 100 for _, rate, _, _ in data.completion)])
+        value_axis.setRange(0, rate_axis_top(highest))
+        value_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        value_axis.setTickAnchor(0)
+        value_axis.setTickInterval(20 if highest <= 200 else 50)
         value_axis.setLabelFormat("%d%%")
         chart.addAxis(names_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
@@ -147,9 +164,10 @@ class ChartsTab(QWidget):
             bar.hovered.connect(lambda status, index, kind=kind: self._tip(
                 status, f"{names[index]} {kind.label}：{data.by_type[index][1][kind]} 场"))  # fmt: skip
             series.append(bar)
+        _label_bars(series, "@value", QAbstractBarSeries.LabelsPosition.LabelsCenter)
         chart.addSeries(series)
         axis = QBarCategoryAxis()
-        axis.append([name.replace("总工会", "").replace("工会", "") for name in names])
+        axis.append([short_name(name) for name in names])
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
         values = QValueAxis()
@@ -171,6 +189,8 @@ class ChartsTab(QWidget):
             done.append(month, total)
             pace.append(month, target)
         done.setPointsVisible(True)
+        done.setPointLabelsVisible(True)  # the numbers travel with a saved or copied chart
+        done.setPointLabelsFormat("@yPoint")
         done.hovered.connect(lambda point, state: self._tip(
             state, f"{int(point.x()) + 1}月底累计 {int(point.y())} 场"))  # fmt: skip
         months = QBarCategoryAxis()
@@ -223,3 +243,11 @@ class ChartsTab(QWidget):
 
     def save_picture(self, path: Path) -> bool:
         return self.current_picture().save(str(path.with_suffix(".png")), "PNG")
+
+
+def _label_bars(series, text: str, position) -> None:
+    """Numbers on the bars, so that a chart pasted into a report can be read."""
+    series.setLabelsVisible(True)
+    series.setLabelsFormat(text)
+    series.setLabelsPrecision(3)  # 96.67 % shows as 96.7 %, 106.7 % as 107 %
+    series.setLabelsPosition(position)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem
 
 from jzdesk import services
@@ -12,11 +13,13 @@ from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_header_dialog import Ui_HeaderDialog
 from jzdesk.ui.forms.ui_history_dialog import Ui_HistoryDialog
 from jzdesk.ui.forms.ui_recycle_bin_dialog import Ui_RecycleBinDialog
-from jzdesk.ui.models.ledger_model import LedgerModel
+from jzdesk.ui.models.ledger_model import RecycleBinModel
+from jzdesk.ui.views.records_tab import size_ledger_columns
 
 
 class RecycleBinDialog(QDialog):
-    """Deleted records of a unit (or all), with 恢复 for the selected ones."""
+    """Deleted records of a unit (or all), with 恢复 for the selected ones; it closes
+    once nothing is left to restore."""
 
     def __init__(self, workspace, spec, parent=None):
         super().__init__(parent)
@@ -24,8 +27,9 @@ class RecycleBinDialog(QDialog):
         self.ui.setupUi(self)
         self._workspace = workspace
         self._spec = spec
-        self.model = LedgerModel(workspace.db, workspace.update_event, self)
+        self.model = RecycleBinModel(workspace.db, workspace.update_event, self)
         self.ui.table.setModel(self.model)
+        size_ledger_columns(self.ui.table.horizontalHeader())
         self.ui.table.horizontalHeader().setStretchLastSection(True)
         self.ui.table.verticalHeader().setVisible(False)
         self.ui.restoreButton.clicked.connect(self.restore_selected)
@@ -40,6 +44,8 @@ class RecycleBinDialog(QDialog):
         if rows:
             self._workspace.restore_events([self.model.record(row).id for row in rows])
             self.refresh()
+            if self.model.rowCount() == 0:
+                self.accept()
 
 
 _STATE_LABELS = {
@@ -94,12 +100,22 @@ class HistoryDialog(QDialog):
             values = (str(entry["revision"]), entry["saved_at"].replace("T", " ")[:19],
                       entry["saved_by"], describe_change(previous, entry["state"]))  # fmt: skip
             for column, text in enumerate(values):
-                table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table.setItem(row, column, item)
             previous = entry["state"]
-        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         table.resizeColumnsToContents()
-        table.resizeRowsToContents()
+        # The change column takes the rest of the width and wraps its text (resizeEvent).
+        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
         table.verticalHeader().setVisible(False)
+
+    def resizeEvent(self, event):
+        """Rows grow to show a long change in full, once the table has laid out its
+        columns for the dialog's new width."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self.ui.table.resizeRowsToContents)
 
 
 class HeaderDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCompleter,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from jzdesk import services
 from jzdesk.domain import sheet
 from jzdesk.domain.activity_types import ActivityType
+from jzdesk.domain.plans import date_outside_plans
 from jzdesk.domain.records import (
     DELIVERIES,
     MEDIA_CHANNELS,
@@ -29,6 +30,7 @@ from jzdesk.domain.records import (
 )
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_entry_form import Ui_EntryForm
+from jzdesk.ui.keys import widget_shortcut
 from jzdesk.ui.settings import ask_open_paths
 
 AUDIENCE_CONFIRM = 5000
@@ -100,7 +102,12 @@ class TypeButtons(QWidget):
 
 
 class EntryForm(QWidget):
-    """Enters a new record or edits one; saving goes through the workspace (undoable)."""
+    """Enters a new record or edits one; saving goes through the workspace (undoable).
+
+    Every save leaves the form on a fresh record (keeping unit, date and type), so the
+    clerk is never one keystroke away from overwriting what was just saved; to change a
+    saved record, open it from the ledger.
+    """
 
     saved = Signal(str)  # the id of the record just saved
 
@@ -112,6 +119,7 @@ class EntryForm(QWidget):
         self._unit_code: str | None = None
         self._plan_year: int | None = None
         self._editing: ActivityRecord | None = None
+        self._loaded: RecordFields | None = None  # what the form showed before any input
         self._pending_photos: list = []  # prepared photos of a record not yet saved
         self._media: list[MediaItem] = []
 
@@ -139,41 +147,39 @@ class EntryForm(QWidget):
             edit.setCompleter(completer)
             self._completers[name] = completer
 
-        self.ui.saveButton.clicked.connect(lambda: self.save(and_new=False))
-        self.ui.saveNewButton.clicked.connect(lambda: self.save(and_new=True))
-        self.ui.newButton.clicked.connect(lambda: self.start_new(keep=False))
+        self.ui.saveButton.clicked.connect(self.save)
+        self.ui.newButton.clicked.connect(self.new_record)
         self.ui.mediaAddButton.clicked.connect(self._add_media)
         self.ui.mediaLinkEdit.returnPressed.connect(self._add_media)
         self.ui.photoAddButton.clicked.connect(self._pick_photos)
-        for sequence in ("Return", "Enter", "Ctrl+S"):
-            QShortcut(QKeySequence(sequence), self, lambda: self.save(and_new=False),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
-        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self, lambda: self.save(and_new=True),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
-        QShortcut(QKeySequence.StandardKey.Delete, self.ui.mediaList, self._remove_media,
-                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
-        QShortcut(QKeySequence.StandardKey.Delete, self.ui.photoList, self._remove_photo,
-                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        widget_shortcut(self.ui.mediaList, QKeySequence.StandardKey.Delete, self._remove_media)
+        widget_shortcut(self.ui.photoList, QKeySequence.StandardKey.Delete, self._remove_photo)
+        workspace.records_changed.connect(self._follow_store)
         self.ui.photoList.itemDoubleClicked.connect(self.show_photo)
         self.ui.photoList.setAcceptDrops(True)
         self.ui.photoList.viewport().installEventFilter(self)
         self.ui.photoList.installEventFilter(self)
+        self.ui.dateEdit.installEventFilter(self)
         self.start_new(keep=False)
 
     # -- context ---------------------------------------------------------------------
     def set_unit(self, unit_code: str | None) -> None:
         """The unit new records belong to (None: the form is disabled until one is chosen)."""
+        clean = not self.has_unsaved_input()
         self._unit_code = unit_code
         self.setEnabled(unit_code is not None)
         self.refresh_suggestions()
         self._update_mode_label()
+        if clean:  # a change of context is not input of the clerk's
+            self._loaded = self._read(self.types.current())
 
     def set_plan_year(self, year: int) -> None:
-        """Dates outside this year are pointed out; new records start in it."""
+        """New records start in this year (the ledger's); unsaved input stays as typed."""
         self._plan_year = year
-        if self._editing is None and self.ui.dateEdit.date().year() != year:
+        if self._editing is None and self.ui.dateEdit.date().year() != year and \
+                not self.has_unsaved_input():  # fmt: skip
             self.ui.dateEdit.setDate(QDate(_default_day(year)))
+            self._loaded = self._read(self.types.current())
 
     def refresh_suggestions(self) -> None:
         for name, completer in self._completers.items():
@@ -191,10 +197,18 @@ class EntryForm(QWidget):
                                 kind or ActivityType.ART))  # fmt: skip
         self.types.set_current(kind)
         self._pending_photos = []
-        self._show_photos()
-        self._clear_errors()
-        self._update_mode_label()
-        self.ui.dateEdit.setFocus() if not keep else self.ui.titleEdit.setFocus()
+        self._after_load()
+
+    def new_record(self) -> None:
+        """新建: a blank form, the date first, once unsaved input is saved or given up."""
+        if self.may_replace_input():
+            self.start_new(keep=False)
+            self.ui.dateEdit.setFocus()
+
+    def open_record(self, record: ActivityRecord) -> None:
+        """Show a record picked in the ledger, once unsaved input has been dealt with."""
+        if self.may_replace_input():
+            self.edit(record)
 
     def edit(self, record: ActivityRecord) -> None:
         """Show ``record`` for editing; saving writes its next revision."""
@@ -203,9 +217,44 @@ class EntryForm(QWidget):
         self._load(record.fields)
         self.types.set_current(record.fields.activity_type)
         self._pending_photos = []
+        self._after_load()
+
+    def _after_load(self) -> None:
+        self._loaded = self._read(self.types.current())
         self._show_photos()
         self._clear_errors()
         self._update_mode_label()
+
+    def has_unsaved_input(self) -> bool:
+        """Whether the clerk typed or picked something that no save has kept yet."""
+        return self._read(self.types.current()) != self._loaded or bool(self._pending_photos)
+
+    def may_replace_input(self) -> bool:
+        """Ask what becomes of unsaved input (保存 / 放弃 / 取消) before the form shows
+        something else; True when it may go ahead."""
+        if not self.has_unsaved_input():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "尚未保存", "登记表中有尚未保存的内容。先保存吗？",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
+        )  # fmt: skip
+        if answer == buttons.Save:
+            return self.save() is not None
+        return answer == buttons.Discard
+
+    def _follow_store(self) -> None:
+        """After an undo, redo, delete or import, the form never edits a record that is
+        gone (saving it would write a revision of a deleted record), and shows the current
+        revision of one that changed while nothing was typed over it."""
+        if self._editing is None:
+            return
+        record = services.get_event(self._workspace.db, self._editing.id)
+        if record.deleted:
+            self.start_new(keep=True)
+            self._status("正在修改的记录已删除（或已撤销），登记表已改为登记新记录")
+        elif record.revision != self._editing.revision and not self.has_unsaved_input():
+            self.edit(record)
 
     @property
     def editing(self) -> ActivityRecord | None:
@@ -234,9 +283,13 @@ class EntryForm(QWidget):
         kind = self.types.current()
         if kind is None or self._unit_code is None:
             return None
+        return self._read(kind)
+
+    def _read(self, kind: ActivityType | None) -> RecordFields:
+        """The fields as shown, ``kind`` possibly None (to notice typing before a type)."""
         ui = self.ui
         return RecordFields(
-            unit_code=self._unit_code,
+            unit_code=self._unit_code or "",
             date=ui.dateEdit.date().toPython(),
             activity_type=kind,
             sessions=ui.sessionsSpin.value(),
@@ -269,28 +322,47 @@ class EntryForm(QWidget):
         if fields is None:
             self._status("请先选择活动类型（按 1–5 或点击类型按钮）", error=True)
             return None
-        if self._plan_year is not None and fields.date.year != self._plan_year:
-            self.ui.dateError.setText(f"日期不在 {self._plan_year} 年计划年度内")
-            self.ui.dateError.show()
+        outside = date_outside_plans(fields.date, services.plan_years(self._workspace.db))
+        if outside:
+            self._show_error("date", outside)
             ok = False
         for problem in check_fields(fields):
-            label = {"sessions": self.ui.sessionsError, "audience": self.ui.audienceError,
-                     "date": self.ui.dateError}.get(problem.field)  # fmt: skip
-            if label is not None:
-                label.setText(problem.message)
-                label.show()
-            else:
-                self._status(problem.message, error=True)
+            self._show_error(problem.field, problem.message)
             ok = False
         return fields if ok else None
+
+    def _show_error(self, field: str | None, message: str) -> None:
+        """Beside its field where the form has a place for it, else in the status line."""
+        label = {"sessions": self.ui.sessionsError, "audience": self.ui.audienceError,
+                 "date": self.ui.dateError}.get(field)  # fmt: skip
+        if label is None:
+            self._status(message, error=True)
+        else:
+            label.setText(message)
+            label.show()
 
     def _status(self, text: str, *, error: bool = False) -> None:
         self.ui.statusLabel.setText(text)
         self.ui.statusLabel.setStyleSheet("color: #b3261e;" if error else "color: #1e7b34;")
 
     # -- saving ----------------------------------------------------------------------
-    def save(self, *, and_new: bool) -> str | None:
-        """Validate, confirm what needs confirming, save; returns the record id or None."""
+    def keyPressEvent(self, event):
+        """Enter, Ctrl+Enter and Ctrl+S save, but only here: the keys reach the form when
+        a field inside it has the focus and lets them through (line edits, spin boxes,
+        combo boxes and check boxes all do), never from the ledger or its search box.
+        Enter in the media link field adds the link instead."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.focusWidget() is self.ui.mediaLinkEdit:
+            event.accept()
+        elif enter or event.matches(QKeySequence.StandardKey.Save):
+            event.accept()
+            self.save()
+        else:
+            super().keyPressEvent(event)
+
+    def save(self) -> str | None:
+        """Validate, confirm what needs confirming, save, and start the next record
+        (keeping unit, date and type); returns the saved record's id or None."""
         fields = self.validate()
         if fields is None:
             return None
@@ -310,15 +382,14 @@ class EntryForm(QWidget):
                 if fields != self._editing.fields:
                     self._workspace.update_event(self._editing, fields)
         except KnownError as error:
-            self._status(error.message, error=True)
+            self._show_error(error.field, error.message)
             return None
         self.refresh_suggestions()
-        if and_new:
-            self.start_new(keep=True)
-        else:
-            self.edit(services.get_event(self._workspace.db, record_id))
-        self._status(f"已保存：{fields.date.isoformat()} {fields.activity_type.label} "
-                     f"{fields.title or fields.venue}")  # fmt: skip
+        self.start_new(keep=True)
+        self.ui.dateEdit.setFocus()  # the next record starts with its date
+        what = " ".join(filter(None, (fields.date.isoformat(), fields.activity_type.label,
+                                      fields.title or fields.venue)))  # fmt: skip
+        self._status(f"已保存：{what}，可继续登记下一条（要修改它，在下方台账中双击）")
         self.saved.emit(record_id)
         return record_id
 
@@ -428,6 +499,8 @@ class EntryForm(QWidget):
     def eventFilter(self, watched, event):
         from PySide6.QtCore import QEvent
 
+        if watched is self.ui.dateEdit:
+            return self._date_key(event)
         if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if _image_paths(event.mimeData()):
                 event.acceptProposedAction()
@@ -439,6 +512,29 @@ class EntryForm(QWidget):
                 event.acceptProposedAction()
                 return True
         return super().eventFilter(watched, event)
+
+    def _date_key(self, event) -> bool:
+        """The date is typed as digits, each part moving on by itself: Tab leaves the field
+        at once (QDateEdit would step through year, month and day first), and Ctrl+A
+        selects the year to type over (with all the text selected, QDateEdit mixed the
+        typed digits with the old date: 2022-01-05 became 2021-01-05). Ctrl+Z and redo
+        are the window's (undo the save just made), not QDateEdit's undo of typed text,
+        which turned 2021-03-05 into 2021-03-31 after a save."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # Left unaccepted, the key goes on to the window's 撤销/重做 shortcuts.
+            return event.matches(QKeySequence.StandardKey.Undo) or \
+                event.matches(QKeySequence.StandardKey.Redo)  # fmt: skip
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            self.ui.dateEdit.setSelectedSection(self.ui.dateEdit.Section.YearSection)
+            return True
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            return True
+        return False
 
 
 def _image_paths(mime) -> list[str]:

@@ -14,6 +14,7 @@ from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_evaluation_tab import Ui_EvaluationTab
 from jzdesk.ui.models.evaluation_model import EvaluationModel
 from jzdesk.ui.settings import ask_save_path
+from jzdesk.ui.views.exported import tell_exported
 from jzdesk.usecases import evaluation
 
 
@@ -71,5 +72,5 @@ class EvaluationTab(QWidget):
         except KnownError as error:
             QMessageBox.warning(self, "导出失败", error.message)
             return False
-        QMessageBox.information(self, "导出完成", f"已导出：{path}")
+        tell_exported(self, path, f"已导出：{path}")
         return True

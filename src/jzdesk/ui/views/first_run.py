@@ -1,7 +1,9 @@
 """The first-run wizard: city or unit, which unit, filler and phone, where the data lives.
 
 Shown once, the first time the window opens without ``--db`` (the command line never
-shows it); what it sets is what ``jzdesk init`` sets, plus the database's folder.
+shows it); what it sets is what ``jzdesk init`` sets, plus the database's folder. Nothing
+is chosen for the clerk (PRODUCT §2): a default unit clicked through with 下一步 would
+register the PC, and send sheets, in another unit's name.
 """
 
 from __future__ import annotations
@@ -31,6 +33,19 @@ from jzdesk.errors import KnownError
 ROLE_PAGE, UNIT_PAGE, FILLER_PAGE, FOLDER_PAGE = range(4)
 
 
+class _RolePage(QWizardPage):
+    """下一步 waits until city or unit is chosen."""
+
+    def __init__(self, choices):
+        super().__init__()
+        self._choices = choices
+        for choice in choices:
+            choice.toggled.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:
+        return any(choice.isChecked() for choice in self._choices)
+
+
 class FirstRunWizard(QWizard):
     def __init__(self, default_path: Path, parent=None):
         super().__init__(parent)
@@ -43,14 +58,13 @@ class FirstRunWizard(QWizard):
         self.resize(620, 420)
         self.db_path: Path | None = None
 
-        role = QWizardPage()
-        role.setTitle("这台电脑由谁使用？")
-        role.setSubTitle("以后可以在菜单“文件 → 设置本机所属单位”中修改。")
         self.unit_role = QRadioButton(
             "县（市、区）或产业工会：登记本单位的活动，导出统计表和上报文件"
         )
         self.city_role = QRadioButton("市总工会：汇总各单位的上报文件，查看报送情况，检查考核")
-        self.unit_role.setChecked(True)
+        role = _RolePage((self.unit_role, self.city_role))
+        role.setTitle("这台电脑由谁使用？")
+        role.setSubTitle("请选择一项。以后可以在菜单“文件 → 设置本机所属单位”中修改。")
         group = QButtonGroup(role)
         group.addButton(self.unit_role)
         group.addButton(self.city_role)
@@ -66,6 +80,9 @@ class FirstRunWizard(QWizard):
         for item in BUILTIN_UNITS:
             if item.code != CITY_CODE:
                 self.unit_combo.addItem(item.name, item.code)
+        self.unit_combo.setPlaceholderText("请选择本单位")
+        self.unit_combo.setCurrentIndex(-1)
+        unit.registerField("unit*", self.unit_combo)  # 下一步 waits for a choice
         QFormLayout(unit).addRow("填报单位：", self.unit_combo)
 
         filler = QWizardPage()
@@ -89,6 +106,9 @@ class FirstRunWizard(QWizard):
         row.addWidget(self.path_edit)
         row.addWidget(browse)
         box = QVBoxLayout(folder)
+        self.choice_label = QLabel()
+        self.choice_label.setWordWrap(True)
+        box.addWidget(self.choice_label)
         box.addWidget(QLabel("数据库文件："))
         box.addLayout(row)
         box.addStretch()
@@ -103,6 +123,17 @@ class FirstRunWizard(QWizard):
         if current == ROLE_PAGE:
             return FILLER_PAGE if self.city_role.isChecked() else UNIT_PAGE
         return super().nextId()
+
+    def initializePage(self, page_id: int) -> None:
+        """The last page says what the clerk chose, before anything is set up."""
+        super().initializePage(page_id)
+        if page_id == FOLDER_PAGE:
+            self.choice_label.setText(f"<b>{self.choice_text()}</b>")
+
+    def choice_text(self) -> str:
+        if self.city_role.isChecked():
+            return "这台电脑登记为：焦作市总工会（市总，汇总各单位的上报文件）"
+        return f"这台电脑登记为：{self.unit_combo.currentText()}（登记本单位的活动，向市总报送）"
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "数据库文件", self.path_edit.text(),

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from jzdesk import APP_TITLE, __version__, services
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.settings import app_settings, ask_open_paths
+
+CHOOSE_UNIT = "（请选择单位）"
+TITLE_BAR_HEIGHT = 40  # enough for the title bars of Windows 10/11, UOS and Kylin
 
 # One tab per feature, in order: name (that of gui --screenshot's file) and title.
 TABS = {"quota": "任务分解", "records": "活动登记", "report": "统计报表", "charts": "图表",
@@ -92,12 +96,16 @@ class MainWindow(QMainWindow):
         undo_action = workspace.undo_stack.createUndoAction(self, "撤销")
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         redo_action = workspace.undo_stack.createRedoAction(self, "重做")
-        redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        redo_action.setShortcuts(_redo_keys())
         self.ui.menuEdit.addAction(undo_action)
         self.ui.menuEdit.addAction(redo_action)
         self.undo_action, self.redo_action = undo_action, redo_action
+        # A permanent widget: menu status tips would overwrite a status-bar message.
+        self.home_label = QLabel()
+        self.ui.statusBar.addPermanentWidget(self.home_label, 1)
 
         self._show_home_unit()
+        self._apply_role()
         self._update_banner()
         self._restore_state()
 
@@ -110,6 +118,10 @@ class MainWindow(QMainWindow):
                 getattr(page, signal).connect(getattr(self, method))
             self._put_in_place(self._placeholders.pop(name), page, TABS[name])
         return page
+
+    def shown_tabs(self) -> list[str]:
+        """The names of the tabs this installation shows (its role hides the city's)."""
+        return [name for index, name in enumerate(TABS) if self.ui.tabs.isTabVisible(index)]
 
     def show_tab(self, name: str) -> None:
         self.ui.tabs.setCurrentWidget(self.tab(name))
@@ -143,22 +155,37 @@ class MainWindow(QMainWindow):
         owner = (
             f"本机单位：{home.name}" if home else "本机单位：未设置（菜单 文件 → 设置本机所属单位）"
         )
-        self.setWindowTitle(f"{APP_TITLE} — {home.name if home else '焦作市总工会'}")
-        self.ui.statusBar.showMessage(f"{owner}    数据库：{self.workspace.path}")
+        # The program's name is the application display name, which Qt adds to the title.
+        self.setWindowTitle(home.name if home else "本机单位未设置")
+        self.home_label.setText(f"{owner}    数据库：{self.workspace.path}")
 
     def choose_home_unit(self) -> None:
-        """Which unit this computer records for (the same as ``jzdesk init``)."""
+        """Which unit this computer records for (the same as ``jzdesk init``). Nothing is
+        chosen for the clerk while none is set (PRODUCT §2: never by a default)."""
         units = services.all_units(self.workspace.db)
         names = [unit.name for unit in units]
         home = services.home_unit(self.workspace.db)
-        name, ok = QInputDialog.getItem(self, "本机所属单位", "这台电脑为哪个单位登记活动？", names,
-                                        names.index(home.name) if home else 0, False)  # fmt: skip
-        if ok:
+        choices = names if home else [CHOOSE_UNIT, *names]
+        name, ok = QInputDialog.getItem(self, "本机所属单位", "这台电脑为哪个单位登记活动？",
+                                        choices, choices.index(home.name) if home else 0,
+                                        False)  # fmt: skip
+        if ok and name in names:
             unit = services.init_installation(self.workspace.db, units[names.index(name)].code)
             self.records_tab.show_unit(unit.code)
             if "report" in self._pages:  # a tab not made yet reads the home unit when it is
                 self.report_tab.show_unit(unit.code)
             self._show_home_unit()
+            self._apply_role()
+
+    def _apply_role(self) -> None:
+        """A unit's installation does not show the city's views (PRODUCT §2): the 汇总导入
+        tab, editing the plan, the city summary. Tabs not made yet read the role then."""
+        unit = services.unit_installation(self.workspace.db) is not None
+        tabs = self.ui.tabs
+        tabs.setTabVisible(list(TABS).index("imports"), not unit)
+        for name in ("quota", "report"):
+            if name in self._pages:
+                self._pages[name].apply_role()
 
     def show_unit_records(self, code: str) -> None:
         self.records_tab.show_unit(code)
@@ -306,7 +333,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(_default_size(self.screen().availableGeometry().size()))
 
     def closeEvent(self, event):
         if self.remember_state:
@@ -319,6 +346,21 @@ class MainWindow(QMainWindow):
             self.report_tab.cleanup()
         self.workspace.close()
         super().closeEvent(event)
+
+
+def _default_size(free: QSize) -> QSize:
+    """1280×800, or less on a smaller screen: ``free`` is the screen's area outside the
+    taskbar, and the title bar above the window takes some of it (on a 1366×768 laptop
+    a 800-high window would hide the ledger's 合计 row and the status bar)."""
+    return QSize(1280, 800).boundedTo(free - QSize(0, TITLE_BAR_HEIGHT))
+
+
+def _redo_keys() -> list[QKeySequence]:
+    """Ctrl+Y first (shown in the menu) on every platform, then the platform's own redo
+    keys (Ctrl+Shift+Z on Linux): clerks know Ctrl+Y from Office and WPS."""
+    ctrl_y = QKeySequence("Ctrl+Y")
+    platform = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    return [ctrl_y, *(keys for keys in platform if keys != ctrl_y)]
 
 
 def _importable(mime) -> list[Path]:

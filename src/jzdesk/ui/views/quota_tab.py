@@ -64,6 +64,8 @@ class QuotaTab(QWidget):
         self.ui.asOfEdit.dateChanged.connect(self.refresh)
         self.ui.editPlanButton.clicked.connect(self.edit_plan)
         self.ui.newYearButton.clicked.connect(self.start_next_year)
+        self.ui.importPlanButton.clicked.connect(self.choose_plan_file)
+        self.apply_role()
         workspace.records_changed.connect(self.refresh)
         self.refresh()
 
@@ -100,6 +102,39 @@ class QuotaTab(QWidget):
         for column in range(self.model.columnCount()):
             if column not in (COL_RATE, COL_MINIMUMS):
                 self.ui.table.resizeColumnToContents(column)
+
+    def apply_role(self) -> None:
+        """The city edits the plan; a unit's installation only imports the city's file."""
+        unit = services.unit_installation(self._workspace.db) is not None
+        self.ui.editPlanButton.setVisible(not unit)
+        self.ui.newYearButton.setVisible(not unit)
+        self.ui.importPlanButton.setVisible(unit)
+
+    def choose_plan_file(self) -> None:
+        from jzdesk.ui.settings import ask_open_paths
+
+        paths = ask_open_paths(self, "导入市总计划文件", "import",
+                               "任务分解表 (*.xlsx *.xls *.ods)")  # fmt: skip
+        if paths:
+            self.import_plan_file(paths[0])
+
+    def import_plan_file(self, path) -> bool:
+        """Take the year's plan from the city's 附件1 file (the year named in its title)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from jzdesk.usecases import plan_file
+
+        try:
+            result = plan_file.import_quota_table(self._workspace.db, path)
+        except KnownError as error:
+            QMessageBox.warning(self, "无法导入", error.message)
+            return False
+        if self.ui.yearCombo.findData(result.year) < 0:
+            self.ui.yearCombo.addItem(f"{result.year}年", result.year)
+        self.ui.yearCombo.setCurrentIndex(self.ui.yearCombo.findData(result.year))
+        self._workspace.changed()
+        QMessageBox.information(self, "导入完成", result.summary())
+        return True
 
     def edit_plan(self) -> None:
         from jzdesk.ui.views.plan_dialog import PlanDialog

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -18,13 +18,21 @@ from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.domain.records import RecordFilter
 from jzdesk.ui.forms.ui_records_tab import Ui_RecordsTab
+from jzdesk.ui.keys import widget_shortcut
 from jzdesk.ui.models.ledger_model import LedgerModel, TotalsModel, column_of
 from jzdesk.ui.settings import app_settings
 from jzdesk.ui.views.entry_form import EntryForm
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
+SEARCH_DELAY_MS = 250  # the ledger follows a pause in typing, not every keystroke
 _WIDTHS = {"number": 44, "date": 88, "unit": 100, "title": 230, "venue": 170, "audience": 110,
            "demonstration": 54, **{kind.value: 58 for kind in ActivityType}}  # fmt: skip
+
+
+def size_ledger_columns(header) -> None:
+    """The ledger's column widths, on any view with its columns (the 合计 row, the bin)."""
+    for key, width in _WIDTHS.items():
+        header.resizeSection(column_of(key), width)
 
 
 class RecordsTab(QWidget):
@@ -44,6 +52,7 @@ class RecordsTab(QWidget):
         scroller = QScrollArea(self.ui.formBox)  # a small window scrolls the form, not clips it
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes into the form, not to it
         scroller.setWidget(self.form)
         self.ui.formBox.layout().addWidget(scroller)
         self.model = LedgerModel(db, workspace.update_event, self)
@@ -70,7 +79,12 @@ class RecordsTab(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         self.ui.unitCombo.currentIndexChanged.connect(self._on_unit_changed)
         self.ui.photosCheck.toggled.connect(self.refresh)
-        self.ui.searchEdit.textChanged.connect(self.refresh)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.ui.searchEdit.textChanged.connect(self._search_timer.start)
+        self.ui.searchEdit.returnPressed.connect(self.go_to_results)
         self.ui.deleteButton.clicked.connect(self.delete_selected)
         self.ui.binButton.clicked.connect(self.open_recycle_bin)
         self.ui.historyButton.clicked.connect(self.open_history)
@@ -78,8 +92,8 @@ class RecordsTab(QWidget):
         self.ui.importButton.clicked.connect(self.import_requested)
         self.model.edit_failed.connect(lambda text: QMessageBox.warning(self, "无法修改", text))
         self.form.saved.connect(self._select_record)
-        QShortcut(QKeySequence.StandardKey.Delete, self.ui.table, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        widget_shortcut(self.ui.table, QKeySequence.StandardKey.Delete, self.delete_selected)
+        self._put_form_first()
         workspace.records_changed.connect(self._on_records_changed)
         self._on_unit_changed()
         self._restore_splitter()
@@ -93,9 +107,8 @@ class RecordsTab(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicator(column_of("date"), Qt.SortOrder.AscendingOrder)
         footer.horizontalHeader().setStretchLastSection(True)
-        for key, width in _WIDTHS.items():
-            header.resizeSection(column_of(key), width)
-            footer.horizontalHeader().resizeSection(column_of(key), width)
+        size_ledger_columns(header)
+        size_ledger_columns(footer.horizontalHeader())
         row_height = table.fontMetrics().height() + 8
         table.verticalHeader().setDefaultSectionSize(row_height)
         table.verticalHeader().setVisible(False)
@@ -106,7 +119,7 @@ class RecordsTab(QWidget):
             lambda index, _old, new: footer.horizontalHeader().resizeSection(index, new)
         )
         table.horizontalScrollBar().valueChanged.connect(footer.horizontalScrollBar().setValue)
-        table.doubleClicked.connect(self._edit_row)
+        table.activated.connect(self._edit_row)  # double-click, or Enter on a row
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                               | QAbstractItemView.EditTrigger.AnyKeyPressed)  # fmt: skip
@@ -152,10 +165,14 @@ class RecordsTab(QWidget):
             self.ui.headerInfoLabel.clear()
 
     def _on_records_changed(self) -> None:
-        if self.isVisible():
-            self.refresh(keep_rows=True)
-        else:
+        if not self.isVisible():
             self._stale = True
+        elif self.ui.table.state() == QAbstractItemView.State.EditingState:
+            # A cell edit is being committed: re-read once its editor has closed (a reset
+            # now would take the editor away mid-commit, and its focus-out commit again).
+            QTimer.singleShot(0, self, lambda: self.refresh(keep_rows=True))
+        else:
+            self.refresh(keep_rows=True)
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -203,18 +220,41 @@ class RecordsTab(QWidget):
         return [self.model.record(row) for row in rows]
 
     def _edit_row(self, index) -> None:
-        """Double-click opens the record in the form; typing or F2 edits a cell in place."""
-        self.form.edit(self.model.record(index.row()))
+        """Double-click (or Enter) opens the record in the form, after asking about unsaved
+        input there; typing or F2 edits a cell in place."""
+        self.form.open_record(self.model.record(index.row()))
+
+    def go_to_results(self) -> None:
+        """Enter in the search box: search now and move to the first record found."""
+        self._search_timer.stop()
+        self.refresh()
+        if self.model.rowCount():
+            self._select_index(self.model.index(0, 0))
+            self.ui.table.setFocus()
+
+    def _put_form_first(self) -> None:
+        """Tab from the tab header reaches the form (its date first), then the unit and
+        the ledger's filters: typed date digits must never land in the 期间 filter.
+        The form is made after this tab's own widgets, so these move behind it."""
+        ui = self.ui
+        order = [self.form.ui.saveButton, ui.unitCombo, ui.headerButton, ui.importButton,
+                 ui.periodCombo, ui.typeCombo, ui.demoCombo, ui.photosCheck, ui.searchEdit,
+                 ui.historyButton, ui.deleteButton, ui.binButton, ui.table]  # fmt: skip
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _select_record(self, record_id: str) -> None:
         row = self.model.row_of(record_id)
         if row is not None:
-            # Explicitly replace the selection: selectRow() would add to it while Ctrl is
-            # still held from Ctrl+Enter, and a later Delete would take several records.
-            flags = QItemSelectionModel.SelectionFlag
-            index = self.model.index(row, 0)
-            self.ui.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
-            self.ui.table.scrollTo(index)
+            self._select_index(self.model.index(row, 0))
+
+    def _select_index(self, index) -> None:
+        """Make ``index``'s row the one selection. Replacing it explicitly: selectRow()
+        would add to it while Ctrl is still held from Ctrl+Enter, and a later Delete
+        would take several records."""
+        flags = QItemSelectionModel.SelectionFlag
+        self.ui.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.ui.table.scrollTo(index)
 
     def delete_selected(self) -> None:
         chosen = self.selected_records()
@@ -227,8 +267,6 @@ class RecordsTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._workspace.delete_events([record.id for record in chosen])
-        if self.form.editing and self.form.editing.id in {r.id for r in chosen}:
-            self.form.start_new(keep=True)
 
     def open_recycle_bin(self) -> None:
         from jzdesk.ui.views.dialogs import RecycleBinDialog

@@ -18,6 +18,7 @@ from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_report_tab import Ui_ReportTab
 from jzdesk.ui.settings import ask_open_paths, ask_save_path
+from jzdesk.ui.views.exported import tell_exported
 from jzdesk.usecases import sheets, submission_export
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
@@ -36,11 +37,14 @@ class ReportTab(QWidget):
         self._generation = 0
         self.preview_path: Path | None = None
         self.code = ""
-        # A small screen scrolls the controls rather than forcing a tall window.
+        # A small screen scrolls the controls up and down rather than forcing a tall
+        # window; room is kept for the scroll bar, so nothing is cut at the side.
         scroller = QScrollArea(self)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setMaximumWidth(self.ui.controls.maximumWidth() + 20)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = scroller.verticalScrollBar().sizeHint().width()
+        scroller.setFixedWidth(self.ui.controls.maximumWidth() + bar)
         self.layout().replaceWidget(self.ui.controls, scroller)
         scroller.setWidget(self.ui.controls)
         self.document = QPdfDocument(self)
@@ -59,10 +63,7 @@ class ReportTab(QWidget):
             for quarter, name in enumerate(_QUARTERS, start=1):
                 self.ui.periodCombo.addItem(f"{year}年{name}", quarter_period(year, quarter))
             self.ui.periodCombo.addItem(f"{year}年全年", year_period(year))
-        # The quarter being reported: today's, or the last of a past plan year.
-        year = services.default_year(db)
-        day = min(date.today(), date(year, 12, 31))
-        current = quarter_period(year, (day.month - 1) // 3 + 1)
+        current = services.report_quarter(db, self.ui.unitCombo.currentData())
         combo = self.ui.periodCombo
         # findData() cannot compare Python objects; look for the period by hand.
         combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == current))
@@ -83,6 +84,7 @@ class ReportTab(QWidget):
         self.ui.xlsxButton.clicked.connect(lambda: self.choose_export(".xlsx"))
         self.ui.printButton.clicked.connect(self.choose_printer)
         self.ui.summaryButton.clicked.connect(self.choose_summary_export)
+        self.apply_role()
         self.ui.packageButton.clicked.connect(self.choose_package_export)
         self.ui.planDocButton.clicked.connect(self.choose_plan_document)
         workspace.records_changed.connect(self.schedule_preview)
@@ -226,7 +228,7 @@ class ReportTab(QWidget):
         except KnownError as error:
             QMessageBox.warning(self, "导出失败", error.message)
             return False
-        QMessageBox.information(self, "导出完成", f"已导出：{path}\n校验码：{self.code}")
+        tell_exported(self, path, f"已导出：{path}\n校验码：{self.code}")
         return True
 
     def choose_package_export(self) -> None:
@@ -247,8 +249,8 @@ class ReportTab(QWidget):
         except KnownError as error:
             QMessageBox.warning(self, "导出失败", error.message)
             return False
-        QMessageBox.information(
-            self, "导出完成",
+        tell_exported(
+            self, path,
             f"已导出上报文件：{path}\n{self.unit.name}本年度至今 {exported.records} 条记录（含已删除的）。\n"
             f"请把这个文件和盖章的统计表一起报送；统计表校验码 {exported.sheet_code}。",
         )  # fmt: skip
@@ -275,6 +277,10 @@ class ReportTab(QWidget):
                                 "以后导出的上报文件都会带上它。")  # fmt: skip
         return True
 
+    def apply_role(self) -> None:
+        """The city summary is the city's; a unit's installation does not offer it."""
+        self.ui.summaryButton.setVisible(services.unit_installation(self._workspace.db) is None)
+
     def choose_summary_export(self) -> None:
         name = f"全市汇总表-{self.period.label}.xlsx"
         path = ask_save_path(self, "导出全市汇总表", "export", name,
@@ -285,7 +291,7 @@ class ReportTab(QWidget):
             except KnownError as error:
                 QMessageBox.warning(self, "导出失败", error.message)
                 return
-            QMessageBox.information(self, "导出完成", f"已导出：{path}")
+            tell_exported(self, path, f"已导出：{path}")
 
     def choose_printer(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -1,0 +1,19 @@
+"""Keyboard shortcuts bound to one widget.
+
+PySide6 6.12 ignores QShortcut's ``context=`` keyword (the shortcut stays window-wide, and
+three window-wide Delete keys are ambiguous, so Qt fires none); the context is set after
+construction instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+
+
+def widget_shortcut(widget, keys, slot) -> QShortcut:
+    """``keys`` call ``slot`` only while ``widget`` itself has the focus."""
+    shortcut = QShortcut(QKeySequence(keys), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut

@@ -1,0 +1,42 @@
+"""Compile resources/translations/*.ts into .qm files beside them with pyside6-lrelease.
+
+Run after editing a .ts file: ``python tools/compile_translations.py``.
+tests/ui/test_translations.py fails when a .qm file is out of date.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+
+
+def lrelease_command() -> list[str]:
+    """pyside6-lrelease beside the running interpreter (a venv need not be on PATH)."""
+    script = Path(sys.executable).with_name("pyside6-lrelease")
+    return [str(script)] if script.exists() else ["pyside6-lrelease"]
+
+
+def compile_catalogue(source: Path) -> bytes:
+    """The .qm bytes pyside6-lrelease makes of ``source``."""
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "out.qm"
+        subprocess.run([*lrelease_command(), "-silent", str(source), "-qm", str(target)],
+                       check=True, capture_output=True)  # fmt: skip
+        return target.read_bytes()
+
+
+def main() -> int:
+    for source in sorted(TRANSLATIONS.glob("*.ts")):
+        target = source.with_suffix(".qm")
+        target.write_bytes(compile_catalogue(source))
+        print(f"{source.name} -> {target.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
