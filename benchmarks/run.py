@@ -27,8 +27,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from jzdesk import services
 from jzdesk.app import QUIT_AFTER_SHOW_ENV
+from jzdesk.usecases import installation, ledger, progress, samples
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 
@@ -53,8 +53,8 @@ def database(records: int) -> Path:
         partial = path.with_suffix(".partial")
         for leftover in CACHE.glob(partial.name + "*"):
             leftover.unlink()
-        db = services.open_database(partial)
-        services.fill_sample_data(db, records, seed=2021)
+        db = installation.open_database(partial)
+        samples.fill_sample_data(db, records, seed=2021)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.close()
         partial.rename(path)
@@ -95,9 +95,9 @@ def window_shown(records: int) -> Row:
 
 
 def progress_in_process(records: int, bar: float | None) -> Row:
-    db = services.open_database(database(records))
+    db = installation.open_database(database(records))
     median = median_time(
-        lambda: services.progress_report(db, year=2021, as_of=date(2021, 10, 1)), runs=21
+        lambda: progress.progress_report(db, year=2021, as_of=date(2021, 10, 1)), runs=21
     )
     db.close()
     label = f"{records // 1000} k" if records < 1_000_000 else f"{records // 1_000_000} M"
@@ -108,8 +108,8 @@ def charts_refresh(records: int) -> Row:
     """The numbers behind the four charts (the chart drawing itself is Qt's)."""
     from jzdesk.domain.periods import parse_period
 
-    db = services.open_database(database(records))
-    median = median_time(lambda: services.chart_data(db, parse_period("2021")), runs=21)
+    db = installation.open_database(database(records))
+    median = median_time(lambda: progress.chart_data(db, parse_period("2021")), runs=21)
     db.close()
     label = f"{records // 1000} k" if records < 1_000_000 else f"{records // 1_000_000} M"
     return Row(f"charts refresh (all four charts' data), {label} records", 0.15, median, 21)
@@ -126,9 +126,9 @@ def progress_process(records: int) -> Row:
 def show_ledger(db, spec, sort: str = "date") -> None:
     """What the 活动登记 tab does before the list shows: the first page, and the 合计 when
     it is instant (otherwise the 合计 follows the shown list and is timed on its own)."""
-    if services.totals_are_instant(spec):
-        services.event_totals(db, spec)
-    services.list_events(db, spec, sort=sort, limit=500)
+    if ledger.totals_are_instant(spec):
+        ledger.record_totals(db, spec)
+    ledger.list_records(db, spec, sort=sort, limit=500)
 
 
 def ledger_search(records: int) -> list[Row]:
@@ -137,14 +137,14 @@ def ledger_search(records: int) -> list[Row]:
     from jzdesk.domain.periods import parse_period
     from jzdesk.domain.records import RecordFilter
 
-    db = services.open_database(database(records))
+    db = installation.open_database(database(records))
     rows = []
     for text, what in (("讲座", "a common word"), ("不存在", "a word found nowhere")):
         spec = RecordFilter(period=parse_period("2021"), text=text)
         search = median_time(lambda spec=spec: show_ledger(db, spec), runs=11)
         rows.append(Row(f"ledger search, all units, {what}, {records // 1000} k", 0.1, search, 11))
         rows.append(Row(f"  its 合计 (after the list), {records // 1000} k records", None,
-                        median_time(lambda spec=spec: services.event_totals(db, spec), runs=5),
+                        median_time(lambda spec=spec: ledger.record_totals(db, spec), runs=5),
                         5))  # fmt: skip
     db.close()
     return rows
@@ -155,7 +155,7 @@ def ledger_changes(records: int) -> list[Row]:
     from jzdesk.domain.periods import parse_period
     from jzdesk.domain.records import RecordFilter
 
-    db = services.open_database(database(records))
+    db = installation.open_database(database(records))
     unit_year = RecordFilter(unit_codes=("qinyang",), period=parse_period("2021"))
     search = RecordFilter(unit_codes=("qinyang",), period=parse_period("2021"), text="讲座")
     cases = [
@@ -174,7 +174,7 @@ def ledger_changes(records: int) -> list[Row]:
     for name, spec, sort in cases:
         change = lambda spec=spec, sort=sort: show_ledger(db, spec, sort)  # noqa: E731
         rows.append(Row(f"ledger {name}, {label} records", 0.1, median_time(change, runs=11), 11))
-    later = median_time(lambda: services.event_totals(db, search), runs=11)
+    later = median_time(lambda: ledger.record_totals(db, search), runs=11)
     rows.append(
         Row(f"ledger 合计 of the search (after the list), {label} records", None, later, 11)
     )
@@ -189,8 +189,8 @@ def sheet_exports() -> list[Row]:
     from jzdesk.domain.periods import parse_period
     from jzdesk.usecases import sheets
 
-    db = services.open_database(database(100_000))
-    unit = services.resolve_unit(db, "qinyang")
+    db = installation.open_database(database(100_000))
+    unit = installation.resolve_unit(db, "qinyang")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         # 100 k records put about 9 k on 沁阳's year and about 60 on two days of March.
@@ -198,8 +198,8 @@ def sheet_exports() -> list[Row]:
             ("quarter's sheet", "2021-03-01..2021-03-02", 0.3),
             ("10 k-row sheet", "2021", 3.0),
         ):
-            count = services.event_totals(
-                db, services.event_filter(unit=unit, period=parse_period(period))
+            count = ledger.record_totals(
+                db, ledger.record_filter(unit=unit, period=parse_period(period))
             )["records"]
             for suffix in (".xlsx", ".pdf"):
                 target = Path(folder) / f"sheet{suffix}"
@@ -232,8 +232,8 @@ def submission_files(per_file: int) -> list[Path]:
         return files
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    db = services.open_database(folder / "units.sqlite")
-    services.fill_sample_data(db, per_file * 17, seed=per_file)
+    db = installation.open_database(folder / "units.sqlite")
+    samples.fill_sample_data(db, per_file * 17, seed=per_file)
     # The generator spreads records by quota; give every unit exactly per_file of them.
     with db.atomic():
         db.execute("UPDATE records SET sample = 0")
@@ -245,7 +245,7 @@ def submission_files(per_file: int) -> list[Path]:
             )
         db.execute("DELETE FROM records WHERE rowid > ?", [per_file * len(UNIT_CODES)])
     for code, path in zip(UNIT_CODES, files, strict=True):
-        unit = services.resolve_unit(db, code)
+        unit = installation.resolve_unit(db, code)
         submission_export.export_submission(db, unit, path, period=parse_period("2021Q4"))
     db.close()
     (folder / "units.sqlite").unlink()
@@ -255,7 +255,7 @@ def submission_files(per_file: int) -> list[Path]:
 def empty_city(folder: Path) -> Path:
     """A new, migrated city database (the cost of creating it is not timed)."""
     path = folder / f"city-{time.perf_counter_ns()}.sqlite"
-    services.open_database(path).close()
+    installation.open_database(path).close()
     return path
 
 
@@ -265,7 +265,7 @@ def bare_insert_select(city: Path, files: list[Path]) -> None:
     from jzdesk.io.package import RECORD_COLUMNS
 
     own = ", ".join(c for c in RECORD_COLUMNS if c != "media")
-    db = services.open_database(city)
+    db = installation.open_database(city)
     for path in files:
         db.execute("ATTACH DATABASE ? AS pkg", [str(path)])
         with db.atomic():
@@ -314,7 +314,7 @@ def imports(per_file: int, runs: int) -> list[Row]:
         ours, bare, floor = [], [], []
         for _ in range(runs):
             city = empty_city(Path(folder))
-            db = services.open_database(city)
+            db = installation.open_database(city)
             start = time.perf_counter()
             results = imports.import_files(db, files)
             ours.append(time.perf_counter() - start)

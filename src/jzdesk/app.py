@@ -83,12 +83,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def build_window(db_path: Path | None):
     """Open the database and the main window on it. Raises KnownError if it cannot open."""
-    from jzdesk import services
     from jzdesk.ui.views.main_window import MainWindow
     from jzdesk.ui.workspace import Workspace
+    from jzdesk.usecases import installation
 
     path = Path(db_path) if db_path else database_path()
-    return MainWindow(Workspace(services.open_database(path), path))
+    return MainWindow(Workspace(installation.open_database(path), path))
 
 
 FIRST_RUN_SETTING = "first_run/done"
@@ -137,13 +137,13 @@ def first_run() -> Path | None:
 def open_main_window(path: Path):
     """The main window on ``path``; a damaged database leads to the offer to put the
     latest backup in its place. None when it cannot be opened (the user was told)."""
-    from jzdesk import services
     from jzdesk.errors import DamagedDatabaseError
+    from jzdesk.usecases import backups
 
     try:
         return build_window(path)
     except DamagedDatabaseError as error:
-        latest = services.latest_backup_beside(path)
+        latest = backups.latest_backup_beside(path)
         if latest is None:
             QMessageBox.critical(None, APP_TITLE, f"{error.message}\n\n没有找到可用的备份。")
             return None
@@ -152,7 +152,7 @@ def open_main_window(path: Path):
         if QMessageBox.question(None, APP_TITLE, question) != QMessageBox.StandardButton.Yes:
             return None
         try:
-            aside = services.recover_database(path, latest["path"])
+            aside = backups.recover_database(path, latest["path"])
             window = build_window(path)
         except KnownError as recovery_error:
             QMessageBox.critical(None, APP_TITLE, recovery_error.message)
@@ -260,12 +260,12 @@ def _screenshots(window, folder: Path) -> int:
 
 def _daily_backup(window) -> None:
     """The day's first backup; a failure is logged, never in the user's way."""
-    from jzdesk import services
+    from jzdesk.usecases import backups
 
     if not window.isVisible():  # closed meanwhile: its database is closed too
         return
     try:
-        services.daily_backup(window.workspace.db)
+        backups.daily_backup(window.workspace.db)
     except KnownError as error:
         import logging
 

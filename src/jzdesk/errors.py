@@ -12,10 +12,14 @@ class KnownError(Exception):
     prints it on stderr and exits 1; the window shows it in a message box.
     """
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(self, message: str, *, field: str | None = None, code: str = "") -> None:
+        """``code`` names the kind of problem for a program to act on (the window asks for
+        the unit of a sheet that names none), so that no decision hangs on a message's
+        wording."""
         super().__init__(message)
         self.message = message
         self.field = field
+        self.code = code
 
     def __str__(self) -> str:
         return self.message
@@ -45,9 +49,35 @@ def os_reason(error: OSError) -> str:
     return reasons.get(error.errno, error.strerror or str(error))
 
 
-def is_disk_full(error: Exception) -> bool:
+# SQLite's fixed message for each failure, for Pythons without sqlite_errorname (3.10).
+_SQLITE_MESSAGES = (
+    ("database or disk is full", "full"),
+    ("database is locked", "busy"),
+    ("database table is locked", "locked"),
+    ("interrupted", "interrupt"),
+    ("unable to open", "cantopen"),
+    ("file is not a database", "notadb"),
+    ("malformed", "corrupt"),
+    ("readonly", "readonly"),
+)
+
+
+def sqlite_failure(error: BaseException) -> str:
+    """What a SQLite failure was, by SQLite's own error name: ``full``, ``busy``,
+    ``locked``, ``interrupt``, ``cantopen``, ``notadb``, ``corrupt``, ``readonly`` … (the
+    primary code of ``SQLITE_BUSY_SNAPSHOT`` and the like), or "" for an error that is
+    not SQLite's. The decision never rests on the English wording of a message where the
+    name is known."""
+    name = getattr(error, "sqlite_errorname", None)
+    if name:
+        return name.removeprefix("SQLITE_").split("_")[0].lower()
+    text = str(error).lower()
+    return next((kind for words, kind in _SQLITE_MESSAGES if words in text), "")
+
+
+def is_disk_full(error: BaseException) -> bool:
     """SQLite's SQLITE_FULL: the disk (or the temporary folder's) has no room left."""
-    return "database or disk is full" in str(error).lower()
+    return sqlite_failure(error) == "full"
 
 
 def disk_full_message(path) -> str:

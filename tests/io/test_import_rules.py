@@ -7,45 +7,44 @@ from datetime import date
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.errors import KnownError
 from jzdesk.store.db import open_db
-from jzdesk.usecases import sheet_import, sheets
+from jzdesk.usecases import installation, ledger, sheet_import, sheets
 
 
 def export(db, tmp_path, name, unit="qinyang", period="2021Q1"):
-    return sheets.export_sheet_xlsx(db, services.resolve_unit(db, unit), parse_period(period),
+    return sheets.export_sheet_xlsx(db, installation.resolve_unit(db, unit), parse_period(period),
                                       tmp_path / name)  # fmt: skip
 
 
 def test_a_newer_revision_replaces_and_an_older_file_rolls_nothing_back(tmp_path):
     unit = open_db(tmp_path / "unit.sqlite")
     city = open_db(tmp_path / "city.sqlite")
-    record_id = services.add_event(unit, RecordFields("qinyang", date(2021, 3, 5), T.ART,
+    record_id = ledger.add_record(unit, RecordFields("qinyang", date(2021, 3, 5), T.ART,
                                                       audience=100))  # fmt: skip
     first = export(unit, tmp_path, "first.xlsx")
     assert sheet_import.import_sheet(city, first).added == 1
-    services.update_event(unit, record_id, RecordFields("qinyang", date(2021, 3, 5), T.ART,
+    ledger.update_record(unit, record_id, RecordFields("qinyang", date(2021, 3, 5), T.ART,
                                                         audience=1000), revision=1)  # fmt: skip
     second = export(unit, tmp_path, "second.xlsx")
     result = sheet_import.import_sheet(city, second)
     assert (result.updated, result.conflicts) == (1, 0)
-    stored = services.get_event(city, record_id)
+    stored = ledger.get_record(city, record_id)
     assert (stored.fields.audience, stored.revision) == (1000, 2)
     older = sheet_import.import_sheet(city, first)
     assert (older.status, older.unchanged, older.conflicts) == ("unchanged", 1, 0)
-    assert services.get_event(city, record_id).fields.audience == 1000
+    assert ledger.get_record(city, record_id).fields.audience == 1000
 
 
 def test_rows_moved_by_hand_are_read_by_content_and_said_so(db, tmp_path):
     """Swapped rows no longer line up with 活动明细: the sheet is read by the hand-filled
     rules (each row paired with the record it still resembles), and the result says so."""
-    services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), T.FILM, title="A",
+    ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), T.FILM, title="A",
                                         presenter="甲放映队", demonstration=True))  # fmt: skip
-    services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), T.FILM, title="B"))
+    ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), T.FILM, title="B"))
     path = export(db, tmp_path, "q1.xlsx")
     book = load_workbook(path)
     ws = book["统计表"]
@@ -61,8 +60,8 @@ def test_rows_moved_by_hand_are_read_by_content_and_said_so(db, tmp_path):
     other = open_db(tmp_path / "other.sqlite")
     result = sheet_import.import_sheet(other, path)
     assert "对不上（第 6 行的序号是“2”，应为 1）" in result.reason
-    by_title = {r.fields.title: r for r in services.list_events(other)}
-    originals = {r.fields.title: r for r in services.list_events(db)}
+    by_title = {r.fields.title: r for r in ledger.list_records(other)}
+    originals = {r.fields.title: r for r in ledger.list_records(db)}
     assert set(by_title) == {"A", "B2"}
     assert by_title["A"].id == originals["A"].id
     assert by_title["A"].fields.demonstration and by_title["A"].fields.presenter == "甲放映队"
@@ -71,10 +70,10 @@ def test_rows_moved_by_hand_are_read_by_content_and_said_so(db, tmp_path):
 
 
 def test_a_sheet_cannot_move_records_to_another_unit(db, tmp_path, run_cli):
-    services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), T.ART))
+    ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), T.ART))
     path = export(db, tmp_path, "q1.xlsx")
     with pytest.raises(KnownError) as caught:
-        sheet_import.import_sheet(db, path, unit=services.resolve_unit(db, "孟州"))
+        sheet_import.import_sheet(db, path, unit=installation.resolve_unit(db, "孟州"))
     assert "与指定的“孟州市总工会”不一致" in caught.value.message
     book = load_workbook(path)
     book["统计表"]["A4"] = "填报单位（盖章）：孟州市总工会"
@@ -82,7 +81,7 @@ def test_a_sheet_cannot_move_records_to_another_unit(db, tmp_path, run_cli):
     with pytest.raises(KnownError) as caught:
         sheet_import.import_sheet(db, path)
     assert "属于沁阳市总工会" in caught.value.message
-    assert [r.fields.unit_code for r in services.list_events(db)] == ["qinyang"]
+    assert [r.fields.unit_code for r in ledger.list_records(db)] == ["qinyang"]
 
 
 def hand_sheet(path, rows, header=None, title="2021年第一季度", unit="温县总工会"):
@@ -110,11 +109,11 @@ def test_identical_rows_both_count_and_a_corrected_sheet_replaces_them(db, tmp_p
     result = sheet_import.import_sheet(db, corrected)
     assert (result.added, result.updated, result.deleted) == (0, 2, 1)
     assert "其中删除 1 条" in result.reason
-    assert [r.fields.audience for r in services.list_events(db)] == [120]
+    assert [r.fields.audience for r in ledger.list_records(db)] == [120]
     again = sheet_import.import_sheet(db, path)
     assert (again.status, again.unchanged, again.updated, again.added) == ("unchanged", 2, 0, 0)
     assert "导入过" in again.reason
-    assert [r.fields.audience for r in services.list_events(db)] == [120]
+    assert [r.fields.audience for r in ledger.list_records(db)] == [120]
 
 
 def test_long_headers_subtotals_and_template_rows(db, tmp_path):
@@ -127,7 +126,7 @@ def test_long_headers_subtotals_and_template_rows(db, tmp_path):
             [4, None, None, None, None, None, None, None]]  # fmt: skip
     result = sheet_import.import_sheet(db, hand_sheet(tmp_path / "long.xlsx", rows, header))
     assert result.added == 2
-    events = services.list_events(db)
+    events = ledger.list_records(db)
     assert [(e.fields.title, e.fields.venue, e.fields.sessions, e.fields.audience)
             for e in events] == [("新春文艺演出", "西关村", 5, 300), ("技能培训", "温县电厂", 1, 40)]  # fmt: skip
 
@@ -153,7 +152,7 @@ def test_merged_numbers_are_not_repeated_and_titles_are(db, tmp_path):
     book.active.merge_cells("J4:J5")
     book.save(path)
     sheet_import.import_sheet(db, path)
-    events = services.list_events(db)
+    events = ledger.list_records(db)
     assert [e.fields.title for e in events] == ["系列讲座", "系列讲座"]
     assert [e.fields.audience for e in events] == [300, 0]
 
@@ -178,5 +177,5 @@ def test_a_merged_type_header_over_the_five_columns(db, tmp_path):
     ws.append([1, "2021-03-05", "演出", "x", None, 2, None, None, None, 10, None])
     book.save(tmp_path / "h.xlsx")
     sheet_import.import_sheet(db, tmp_path / "h.xlsx")
-    [event] = services.list_events(db)
+    [event] = ledger.list_records(db)
     assert (event.fields.activity_type, event.fields.sessions) == (T.FILM, 2)

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from PIL import Image
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields, RecordFilter
 from jzdesk.errors import KnownError
 from jzdesk.io.photos import LONG_SIDE, THUMB_SIDE, prepare_photo
+from jzdesk.usecases import ledger, photos
 
 
 def photo_file(tmp_path, name="p.jpg", size=(4000, 3000), colour=(200, 30, 30)):
@@ -47,24 +47,22 @@ def test_bad_images_are_refused_naming_the_file(tmp_path, make, words):
 
 
 def test_photos_attach_to_a_record_all_or_none(db, tmp_path):
-    record_id = services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
+    record_id = ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
     good = photo_file(tmp_path, "a.jpg")
     bad = tmp_path / "b.jpg"
     bad.write_text("x")
     with pytest.raises(KnownError):
-        services.add_photos(db, record_id, [good, bad])
-    assert services.photo_thumbnails(db, record_id) == []
+        photos.add_photos(db, record_id, [good, bad])
+    assert photos.photo_thumbnails(db, record_id) == []
     assert (
-        services.add_photos(
-            db, record_id, [good, photo_file(tmp_path, "c.jpg", colour=(0, 0, 255))]
-        )
+        photos.add_photos(db, record_id, [good, photo_file(tmp_path, "c.jpg", colour=(0, 0, 255))])
         == 2
     )
-    assert services.add_photos(db, record_id, [good]) == 0  # the same picture is kept once
-    assert services.get_event(db, record_id).revision == 2
-    with_photos = services.list_events(db, RecordFilter(has_photos=True))
+    assert photos.add_photos(db, record_id, [good]) == 0  # the same picture is kept once
+    assert ledger.get_record(db, record_id).revision == 2
+    with_photos = ledger.list_records(db, RecordFilter(has_photos=True))
     assert [r.id for r in with_photos] == [record_id]
-    photo_id, thumbnail = services.photo_thumbnails(db, record_id)[0]
+    photo_id, thumbnail = photos.photo_thumbnails(db, record_id)[0]
     assert thumbnail.startswith(b"\xff\xd8")
-    services.remove_photo(db, record_id, photo_id)
-    assert len(services.photo_thumbnails(db, record_id)) == 1
+    photos.remove_photo(db, record_id, photo_id)
+    assert len(photos.photo_thumbnails(db, record_id)) == 1

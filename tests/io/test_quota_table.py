@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from jzdesk import services
 from jzdesk.errors import KnownError
 from jzdesk.store import plans
-from jzdesk.usecases import plan_file
+from jzdesk.usecases import planning, progress
 
 
 def quotas(db, year):
@@ -16,7 +15,7 @@ def quotas(db, year):
 
 
 def test_export_has_the_official_layout_and_reads_back(db, tmp_path):
-    path = plan_file.export_quota_table(db, 2021, tmp_path / "fj1.xlsx")
+    path = planning.export_quota_table(db, 2021, tmp_path / "fj1.xlsx")
     ws = load_workbook(path).active
     assert (
         ws["A1"].value == "2021年“中国梦·劳动美·工会情”"
@@ -25,7 +24,7 @@ def test_export_has_the_official_layout_and_reads_back(db, tmp_path):
     assert [ws["A3"].value, ws["B3"].value] == ["单位", "“五送”活动场次"]
     assert [ws["A4"].value, ws["B4"].value] == ["沁阳市总工会", 50]
     assert [ws["A20"].value, ws["B20"].value] == ["合计", 510]
-    result = plan_file.import_quota_table(db, path)
+    result = planning.import_quota_table(db, path)
     assert (result.year, result.changed, result.unchanged) == (2021, 0, 16)
 
 
@@ -44,7 +43,7 @@ def hand_made(path, rows, title="2022年“中国梦·劳动美·工会情”文
 def test_a_hand_made_table_for_a_new_year(db, tmp_path):
     rows = [["沁 阳 市总工会", "６０"], [None, None], ["孟州市总工会", 55], ["示范区工会", "12"],
             ["合 计", 127]]  # fmt: skip
-    result = plan_file.import_quota_table(db, hand_made(tmp_path / "2022.xlsx", rows))
+    result = planning.import_quota_table(db, hand_made(tmp_path / "2022.xlsx", rows))
     assert result.created and result.year == 2022 and result.changed == 3
     got = quotas(db, 2022)
     assert (got["qinyang"], got["mengzhou"], got["shifanqu"], got["boai"]) == (60, 55, 12, 50)
@@ -54,7 +53,7 @@ def test_a_hand_made_table_for_a_new_year(db, tmp_path):
     log = plans.audit_log(db, 2022)
     assert [(e["unit_code"], e["old"], e["new"]) for e in log][:2] == [("qinyang", "50", "60"),
                                                                       ("mengzhou", "50", "55")]  # fmt: skip
-    assert services.progress_report(db, year=2022).quota == 510 + 10 + 5 + 2
+    assert progress.progress_report(db, year=2022).quota == 510 + 10 + 5 + 2
 
 
 @pytest.mark.parametrize(
@@ -69,7 +68,7 @@ def test_a_hand_made_table_for_a_new_year(db, tmp_path):
 def test_unreadable_tables_are_refused_with_the_row_named(db, tmp_path, rows, words):
     before = quotas(db, 2021)
     with pytest.raises(KnownError) as caught:
-        plan_file.import_quota_table(db, hand_made(tmp_path / "bad.xlsx", rows,
+        planning.import_quota_table(db, hand_made(tmp_path / "bad.xlsx", rows,
                                                   title="2021年任务分解表"))  # fmt: skip
     assert words in caught.value.message
     assert quotas(db, 2021) == before and plans.audit_log(db, 2021) == []

@@ -11,18 +11,17 @@ from openpyxl import load_workbook
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.domain.sheet import verification_code
 from jzdesk.errors import KnownError
-from jzdesk.usecases import sheets
+from jzdesk.usecases import installation, ledger, report_info, sheets
 
 
 @pytest.fixture
 def unit_db(db):
-    services.set_header_fields(db, "qinyang", filler="王芳", phone="0391-5555555")
+    report_info.set_header_fields(db, "qinyang", filler="王芳", phone="0391-5555555")
     rows = [
         RecordFields("qinyang", date(2021, 7, 5), T.ART, sessions=2, audience=300,
                      title='=HYPERLINK("http://x")', venue="+1 月山镇", notes="@SUM"),
@@ -30,8 +29,8 @@ def unit_db(db):
         RecordFields("qinyang", date(2021, 2, 1), T.LECTURE, audience=50, title="一季度讲座"),
     ]  # fmt: skip
     for fields in rows:
-        services.add_event(db, fields)
-    services.set_quarter_summary(db, "qinyang", 2021, 3, "三季度开展送文化活动。")
+        ledger.add_record(db, fields)
+    report_info.set_quarter_summary(db, "qinyang", 2021, 3, "三季度开展送文化活动。")
     return db
 
 
@@ -43,7 +42,7 @@ def seal_scan(path):
 
 
 def data_for(db, period="2021Q3", **kwargs):
-    return sheets.sheet_data(db, services.resolve_unit(db, "沁阳"), parse_period(period),
+    return sheets.sheet_data(db, installation.resolve_unit(db, "沁阳"), parse_period(period),
                                filled_on=date(2021, 10, 8), **kwargs)  # fmt: skip
 
 
@@ -85,7 +84,7 @@ def test_xlsx_sheet_reads_back_with_text_as_text_and_print_settings(unit_db, tmp
 
 def test_pdf_sheet_embeds_the_font_repeats_the_header_and_numbers_pages(unit_db, tmp_path):
     for day in range(1, 90):
-        services.add_event(unit_db, RecordFields("qinyang", date(2021, 7, 1 + day % 28),
+        ledger.add_record(unit_db, RecordFields("qinyang", date(2021, 7, 1 + day % 28),
                                                  T.TRAINING, title=f"技能培训第{day}期"))  # fmt: skip
     data = data_for(unit_db)
     path = sheets.export_sheet(data, tmp_path / "q3.pdf")
@@ -146,8 +145,8 @@ def test_the_verification_code_is_stable_and_changes_with_any_edit(unit_db):
     assert first == verification_code(
         replace(data_for(unit_db), filler="别人", filled_on="2022-01-01")
     )
-    [record] = [r for r in services.list_events(unit_db) if r.fields.title == "红色电影"]
-    services.update_event(unit_db, record.id, replace(record.fields, audience=121), revision=1)
+    [record] = [r for r in ledger.list_records(unit_db) if r.fields.title == "红色电影"]
+    ledger.update_record(unit_db, record.id, replace(record.fields, audience=121), revision=1)
     changed = verification_code(data_for(unit_db))
     assert changed != first and len(changed) == 14 and changed.count("-") == 2
     assert verification_code(data_for(unit_db, period="2021-07-01..2021-09-29")) != changed
@@ -172,7 +171,7 @@ def test_seal_scans_become_transparent_and_bad_files_are_refused(tmp_path):
 
 
 def test_the_unit_seal_is_stored_and_used(unit_db, tmp_path):
-    unit = services.resolve_unit(unit_db, "沁阳")
+    unit = installation.resolve_unit(unit_db, "沁阳")
     sheets.set_unit_seal(unit_db, unit, seal_scan(tmp_path / "s.jpg"))
     assert data_for(unit_db).seal == sheets.unit_seal(unit_db, unit)
     sheets.set_unit_seal(unit_db, unit, None)
@@ -219,8 +218,8 @@ def test_a_record_longer_than_a_page_is_cut_in_the_pdf_and_whole_in_excel(db, tm
     on a page, marked, and the Excel sheet carries every character (it failed before)."""
     long = RecordFields("qinyang", date(2021, 7, 2), T.ART, title="演出" * 1000,
                         venue="地点" * 1000, notes="备注很长" * 500)  # fmt: skip
-    services.add_event(db, long)
-    services.add_event(db, RecordFields("qinyang", date(2021, 7, 9), T.FILM, title="露天电影"))
+    ledger.add_record(db, long)
+    ledger.add_record(db, RecordFields("qinyang", date(2021, 7, 9), T.FILM, title="露天电影"))
     data = data_for(db)
     reader = PdfReader(sheets.export_sheet(data, tmp_path / "long.pdf"))
     text = "".join(page.extract_text() for page in reader.pages)

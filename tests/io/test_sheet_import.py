@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import (
@@ -24,7 +23,7 @@ from jzdesk.domain.records import (
 )
 from jzdesk.errors import KnownError
 from jzdesk.io.sheet_import import parse_cell_date, parse_cell_number, parse_cell_type
-from jzdesk.usecases import sheet_import, sheets
+from jzdesk.usecases import installation, ledger, sheet_import, sheets
 
 TYPES = ["送文艺", "送电影", "送书画", "送培训", "送讲座"]
 
@@ -95,7 +94,7 @@ def test_a_messy_hand_filled_sheet_imports(db, tmp_path):
     path = hand_sheet(tmp_path / "孟州一季度.xlsx", rows, total=[2, 2, 1, 1, 1, 1745])
     result = sheet_import.import_sheet(db, path)
     assert (result.status, result.added, result.unit) == ("imported", 6, "mengzhou")
-    events = services.list_events(db)
+    events = ledger.list_records(db)
     got = [(e.fields.date, e.fields.activity_type, e.fields.sessions, e.fields.audience)
            for e in events]  # fmt: skip
     assert got == [
@@ -124,7 +123,7 @@ def test_a_type_column_with_words_or_numbers_and_a_sessions_column(db, tmp_path)
     book.save(path)
     result = sheet_import.import_sheet(db, path)
     assert result.added == 5 and result.unit == "wenxian"
-    kinds = [(e.fields.activity_type, e.fields.sessions) for e in services.list_events(db)]
+    kinds = [(e.fields.activity_type, e.fields.sessions) for e in ledger.list_records(db)]
     assert kinds == [(T.ART, 2), (T.FILM, 1), (T.CALLIGRAPHY, 1), (T.TRAINING, 1), (T.LECTURE, 1)]
 
 
@@ -139,7 +138,7 @@ def test_merged_title_cells_cover_their_rows_and_split_unit_cells_are_read(db, t
     book.active.merge_cells("C6:C7")
     book.save(path)
     assert sheet_import.import_sheet(db, path).unit == "qinyang"
-    assert [e.fields.title for e in services.list_events(db)] == ["送文化进万家"] * 2
+    assert [e.fields.title for e in ledger.list_records(db)] == ["送文化进万家"] * 2
 
 
 @pytest.mark.parametrize(
@@ -184,7 +183,7 @@ def test_a_wrong_total_row_is_reported_not_accepted(db, tmp_path):
     with pytest.raises(KnownError) as caught:
         sheet_import.import_sheet(db, path)
     assert "合计写的是 3，各行相加是 2" in caught.value.message
-    assert services.list_events(db) == []
+    assert ledger.list_records(db) == []
 
 
 def test_a_sheet_without_unit_needs_one(db, tmp_path):
@@ -193,7 +192,7 @@ def test_a_sheet_without_unit_needs_one(db, tmp_path):
     with pytest.raises(KnownError) as caught:
         sheet_import.import_sheet(db, path)
     assert "没有填写填报单位" in caught.value.message
-    unit = services.resolve_unit(db, "博爱")
+    unit = installation.resolve_unit(db, "博爱")
     assert sheet_import.import_sheet(db, path, unit=unit).unit == "boai"
 
 
@@ -203,7 +202,7 @@ def test_importing_again_reports_records_already_present(db, tmp_path):
     assert sheet_import.import_sheet(db, path).added == 1
     second = sheet_import.import_sheet(db, path)
     assert (second.status, second.added, second.unchanged) == ("unchanged", 0, 1)
-    assert len(services.list_events(db)) == 1
+    assert len(ledger.list_records(db)) == 1
 
 
 @pytest.mark.parametrize(
@@ -295,18 +294,18 @@ records = st.builds(
 @given(st.lists(records, min_size=1, max_size=8))
 def test_export_then_import_is_lossless(tmp_path_factory, batch):
     folder = tmp_path_factory.mktemp("roundtrip")
-    source = services.open_database(folder / "unit.sqlite")
-    target = services.open_database(folder / "city.sqlite")
+    source = installation.open_database(folder / "unit.sqlite")
+    target = installation.open_database(folder / "city.sqlite")
     for fields in batch:
-        services.add_event(source, fields)
-    unit = services.resolve_unit(source, "qinyang")
+        ledger.add_record(source, fields)
+    unit = installation.resolve_unit(source, "qinyang")
     path = sheets.export_sheet_xlsx(source, unit, parse_period("2021"), folder / "sheet.xlsx")
     result = sheet_import.import_sheet(target, path)
     assert result.added == len(batch)
 
     def shape(db):
         return sorted((json.dumps(r.fields.__repr__()), r.id, r.revision)
-                      for r in services.list_events(db))  # fmt: skip
+                      for r in ledger.list_records(db))  # fmt: skip
 
     assert shape(target) == shape(source)
     assert sheet_import.import_sheet(target, path).unchanged == len(batch)

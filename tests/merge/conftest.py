@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.io.package import content_digest
 from jzdesk.store.db import open_db
-from jzdesk.usecases import submission_export
+from jzdesk.usecases import installation, ledger, submission_export
 
 
 class UnitDesk:
@@ -25,20 +24,20 @@ class UnitDesk:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self.db = open_db(folder / "unit.sqlite")
-        self.unit = services.resolve_unit(self.db, unit_name)
-        services.init_installation(self.db, unit_name, filler="张三", phone="13800000000")
+        self.unit = installation.resolve_unit(self.db, unit_name)
+        installation.init_installation(self.db, unit_name, filler="张三", phone="13800000000")
         self.exports = 0
 
     def add(self, day: str = "2021-03-05", *, kind=ActivityType.ART, **fields) -> str:
         fields = RecordFields(unit_code=self.unit.code, date=date.fromisoformat(day),
                               activity_type=kind, **fields)  # fmt: skip
-        return services.add_event(self.db, fields)
+        return ledger.add_record(self.db, fields)
 
     def edit(self, record_id: str, **changes) -> None:
         from dataclasses import replace
 
-        record = services.get_event(self.db, record_id)
-        services.update_event(self.db, record_id, replace(record.fields, **changes),
+        record = ledger.get_record(self.db, record_id)
+        ledger.update_record(self.db, record_id, replace(record.fields, **changes),
                               revision=record.revision)  # fmt: skip
 
     def export(self, period: str = "2021Q1", **options) -> Path:

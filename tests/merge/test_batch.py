@@ -110,9 +110,9 @@ def test_the_owner_check_reads_only_the_staged_records(city, tmp_path):
 def many_records_file(desk, count: int):
     """A file of ``count`` records of the desk's unit (made as sample data, then made real
     so that they travel)."""
-    from jzdesk import services
+    from jzdesk.usecases import samples
 
-    services.fill_sample_data(desk.db, count, seed=11)
+    samples.fill_sample_data(desk.db, count, seed=11)
     with desk.db.atomic():
         desk.db.execute("UPDATE records SET sample = 0, unit_code = ?", [desk.unit.code])
     return desk.export("2021")

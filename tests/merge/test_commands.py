@@ -7,9 +7,8 @@ import json
 
 import pytest
 
-from jzdesk import services
 from jzdesk.store.db import open_db
-from jzdesk.usecases import submission_export
+from jzdesk.usecases import installation, ledger, submission_export
 
 
 def test_a_unit_exports_and_the_city_imports_from_the_command_line(run_cli, tmp_path, monkeypatch):
@@ -84,7 +83,7 @@ def test_conflicts_from_the_command_line(run_cli, tmp_path, db_path):
     from jzdesk.store import records
 
     unit_db = open_db(tmp_path / "unit.sqlite")
-    unit = services.resolve_unit(unit_db, "孟州")
+    unit = installation.resolve_unit(unit_db, "孟州")
     record_id = run_cli("--db", str(tmp_path / "unit.sqlite"), "add-event", "--unit", "孟州",
                         "--date", "2021-02-02", "--type", "电影", db=False).out.strip()  # fmt: skip
     first = tmp_path / "first.jzsub"
@@ -92,10 +91,10 @@ def test_conflicts_from_the_command_line(run_cli, tmp_path, db_path):
     assert run_cli("import", str(first)).code == 0
     city = open_db(db_path)
     held = records.get_record(city, record_id)
-    services.update_event(city, record_id, replace(held.fields, audience=5), revision=held.revision)
+    ledger.update_record(city, record_id, replace(held.fields, audience=5), revision=held.revision)
     city.close()
     mine = records.get_record(unit_db, record_id)
-    services.update_event(unit_db, record_id, replace(mine.fields, audience=9),
+    ledger.update_record(unit_db, record_id, replace(mine.fields, audience=9),
                           revision=mine.revision)  # fmt: skip
     second = tmp_path / "second.jzsub"
     submission_export.export_submission(unit_db, unit, second, period=parse_period("2021Q1"))

@@ -8,11 +8,10 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jzdesk import services
 from jzdesk.io.package import RECORD_COLUMNS, open_package
 from jzdesk.store import records
 from jzdesk.store.db import open_db
-from jzdesk.usecases import imports, sheets
+from jzdesk.usecases import imports, ledger, sheets
 
 from .conftest import UnitDesk
 
@@ -38,12 +37,12 @@ def work(desk: UnitDesk, ids: list[str], step) -> None:
         return
     record = records.get_record(desk.db, ids[number % len(ids)])
     if action == "edit" and not record.deleted:
-        services.update_event(desk.db, record.id, replace(record.fields, audience=value),
+        ledger.update_record(desk.db, record.id, replace(record.fields, audience=value),
                               revision=record.revision)  # fmt: skip
     elif action == "delete" and not record.deleted:
-        services.delete_event(desk.db, record.id)
+        ledger.delete_record(desk.db, record.id)
     elif action == "restore" and record.deleted:
-        services.restore_events(desk.db, [record.id])
+        ledger.restore_records(desk.db, [record.id])
 
 
 def file_state(path) -> dict:
@@ -82,7 +81,7 @@ def test_any_subset_in_any_order_converges_to_the_newest_file(tmp_path_factory, 
         newest = files[max(chosen)]
         assert city_state(city) == file_state(newest)
         assert city.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        totals = services.event_totals(city)
+        totals = ledger.record_totals(city)
         live = [v for v in file_state(newest).values() if not v[1]]
         assert totals["records"] == len(live) and totals["audience"] == sum(v[0] for v in live)
     finally:
@@ -136,7 +135,7 @@ def test_sheets_and_submissions_in_any_order_with_city_corrections(tmp_path_fact
             if live and data.draw(st.integers(0, 2)):
                 record = records.get_record(city, data.draw(st.sampled_from(live)))
                 corrected[record.id] = 100_000 + turn
-                services.update_event(city, record.id, replace(record.fields,
+                ledger.update_record(city, record.id, replace(record.fields,
                                       audience=corrected[record.id]), revision=record.revision)  # fmt: skip
             path, carried = files[index]
             [result] = imports.import_files(city, [path])

@@ -20,13 +20,13 @@ from .conftest import database_content, tamper
 @pytest.fixture
 def package(make_unit, tmp_path) -> Path:
     """A good file of 沁阳 with three records (one media item, one summary)."""
-    from jzdesk import services
     from jzdesk.domain.records import MediaItem
+    from jzdesk.usecases import report_info
 
     desk = make_unit()
     for n in range(3):
         desk.add(title=f"演出{n}", venue=f"厂{n}", media=(MediaItem("报纸", "日报"),))
-    services.set_quarter_summary(desk.db, "qinyang", 2021, 1, "小结")
+    report_info.set_quarter_summary(desk.db, "qinyang", 2021, 1, "小结")
     return desk.export()
 
 
@@ -224,10 +224,10 @@ def test_a_file_of_the_city_cannot_carry_the_units_records(make_unit, city):
 
 def test_a_sheet_or_a_submission_under_the_other_extension_is_named(package, city, tmp_path):
     """WeChat and e-mail rename files: the message says what the file really is."""
-    from jzdesk import services
     from jzdesk.domain.periods import parse_period
+    from jzdesk.usecases import installation
 
-    data = sheets.sheet_data(city, services.resolve_unit(city, "沁阳"), parse_period("2021Q1"))
+    data = sheets.sheet_data(city, installation.resolve_unit(city, "沁阳"), parse_period("2021Q1"))
     sheet = sheets.export_sheet(data, tmp_path / "表.xlsx")
     assert "改回 .xlsx" in rejected(city, variant(sheet, "表.jzsub"))
     assert "改回 .jzsub" in rejected(city, variant(package, "上报.xlsx"))

@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from jzdesk import services
 from jzdesk.domain.periods import parse_period
 from jzdesk.store import records
 from jzdesk.store.db import open_db
-from jzdesk.usecases import submission_export
+from jzdesk.usecases import installation, submission_export
 
 UNITS = ("qinyang", "mengzhou", "boai", "wuzhi", "wenxian", "xiuwu")
 PER_FILE = 4000
@@ -29,7 +28,7 @@ PER_FILE = 4000
 def unit_file(folder: Path, code: str) -> Path:
     """A unit database with PER_FILE records (written in bulk), exported."""
     db = open_db(folder / f"{code}.sqlite")
-    now = services.now_iso()
+    now = installation.now_iso()
     rows = [
         (code, f"2021-{1 + n % 3:02d}-{1 + n % 28:02d}", "art", 1 + n % 3, f"活动{n}",
          f"地点{n % 50}", "", n % 200, "", "", 0, 0, 0, "", str(uuid.uuid4()), "测试", 0, 1, 0,
@@ -38,7 +37,7 @@ def unit_file(folder: Path, code: str) -> Path:
     ]  # fmt: skip
     with db.atomic():
         records.insert_many(db, rows)
-    unit = services.resolve_unit(db, code)
+    unit = installation.resolve_unit(db, code)
     path = folder / f"{code}.jzsub"
     submission_export.export_submission(db, unit, path, period=parse_period("2021Q1"))
     db.close()

@@ -3,9 +3,8 @@ older files, conflicts, idempotence."""
 
 from __future__ import annotations
 
-from jzdesk import services
 from jzdesk.store import records
-from jzdesk.usecases import completeness, conflicts, imports, sheets
+from jzdesk.usecases import completeness, conflicts, imports, ledger, photos, report_info, sheets
 
 from .conftest import city_state, database_content
 
@@ -32,11 +31,11 @@ def test_media_and_summaries_and_header_travel(make_unit, city):
     desk = make_unit()
     media = (MediaItem("报纸", "焦作日报"), MediaItem("网络", "https://example.cn/a"))
     record_id = desk.add(title="书画展", media=media)
-    services.set_quarter_summary(desk.db, "qinyang", 2021, 1, "一季度开展了书画展。")
+    report_info.set_quarter_summary(desk.db, "qinyang", 2021, 1, "一季度开展了书画展。")
     import_one(city, desk.export())
     assert records.get_record(city, record_id).fields.media == media
-    assert services.quarter_summary(city, "qinyang", 2021, 1) == "一季度开展了书画展。"
-    assert services.header_fields(city, "qinyang") == {"filler": "张三", "phone": "13800000000"}
+    assert report_info.quarter_summary(city, "qinyang", 2021, 1) == "一季度开展了书画展。"
+    assert report_info.header_fields(city, "qinyang") == {"filler": "张三", "phone": "13800000000"}
 
 
 def test_a_newer_file_updates_deletes_and_adds(make_unit, city):
@@ -44,7 +43,7 @@ def test_a_newer_file_updates_deletes_and_adds(make_unit, city):
     kept, edited, dropped = desk.add(title="甲"), desk.add(title="乙"), desk.add(title="丙")
     import_one(city, desk.export())
     desk.edit(edited, title="乙（改）", audience=80)
-    services.delete_event(desk.db, dropped)
+    ledger.delete_record(desk.db, dropped)
     new = desk.add("2021-04-02", title="丁")
     result = import_one(city, desk.export("2021Q2"))
     assert (result.added, result.updated, result.deleted, result.unchanged) == (1, 2, 1, 1)
@@ -78,7 +77,7 @@ def test_an_older_file_after_a_newer_one_rolls_nothing_back(make_unit, city):
     old = desk.export()
     desk.edit(record_id, title="甲（改）")
     gone = desk.add(title="乙")
-    services.delete_event(desk.db, gone)
+    ledger.delete_record(desk.db, gone)
     new = desk.export()
     import_one(city, new)
     result = import_one(city, old)
@@ -105,7 +104,7 @@ def test_a_city_correction_and_a_unit_edit_are_a_conflict_the_city_settles(make_
     city_record = records.get_record(city, record_id)
     from dataclasses import replace
 
-    services.update_event(city, record_id, replace(city_record.fields, audience=99),
+    ledger.update_record(city, record_id, replace(city_record.fields, audience=99),
                           revision=city_record.revision)  # fmt: skip
     desk.edit(record_id, title="甲（单位改）")
     desk.edit(record_id, venue="二厂")  # the unit is two revisions on
@@ -127,7 +126,7 @@ def test_a_city_correction_and_a_unit_edit_are_a_conflict_the_city_settles(make_
     assert conflicts.open_conflicts(city) == []
     taken = records.get_record(city, record_id).fields
     assert (taken.title, taken.venue, taken.audience) == ("甲（单位改）", "二厂", 10)
-    history = services.event_history(city, record_id)
+    history = ledger.record_history(city, record_id)
     assert {h["state"]["audience"] for h in history} >= {10, 99}
 
     desk.edit(record_id, notes="再改")  # after "theirs" the unit's next edit just updates
@@ -142,7 +141,7 @@ def test_keeping_our_version_survives_the_same_file_and_flags_the_next_unit_edit
     held = records.get_record(city, record_id)
     from dataclasses import replace
 
-    services.update_event(city, record_id, replace(held.fields, title="甲（市里改）"),
+    ledger.update_record(city, record_id, replace(held.fields, title="甲（市里改）"),
                           revision=held.revision)  # fmt: skip
     desk.edit(record_id, title="甲（单位改）")
     first = desk.export()
@@ -171,7 +170,7 @@ def test_same_revision_with_other_content_is_a_conflict(make_unit, city):
     other_record = records.get_record(other.db, record_id)
     from dataclasses import replace
 
-    services.update_event(other.db, record_id, replace(other_record.fields, title="甲（二号机）"),
+    ledger.update_record(other.db, record_id, replace(other_record.fields, title="甲（二号机）"),
                           revision=other_record.revision)  # fmt: skip
     import_one(city, desk.export())
     result = import_one(city, other.export())
@@ -182,13 +181,13 @@ def test_same_revision_with_other_content_is_a_conflict(make_unit, city):
 
 def test_newest_file_decides_summaries_even_when_it_arrives_first(make_unit, city):
     desk = make_unit()
-    services.set_quarter_summary(desk.db, "qinyang", 2021, 1, "初稿")
+    report_info.set_quarter_summary(desk.db, "qinyang", 2021, 1, "初稿")
     old = desk.export()
-    services.set_quarter_summary(desk.db, "qinyang", 2021, 1, "定稿")
+    report_info.set_quarter_summary(desk.db, "qinyang", 2021, 1, "定稿")
     new = desk.export()
     import_one(city, new)
     import_one(city, old)
-    assert services.quarter_summary(city, "qinyang", 2021, 1) == "定稿"
+    assert report_info.quarter_summary(city, "qinyang", 2021, 1) == "定稿"
 
 
 def test_photos_travel_when_asked(make_unit, city, tmp_path):
@@ -198,18 +197,18 @@ def test_photos_travel_when_asked(make_unit, city, tmp_path):
     record_id = desk.add(title="有照片")
     picture = tmp_path / "photo.jpg"
     Image.new("RGB", (640, 480), (200, 30, 30)).save(picture)
-    services.add_photos(desk.db, record_id, [picture])
+    photos.add_photos(desk.db, record_id, [picture])
     import_one(city, desk.export())
-    assert services.photo_thumbnails(city, record_id) == []
+    assert photos.photo_thumbnails(city, record_id) == []
     desk.add(title="另一条")
     import_one(city, desk.export(photos=True))  # the photos come later
-    assert len(services.photo_thumbnails(city, record_id)) == 1
+    assert len(photos.photo_thumbnails(city, record_id)) == 1
     other = make_unit("孟州")
     with_photo = other.add(title="孟州的照片")
-    services.add_photos(other.db, with_photo, [picture])
+    photos.add_photos(other.db, with_photo, [picture])
     import_one(city, other.export(photos=True))
-    assert len(services.photo_thumbnails(city, with_photo)) == 1
-    assert services.photo_image(city, services.photo_thumbnails(city, with_photo)[0][0])
+    assert len(photos.photo_thumbnails(city, with_photo)) == 1
+    assert photos.photo_image(city, photos.photo_thumbnails(city, with_photo)[0][0])
 
 
 def test_the_sheet_code_is_shown_and_matches_the_units_paper(make_unit, city):
@@ -224,7 +223,7 @@ def test_the_sheet_code_is_shown_and_matches_the_units_paper(make_unit, city):
     assert completeness.check_sheet_code(city, result.import_id) == {
         "file": unit_code, "held": unit_code, "same": True}  # fmt: skip
     record_id = city.execute("SELECT id FROM records").fetchone()[0]
-    services.delete_event(city, record_id)  # the city changes what it holds
+    ledger.delete_record(city, record_id)  # the city changes what it holds
     assert completeness.check_sheet_code(city, result.import_id)["same"] is False
 
 
@@ -275,7 +274,7 @@ def test_a_conflict_overtaken_by_a_newer_file_closes_and_cannot_roll_back(make_u
     import_one(b.db, first)
     a.edit(record_id, audience=91)
     held = records.get_record(b.db, record_id)
-    services.update_event(b.db, record_id, replace(held.fields, audience=92),
+    ledger.update_record(b.db, record_id, replace(held.fields, audience=92),
                           revision=held.revision)  # fmt: skip
     import_one(city, a.export())
     assert import_one(city, b.export()).conflicts == 1
@@ -302,7 +301,7 @@ def test_a_decided_conflict_does_not_come_back_with_the_same_file_content(make_u
     import_one(b.db, first)
     a.edit(record_id, title="甲A")
     held = records.get_record(b.db, record_id)
-    services.update_event(b.db, record_id, replace(held.fields, title="甲B"),
+    ledger.update_record(b.db, record_id, replace(held.fields, title="甲B"),
                           revision=held.revision)  # fmt: skip
     import_one(city, a.export())
     import_one(city, b.export())
@@ -326,7 +325,7 @@ def sheet_record_corrected_at_city(desk, city, tmp_path) -> str:
                                        tmp_path / "q1.xlsx")  # fmt: skip
     import_one(city, sheet)
     held = records.get_record(city, record_id)
-    services.update_event(city, record_id, replace(held.fields, audience=99),
+    ledger.update_record(city, record_id, replace(held.fields, audience=99),
                           revision=held.revision)  # fmt: skip
     return record_id
 
@@ -348,7 +347,7 @@ def test_a_waiting_conflict_is_not_counted_again(make_unit, city):
     record_id = desk.add(title="甲")
     import_one(city, desk.export())
     held = records.get_record(city, record_id)
-    services.update_event(city, record_id, replace(held.fields, audience=5),
+    ledger.update_record(city, record_id, replace(held.fields, audience=5),
                           revision=held.revision)  # fmt: skip
     desk.edit(record_id, audience=6)
     assert import_one(city, desk.export()).conflicts == 1
@@ -361,10 +360,10 @@ def test_a_deletion_of_a_record_never_seen_adds_nothing(make_unit, city):
     desk = make_unit()
     kept = desk.add(title="甲")
     gone = desk.add(title="乙")
-    services.delete_event(desk.db, gone)
+    ledger.delete_record(desk.db, gone)
     result = import_one(city, desk.export())
     assert (result.added, result.unchanged) == (1, 1)
-    assert services.event_totals(city)["records"] == 1 and records.get_record(city, kept)
+    assert ledger.record_totals(city)["records"] == 1 and records.get_record(city, kept)
 
 
 def test_a_photo_added_later_at_the_unit_reaches_the_city(make_unit, city, tmp_path):
@@ -375,9 +374,9 @@ def test_a_photo_added_later_at_the_unit_reaches_the_city(make_unit, city, tmp_p
     for n, colour in enumerate(((200, 30, 30), (30, 200, 30))):
         picture = tmp_path / f"p{n}.jpg"
         Image.new("RGB", (320, 240), colour).save(picture)
-        services.add_photos(desk.db, record_id, [picture])
+        photos.add_photos(desk.db, record_id, [picture])
         import_one(city, desk.export(photos=True))
-        assert len(services.photo_thumbnails(city, record_id)) == n + 1
+        assert len(photos.photo_thumbnails(city, record_id)) == n + 1
 
 
 def test_a_conflict_from_a_filled_sheet_waits_in_the_conflicts_list(make_unit, city, tmp_path):

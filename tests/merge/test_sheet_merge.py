@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.store import records
-from jzdesk.usecases import completeness, conflicts, imports, sheets
+from jzdesk.usecases import completeness, conflicts, imports, ledger, sheets
 
 
 @pytest.fixture
@@ -56,7 +55,7 @@ def sheet(desk, tmp_path, name="q1.xlsx", period="2021Q1") -> Path:
 
 
 def live_sessions(db, unit_code) -> int:
-    return sum(r.fields.sessions for r in services.list_events(db)
+    return sum(r.fields.sessions for r in ledger.list_records(db)
                if r.fields.unit_code == unit_code)  # fmt: skip
 
 
@@ -100,7 +99,7 @@ def test_a_corrected_date_and_type_update_the_record_through_libreoffice(
     again = import_one(city, libreoffice(path))
     assert (again.added, again.updated, again.unchanged, again.conflicts) == (0, 2, 4, 0)
     assert live_sessions(city, "wenxian") == 8
-    assert len(services.list_events(city)) == 6
+    assert len(ledger.list_records(city)) == 6
     assert records.get_record(city, ids["春节慰问演出"]).fields.date.isoformat() == "2021-01-06"
     assert records.get_record(city, ids["送戏下乡"]).fields.activity_type is T.FILM
     changes = {c["record_id"]: c for c in completeness.import_changes(city, again.import_id)}
@@ -142,7 +141,7 @@ def test_a_corrected_hand_filled_sheet_replaces_the_first(city, tmp_path):
     result = import_one(city, hand_sheet(tmp_path / "博爱一季度（更正）.xlsx", corrected))
     assert (result.added, result.updated, result.deleted, result.unchanged) == (0, 2, 1, 3)
     assert live_sessions(city, "boai") == 4
-    held = {r.fields.title: r.fields.date.isoformat() for r in services.list_events(city)}
+    held = {r.fields.title: r.fields.date.isoformat() for r in ledger.list_records(city)}
     assert held == {"新春文艺演出": "2021-01-09", "露天电影": "2021-02-03",
                     "书画进企业": "2021-02-20", "健康讲座": "2021-03-18"}  # fmt: skip
     changes = {
@@ -166,7 +165,7 @@ def test_a_hand_filled_sheet_never_touches_what_came_otherwise(make_unit, city, 
     assert (result.added, result.unchanged, result.deleted) == (2, 1, 0)
     import_one(city, hand_sheet(tmp_path / "博爱（更正）.xlsx", BOAI_Q1[:1]))
     assert not records.get_record(city, from_program).deleted
-    assert {r.fields.title for r in services.list_events(city)} == {"新春文艺演出", "健康讲座"}
+    assert {r.fields.title for r in ledger.list_records(city)} == {"新春文艺演出", "健康讲座"}
 
 
 def test_a_city_correction_is_not_overwritten_through_a_sheet(make_unit, city, tmp_path):
@@ -176,7 +175,7 @@ def test_a_city_correction_is_not_overwritten_through_a_sheet(make_unit, city, t
     record_id = desk.add(title="甲", audience=10)
     import_one(city, desk.export())
     held = records.get_record(city, record_id)
-    services.update_event(city, record_id, replace(held.fields, audience=99),
+    ledger.update_record(city, record_id, replace(held.fields, audience=99),
                           revision=held.revision)  # fmt: skip
     desk.edit(record_id, title="甲（改）")
     desk.edit(record_id, venue="二厂")
@@ -192,8 +191,8 @@ def test_a_hand_correction_of_a_record_the_city_corrected_is_a_conflict(city, tm
     brought; a sheet that repeats the row keeps the city's value, one that changes the row
     is a conflict."""
     import_one(city, hand_sheet(tmp_path / "a.xlsx", BOAI_Q1))
-    [record] = [r for r in services.list_events(city) if r.fields.title == "露天电影"]
-    services.update_event(city, record.id, replace(record.fields, audience=125),
+    [record] = [r for r in ledger.list_records(city) if r.fields.title == "露天电影"]
+    ledger.update_record(city, record.id, replace(record.fields, audience=125),
                           revision=record.revision)  # fmt: skip
     same = import_one(city, hand_sheet(tmp_path / "b.xlsx", BOAI_Q1, title="2021年一季度"))
     assert (same.conflicts, same.updated, records.get_record(city, record.id).fields.audience) \

@@ -7,29 +7,28 @@ from datetime import date
 
 import pytest
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.errors import KnownError
 from jzdesk.store import backup
-from jzdesk.usecases import imports, sheets
+from jzdesk.usecases import backups, imports, installation, ledger, progress, sheets
 
 
 def add(db, day=5):
-    return services.add_event(db, RecordFields("qinyang", date(2021, 3, day), T.ART))
+    return ledger.add_record(db, RecordFields("qinyang", date(2021, 3, day), T.ART))
 
 
 def test_backup_and_restore_bring_the_data_back(db, db_path):
     add(db)
-    saved = services.make_backup(db)
+    saved = backups.make_backup(db)
     assert saved.parent == db_path.parent / "jzdesk-backups" / db_path.stem
     add(db, 6)
-    assert len(services.list_events(db)) == 2
-    safety = services.restore_backup(db, saved)
-    assert len(services.list_events(db)) == 1
-    assert services.progress_report(db, year=2021).total == 1  # the daily totals came back too
-    described = {b["path"]: b for b in services.list_backups(db)}
+    assert len(ledger.list_records(db)) == 2
+    safety = backups.restore_backup(db, saved)
+    assert len(ledger.list_records(db)) == 1
+    assert progress.progress_report(db, year=2021).total == 1  # the daily totals came back too
+    described = {b["path"]: b for b in backups.list_backups(db)}
     assert described[safety]["records"] == 2 and described[safety]["reason"] == "before-restore"
     assert described[saved]["records"] == 1 and described[saved]["reason"] == "manual"
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -41,26 +40,26 @@ def test_a_bad_backup_is_refused_and_nothing_changes(db, tmp_path):
     bogus.write_bytes(b"not a database" * 100)
     for path in (bogus, tmp_path / "missing.sqlite"):
         with pytest.raises(KnownError):
-            services.restore_backup(db, path)
-    assert len(services.list_events(db)) == 1
+            backups.restore_backup(db, path)
+    assert len(ledger.list_records(db)) == 1
 
 
 def test_rotation_keeps_the_latest(db, monkeypatch):
     monkeypatch.setattr(backup, "KEEP", 3)
-    made = [services.make_backup(db, f"n{i}") for i in range(5)]
+    made = [backups.make_backup(db, f"n{i}") for i in range(5)]
     assert [p.name for p in backup.backups(db)] == [p.name for p in reversed(made[-3:])]
 
 
 def test_daily_backup_once_a_day_and_before_every_import(db, tmp_path):
-    assert services.daily_backup(db) is not None
-    assert services.daily_backup(db) is None
+    assert backups.daily_backup(db) is not None
+    assert backups.daily_backup(db) is None
     add(db)
-    sheet = sheets.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
+    sheet = sheets.export_sheet_xlsx(db, installation.resolve_unit(db, "qinyang"),
                                        parse_period("2021"), tmp_path / "s.xlsx")  # fmt: skip
     before = len(backup.backups(db))
     imports.import_files(db, [sheet])
     assert len(backup.backups(db)) == before + 1
-    assert services.list_backups(db)[0]["reason"] == "import"
+    assert backups.list_backups(db)[0]["reason"] == "import"
 
 
 def test_cli_backup_and_restore(run_cli, db_path):
@@ -76,14 +75,14 @@ def test_cli_backup_and_restore(run_cli, db_path):
 
 
 def test_two_databases_in_one_folder_keep_their_own_backups(tmp_path):
-    from jzdesk import services
     from jzdesk.store.db import open_db
+    from jzdesk.usecases import backups
 
     first, second = open_db(tmp_path / "unit.sqlite"), open_db(tmp_path / "city.sqlite")
-    services.make_backup(first, "manual")
-    assert services.list_backups(second) == []
-    assert len(services.list_backups(first)) == 1
-    listed = services.list_backups(first)[0]["path"]
+    backups.make_backup(first, "manual")
+    assert backups.list_backups(second) == []
+    assert len(backups.list_backups(first)) == 1
+    listed = backups.list_backups(first)[0]["path"]
     assert sorted(p.name for p in listed.parent.iterdir()) == [listed.name]  # no -wal/-shm
     first.close()
     second.close()
@@ -100,13 +99,13 @@ def test_a_backup_taken_while_another_program_writes_holds_what_was_committed(db
     writer.conn.execute("BEGIN IMMEDIATE")
     for day in (4, 5):
         add(writer, day)  # not committed yet
-    saved = services.make_backup(db)
+    saved = backups.make_backup(db)
     writer.conn.execute("COMMIT")
     writer.close()
     assert backup.describe(saved)["records"] == 3
-    services.restore_backup(db, saved)
-    assert len(services.list_events(db)) == 3
-    assert services.progress_report(db, year=2021).total == 3
+    backups.restore_backup(db, saved)
+    assert len(ledger.list_records(db)) == 3
+    assert progress.progress_report(db, year=2021).total == 3
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -117,7 +116,7 @@ def test_an_import_that_changes_nothing_makes_no_backup(db, tmp_path):
     junk.write_text("不是上报文件", encoding="utf-8")
     bad_sheet = tmp_path / "bad.xlsx"
     bad_sheet.write_bytes(b"PK\x03\x04 not really")
-    empty_sheet = sheets.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
+    empty_sheet = sheets.export_sheet_xlsx(db, installation.resolve_unit(db, "qinyang"),
                                              parse_period("2021Q2"), tmp_path / "empty.xlsx")  # fmt: skip
     results = imports.import_files(db, [junk, tmp_path / "missing.jzsub", bad_sheet, empty_sheet])
     assert [r.status for r in results] == ["rejected"] * 4  # a sheet without rows, too
@@ -126,7 +125,7 @@ def test_an_import_that_changes_nothing_makes_no_backup(db, tmp_path):
 
 def test_an_import_whose_backup_fails_imports_nothing(db, tmp_path):
     add(db)
-    sheet = sheets.export_sheet_xlsx(db, services.resolve_unit(db, "qinyang"),
+    sheet = sheets.export_sheet_xlsx(db, installation.resolve_unit(db, "qinyang"),
                                        parse_period("2021"), tmp_path / "s.xlsx")  # fmt: skip
     with db.atomic():
         db.execute("DELETE FROM records")
@@ -150,11 +149,11 @@ def test_a_backup_sqlite_cannot_write_is_explained_and_leaves_no_half_copy(db_pa
             target.execute("CREATE TABLE half (x)")
             raise sqlite3.OperationalError("database or disk is full")
 
-    services.open_database(db_path).close()
+    installation.open_database(db_path).close()
     db = sqlite_utils.Database(sqlite3.connect(db_path, factory=FullDisk))
     with pytest.raises(KnownError, match="无法写入备份：磁盘空间不足"):
-        services.make_backup(db, "import")
-    assert services.list_backups(db) == []
+        backups.make_backup(db, "import")
+    assert backups.list_backups(db) == []
     assert list(backup.backup_folder(db).iterdir()) == []
     db.close()
 
@@ -171,6 +170,6 @@ def test_a_half_backup_left_by_a_killed_program_is_removed_by_the_next(db):
         left.write_bytes(b"half")
     hours_ago = time.time() - 2 * 3600
     os.utime(old, (hours_ago, hours_ago))
-    services.make_backup(db)
+    backups.make_backup(db)
     assert not old.exists() and young.exists()  # a young one may be another program's
-    assert len(services.list_backups(db)) == 1
+    assert len(backups.list_backups(db)) == 1

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields, RecordFilter
 from jzdesk.store.db import open_db
+from jzdesk.usecases import ledger, progress, samples
 
 fields = st.builds(
     RecordFields,
@@ -58,15 +58,15 @@ def test_daily_totals_follow_every_write(tmp_path_factory, steps):
     live, gone = [], []
     for action, value in steps:
         if action == "add":
-            live.append(services.add_event(db, value))
+            live.append(ledger.add_record(db, value))
         elif action == "edit" and live:
-            record = services.get_event(db, live[0])
-            services.update_event(db, record.id, replace(value), revision=record.revision)
+            record = ledger.get_record(db, live[0])
+            ledger.update_record(db, record.id, replace(value), revision=record.revision)
         elif action == "delete" and live:
-            services.delete_events(db, [live[-1]])
+            ledger.delete_records(db, [live[-1]])
             gone.append(live.pop())
         elif action == "restore" and gone:
-            services.restore_events(db, [gone[-1]])
+            ledger.restore_records(db, [gone[-1]])
             live.append(gone.pop())
         assert kept(db) == recomputed(db)
     db.close()
@@ -82,7 +82,7 @@ def test_totals_are_built_for_records_that_existed_before_the_migration(tmp_path
     before = [name for name, _ in MIGRATIONS].index("add_daily_totals")
     migrate(old, target=before)
     old.conn.execute("PRAGMA foreign_keys = ON")
-    from jzdesk.sample_data import sample_rows
+    from jzdesk.domain.sample_records import sample_rows
     from jzdesk.store import records
 
     columns = records.FIELD_COLUMNS + ("id", "entered_by", "sample", "revision",
@@ -105,22 +105,22 @@ def test_chart_data_counts_each_date_range_once_and_right(db, period, aggregates
     from jzdesk.domain.activity_types import ActivityType
     from jzdesk.domain.periods import parse_period
 
-    services.fill_sample_data(db, 400, seed=8)
+    samples.fill_sample_data(db, 400, seed=8)
     chosen = parse_period(period)
     statements = []
     db.conn.set_trace_callback(statements.append)
     try:
-        charts = services.chart_data(db, chosen)
+        charts = progress.chart_data(db, chosen)
     finally:
         db.conn.set_trace_callback(None)
     assert sum("GROUP BY unit_code, type" in s for s in statements) == aggregates
-    year = services.progress_report(db, year=2021, as_of=chosen.end)
+    year = progress.progress_report(db, year=2021, as_of=chosen.end)
     assert sorted(charts.completion) == sorted(
         (u.unit.name, u.rate or 0.0, u.total, u.quota) for u in year.with_quota
     )
-    in_period = services.period_report(db, chosen)
+    in_period = progress.period_report(db, chosen)
     assert charts.by_type == tuple((u.unit.name, dict(u.done)) for u in in_period.with_quota)
     spec = RecordFilter(period=chosen)
-    people = {kind: services.event_totals(db, replace(spec, types=frozenset({kind})))["audience"]
+    people = {kind: ledger.record_totals(db, replace(spec, types=frozenset({kind})))["audience"]
               for kind in ActivityType}  # fmt: skip
     assert charts.audience == people

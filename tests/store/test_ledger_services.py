@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import MediaItem, RecordFields, RecordFilter
 from jzdesk.errors import KnownError
+from jzdesk.usecases import installation, ledger, report_info, samples
 
 
 def fields(**changes) -> RecordFields:
@@ -20,81 +20,81 @@ def fields(**changes) -> RecordFields:
 
 
 def test_an_edit_is_the_next_revision_and_keeps_history(db):
-    record_id = services.add_event(db, fields(title="文艺演出", audience=100))
-    services.update_event(
+    record_id = ledger.add_record(db, fields(title="文艺演出", audience=100))
+    ledger.update_record(
         db,
         record_id,
         fields(title="文艺演出进沁阳钢厂", audience=350, media=(MediaItem("报纸", "http://x"),)),
         revision=1,
     )
-    record = services.get_event(db, record_id)
+    record = ledger.get_record(db, record_id)
     assert (record.revision, record.base_revision) == (2, 1)
     assert record.fields.audience == 350 and record.fields.media == (MediaItem("报纸", "http://x"),)
-    history = services.event_history(db, record_id)
+    history = ledger.record_history(db, record_id)
     assert [h["revision"] for h in history] == [1, 2]
     assert history[0]["state"]["title"] == "文艺演出" and history[1]["state"]["audience"] == 350
 
 
 def test_an_edit_from_a_stale_revision_is_refused(db):
-    record_id = services.add_event(db, fields())
-    services.update_event(db, record_id, fields(audience=5), revision=1)
+    record_id = ledger.add_record(db, fields())
+    ledger.update_record(db, record_id, fields(audience=5), revision=1)
     with pytest.raises(KnownError):
-        services.update_event(db, record_id, fields(audience=9), revision=1)
-    assert services.get_event(db, record_id).fields.audience == 5
+        ledger.update_record(db, record_id, fields(audience=9), revision=1)
+    assert ledger.get_record(db, record_id).fields.audience == 5
 
 
 def test_an_invalid_edit_changes_nothing(db):
-    record_id = services.add_event(db, fields(sessions=2))
+    record_id = ledger.add_record(db, fields(sessions=2))
     with pytest.raises(KnownError) as caught:
-        services.update_event(db, record_id, fields(sessions=0), revision=1)
+        ledger.update_record(db, record_id, fields(sessions=0), revision=1)
     assert caught.value.field == "sessions"
-    assert services.get_event(db, record_id).fields.sessions == 2
+    assert ledger.get_record(db, record_id).fields.sessions == 2
 
 
 def test_recycle_bin_and_restore(db):
-    keep = services.add_event(db, fields(title="保留"))
-    gone = services.add_event(db, fields(title="删除", date=date(2021, 4, 1)))
-    services.delete_events(db, [gone])
-    assert [r.id for r in services.list_events(db)] == [keep]
-    bin_ = services.list_events(db, RecordFilter(deleted=True))
+    keep = ledger.add_record(db, fields(title="保留"))
+    gone = ledger.add_record(db, fields(title="删除", date=date(2021, 4, 1)))
+    ledger.delete_records(db, [gone])
+    assert [r.id for r in ledger.list_records(db)] == [keep]
+    bin_ = ledger.list_records(db, RecordFilter(deleted=True))
     assert [r.id for r in bin_] == [gone]
-    services.restore_events(db, [gone])
-    assert [r.fields.title for r in services.list_events(db)] == ["保留", "删除"]
-    assert [h["state"]["deleted"] for h in services.event_history(db, gone)] == [False, True, False]
+    ledger.restore_records(db, [gone])
+    assert [r.fields.title for r in ledger.list_records(db)] == ["保留", "删除"]
+    assert [h["state"]["deleted"] for h in ledger.record_history(db, gone)] == [False, True, False]
 
 
 def test_deleting_a_batch_with_one_bad_id_deletes_none(db):
-    first = services.add_event(db, fields())
+    first = ledger.add_record(db, fields())
     with pytest.raises(KnownError):
-        services.delete_events(db, [first, "00000000-0000-0000-0000-000000000000"])
-    assert len(services.list_events(db)) == 1
+        ledger.delete_records(db, [first, "00000000-0000-0000-0000-000000000000"])
+    assert len(ledger.list_records(db)) == 1
 
 
 def test_likely_duplicates(db):
-    services.add_event(db, fields(venue="沁阳市沁阳钢厂", title="文艺演出"))
-    assert services.likely_duplicates(db, fields(venue="沁阳钢厂"))
-    assert services.likely_duplicates(db, fields(title="文艺演出 "))
-    assert not services.likely_duplicates(db, fields(venue="西向镇", title="送戏下乡"))
-    assert not services.likely_duplicates(db, fields(venue="沁阳钢厂", activity_type=T.FILM))
-    assert not services.likely_duplicates(db, fields(venue="沁阳钢厂", date=date(2021, 3, 6)))
-    assert not services.likely_duplicates(db, fields(venue="沁阳钢厂", unit_code="mengzhou"))
+    ledger.add_record(db, fields(venue="沁阳市沁阳钢厂", title="文艺演出"))
+    assert ledger.likely_duplicates(db, fields(venue="沁阳钢厂"))
+    assert ledger.likely_duplicates(db, fields(title="文艺演出 "))
+    assert not ledger.likely_duplicates(db, fields(venue="西向镇", title="送戏下乡"))
+    assert not ledger.likely_duplicates(db, fields(venue="沁阳钢厂", activity_type=T.FILM))
+    assert not ledger.likely_duplicates(db, fields(venue="沁阳钢厂", date=date(2021, 3, 6)))
+    assert not ledger.likely_duplicates(db, fields(venue="沁阳钢厂", unit_code="mengzhou"))
 
 
 def test_filters_search_sort_and_totals(db):
-    services.add_event(
+    ledger.add_record(
         db, fields(title="豫剧专场", venue="月山镇", audience=300, demonstration=True)
     )
-    services.add_event(
+    ledger.add_record(
         db, fields(activity_type=T.FILM, sessions=3, venue="焦作万方", date=date(2021, 5, 1))
     )
-    services.add_event(
+    ledger.add_record(
         db, fields(activity_type=T.LECTURE, notes="党史 讲座", date=date(2021, 8, 1), audience=50)
     )
-    services.add_event(db, fields(unit_code="mengzhou", title="豫剧专场"))
-    qinyang = services.event_filter(unit=services.resolve_unit(db, "沁阳"))
+    ledger.add_record(db, fields(unit_code="mengzhou", title="豫剧专场"))
+    qinyang = ledger.record_filter(unit=installation.resolve_unit(db, "沁阳"))
 
     def titles(spec, **kwargs):
-        return [r.fields.date.month for r in services.list_events(db, spec, **kwargs)]
+        return [r.fields.date.month for r in ledger.list_records(db, spec, **kwargs)]
 
     assert titles(qinyang) == [3, 5, 8]
     assert titles(replace(qinyang, period=parse_period("2021Q2"))) == [5]
@@ -107,7 +107,7 @@ def test_filters_search_sort_and_totals(db):
     assert titles(qinyang, sort="film", descending=True) == [5, 3, 8]
     assert titles(qinyang, sort="date", descending=True, limit=2) == [8, 5]
     assert titles(qinyang, sort="date", limit=2, offset=2) == [8]
-    totals = services.event_totals(db, qinyang)
+    totals = ledger.record_totals(db, qinyang)
     assert totals["records"] == 3 and totals["audience"] == 350
     assert totals["sessions"] == {
         T.ART: 1,
@@ -119,20 +119,20 @@ def test_filters_search_sort_and_totals(db):
 
 
 def test_suggestions_come_from_the_units_earlier_entries(db):
-    services.add_event(db, fields(venue="沁阳钢厂"))
-    services.add_event(db, fields(venue="月山镇"))
-    services.add_event(db, fields(unit_code="mengzhou", venue="孟州化工"))
-    assert set(services.suggestions(db, "qinyang", "venue")) == {"沁阳钢厂", "月山镇"}
+    ledger.add_record(db, fields(venue="沁阳钢厂"))
+    ledger.add_record(db, fields(venue="月山镇"))
+    ledger.add_record(db, fields(unit_code="mengzhou", venue="孟州化工"))
+    assert set(ledger.suggestions(db, "qinyang", "venue")) == {"沁阳钢厂", "月山镇"}
 
 
 def test_header_fields_and_quarter_summaries(db):
-    services.set_header_fields(db, "qinyang", filler=" 王芳 ", phone="0391-5555555")
-    assert services.header_fields(db, "qinyang") == {"filler": "王芳", "phone": "0391-5555555"}
-    services.set_quarter_summary(db, "qinyang", 2021, 1, "一季度共开展活动12场。")
-    assert services.quarter_summary(db, "qinyang", 2021, 1) == "一季度共开展活动12场。"
-    assert services.quarter_summary(db, "qinyang", 2021, 2) == ""
-    record_id = services.add_event(db, fields())
-    assert services.get_event(db, record_id).entered_by == "王芳"
+    report_info.set_header_fields(db, "qinyang", filler=" 王芳 ", phone="0391-5555555")
+    assert report_info.header_fields(db, "qinyang") == {"filler": "王芳", "phone": "0391-5555555"}
+    report_info.set_quarter_summary(db, "qinyang", 2021, 1, "一季度共开展活动12场。")
+    assert report_info.quarter_summary(db, "qinyang", 2021, 1) == "一季度共开展活动12场。"
+    assert report_info.quarter_summary(db, "qinyang", 2021, 2) == ""
+    record_id = ledger.add_record(db, fields())
+    assert ledger.get_record(db, record_id).entered_by == "王芳"
 
 
 @pytest.mark.parametrize("sort", ["date", "title", "venue", "audience", "art", "film", "lecture"])
@@ -147,15 +147,15 @@ def test_pages_of_any_sort_join_up_to_the_whole_sorted_list(db, sort, descending
     from jzdesk.store import records
 
     monkeypatch.setattr(records, "_WALK_THRESHOLD", walk_from)
-    services.fill_sample_data(db, 300, seed=5)
+    samples.fill_sample_data(db, 300, seed=5)
     spec = RecordFilter(unit_codes=units, period=parse_period("2021"))
-    whole = services.list_events(db, spec, sort=sort, descending=descending)
+    whole = ledger.list_records(db, spec, sort=sort, descending=descending)
     pages = []
     for offset in range(0, len(whole) + 7, 7):
-        pages += services.list_events(db, spec, sort=sort, descending=descending, limit=7,
+        pages += ledger.list_records(db, spec, sort=sort, descending=descending, limit=7,
                                       offset=offset)  # fmt: skip
     assert [r.id for r in pages] == [r.id for r in whole]
-    assert len(whole) == services.event_totals(db, spec)["records"]
+    assert len(whole) == ledger.record_totals(db, spec)["records"]
     assert units is None or {r.fields.unit_code for r in whole} == set(units)
 
     def key(record):
@@ -181,12 +181,12 @@ def test_all_units_by_a_column_merge_the_units_index_walks(db, sort, descending)
     (seconds at a million), only ties of one day."""
     from jzdesk.store import records
 
-    services.fill_sample_data(db, records._WALK_THRESHOLD + 100, seed=3)
+    samples.fill_sample_data(db, records._WALK_THRESHOLD + 100, seed=3)
     spec = RecordFilter(period=parse_period("2021"))
     statements = []
     db.conn.set_trace_callback(statements.append)
     try:
-        services.list_events(db, spec, sort=sort, descending=descending, limit=50)
+        ledger.list_records(db, spec, sort=sort, descending=descending, limit=50)
     finally:
         db.conn.set_trace_callback(None)
     query = next(s for s in statements if "UNION ALL" in s)
@@ -200,12 +200,12 @@ def test_a_unit_named_twice_is_listed_once(db, monkeypatch):
     from jzdesk.store import records
 
     monkeypatch.setattr(records, "_WALK_THRESHOLD", 10)
-    services.fill_sample_data(db, 300, seed=4)
+    samples.fill_sample_data(db, 300, seed=4)
     twice = RecordFilter(unit_codes=("qinyang", "qinyang", "boai"), period=parse_period("2021"))
     once = RecordFilter(unit_codes=("qinyang", "boai"), period=parse_period("2021"))
-    listed = services.list_events(db, twice, sort="title")
-    assert [r.id for r in listed] == [r.id for r in services.list_events(db, once, sort="title")]
-    assert len(listed) == services.event_totals(db, once)["records"]
+    listed = ledger.list_records(db, twice, sort="title")
+    assert [r.id for r in listed] == [r.id for r in ledger.list_records(db, once, sort="title")]
+    assert len(listed) == ledger.record_totals(db, once)["records"]
 
 
 @pytest.mark.parametrize("sort", ["number", "date", "title", "venue", "audience"])
@@ -215,12 +215,12 @@ def test_the_merged_walks_list_exactly_what_sqlite_sorting_lists(db, sort, desce
     """Ties included (for dates: unit order, then time entered), page by page."""
     from jzdesk.store import records
 
-    services.fill_sample_data(db, 400, seed=6)
+    samples.fill_sample_data(db, 400, seed=6)
     spec = RecordFilter(period=parse_period("2021"))
 
     def listed(walk_from: int, offset: int) -> list[str]:
         monkeypatch.setattr(records, "_WALK_THRESHOLD", walk_from)
-        page = services.list_events(db, spec, sort=sort, descending=descending, limit=50,
+        page = ledger.list_records(db, spec, sort=sort, descending=descending, limit=50,
                                     offset=offset)  # fmt: skip
         return [r.id for r in page]
 

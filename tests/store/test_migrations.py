@@ -115,9 +115,9 @@ def test_rebuilding_the_records_table_keeps_every_record_and_what_hangs_on_it(tm
     """Migration 8 copies the records into a table with cheaper CHECKs: records, their
     media, photos, history, totals, imports and conflicts come through whole; indexes and
     triggers are made again; the rules still hold."""
-    from jzdesk import services
     from jzdesk.domain.activity_types import ActivityType
     from jzdesk.domain.records import RecordFields
+    from jzdesk.usecases import ledger
 
     assert MIGRATIONS[7][0] == "lean_records"
     path = tmp_path / "v7.sqlite"
@@ -140,11 +140,11 @@ def test_rebuilding_the_records_table_keeps_every_record_and_what_hangs_on_it(tm
         with pytest.raises(sqlite3.IntegrityError):
             upgraded.execute(f"UPDATE records SET {column} = ? WHERE id = ?", [value, first])
     # The totals' triggers work on the new table: add, edit and delete, then recount.
-    added = services.add_event(upgraded, RecordFields(
+    added = ledger.add_record(upgraded, RecordFields(
         unit_code="qinyang", date=date(2021, 6, 1), activity_type=ActivityType.FILM,
         sessions=3, audience=40))  # fmt: skip
-    services.delete_event(upgraded, first)
-    services.update_event(upgraded, added, services.get_event(upgraded, added).fields,
+    ledger.delete_record(upgraded, first)
+    ledger.update_record(upgraded, added, ledger.get_record(upgraded, added).fields,
                           revision=1)  # fmt: skip
     assert upgraded.execute("SELECT unit_code, date, type, records, sessions, demo_sessions, "
                             "audience FROM daily_totals WHERE records > 0 ORDER BY 1, 2, 3"

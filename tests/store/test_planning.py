@@ -6,16 +6,16 @@ from datetime import date
 
 import pytest
 
-from jzdesk import planning, services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.plans import Minimum
 from jzdesk.domain.records import RecordFields
 from jzdesk.errors import KnownError
 from jzdesk.store import plans
+from jzdesk.usecases import installation, ledger, planning, progress
 
 
 def lines_of(db, year=2021):
-    units = {u.code: u for u in services.all_units(db)}
+    units = {u.code: u for u in installation.all_units(db)}
     return [planning.PlanLine(e.unit_code, units[e.unit_code].name, units[e.unit_code].short_name,
                               e.quota, e.minimums) for e in plans.plan_entries(db, year)]  # fmt: skip
 
@@ -32,8 +32,8 @@ def test_minimums_read_back_as_written():
 
 
 def test_quota_rename_add_retire_and_minimums_are_saved_and_audited(db):
-    services.add_event(db, RecordFields("jiaotong", date(2021, 3, 5), T.FILM, sessions=4))
-    services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), T.ART, sessions=6))
+    ledger.add_record(db, RecordFields("jiaotong", date(2021, 3, 5), T.FILM, sessions=4))
+    ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), T.ART, sessions=6))
     lines = lines_of(db)
     qinyang = lines[0]
     lines[0] = planning.PlanLine(
@@ -44,7 +44,7 @@ def test_quota_rename_add_retire_and_minimums_are_saved_and_audited(db):
     lines.append(planning.PlanLine(None, "文旅工会", "文旅", 20))
     changes = planning.save_plan(db, 2021, lines)
     assert changes == 6
-    report = services.progress_report(db, year=2021, as_of=date(2021, 12, 31))
+    report = progress.progress_report(db, year=2021, as_of=date(2021, 12, 31))
     rows = {row.unit.code: row for row in report.units}
     assert "jiaotong" not in rows  # retired: its 4 film sessions no longer count
     assert report.quota == 510 + 10 - 10 + 20 and report.total == 6
@@ -55,7 +55,7 @@ def test_quota_rename_add_retire_and_minimums_are_saved_and_audited(db):
     assert {entry["what"] for entry in log} == {"quota", "minimums", "rename", "add_unit", "retire"}
     quota_change = next(e for e in log if e["what"] == "quota" and e["unit_code"] == "qinyang")
     assert (quota_change["old"], quota_change["new"]) == ("50", "60") and quota_change["changed_by"]
-    assert services.resolve_unit(db, "mengzhou").name == "孟州市总工会（新）"  # the code stays
+    assert installation.resolve_unit(db, "mengzhou").name == "孟州市总工会（新）"  # the code stays
 
 
 def test_bad_plans_change_nothing(db):
@@ -80,7 +80,7 @@ def test_a_new_year_is_a_copy_of_the_last(db):
 
 def test_a_units_installation_cannot_change_the_plan_the_city_can(db):
     """PRODUCT §2: the plan is the city's; a unit's installation takes the city's file."""
-    services.init_installation(db, "温县")
+    installation.init_installation(db, "温县")
     lines = lines_of(db)
     lines[4] = planning.PlanLine("wenxian", "温县总工会", "温县", 6, lines[4].minimums)
     for attempt in (lambda: planning.save_plan(db, 2021, lines),
@@ -89,5 +89,5 @@ def test_a_units_installation_cannot_change_the_plan_the_city_can(db):
             attempt()
     assert plans.plan_years(db) == [2021]
     assert {e.unit_code: e.quota for e in plans.plan_entries(db, 2021)}["wenxian"] == 50
-    services.init_installation(db, "市总本级")
+    installation.init_installation(db, "市总本级")
     assert planning.save_plan(db, 2021, lines) == 1

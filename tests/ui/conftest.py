@@ -136,10 +136,10 @@ def records_window(open_window, db_path, qtbot):
 
     Keys start from the tab header, as after a click on 活动登记.
     """
-    from jzdesk import services
+    from jzdesk.usecases import installation
 
-    db = services.open_database(db_path)
-    services.init_installation(db, "沁阳", filler="王芳", phone="0391-5555555")
+    db = installation.open_database(db_path)
+    installation.init_installation(db, "沁阳", filler="王芳", phone="0391-5555555")
     db.close()
     window = open_window()
     window.activateWindow()

@@ -6,10 +6,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QMessageBox
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields
 from jzdesk.ui.views.backup_dialog import BackupDialog
+from jzdesk.usecases import ledger
 
 
 def test_backup_now_then_restore_it(open_window, qtbot, monkeypatch):
@@ -26,7 +26,7 @@ def test_backup_now_then_restore_it(open_window, qtbot, monkeypatch):
     window.workspace.add_event(RecordFields("qinyang", date(2021, 3, 6), ActivityType.ART))
     dialog.ui.table.selectRow(0)
     assert dialog.restore_selected()
-    assert len(services.list_events(db)) == 1
+    assert len(ledger.list_records(db)) == 1
     assert dialog.ui.table.rowCount() == 2  # and the state before the restore was kept
     assert dialog.ui.table.item(0, 1).text() == "恢复前"
     assert not window.undo_action.isEnabled()

@@ -8,9 +8,9 @@ from PIL import Image
 from PySide6.QtCharts import QHorizontalBarSeries, QLineSeries, QPieSeries, QStackedBarSeries
 from PySide6.QtWidgets import QApplication
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.records import RecordFields
+from jzdesk.usecases import installation, ledger
 
 
 def values(bar_set) -> list[float]:
@@ -22,14 +22,14 @@ def series_of(tab, name, kind):
 
 
 def test_chart_series_carry_the_numbers(open_window, db_path, tmp_path):
-    db = services.open_database(db_path)
+    db = installation.open_database(db_path)
     for unit, day, kind, sessions, audience in (
         ("jiaotong", date(2021, 2, 10), T.FILM, 5, 100),
         ("jiaotong", date(2021, 3, 10), T.ART, 3, 300),
         ("qinyang", date(2021, 3, 15), T.ART, 10, 1000),
         ("city", date(2021, 3, 20), T.FILM, 7, 50),
     ):
-        services.add_event(db, RecordFields(unit, day, kind, sessions=sessions, audience=audience))
+        ledger.add_record(db, RecordFields(unit, day, kind, sessions=sessions, audience=audience))
     db.close()
     window = open_window()
     tab = window.charts_tab
@@ -69,8 +69,8 @@ def test_a_saved_chart_carries_its_numbers_and_the_rate_axis_follows_the_rates(
 
     assert [rate_axis_top(r) for r in (0, 80, 100, 105, 111, 260)] == [120] * 4 + [140, 280]
     assert (short_name("沁阳市总工会"), short_name("焦煤工会")) == ("沁阳市", "焦煤")
-    db = services.open_database(db_path)
-    services.add_event(db, RecordFields("jiaotong", date(2021, 2, 10), T.FILM, sessions=25))
+    db = installation.open_database(db_path)
+    ledger.add_record(db, RecordFields("jiaotong", date(2021, 2, 10), T.FILM, sessions=25))
     db.close()
     window = open_window()
     tab = window.charts_tab

@@ -10,8 +10,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType as T
+from jzdesk.usecases import ledger
 
 Key, Ctrl = Qt.Key, Qt.KeyboardModifier.ControlModifier
 
@@ -20,7 +20,7 @@ def database(window) -> set[tuple]:
     """The live records as (date, type, sessions, audience, title, revision)."""
     return {(r.fields.date, r.fields.activity_type, r.fields.sessions, r.fields.audience,
              r.fields.title, r.revision)
-            for r in services.list_events(window.workspace.db)}  # fmt: skip
+            for r in ledger.list_records(window.workspace.db)}  # fmt: skip
 
 
 def enter(clerk, *, digits=None, type_key=None, sessions="1", audience="0", title="", save):
@@ -94,7 +94,7 @@ def test_a_clerks_day(records_window, answers):
     clerk.press(Key.Key_Backspace)
     clerk.press(Key.Key_Return)
     assert tab.model.rowCount() == 5
-    [movie] = [r for r in services.list_events(window.workspace.db) if r.fields.title == "movie"]
+    [movie] = [r for r in ledger.list_records(window.workspace.db) if r.fields.title == "movie"]
     clerk.click_row(tab.ui.table, tab.model.row_of(movie.id))
     queue.append(QMessageBox.StandardButton.Yes)
     clerk.press(Key.Key_Delete)

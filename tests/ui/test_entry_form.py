@@ -10,17 +10,17 @@ from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMessageBox
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields, RecordFilter
 from jzdesk.ui.models.ledger_model import column_of
 from jzdesk.ui.models.quota_model import COL_TOTAL
+from jzdesk.usecases import installation, ledger, photos, report_info
 
 
 @pytest.fixture
 def tab(open_window, db_path):
-    db = services.open_database(db_path)
-    services.init_installation(db, "沁阳", filler="王芳", phone="0391-5555555")
+    db = installation.open_database(db_path)
+    installation.init_installation(db, "沁阳", filler="王芳", phone="0391-5555555")
     db.close()
     window = open_window()
     window.ui.tabs.setCurrentWidget(window.records_tab)
@@ -57,7 +57,7 @@ def test_a_record_entered_with_the_keyboard_alone_lands_in_ledger_and_progress(t
     type_chinese(form.ui.venueEdit, "南水北调焦作段工地")
     qtbot.keyClick(form.ui.venueEdit, Qt.Key.Key_Return)
 
-    [record] = services.list_events(tab.model._db)
+    [record] = ledger.list_records(tab.model._db)
     f = record.fields
     assert (f.date, f.activity_type, f.sessions, f.audience) == (
         date(2021, 3, 5),
@@ -110,7 +110,7 @@ def test_each_validation_message_stands_beside_its_field(tab, setup, label, word
     assert form.save() is None
     message = getattr(form.ui, label)
     assert words in message.text() and message.isVisible()
-    assert services.list_events(tab.model._db) == []
+    assert ledger.list_records(tab.model._db) == []
 
 
 def test_a_large_audience_asks_for_confirmation(tab, answers):
@@ -128,7 +128,7 @@ def test_a_large_audience_asks_for_confirmation(tab, answers):
 def test_a_likely_duplicate_is_pointed_out_before_saving(tab, answers):
     asked, queue = answers
     db = tab.model._db
-    services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
+    ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
                                         venue="沁阳钢厂", title="文艺演出"))  # fmt: skip
     form = tab.form
     form.types.set_current(ActivityType.ART)
@@ -136,10 +136,10 @@ def test_a_likely_duplicate_is_pointed_out_before_saving(tab, answers):
     form.ui.venueEdit.setText("沁阳钢厂一车间")
     assert form.save() is None
     assert "重复" in asked[0] and "沁阳钢厂" in asked[0]
-    assert len(services.list_events(db)) == 1
+    assert len(ledger.list_records(db)) == 1
     queue.append(QMessageBox.StandardButton.Yes)
     assert form.save() is not None
-    assert len(services.list_events(db)) == 2
+    assert len(ledger.list_records(db)) == 2
 
 
 def test_delete_to_bin_restore_and_undo(tab, answers, qtbot):
@@ -159,7 +159,7 @@ def test_delete_to_bin_restore_and_undo(tab, answers, qtbot):
     queue.append(QMessageBox.StandardButton.Yes)
     tab.delete_selected()
     assert tab.model.rowCount() == 1
-    assert len(services.list_events(db, RecordFilter(deleted=True))) == 2
+    assert len(ledger.list_records(db, RecordFilter(deleted=True))) == 2
 
     from jzdesk.ui.views.dialogs import RecycleBinDialog
 
@@ -186,17 +186,17 @@ def test_undo_of_a_save_and_of_an_edit(tab):
     form.ui.audienceSpin.setValue(100)
     record_id = form.save()
     db = tab.model._db
-    form.edit(services.get_event(db, record_id))  # saving left the form on a new record
+    form.edit(ledger.get_record(db, record_id))  # saving left the form on a new record
     form.ui.audienceSpin.setValue(250)
     form.save()
-    assert services.get_event(db, record_id).fields.audience == 250
+    assert ledger.get_record(db, record_id).fields.audience == 250
     window.undo_action.trigger()
-    assert services.get_event(db, record_id).fields.audience == 100
+    assert ledger.get_record(db, record_id).fields.audience == 100
     window.undo_action.trigger()
-    assert services.get_event(db, record_id).deleted
+    assert ledger.get_record(db, record_id).deleted
     window.redo_action.trigger()
-    assert not services.get_event(db, record_id).deleted
-    history = services.event_history(db, record_id)
+    assert not ledger.get_record(db, record_id).deleted
+    history = ledger.record_history(db, record_id)
     assert [h["state"]["audience"] for h in history] == [100, 250, 100, 100, 100]
 
 
@@ -209,9 +209,9 @@ def test_photos_dropped_on_a_new_record_are_saved_with_it(tab, tmp_path):
     assert form.add_photo_files([str(path)])
     assert form.ui.photoList.count() == 1
     record_id = form.save()
-    assert len(services.photo_thumbnails(tab.model._db, record_id)) == 1
+    assert len(photos.photo_thumbnails(tab.model._db, record_id)) == 1
     assert form.ui.photoList.count() == 0  # the next record starts without them
-    form.edit(services.get_event(tab.model._db, record_id))
+    form.edit(ledger.get_record(tab.model._db, record_id))
     item = form.ui.photoList.item(0)
     assert form.photo_bytes(item).startswith(b"\xff\xd8")  # the kept JPEG, 1600 px wide
     form.show_photo(item)
@@ -229,10 +229,10 @@ def test_history_dialog_says_what_changed(tab, qtbot):
     form.ui.dateEdit.setDate(QDate(2021, 3, 5))
     form.ui.audienceSpin.setValue(100)
     record_id = form.save()
-    form.edit(services.get_event(tab.model._db, record_id))
+    form.edit(ledger.get_record(tab.model._db, record_id))
     form.ui.audienceSpin.setValue(350)
     form.save()
-    dialog = HistoryDialog(tab.model._db, services.get_event(tab.model._db, record_id), tab)
+    dialog = HistoryDialog(tab.model._db, ledger.get_record(tab.model._db, record_id), tab)
     qtbot.addWidget(dialog)
     assert dialog.ui.table.rowCount() == 2
     assert dialog.ui.table.item(0, 3).text() == "新增"
@@ -242,9 +242,9 @@ def test_history_dialog_says_what_changed(tab, qtbot):
 
 def test_search_and_filters_narrow_the_ledger(tab, qtbot):
     db = tab.model._db
-    services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
+    ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
                                         title="豫剧专场", demonstration=True))  # fmt: skip
-    services.add_event(db, RecordFields("qinyang", date(2021, 5, 5), ActivityType.FILM,
+    ledger.add_record(db, RecordFields("qinyang", date(2021, 5, 5), ActivityType.FILM,
                                         venue="月山镇"))  # fmt: skip
     tab.refresh()
     assert tab.model.rowCount() == 2
@@ -268,7 +268,7 @@ def test_header_fields_and_summary_dialog(tab, qtbot):
     from jzdesk.ui.views.dialogs import HeaderDialog
 
     db = tab.model._db
-    unit = services.resolve_unit(db, "沁阳")
+    unit = installation.resolve_unit(db, "沁阳")
     dialog = HeaderDialog(db, unit, tab.current_period(), tab)
     qtbot.addWidget(dialog)
     assert dialog.ui.fillerEdit.text() == "王芳"
@@ -277,9 +277,9 @@ def test_header_fields_and_summary_dialog(tab, qtbot):
     dialog.ui.quarterCombo.setCurrentIndex(1)
     dialog.ui.summaryEdit.setPlainText("二季度小结")
     dialog.save()
-    assert services.header_fields(db, "qinyang")["phone"] == "0391-1234567"
-    assert services.quarter_summary(db, "qinyang", 2021, 1) == "一季度开展送文化活动 12 场。"
-    assert services.quarter_summary(db, "qinyang", 2021, 2) == "二季度小结"
+    assert report_info.header_fields(db, "qinyang")["phone"] == "0391-1234567"
+    assert report_info.quarter_summary(db, "qinyang", 2021, 1) == "一季度开展送文化活动 12 场。"
+    assert report_info.quarter_summary(db, "qinyang", 2021, 2) == "二季度小结"
 
 
 def test_the_bin_says_when_and_by_whom_and_closes_when_emptied(tab, qtbot, qtmodeltester):
@@ -287,7 +287,7 @@ def test_the_bin_says_when_and_by_whom_and_closes_when_emptied(tab, qtbot, qtmod
     from jzdesk.ui.views.dialogs import RecycleBinDialog
 
     db = tab.model._db
-    record_id = services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
+    record_id = ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
     tab._workspace.delete_events([record_id])
     dialog = RecycleBinDialog(tab._workspace, RecordFilter(deleted=True), tab)
     qtbot.addWidget(dialog)
@@ -296,23 +296,23 @@ def test_the_bin_says_when_and_by_whom_and_closes_when_emptied(tab, qtbot, qtmod
         dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in (len(KEYS), len(KEYS) + 1)
     ]
     assert header == list(BIN_LABELS)
-    deleted = services.get_event(db, record_id)
+    deleted = ledger.get_record(db, record_id)
     assert dialog.model.index(0, len(KEYS)).data() == deleted.updated_at.replace("T", " ")[:16]
     assert dialog.model.index(0, len(KEYS) + 1).data() == "王芳"
     assert dialog.ui.table.columnWidth(column_of("title")) == 230  # the ledger's widths
     dialog.show()
     dialog.ui.table.selectRow(0)
     dialog.restore_selected()
-    assert not dialog.isVisible() and not services.get_event(db, record_id).deleted
+    assert not dialog.isVisible() and not ledger.get_record(db, record_id).deleted
 
 
 def test_the_history_shows_a_long_change_in_full(tab, qtbot):
     from jzdesk.ui.views.dialogs import HistoryDialog
 
     db = tab.model._db
-    record_id = services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
-    record = services.get_event(db, record_id)
-    services.update_event(db, record_id, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
+    record_id = ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
+    record = ledger.get_record(db, record_id)
+    ledger.update_record(db, record_id, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
                                                       title="很长的活动名称" * 20), revision=1)  # fmt: skip
     dialog = HistoryDialog(db, record, tab)
     qtbot.addWidget(dialog)

@@ -7,18 +7,18 @@ from datetime import date
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QMessageBox
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields
+from jzdesk.usecases import installation, ledger
 
 
 def test_ranking_follows_the_rules_and_exports(open_window, db_path, qtmodeltester, tmp_path,
                                                monkeypatch):  # fmt: skip
-    db = services.open_database(db_path)
-    services.add_event(
+    db = installation.open_database(db_path)
+    ledger.add_record(
         db, RecordFields("jiaotong", date(2021, 5, 1), ActivityType.FILM, sessions=110)
     )
-    services.add_event(db, RecordFields("boai", date(2021, 5, 1), ActivityType.ART, sessions=2))
+    ledger.add_record(db, RecordFields("boai", date(2021, 5, 1), ActivityType.ART, sessions=2))
     db.close()
     window = open_window()
     tab = window.evaluation_tab

@@ -12,13 +12,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from jzdesk import app as jzapp
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.store.db import open_db
 from jzdesk.ui.views.first_run import FirstRunWizard
-from jzdesk.usecases import submission_export
+from jzdesk.usecases import backups, installation, ledger, report_info, submission_export
 
 
 def test_the_wizard_sets_up_a_unit_installation_where_chosen(app, qtbot, tmp_path):
@@ -43,8 +42,8 @@ def test_the_wizard_sets_up_a_unit_installation_where_chosen(app, qtbot, tmp_pat
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == QWizard.DialogCode.Accepted and wizard.db_path == chosen
     db = open_db(chosen)
-    assert services.home_unit(db).code == "wenxian"
-    assert services.header_fields(db, "wenxian") == {"filler": "赵六", "phone": "0391-6123456"}
+    assert installation.home_unit(db).code == "wenxian"
+    assert report_info.header_fields(db, "wenxian") == {"filler": "赵六", "phone": "0391-6123456"}
     db.close()
 
 
@@ -66,7 +65,7 @@ def test_the_city_skips_the_unit_page_and_a_bad_phone_keeps_the_wizard_open(
     wizard.phone_edit.setText("0391-3999928")
     wizard.button(QWizard.WizardButton.FinishButton).click()
     db = open_db(tmp_path / "city.sqlite")
-    assert services.home_unit(db).code == "city"
+    assert installation.home_unit(db).code == "city"
     db.close()
 
 
@@ -93,9 +92,9 @@ def test_a_second_launch_hands_its_file_to_the_open_window(open_window, db_path,
     from jzdesk.ui.single_instance import InstanceServer, server_name
 
     unit_db = open_db(tmp_path / "unit.sqlite")
-    services.add_event(unit_db, RecordFields("boai", date(2021, 3, 3), ActivityType.LECTURE))
+    ledger.add_record(unit_db, RecordFields("boai", date(2021, 3, 3), ActivityType.LECTURE))
     package = tmp_path / "博爱.jzsub"
-    submission_export.export_submission(unit_db, services.resolve_unit(unit_db, "博爱"), package,
+    submission_export.export_submission(unit_db, installation.resolve_unit(unit_db, "博爱"), package,
                             period=parse_period("2021Q1"))  # fmt: skip
     unit_db.close()
     window = open_window()
@@ -117,8 +116,8 @@ def test_a_second_launch_hands_its_file_to_the_open_window(open_window, db_path,
 def test_a_damaged_database_offers_the_latest_backup(app, qtbot, tmp_path, monkeypatch):
     path = tmp_path / "data" / "jzdesk.sqlite"
     db = open_db(path)
-    services.add_event(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
-    services.make_backup(db, "daily")
+    ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
+    backups.make_backup(db, "daily")
     db.close()
     path.write_bytes(b"\0garbage" * 5000)  # a disk error, a half-copied file
     asked, told = [], []
@@ -128,7 +127,7 @@ def test_a_damaged_database_offers_the_latest_backup(app, qtbot, tmp_path, monke
     window = jzapp.open_main_window(path)
     qtbot.addWidget(window)
     assert "已损坏" in asked[0] and "1 条活动记录" in asked[0]
-    assert services.event_totals(window.workspace.db)["records"] == 1
+    assert ledger.record_totals(window.workspace.db)["records"] == 1
     aside = Path(told[0].split("\n")[-1])
     assert aside.exists() and aside.read_bytes().startswith(b"\0garbage")
     window.close()

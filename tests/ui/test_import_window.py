@@ -9,17 +9,16 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QInputDialog
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
-from jzdesk.usecases import sheets, submission_export
+from jzdesk.usecases import installation, ledger, samples, sheets, submission_export
 
 
 def exported_sheet(tmp_path, *, unit="qinyang"):
-    source = services.open_database(tmp_path / "source.sqlite")
-    services.add_event(source, RecordFields(unit, date(2021, 3, 5), ActivityType.FILM, sessions=2))
-    path = sheets.export_sheet_xlsx(source, services.resolve_unit(source, unit),
+    source = installation.open_database(tmp_path / "source.sqlite")
+    ledger.add_record(source, RecordFields(unit, date(2021, 3, 5), ActivityType.FILM, sessions=2))
+    path = sheets.export_sheet_xlsx(source, installation.resolve_unit(source, unit),
                                       parse_period("2021Q1"), tmp_path / "沁阳一季度.xlsx")  # fmt: skip
     source.close()
     return path
@@ -97,19 +96,19 @@ def test_the_home_unit_is_set_from_the_menu(open_window, db_path, monkeypatch):
     assert "温县总工会" in window.home_label.text()
     assert window.records_tab.current_unit_code() == "wenxian"
     assert offered == ["（请选择单位）"]  # no unit offered as a default while none is set
-    db = services.open_database(db_path)
-    assert services.home_unit(db).code == "wenxian"
+    db = installation.open_database(db_path)
+    assert installation.home_unit(db).code == "wenxian"
     db.close()
 
 
 def big_submission_file(tmp_path, unit: str, records: int) -> Path:
 
-    unit_db = services.open_database(tmp_path / f"{unit}.sqlite")
-    services.fill_sample_data(unit_db, records, seed=2)
+    unit_db = installation.open_database(tmp_path / f"{unit}.sqlite")
+    samples.fill_sample_data(unit_db, records, seed=2)
     with unit_db.atomic():
         unit_db.execute("UPDATE records SET sample = 0, unit_code = ?", [unit])
     path = tmp_path / f"{unit}.jzsub"
-    submission_export.export_submission(unit_db, services.resolve_unit(unit_db, unit), path,
+    submission_export.export_submission(unit_db, installation.resolve_unit(unit_db, unit), path,
                             period=parse_period("2021"))  # fmt: skip
     unit_db.close()
     return path
@@ -135,7 +134,7 @@ def test_cancelling_while_a_file_is_checked_stops_at_once_and_imports_nothing(
     assert window.import_files([path]) == []
     assert "因取消没有处理 1 个" in window.results_dialog.summary.text()
     assert results_table(window)[0][:2] == [path.name, "未处理"]
-    assert services.event_totals(window.workspace.db)["records"] == 0
+    assert ledger.record_totals(window.workspace.db)["records"] == 0
 
 
 def test_files_handed_over_during_an_import_are_imported_after_it(open_window, tmp_path,
@@ -150,8 +149,8 @@ def test_files_handed_over_during_an_import_are_imported_after_it(open_window, t
     QTimer.singleShot(0, lambda: window.receive_files([second]))
     [result] = window.import_files([first])
     assert result.added == 5000
-    assert services.event_totals(window.workspace.db)["records"] == 5000  # not yet the second
-    qtbot.waitUntil(lambda: services.event_totals(window.workspace.db)["records"] == 5100,
+    assert ledger.record_totals(window.workspace.db)["records"] == 5000  # not yet the second
+    qtbot.waitUntil(lambda: ledger.record_totals(window.workspace.db)["records"] == 5100,
                     timeout=10_000)  # fmt: skip
     units = {row[0] for row in window.workspace.db.execute("SELECT unit_code FROM imports")}
     assert units == {"qinyang", "mengzhou"}

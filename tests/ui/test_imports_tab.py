@@ -11,22 +11,21 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.store import records
 from jzdesk.store.db import open_db
-from jzdesk.usecases import completeness, imports, submission_export
+from jzdesk.usecases import completeness, imports, installation, ledger, submission_export
 
 
 def unit_file(folder: Path, name: str, *titles: str, edit: str | None = None) -> Path:
     """A unit's database with one record per title (on 5 March 2021), exported."""
     folder.mkdir(parents=True, exist_ok=True)
     db = open_db(folder / f"{name}.sqlite")
-    unit = services.resolve_unit(db, name)
+    unit = installation.resolve_unit(db, name)
     for title in titles:
-        services.add_event(db, RecordFields(unit.code, date(2021, 3, 5), ActivityType.ART,
+        ledger.add_record(db, RecordFields(unit.code, date(2021, 3, 5), ActivityType.ART,
                                             title=title, venue="人民公园"))  # fmt: skip
     path = folder / f"{name}.jzsub"
     submission_export.export_submission(db, unit, path, period=parse_period("2021Q1"))
@@ -123,13 +122,13 @@ def test_a_conflict_is_shown_side_by_side_and_settled(open_window, tmp_path, mon
     db = window.workspace.db
     record_id = db.execute("SELECT id FROM records").fetchone()[0]
     held = records.get_record(db, record_id)
-    services.update_event(db, record_id, replace(held.fields, audience=77), revision=held.revision)
+    ledger.update_record(db, record_id, replace(held.fields, audience=77), revision=held.revision)
     unit_db = open_db(unit_folder / "沁阳.sqlite")
     mine = records.get_record(unit_db, record_id)
-    services.update_event(unit_db, record_id, replace(mine.fields, title="演出（改）"),
+    ledger.update_record(unit_db, record_id, replace(mine.fields, title="演出（改）"),
                           revision=mine.revision)  # fmt: skip
     second = unit_folder / "second.jzsub"
-    submission_export.export_submission(unit_db, services.resolve_unit(unit_db, "沁阳"), second,
+    submission_export.export_submission(unit_db, installation.resolve_unit(unit_db, "沁阳"), second,
                             period=parse_period("2021Q1"))  # fmt: skip
     unit_db.close()
     [result] = window.import_files([second])
@@ -165,7 +164,7 @@ def test_the_report_tab_exports_a_submission_file(open_window, tmp_path, monkeyp
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     window = open_window()
     db = window.workspace.db
-    services.add_event(db, RecordFields("qinyang", date(2021, 2, 1), ActivityType.FILM))
+    ledger.add_record(db, RecordFields("qinyang", date(2021, 2, 1), ActivityType.FILM))
     tab = window.report_tab
     tab.ui.unitCombo.setCurrentIndex(tab.ui.unitCombo.findData("qinyang"))
     path = tmp_path / "out.jzsub"
@@ -179,7 +178,7 @@ def test_the_report_tab_exports_a_submission_file(open_window, tmp_path, monkeyp
 
 def test_only_the_installations_own_unit_can_send_a_submission_file(open_window):
     window = open_window()
-    services.init_installation(window.workspace.db, "沁阳")
+    installation.init_installation(window.workspace.db, "沁阳")
     tab = window.report_tab
     for code, sends in (("qinyang", True), ("mengzhou", False), ("city", False)):
         tab.ui.unitCombo.setCurrentIndex(tab.ui.unitCombo.findData(code))
@@ -190,7 +189,7 @@ def test_changing_the_home_unit_moves_the_submission_button_with_it(open_window,
     from PySide6.QtWidgets import QInputDialog
 
     window = open_window()
-    services.init_installation(window.workspace.db, "沁阳")
+    installation.init_installation(window.workspace.db, "沁阳")
     tab = window.report_tab
     tab.ui.unitCombo.setCurrentIndex(tab.ui.unitCombo.findData("qinyang"))
     assert tab.ui.packageButton.isEnabled()

@@ -9,11 +9,11 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.plans import date_outside_plans
 from jzdesk.domain.records import RecordFields
 from jzdesk.ui.models.ledger_model import column_of
+from jzdesk.usecases import ledger
 
 Key, Ctrl = Qt.Key, Qt.KeyboardModifier.ControlModifier
 Yes, Save, Discard, Cancel = (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Save,
@@ -23,7 +23,7 @@ Yes, Save, Discard, Cancel = (QMessageBox.StandardButton.Yes, QMessageBox.Standa
 
 def live(window):
     """The live records, oldest first, as (date, type, title, revision)."""
-    records = services.list_events(window.workspace.db)
+    records = ledger.list_records(window.workspace.db)
     return sorted((r.fields.date, r.fields.activity_type, r.fields.title, r.revision)
                   for r in records)  # fmt: skip
 
@@ -53,7 +53,7 @@ def enter_record(clerk, digits: str, type_key, title: str, *, key=Key.Key_Return
 
 
 def add_saved(window, day: date, title: str) -> str:
-    record_id = services.add_event(
+    record_id = ledger.add_record(
         window.workspace.db, RecordFields("qinyang", day, ActivityType.ART, title=title)
     )
     window.records_tab.refresh()

@@ -7,11 +7,11 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields
 from jzdesk.ui.models.ledger_model import column_of
 from jzdesk.ui.models.quota_model import COL_QUOTA, COL_RATE, COL_TOTAL, COL_UNIT, RATE_ROLE
+from jzdesk.usecases import installation, ledger, samples
 
 
 def cell(model, row, column):
@@ -19,8 +19,8 @@ def cell(model, row, column):
 
 
 def add(db_path, unit="qinyang", day=date(2021, 3, 5), sessions=1, kind=ActivityType.ART):
-    db = services.open_database(db_path)
-    record_id = services.add_event(db, RecordFields(unit, day, kind, sessions=sessions))
+    db = installation.open_database(db_path)
+    record_id = ledger.add_record(db, RecordFields(unit, day, kind, sessions=sessions))
     db.close()
     return record_id
 
@@ -144,8 +144,8 @@ def test_records_tab_lists_records_like_the_sheet(open_window, db_path):
 
 
 def test_records_arrive_page_by_page(open_window, db_path):
-    db = services.open_database(db_path)
-    services.fill_sample_data(db, 1200)
+    db = installation.open_database(db_path)
+    samples.fill_sample_data(db, 1200)
     db.close()
     window = open_window()
     window.ui.tabs.setCurrentWidget(window.records_tab)

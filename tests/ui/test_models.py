@@ -6,21 +6,21 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from jzdesk import services
 from jzdesk.domain.records import RecordFilter
 from jzdesk.ui.models.ledger_model import LedgerModel, TotalsModel, column_of
 from jzdesk.ui.models.quota_model import QuotaTableModel
+from jzdesk.usecases import ledger, progress, samples
 
 
 def test_quota_model_contract(qtmodeltester, db):
-    services.fill_sample_data(db, 300)
+    samples.fill_sample_data(db, 300)
     model = QuotaTableModel()
-    model.set_report(services.progress_report(db, year=2021, as_of=date(2021, 10, 1)))
+    model.set_report(progress.progress_report(db, year=2021, as_of=date(2021, 10, 1)))
     qtmodeltester.check(model)
 
 
 def test_ledger_model_pages_sorts_and_passes_the_contract(qtmodeltester, db):
-    services.fill_sample_data(db, 700)
+    samples.fill_sample_data(db, 700)
     edits = []
     model = LedgerModel(db, lambda record, fields: edits.append((record, fields)))
     model.set_filter(RecordFilter())
@@ -39,7 +39,7 @@ def test_ledger_cell_edits_go_through_the_function_passed_in(db):
     from jzdesk.domain.records import RecordFields
 
     for day in (1, 2, 3):  # art, one session each: every edit below changes something
-        services.add_event(db, RecordFields("qinyang", date(2021, 3, day), ActivityType.ART))
+        ledger.add_record(db, RecordFields("qinyang", date(2021, 3, day), ActivityType.ART))
     edits = []
     model = LedgerModel(db, lambda record, fields: edits.append((record, fields)))
     model.set_filter(RecordFilter())
@@ -54,11 +54,11 @@ def test_ledger_cell_edits_go_through_the_function_passed_in(db):
 
 
 def test_totals_model_contract(qtmodeltester, db):
-    services.fill_sample_data(db, 50)
+    samples.fill_sample_data(db, 50)
     model = TotalsModel()
-    model.set_totals(services.event_totals(db))
+    model.set_totals(ledger.record_totals(db))
     qtmodeltester.check(model)
     assert model.index(0, column_of("date")).data() == "合计"
     total = sum(int(model.index(0, column_of(k)).data()) for k in
                 ("art", "film", "calligraphy", "training", "lecture"))  # fmt: skip
-    assert total == sum(r.fields.sessions for r in services.list_events(db))
+    assert total == sum(r.fields.sessions for r in ledger.list_records(db))

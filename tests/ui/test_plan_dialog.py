@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from jzdesk import planning, services
 from jzdesk.store import plans
 from jzdesk.ui.views.plan_dialog import PlanDialog
+from jzdesk.usecases import installation, planning
 
 
 def test_edit_quota_add_a_unit_and_save(open_window, qtbot, monkeypatch):
@@ -51,5 +51,5 @@ def test_next_year_from_the_tab(open_window, monkeypatch):
     window = open_window()
     window.quota_tab.start_next_year()
     assert window.quota_tab.year == 2022
-    assert services.plan_years(window.workspace.db) == [2021, 2022]
+    assert installation.plan_years(window.workspace.db) == [2021, 2022]
     assert window.quota_tab.model.index(16, 1).data() == "510"

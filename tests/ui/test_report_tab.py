@@ -11,18 +11,17 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields
-from jzdesk.usecases import sheets
+from jzdesk.usecases import installation, ledger, report_info, sheets
 
 
 @pytest.fixture
 def report(open_window, db_path, monkeypatch):
-    db = services.open_database(db_path)
-    services.init_installation(db, "沁阳", filler="王芳", phone="0391-5555555")
+    db = installation.open_database(db_path)
+    installation.init_installation(db, "沁阳", filler="王芳", phone="0391-5555555")
     for day in range(1, 8):
-        services.add_event(db, RecordFields("qinyang", date(2021, 10, day), ActivityType.ART,
+        ledger.add_record(db, RecordFields("qinyang", date(2021, 10, day), ActivityType.ART,
                                             title=f"文艺演出第{day}场", audience=100 + day))  # fmt: skip
     db.close()
     messages = []
@@ -53,7 +52,7 @@ def test_header_fields_typed_here_reach_the_sheet_and_are_remembered(report, tmp
     assert "填报人：李红" in PdfReader(report.preview_path).pages[0].extract_text()
     assert report.export_to(tmp_path / "q4.xlsx")
     db = report._workspace.db
-    assert services.header_fields(db, "qinyang")["filler"] == "李红"
+    assert report_info.header_fields(db, "qinyang")["filler"] == "李红"
 
 
 def test_loading_a_seal_stores_it_and_puts_it_on_the_sheet(report, tmp_path):
@@ -90,13 +89,15 @@ def test_printing_sends_the_same_pages_to_the_printer(report, tmp_path):
 
 def test_the_tab_opens_on_the_quarter_with_the_units_latest_records(open_window, db_path):
     """Issue 14: not on an empty 第四季度 once the plan year is over."""
-    db = services.open_database(db_path)
-    services.init_installation(db, "温县")
-    services.add_event(db, RecordFields("wenxian", date(2021, 5, 5), ActivityType.FILM))
-    assert services.report_quarter(db, "wenxian").label == "2021年第二季度"
-    assert services.report_quarter(db, "boai").label == "2021年第四季度"  # nothing: the last
-    assert services.report_quarter(db, "wenxian", today=date(2021, 8, 2)).label == "2021年第二季度"
-    assert services.report_quarter(db, "boai", today=date(2021, 8, 2)).label == "2021年第三季度"
+    db = installation.open_database(db_path)
+    installation.init_installation(db, "温县")
+    ledger.add_record(db, RecordFields("wenxian", date(2021, 5, 5), ActivityType.FILM))
+    assert report_info.report_quarter(db, "wenxian").label == "2021年第二季度"
+    assert report_info.report_quarter(db, "boai").label == "2021年第四季度"  # nothing: the last
+    assert (
+        report_info.report_quarter(db, "wenxian", today=date(2021, 8, 2)).label == "2021年第二季度"
+    )
+    assert report_info.report_quarter(db, "boai", today=date(2021, 8, 2)).label == "2021年第三季度"
     db.close()
     window = open_window()
     window.show_tab("report")

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from jzdesk import planning, services
 from jzdesk.store import plans
 from jzdesk.ui.views.main_window import TABS
+from jzdesk.usecases import installation, planning
 
 
 def open_as(open_window, db_path, unit: str):
-    db = services.open_database(db_path)
-    services.init_installation(db, unit)
+    db = installation.open_database(db_path)
+    installation.init_installation(db, unit)
     db.close()
     return open_window()
 
@@ -43,15 +43,15 @@ def test_only_the_city_shows_the_citys_views(open_window, db_path, unit, city):
 
 
 def test_a_unit_takes_the_citys_plan_file(open_window, db_path, tmp_path, monkeypatch):
-    city = services.open_database(tmp_path / "city.sqlite")
-    services.init_installation(city, "市总本级")
-    units = {u.code: u for u in services.all_units(city)}
+    city = installation.open_database(tmp_path / "city.sqlite")
+    installation.init_installation(city, "市总本级")
+    units = {u.code: u for u in installation.all_units(city)}
     lines = [planning.PlanLine(e.unit_code, units[e.unit_code].name, units[e.unit_code].short_name,
                                55 if e.unit_code == "wenxian" else e.quota, e.minimums)
              for e in plans.plan_entries(city, 2021)]  # fmt: skip
     planning.save_plan(city, 2021, lines)
     plan_file = tmp_path / "2021年任务分解表.xlsx"
-    plan_file.export_quota_table(city, 2021, plan_file)
+    planning.export_quota_table(city, 2021, plan_file)
     city.close()
 
     window = open_as(open_window, db_path, "温县")

@@ -13,7 +13,7 @@ from pathlib import Path
 from jzdesk import APP_NAME
 from jzdesk.cli import installation, records, reports, submissions
 from jzdesk.cli.parser import OPTION_OF_FIELD, Commands, Handler
-from jzdesk.errors import KnownError
+from jzdesk.errors import KnownError, sqlite_failure
 
 # In the order `jzdesk --help` lists them.
 _GROUPS = (installation, records, reports, submissions)
@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_NAME}: 错误：{where}{error.message}", file=sys.stderr)
         return 1
     except sqlite3.OperationalError as error:
-        if "locked" not in str(error) and "busy" not in str(error):
+        if sqlite_failure(error) not in ("busy", "locked"):
             raise
         print(f"{APP_NAME}: 错误：数据库正被另一个程序（可能是打开的 jzdesk 窗口）写入，"
               "请稍后再试", file=sys.stderr)  # fmt: skip

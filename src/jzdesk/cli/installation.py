@@ -43,43 +43,43 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from jzdesk import services
+    from jzdesk.usecases import installation
 
     db = open_db(args)
-    unit = services.init_installation(db, args.unit, filler=args.filler, phone=args.phone)
+    unit = installation.init_installation(db, args.unit, filler=args.filler, phone=args.phone)
     print(f"本机的填报单位已设为：{unit.name}")
     return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from jzdesk import services
+    from jzdesk.usecases import samples
 
     db = open_db(args)
     if args.clear:
-        print(f"已删除 {services.remove_sample_data(db)} 条示例数据")
+        print(f"已删除 {samples.remove_sample_data(db)} 条示例数据")
         return 0
     count = parse_whole_number(args.records, field="records", label="示例记录数")
-    services.fill_sample_data(db, count)
+    samples.fill_sample_data(db, count)
     print(f"已加入 {count} 条示例数据（标记为“示例数据”，可用 jzdesk demo --clear 删除）")
     return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from jzdesk import services
+    from jzdesk.usecases import backups
 
-    print(services.make_backup(open_db(args)))
+    print(backups.make_backup(open_db(args)))
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from jzdesk import services
+    from jzdesk.usecases import backups
 
     db = open_db(args)
     if args.file is None:
-        for item in services.list_backups(db):
+        for item in backups.list_backups(db):
             print(f"{item['path']}\t{item['made']:%Y-%m-%d %H:%M:%S}\t{item['reason']}\t"
                   f"{item['records']} 条记录")  # fmt: skip
         return 0
-    safety = services.restore_backup(db, args.file)
+    safety = backups.restore_backup(db, args.file)
     print(f"已从 {args.file} 恢复；恢复前的数据已备份为 {safety}")
     return 0

@@ -122,18 +122,18 @@ def add_json_option(sub: argparse.ArgumentParser, help_text: str = "以 JSON 输
 
 def open_db(args: argparse.Namespace):
     """The database named by --db (or JZDESK_DB), else the user's default one."""
-    from jzdesk import services
+    from jzdesk.usecases import installation
 
-    return services.open_database(getattr(args, "db", None))
+    return installation.open_database(getattr(args, "db", None))
 
 
 def unit_or_home(args: argparse.Namespace, db):
     """The unit named by --unit, else this installation's own (set by init)."""
-    from jzdesk import services
+    from jzdesk.usecases import installation
 
     if args.unit:
-        return services.resolve_unit(db, args.unit)
-    unit = services.home_unit(db)
+        return installation.resolve_unit(db, args.unit)
+    unit = installation.home_unit(db)
     if unit is None:
         args.parser.error("请用 --unit 指定填报单位（或先运行 jzdesk init --unit 单位）")
     return unit

@@ -45,7 +45,7 @@ def register(commands: Commands) -> None:
 
 
 def _add_event(args: argparse.Namespace) -> int:
-    from jzdesk import services
+    from jzdesk.usecases import ledger
 
     db = open_db(args)
     unit = unit_or_home(args, db)
@@ -65,17 +65,17 @@ def _add_event(args: argparse.Namespace) -> int:
         logo_shown=args.logo,
         notes=args.notes.strip(),
     )
-    print(services.add_event(db, fields))
+    print(ledger.add_record(db, fields))
     return 0
 
 
 def _events(args: argparse.Namespace) -> int:
-    from jzdesk import services
+    from jzdesk.usecases import installation, ledger
 
     db = open_db(args)
-    unit = services.resolve_unit(db, args.unit) if args.unit else None
+    unit = installation.resolve_unit(db, args.unit) if args.unit else None
     period = parse_period(args.period) if args.period is not None else None
-    found = services.list_events(db, services.event_filter(unit=unit, period=period))
+    found = ledger.list_records(db, ledger.record_filter(unit=unit, period=period))
     if args.json:
         print_json([record_json(record) for record in found])
         return 0
@@ -91,8 +91,8 @@ def _events(args: argparse.Namespace) -> int:
 
 
 def _delete_event(args: argparse.Namespace) -> int:
-    from jzdesk import services
+    from jzdesk.usecases import ledger
 
-    services.delete_event(open_db(args), args.id)
+    ledger.delete_record(open_db(args), args.id)
     print(f"已删除活动记录 {args.id}")
     return 0

@@ -65,12 +65,12 @@ def register(commands: Commands) -> None:
 
 
 def _progress(args: argparse.Namespace) -> int:
-    from jzdesk import services
+    from jzdesk.usecases import progress
 
     db = open_db(args)
     year = year_of(args.year) if args.year else None
     as_of = parse_date(args.as_of, field="as_of") if args.as_of else None
-    report = services.progress_report(db, year=year, as_of=as_of)
+    report = progress.progress_report(db, year=year, as_of=as_of)
     if args.json:
         print_json(progress_json(report))
     else:
@@ -104,21 +104,20 @@ def _quota_help(args: argparse.Namespace) -> int:
 
 
 def _quota_export(args: argparse.Namespace) -> int:
-    from jzdesk import services
-    from jzdesk.usecases import plan_file
+    from jzdesk.usecases import installation, planning
 
     db = open_db(args)
-    year = year_of(args.year) if args.year else services.default_year(db)
-    print(plan_file.export_quota_table(db, year, args.file))
+    year = year_of(args.year) if args.year else installation.default_year(db)
+    print(planning.export_quota_table(db, year, args.file))
     return 0
 
 
 def _quota_import(args: argparse.Namespace) -> int:
-    from jzdesk.usecases import plan_file
+    from jzdesk.usecases import planning
 
     db = open_db(args)
     year = year_of(args.year) if args.year else None
-    print(plan_file.import_quota_table(db, args.file, year=year).summary())
+    print(planning.import_quota_table(db, args.file, year=year).summary())
     return 0
 
 

@@ -77,12 +77,11 @@ def _export_package(args: argparse.Namespace) -> int:
 
 
 def _attach_plan(args: argparse.Namespace) -> int:
-    from jzdesk import services
-    from jzdesk.usecases import submission_export
+    from jzdesk.usecases import installation, submission_export
 
     db = open_db(args)
     unit = unit_or_home(args, db)
-    year = year_of(args.year) if args.year else services.default_year(db)
+    year = year_of(args.year) if args.year else installation.default_year(db)
     changed = submission_export.attach_plan_document(db, unit, year, args.file)
     print(
         f"{unit.name} {year} 年实施方案{'已附上' if changed else '与已附上的相同'}：{args.file.name}"
@@ -91,11 +90,10 @@ def _attach_plan(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from jzdesk import services
-    from jzdesk.usecases import imports
+    from jzdesk.usecases import imports, installation
 
     db = open_db(args)
-    unit = services.resolve_unit(db, args.unit) if args.unit else None
+    unit = installation.resolve_unit(db, args.unit) if args.unit else None
     results = imports.import_files(db, args.files, unit=unit)
     if args.json:
         print_json([result.to_json() for result in results])
@@ -107,11 +105,10 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _completeness(args: argparse.Namespace) -> int:
-    from jzdesk import services
-    from jzdesk.usecases import completeness
+    from jzdesk.usecases import completeness, installation
 
     db = open_db(args)
-    year = year_of(args.year) if args.year else services.default_year(db)
+    year = year_of(args.year) if args.year else installation.default_year(db)
     if args.deadline_days is not None:
         days = parse_whole_number(args.deadline_days, field="deadline-days", label="报送期限天数")
         completeness.set_deadline_days(db, year, days)

@@ -86,7 +86,7 @@ class Completeness:
         return counts[ReportStatus.ON_TIME], due
 
     def to_json(self) -> dict:
-        """The shape of ``completeness --json`` (PRODUCT §8)."""
+        """The shape of ``completeness --json``."""
 
         def cell(c: ReportCell) -> dict:
             return {"received": c.received.isoformat() if c.received else None,

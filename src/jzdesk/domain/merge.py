@@ -1,4 +1,4 @@
-"""The merge rule (PRODUCT §7), written once: how a unit's version of a record meets the
+"""The merge rule, written once: how a unit's version of a record meets the
 version the city holds, whichever kind of file brought it.
 
 A held record remembers the unit's revision it was last brought level with

@@ -99,7 +99,7 @@ class ActivityRecord:
 
 
 def fields_json(fields: RecordFields) -> dict:
-    """The fields as plain JSON values, keyed as in ``events --json`` (PRODUCT §8)."""
+    """The fields as plain JSON values, keyed as in ``events --json``."""
     return {
         "unit": fields.unit_code,
         "date": fields.date.isoformat(),

@@ -1,7 +1,7 @@
 """The statistics sheet (附件2), defined once: its title, header line and columns.
 
 The ledger, the entry form, the Excel and PDF exports and the Excel import all read their
-labels and order from here (PRODUCT §5), so a change to the sheet is a change in one place.
+labels and order from here, so a change to the sheet is a change in one place.
 """
 
 from __future__ import annotations

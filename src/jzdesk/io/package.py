@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jzdesk.domain.records import RECORD_COLUMNS
-from jzdesk.errors import KnownError, os_reason
+from jzdesk.errors import KnownError, os_reason, sqlite_failure
 from jzdesk.io.files import SQLITE_HEADER, checked_size, file_head
 
 FORMAT = "jzdesk-submission"
@@ -425,7 +425,7 @@ def _check_content(conn: sqlite3.Connection, name: str) -> dict[str, str]:
         if str(count) != manifest.get("record_count"):
             raise KnownError(damaged)
     except sqlite3.OperationalError as error:
-        if "interrupt" in str(error).lower():
+        if sqlite_failure(error) == "interrupt":
             raise KnownError(f"读取文件 {name} 超时或已取消，未导入") from error
         raise KnownError(damaged) from error
     except sqlite3.DatabaseError as error:

@@ -1,5 +1,6 @@
 """Reading a filled statistics sheet (.xlsx) back: the program's own export losslessly, and
-hand-filled sheets with their variants (PRODUCT §6). A file with any unreadable row is
+hand-filled sheets with their variants (full-width digits, dates as clerks write them,
+type names, merged cells, blank rows). A file with any unreadable row is
 refused whole; the message names every bad row and cell."""
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk.errors import DamagedDatabaseError, KnownError, os_reason
+from jzdesk.errors import DamagedDatabaseError, KnownError, os_reason, sqlite_failure
 from jzdesk.store.migrations import migrate
 
 DB_ENV = "JZDESK_DB"
@@ -130,11 +130,11 @@ BATCH_CHECKPOINT_PAGES = 10_000  # 40 MB of log
 
 
 def _explain(path: Path, error: sqlite3.DatabaseError) -> KnownError:
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
+    failure = sqlite_failure(error)
+    if failure in ("busy", "locked"):
         return KnownError(f"数据库 {path} 正被其他程序使用，请关闭其他 jzdesk 窗口后重试")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if failure in ("notadb", "corrupt"):
         return DamagedDatabaseError(f"文件 {path} 不是 jzdesk 数据库或已损坏，请从备份恢复")
-    if "unable to open" in text or "readonly" in text or "read-only" in text:
+    if failure in ("cantopen", "readonly"):
         return KnownError(f"无法打开数据库 {path}：文件夹不存在或没有写入权限")
     return KnownError(f"无法打开数据库 {path}：{error}")

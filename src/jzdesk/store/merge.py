@@ -8,7 +8,7 @@ records is limited by SQLite, not by Python. The one-by-one steps (taking a vers
 a record level) are shared with the statistics-sheet path, which classifies row by row.
 
 Also here: the records a hand-filled sheet brought, which a later sheet of the same unit and
-period replaces (PRODUCT §7).
+period replaces rather than adds to.
 """
 
 from __future__ import annotations

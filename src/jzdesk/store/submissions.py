@@ -1,6 +1,6 @@
 """Submission files in the database: what a unit exports, and how the city merges one.
 
-The merge (PRODUCT §7) is set-based: a file's records are staged in a scratch database,
+The merge is set-based: a file's records are staged in a scratch database,
 each is classified against what is stored with one statement, and new records go in with
 one INSERT … SELECT. Only the few records that changed are handled one by one, so that a
 city importing a million records is limited by SQLite, not by Python.

@@ -1,1 +1,1 @@
-"""The Qt window: models over services and one view module per tab or dialog."""
+"""The Qt window: models over the use cases and one view module per tab or dialog."""

@@ -1,5 +1,5 @@
 """Unexpected errors in the window: written to a log with the traceback, and the user is
-told in Chinese where the log is, instead of the window vanishing (STYLE rule 5)."""
+told in Chinese where the log is, instead of the window vanishing."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
-"""Undoable writes (Ctrl+Z): each command redoes or undoes one save or delete via services."""
+"""Undoable writes (Ctrl+Z): each command redoes or undoes one save or delete through the use cases."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from jzdesk import services
 from jzdesk.domain.records import RecordFields
+from jzdesk.usecases import ledger
 
 
 class _DoneCommand(QUndoCommand):
@@ -41,10 +41,10 @@ class AddCommand(_DoneCommand):
         self.record_id = record_id
 
     def do_undo(self, db):
-        services.delete_events(db, [self.record_id])
+        ledger.delete_records(db, [self.record_id])
 
     def do_again(self, db):
-        services.restore_events(db, [self.record_id])
+        ledger.restore_records(db, [self.record_id])
 
 
 class EditCommand(_DoneCommand):
@@ -60,7 +60,7 @@ class EditCommand(_DoneCommand):
         self.record_id, self.old, self.new, self.revision = record_id, old, new, revision
 
     def _save(self, db, fields: RecordFields) -> None:
-        services.update_event(db, self.record_id, fields, revision=self.revision)
+        ledger.update_record(db, self.record_id, fields, revision=self.revision)
         self.revision += 1
 
     def do_undo(self, db):
@@ -76,10 +76,10 @@ class DeleteCommand(_DoneCommand):
         self.record_ids = list(record_ids)
 
     def do_undo(self, db):
-        services.restore_events(db, self.record_ids)
+        ledger.restore_records(db, self.record_ids)
 
     def do_again(self, db):
-        services.delete_events(db, self.record_ids)
+        ledger.delete_records(db, self.record_ids)
 
 
 class RestoreCommand(DeleteCommand):
@@ -88,7 +88,7 @@ class RestoreCommand(DeleteCommand):
         self.setText(f"恢复 {len(record_ids)} 条记录")
 
     def do_undo(self, db):
-        services.delete_events(db, self.record_ids)
+        ledger.delete_records(db, self.record_ids)
 
     def do_again(self, db):
-        services.restore_events(db, self.record_ids)
+        ledger.restore_records(db, self.record_ids)

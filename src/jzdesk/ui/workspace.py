@@ -1,17 +1,17 @@
-"""The window's handle on the database: services, the undo stack, and the change signal."""
+"""The window's handle on the database: the use cases, the undo stack, and the change signal."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from jzdesk import services
 from jzdesk.errors import KnownError
 from jzdesk.ui import undo
+from jzdesk.usecases import installation, ledger, photos
 
 
 class Workspace(QObject):
-    """Owns the open database, writes through services, and tells views what changed.
+    """Owns the open database, writes through the use cases, and tells views what changed.
 
     The store knows nothing of Qt, so the signal lives here. Writes by another program
     (``jzdesk add-event`` or an import from the command line) are noticed too, through
@@ -35,7 +35,7 @@ class Workspace(QObject):
         self._poll.start()
 
     def _read_data_version(self) -> int:
-        return services.data_version(self.db)
+        return installation.data_version(self.db)
 
     def check_for_changes(self) -> None:
         """Emit records_changed if another connection committed since the last look."""
@@ -44,30 +44,30 @@ class Workspace(QObject):
             self._data_version = version
             self.records_changed.emit()
 
-    # -- writes: each commits through services, joins the undo stack, tells the views --
+    # -- writes: each commits through a use case, joins the undo stack, tells the views --
     def add_event(self, fields, photos=()) -> str:
-        record_id = services.add_event(self.db, fields, photos=photos)
+        record_id = ledger.add_record(self.db, fields, photos=photos)
         self._done(undo.AddCommand(self, record_id))
         return record_id
 
     def update_event(self, record, fields) -> None:
-        services.update_event(self.db, record.id, fields, revision=record.revision)
+        ledger.update_record(self.db, record.id, fields, revision=record.revision)
         self._done(undo.EditCommand(self, record.id, record.fields, fields, record.revision + 1))
 
     def attach_photos(self, record_id: str, prepared) -> None:
-        services.attach_photos(self.db, record_id, prepared)
+        photos.attach_photos(self.db, record_id, prepared)
         self.records_changed.emit()
 
     def remove_photo(self, record_id: str, photo_id: int) -> None:
-        services.remove_photo(self.db, record_id, photo_id)
+        photos.remove_photo(self.db, record_id, photo_id)
         self.records_changed.emit()
 
     def delete_events(self, record_ids) -> None:
-        services.delete_events(self.db, list(record_ids))
+        ledger.delete_records(self.db, list(record_ids))
         self._done(undo.DeleteCommand(self, list(record_ids)))
 
     def restore_events(self, record_ids) -> None:
-        services.restore_events(self.db, list(record_ids))
+        ledger.restore_records(self.db, list(record_ids))
         self._done(undo.RestoreCommand(self, list(record_ids)))
 
     def changed(self) -> None:

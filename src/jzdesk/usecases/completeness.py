@@ -6,18 +6,18 @@ from datetime import date
 
 import sqlite_utils
 
-from jzdesk import services
 from jzdesk.domain.completeness import Completeness, build_completeness
 from jzdesk.domain.periods import parse_period
 from jzdesk.errors import KnownError
 from jzdesk.store import plans, submissions
+from jzdesk.usecases import installation
 
 
 def completeness(db: sqlite_utils.Database, *, year: int | None = None,
                  as_of: date | None = None) -> Completeness:  # fmt: skip
     """Who has reported which quarter (and the 实施方案), on time or late, for ``year``."""
-    year = year or services.default_year(db)
-    names = {unit.code: unit.name for unit in services.all_units(db)}
+    year = year or installation.default_year(db)
+    names = {unit.code: unit.name for unit in installation.all_units(db)}
     entries = plans.plan_entries(db, year)
     if not entries:
         raise KnownError(f"没有 {year} 年的任务分解表（计划）", field="year")
@@ -55,6 +55,6 @@ def check_sheet_code(db: sqlite_utils.Database, import_id: int) -> dict:
     from jzdesk.usecases.sheets import sheet_code, sheet_data
 
     entry = submissions.get_import(db, import_id)
-    unit = next(u for u in services.all_units(db) if u.code == entry["unit_code"])
+    unit = next(u for u in installation.all_units(db) if u.code == entry["unit_code"])
     held = sheet_code(sheet_data(db, unit, parse_period(entry["period"])))
     return {"file": entry["sheet_code"], "held": held, "same": held == entry["sheet_code"]}

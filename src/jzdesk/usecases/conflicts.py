@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from jzdesk import services
 from jzdesk.domain.periods import Period
 from jzdesk.errors import KnownError
 from jzdesk.store import merge, records, submissions
+from jzdesk.usecases import installation
 
 
 def open_conflicts(db: sqlite_utils.Database) -> list[dict]:
@@ -30,11 +30,11 @@ def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, keep: str) -> 
     if received is not None and conflict["revision"] < received:
         with db.atomic():
             merge.close_superseded(db, conflict["record_id"], received,
-                                         now=services.now_iso(), by=services.current_user(db))  # fmt: skip
+                                         now=installation.now_iso(), by=installation.current_user(db))  # fmt: skip
         raise KnownError(f"冲突 {conflict_id} 已被该单位更新的上报文件取代，已自动关闭", field="id")
     with db.atomic():
-        submissions.resolve_conflict(db, conflict, keep, now=services.now_iso(),
-                                     saved_by=services.current_user(db))  # fmt: skip
+        submissions.resolve_conflict(db, conflict, keep, now=installation.now_iso(),
+                                     saved_by=installation.current_user(db))  # fmt: skip
 
 
 MAX_PAIRS_EXAMINED = 20_000

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk import services
 from jzdesk.errors import KnownError
+from jzdesk.usecases import installation, progress
 from jzdesk.usecases.files import write_file
 
 
@@ -20,8 +20,8 @@ def ranking(db: sqlite_utils.Database, *, as_of: date | None = None, rules=None)
     from jzdesk.domain.evaluation import EvaluationRules, evaluate
 
     if as_of is None:
-        as_of = date(services.default_year(db), 10, 1)
-    report = services.progress_report(db, as_of=as_of)
+        as_of = date(installation.default_year(db), 10, 1)
+    report = progress.progress_report(db, as_of=as_of)
     return report, evaluate(report, rules or EvaluationRules())
 
 

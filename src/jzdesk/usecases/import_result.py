@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What importing one file did, in the shape of ``import --json`` (PRODUCT §8)."""
+    """What importing one file did, in the shape of ``import --json``."""
 
     file: str
     status: str  # imported | unchanged | rejected
@@ -21,6 +21,7 @@ class ImportResult:
     period: str = ""
     sheet_code: str = ""  # the 校验码 of the sheet the file corresponds to
     import_id: int | None = None
+    reason_code: str = ""  # a rejection's kind, for the window to act on (KnownError.code)
 
     def summary(self) -> str:
         """The result in one or two lines of plain Chinese."""

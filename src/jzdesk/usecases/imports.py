@@ -10,9 +10,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk import services
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError, disk_full_message, is_disk_full
+from jzdesk.usecases import backups
 from jzdesk.usecases.import_result import ImportResult
 from jzdesk.usecases.sheet_import import import_sheet
 from jzdesk.usecases.submission_import import ReadAhead
@@ -43,7 +43,7 @@ def import_file(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = No
         raise KnownError(f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub "
                          "和填好的统计表 .xlsx")  # fmt: skip
     except KnownError as error:
-        return ImportResult(path.name, "rejected", error.message)
+        return ImportResult(path.name, "rejected", error.message, reason_code=error.code)
     except sqlite3.OperationalError as error:  # a filled sheet's import ran out of room
         if not is_disk_full(error):
             raise
@@ -70,7 +70,7 @@ def import_batch(
     submission_import.ReadAhead (a file whose checks it stops is rejected, nothing of it imported).
 
     The database is backed up once, before the first file that passed its checks is
-    written (PRODUCT §9: a backup before every import). A batch of rejected files and
+    written, so that every import can be undone from a backup. A batch of rejected files and
     of submission files imported before makes none, so that a run of bad drops
     cannot push the daily backups out of the rotation."""
     from jzdesk.io.package import sweep_stale_copies
@@ -100,7 +100,7 @@ class _BackupBeforeWriting:
         """Raises KnownError (the file is then not imported) if the backup fails."""
         if not self._made:
             try:
-                services.make_backup(self._db, "import")
+                backups.make_backup(self._db, "import")
             except KnownError as error:
                 raise KnownError(f"{error.message}；为安全起见，没有导入") from error
             self._made = True

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk import services
 from jzdesk.domain.periods import Period, quarter_of, quarter_period
 from jzdesk.domain.records import (
     RecordFields,
@@ -22,13 +21,17 @@ from jzdesk.domain.records import (
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError
 from jzdesk.store import merge, records, submissions
+from jzdesk.usecases import installation
 from jzdesk.usecases.import_result import ImportResult
+
+# The code of a rejection: the sheet names no 填报单位 (the window then asks which unit).
+UNIT_MISSING = "unit_missing"
 
 
 def import_sheet(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None,
                  before_write: Callable[[], object] | None = None) -> ImportResult:  # fmt: skip
     """Import a filled statistics sheet as records of its unit, all or nothing, by the one
-    merge rule (domain/merge.py, PRODUCT §7).
+    merge rule (domain/merge.py).
 
     The unit is the sheet's 填报单位; ``unit`` is for a sheet that names none (a sheet
     naming another unit is refused). Each row of the program's own sheet is its record
@@ -58,7 +61,7 @@ def import_sheet(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = N
                             unchanged=len(rows), unit=unit.code, period=earlier["period"])  # fmt: skip
     if before_write is not None:
         before_write()
-    now, saved_by = services.now_iso(), f"导入：{path.name}"[:100]
+    now, saved_by = installation.now_iso(), f"导入：{path.name}"[:100]
     period = _report_period(parsed, rows)
     with db.atomic():
         import_id = submissions.start_import(db, {
@@ -66,7 +69,7 @@ def import_sheet(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = N
             "unit_code": unit.code, "year": period.end.year,
             "quarter": quarter_of(period.end), "period": period.text,
             "imported_at": datetime.now().isoformat(timespec="seconds"),
-            "imported_by": services.current_user(db),
+            "imported_by": installation.current_user(db),
         })  # fmt: skip
         versions = sheet_versions(db, unit, parsed, rows)
         counts = _apply_versions(db, versions, import_id, now=now, saved_by=saved_by)
@@ -122,9 +125,9 @@ def _sheet_unit(db, parsed, unit: Unit | None, path: Path) -> Unit:
     if not parsed.unit_text:
         if unit is None:
             raise KnownError(f"文件 {path.name} 中没有填写填报单位，请指定是哪个单位的统计表",
-                             field="unit")  # fmt: skip
+                             field="unit", code=UNIT_MISSING)  # fmt: skip
         return unit
-    named = services.resolve_unit(db, parsed.unit_text)
+    named = installation.resolve_unit(db, parsed.unit_text)
     if unit is not None and unit.code != named.code:
         raise KnownError(f"文件 {path.name} 的填报单位是“{named.name}”，与指定的“{unit.name}”不一致，"
                          "未导入", field="unit")  # fmt: skip

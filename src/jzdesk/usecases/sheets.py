@@ -8,7 +8,6 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk import services
 from jzdesk.domain.periods import Period, year_period
 from jzdesk.domain.records import (
     RecordFilter,
@@ -17,6 +16,7 @@ from jzdesk.domain.sheet import SheetData
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError
 from jzdesk.store import plans, settings
+from jzdesk.usecases import installation, ledger, progress, report_info
 from jzdesk.usecases.files import write_file
 
 
@@ -28,16 +28,16 @@ def sheet_data(
 
     ``seal``, ``filler`` and ``phone`` override the unit's stored ones for this sheet.
     """
-    rows = services.list_events(db, RecordFilter(unit_codes=(unit.code,), period=period))
+    rows = ledger.list_records(db, RecordFilter(unit_codes=(unit.code,), period=period))
     year = period.end.year
     year_so_far = Period(year_period(year).start, period.end, "")
-    totals = services.event_totals(db, RecordFilter(unit_codes=(unit.code,), period=year_so_far))
+    totals = ledger.record_totals(db, RecordFilter(unit_codes=(unit.code,), period=year_so_far))
     quota = next((e.quota for e in plans.plan_entries(db, year) if e.unit_code == unit.code), None)
-    header = services.header_fields(db, unit.code)
+    header = report_info.header_fields(db, unit.code)
     summary = ""
     if period.start.month % 3 == 1 and period.start.day == 1 and period.label.endswith("季度"):
         quarter = (period.start.month - 1) // 3 + 1
-        summary = services.quarter_summary(db, unit.code, period.start.year, quarter)
+        summary = report_info.quarter_summary(db, unit.code, period.start.year, quarter)
     return SheetData(
         unit_name=unit.name, unit_code=unit.code, period_label=period.label,
         period_text=period.text, filler=header["filler"] if filler is None else filler,
@@ -68,7 +68,7 @@ def set_unit_seal(db: sqlite_utils.Database, unit: Unit, path: Path | None) -> b
     """
     png = None if path is None else prepare_seal(path)
     with db.atomic():
-        settings.set_seal(db, unit.code, png, now=services.now_iso())
+        settings.set_seal(db, unit.code, png, now=installation.now_iso())
     return png
 
 
@@ -118,8 +118,8 @@ def export_summary(db: sqlite_utils.Database, period: Period, path: Path) -> Pat
         raise KnownError(f"汇总表的文件名应以 .xlsx 或 .pdf 结尾：{path.name}", field="out")
     data = SummaryData(
         period_label=period.label,
-        period_report=services.period_report(db, period),
-        year_report=services.progress_report(db, year=period.end.year, as_of=period.end),
+        period_report=progress.period_report(db, period),
+        year_report=progress.progress_report(db, year=period.end.year, as_of=period.end),
     )
     write_file(path, lambda target: writer(data, target))
     return path

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk import __version__, services
+from jzdesk import __version__
 from jzdesk.domain.periods import Period, quarter_of, quarter_period
 from jzdesk.domain.units import CITY_CODE, Unit
 from jzdesk.errors import KnownError
 from jzdesk.io.package import PackageContent, write_package
 from jzdesk.store import plans, settings, submissions
 from jzdesk.store.migrations import LATEST
+from jzdesk.usecases import installation
 
 MAX_PLAN_DOCUMENT_BYTES = 20 * 1024 * 1024
 
@@ -32,7 +33,7 @@ def default_period(db: sqlite_utils.Database, today: date | None = None) -> Peri
     """The quarter a unit reports now: the last one ended in the plan year (its fourth
     once the year is over; its first while the first is still running)."""
     today = today or date.today()
-    year = services.default_year(db, today=today)
+    year = installation.default_year(db, today=today)
     if year < today.year:
         return quarter_period(year, 4)
     return quarter_period(year, max(1, quarter_of(today) - 1))
@@ -45,7 +46,7 @@ def reporting_refusal(db: sqlite_utils.Database, unit: Unit) -> str | None:
     picked another unit in the list would otherwise report for it, and the city would
     count that unit's quarter as received. (An installation without a home unit, set up
     before there was one, may export for any unit.)"""
-    home = services.home_unit(db)
+    home = installation.home_unit(db)
     if CITY_CODE in (unit.code, home.code if home else None):
         return "市总工会接收各单位的上报文件，本身不导出上报文件"
     if home is not None and home.code != unit.code:
@@ -56,7 +57,7 @@ def reporting_refusal(db: sqlite_utils.Database, unit: Unit) -> str | None:
 
 
 def check_report_period(period: Period, today: date) -> None:
-    """Reports are quarterly (PRODUCT §8): a file's period is a quarter that has begun, or
+    """Reports are quarterly: a file's period is a quarter that has begun, or
     a whole year that has ended (its fourth quarter's report, which covers the year)."""
     year = period.end.year
     if period.kind == "quarter":
@@ -81,7 +82,7 @@ def unit_family(db: sqlite_utils.Database, unit: Unit, year: int) -> list[str]:
     one, carries only the city's own records)."""
     reporting = {entry.unit_code for entry in plans.plan_entries(db, year)}
     children: dict[str | None, list[str]] = {}
-    for other in services.all_units(db):
+    for other in installation.all_units(db):
         children.setdefault(other.parent_code, []).append(other.code)
     family, todo = [], [unit.code]
     while todo:
@@ -119,14 +120,14 @@ def export_submission(db: sqlite_utils.Database, unit: Unit, path: Path, *,
     family = unit_family(db, unit, year)
     with db.atomic():
         sequence = submissions.next_sequence(db)
-        installation = submissions.installation_id(db)
+        installation_id = submissions.installation_id(db)
     code = sheet_code(sheet_data(db, unit, period))
     header = settings.unit_settings(db, unit.code)
     document = submissions.plan_document(db, unit.code, year)
     manifest = {
         "unit_code": unit.code, "unit_name": unit.name, "year": str(year),
         "period": period.text, "quarter": str(quarter_of(period.end)),
-        "exported_at": services.now_iso(), "installation": installation,
+        "exported_at": installation.now_iso(), "installation": installation_id,
         "sequence": str(sequence), "program_version": __version__,
         "database_version": str(LATEST), "photos": "1" if photos else "0", "sheet_code": code,
     }  # fmt: skip
@@ -161,5 +162,5 @@ def attach_plan_document(db: sqlite_utils.Database, unit: Unit, year: int, path:
     with db.atomic():
         return submissions.set_plan_document(
             db, unit.code, year, file_name=path.name[:200], data=data,
-            sha256=hashlib.sha256(data).hexdigest(), now=services.now_iso(),
+            sha256=hashlib.sha256(data).hexdigest(), now=installation.now_iso(),
         )  # fmt: skip

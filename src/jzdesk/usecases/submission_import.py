@@ -15,13 +15,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk import services
 from jzdesk.domain.periods import Period, parse_period, quarter_of
 from jzdesk.domain.units import Unit
-from jzdesk.errors import KnownError, disk_full_message, is_disk_full
+from jzdesk.errors import KnownError, disk_full_message, sqlite_failure
 from jzdesk.io.package import Package, open_package
 from jzdesk.io.package_checks import broken_rows, other_problems, reject_problems
 from jzdesk.store import merge, plans, settings, submissions
+from jzdesk.usecases import installation
 from jzdesk.usecases.import_result import ImportResult
 from jzdesk.usecases.submission_export import unit_family
 
@@ -29,7 +29,7 @@ from jzdesk.usecases.submission_export import unit_family
 def import_submission(db: sqlite_utils.Database, path: Path, *,
                    should_stop: Callable[[], bool] | None = None, ahead: ReadAhead | None = None,
                    before_write: Callable[[], object] | None = None) -> ImportResult:  # fmt: skip
-    """Check a submission file whole and merge it in one transaction (PRODUCT §7); with
+    """Check a submission file whole and merge it in one transaction, all of it or nothing; with
     ``ahead``, the checks of the file alone may already have run on its thread.
     ``before_write`` is called when the checks have passed, before the merge.
 
@@ -45,11 +45,12 @@ def import_submission(db: sqlite_utils.Database, path: Path, *,
                                     known=submissions.imported_hashes(db))  # fmt: skip
         return _import_checked(db, checked, before_write)
     except sqlite3.OperationalError as error:
-        if "interrupt" in str(error).lower():
+        failure = sqlite_failure(error)
+        if failure == "interrupt":
             raise KnownError(f"读取文件 {path.name} 超时或已取消，未导入") from error
-        if is_disk_full(error):
+        if failure == "full":
             raise KnownError(disk_full_message(path)) from error
-        if "locked" in str(error).lower() or "busy" in str(error).lower():
+        if failure in ("busy", "locked"):
             raise KnownError(
                 f"数据库正被另一个程序写入，文件 {path.name} 未导入，请稍后再试"
             ) from error
@@ -206,7 +207,7 @@ def _close_checked(future: Future) -> None:
 
 def _package_unit(db: sqlite_utils.Database, package: Package) -> tuple[Unit, Period]:
     manifest, name = package.manifest, package.name
-    units = {unit.code: unit for unit in services.all_units(db)}
+    units = {unit.code: unit for unit in installation.all_units(db)}
     unit = units.get(manifest["unit_code"])
     if unit is None:
         raise KnownError(f"文件 {name} 来自“{manifest['unit_name']}”（代码 {manifest['unit_code']}），"
@@ -243,7 +244,7 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
            period: Period) -> ImportResult:  # fmt: skip
     package = checked.package
     manifest = package.manifest
-    now, by = services.now_iso(), services.current_user(db)
+    now, by = installation.now_iso(), installation.current_user(db)
     saved_by = f"导入：{package.name}"[:100]
     year = period.end.year
     sequence = int(manifest["sequence"])

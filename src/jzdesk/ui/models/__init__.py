@@ -1,1 +1,1 @@
-"""Qt table models over the services; no SQL here."""
+"""Qt table models over the use cases; no SQL here."""

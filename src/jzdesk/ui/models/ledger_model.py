@@ -6,13 +6,13 @@ from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from jzdesk import services
 from jzdesk.domain import sheet
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_date
 from jzdesk.domain.records import ActivityRecord, RecordFilter
 from jzdesk.domain.text import parse_whole_number
 from jzdesk.errors import KnownError
+from jzdesk.usecases import ledger
 
 _ROOT = QModelIndex()
 
@@ -90,7 +90,7 @@ class LedgerModel(QAbstractTableModel):
     def _fetch(self, offset: int, limit: int) -> list[ActivityRecord]:
         if self._spec is None or limit <= 0:
             return []
-        return services.list_events(self._db, self._spec, sort=self._sort,
+        return ledger.list_records(self._db, self._spec, sort=self._sort,
                                     descending=self._descending, limit=limit, offset=offset)  # fmt: skip
 
     @property
@@ -304,5 +304,5 @@ class RecycleBinModel(LedgerModel):
         """Who saved the deleting revision (read once per revision, not on every paint)."""
         key = (record.id, record.revision)
         if key not in self._deleted_by:
-            self._deleted_by[key] = services.event_history(self._db, record.id)[-1]["saved_by"]
+            self._deleted_by[key] = ledger.record_history(self._db, record.id)[-1]["saved_by"]
         return self._deleted_by[key]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTableWidgetItem
 
-from jzdesk import services
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_backup_dialog import Ui_BackupDialog
+from jzdesk.usecases import backups
 
 _REASONS = {"manual": "手动备份", "daily": "每日自动备份", "import": "导入前",
             "before-restore": "恢复前"}  # fmt: skip
@@ -19,7 +19,7 @@ class BackupDialog(QDialog):
         self.ui.setupUi(self)
         self._workspace = workspace
         self.ui.folderLabel.setText(
-            f"备份保存在：{services.backup_folder(workspace.db)}\n每天第一次打开程序、每次导入之前和每次恢复之前"
+            f"备份保存在：{backups.backup_folder(workspace.db)}\n每天第一次打开程序、每次导入之前和每次恢复之前"
             "都会自动备份，保留最近 30 份。恢复时会先备份当前的数据。"
         )
         header = self.ui.table.horizontalHeader()
@@ -31,7 +31,7 @@ class BackupDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        self._items = services.list_backups(self._workspace.db)
+        self._items = backups.list_backups(self._workspace.db)
         table = self.ui.table
         table.setRowCount(len(self._items))
         for row, item in enumerate(self._items):
@@ -43,7 +43,7 @@ class BackupDialog(QDialog):
 
     def backup_now(self) -> None:
         try:
-            services.make_backup(self._workspace.db)
+            backups.make_backup(self._workspace.db)
         except KnownError as error:
             QMessageBox.warning(self, "备份失败", error.message)
         self.load()
@@ -58,7 +58,7 @@ class BackupDialog(QDialog):
         if QMessageBox.question(self, "恢复备份", question) != QMessageBox.StandardButton.Yes:
             return False
         try:
-            services.restore_backup(self._workspace.db, item["path"])
+            backups.restore_backup(self._workspace.db, item["path"])
         except KnownError as error:
             QMessageBox.warning(self, "无法恢复", error.message)
             return False

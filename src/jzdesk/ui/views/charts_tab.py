@@ -21,11 +21,11 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.ui.forms.ui_charts_tab import Ui_ChartsTab
 from jzdesk.ui.settings import ask_save_path
+from jzdesk.usecases import installation, progress
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 CHART_NAMES = ("完成率", "分类场次", "累计进度", "受益人次")
@@ -53,12 +53,12 @@ class ChartsTab(QWidget):
         self._workspace = workspace
         self._stale = True
         db = workspace.db
-        for year in reversed(services.plan_years(db)):
+        for year in reversed(installation.plan_years(db)):
             self.ui.periodCombo.addItem(f"{year}年全年", year_period(year))
             for quarter, name in enumerate(_QUARTERS, start=1):
                 self.ui.periodCombo.addItem(f"{year}年{name}", quarter_period(year, quarter))
         self.ui.unitCombo.addItem("全部单位", None)
-        for unit in services.all_units(db):
+        for unit in installation.all_units(db):
             self.ui.unitCombo.addItem(unit.name, unit.code)
         self.views = {}
         for name in CHART_NAMES:
@@ -86,7 +86,7 @@ class ChartsTab(QWidget):
     def refresh(self) -> None:
         self._stale = False
         code = self.ui.unitCombo.currentData()
-        data = services.chart_data(self._workspace.db, self.ui.periodCombo.currentData(),
+        data = progress.chart_data(self._workspace.db, self.ui.periodCombo.currentData(),
                                    unit_codes=None if code is None else {code})  # fmt: skip
         self.data = data
         scope = self.ui.unitCombo.currentText()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_of
 from jzdesk.domain.records import FIELD_LABELS
@@ -15,6 +14,7 @@ from jzdesk.ui.forms.ui_history_dialog import Ui_HistoryDialog
 from jzdesk.ui.forms.ui_recycle_bin_dialog import Ui_RecycleBinDialog
 from jzdesk.ui.models.ledger_model import RecycleBinModel
 from jzdesk.ui.views.records_tab import size_ledger_columns
+from jzdesk.usecases import ledger, report_info
 
 
 class RecycleBinDialog(QDialog):
@@ -92,7 +92,7 @@ class HistoryDialog(QDialog):
         f = record.fields
         self.ui.titleLabel.setText(f"{f.date.isoformat()} {f.activity_type.label} "
                                    f"{f.title or f.venue}（编号 {record.id}）")  # fmt: skip
-        history = services.event_history(db, record.id)
+        history = ledger.record_history(db, record.id)
         table = self.ui.table
         table.setRowCount(len(history))
         previous = None
@@ -128,11 +128,11 @@ class HeaderDialog(QDialog):
         self._db, self._unit = db, unit
         self._year = period.start.year
         self.ui.unitLabel.setText(f"{unit.name} · {self._year} 年")
-        header = services.header_fields(db, unit.code)
+        header = report_info.header_fields(db, unit.code)
         self.ui.fillerEdit.setText(header["filler"])
         self.ui.phoneEdit.setText(header["phone"])
         self._texts = {
-            q: services.quarter_summary(db, unit.code, self._year, q) for q in range(1, 5)
+            q: report_info.quarter_summary(db, unit.code, self._year, q) for q in range(1, 5)
         }
         for quarter in range(1, 5):
             self.ui.quarterCombo.addItem(f"第{'一二三四'[quarter - 1]}季度", quarter)
@@ -152,7 +152,7 @@ class HeaderDialog(QDialog):
 
         self._texts[self._shown] = self.ui.summaryEdit.toPlainText()
         try:
-            services.save_report_info(
+            report_info.save_report_info(
                 self._db, self._unit.code, filler=self.ui.fillerEdit.text(),
                 phone=self.ui.phoneEdit.text(), year=self._year, summaries_by_quarter=self._texts,
             )  # fmt: skip

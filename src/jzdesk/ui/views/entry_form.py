@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jzdesk import services
 from jzdesk.domain import sheet
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.plans import date_outside_plans
@@ -32,6 +31,7 @@ from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_entry_form import Ui_EntryForm
 from jzdesk.ui.keys import widget_shortcut
 from jzdesk.ui.settings import ask_open_paths
+from jzdesk.usecases import installation, ledger, photos
 
 AUDIENCE_CONFIRM = 5000
 IMAGE_FILTER = "图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)"
@@ -183,7 +183,7 @@ class EntryForm(QWidget):
 
     def refresh_suggestions(self) -> None:
         for name, completer in self._completers.items():
-            values = services.suggestions(self._workspace.db, self._unit_code, name) if \
+            values = ledger.suggestions(self._workspace.db, self._unit_code, name) if \
                 self._unit_code else []  # fmt: skip
             completer.model().setStringList(values)
 
@@ -249,7 +249,7 @@ class EntryForm(QWidget):
         revision of one that changed while nothing was typed over it."""
         if self._editing is None:
             return
-        record = services.get_event(self._workspace.db, self._editing.id)
+        record = ledger.get_record(self._workspace.db, self._editing.id)
         if record.deleted:
             self.start_new(keep=True)
             self._status("正在修改的记录已删除（或已撤销），登记表已改为登记新记录")
@@ -322,7 +322,7 @@ class EntryForm(QWidget):
         if fields is None:
             self._status("请先选择活动类型（按 1–5 或点击类型按钮）", error=True)
             return None
-        outside = date_outside_plans(fields.date, services.plan_years(self._workspace.db))
+        outside = date_outside_plans(fields.date, installation.plan_years(self._workspace.db))
         if outside:
             self._show_error("date", outside)
             ok = False
@@ -371,7 +371,7 @@ class EntryForm(QWidget):
         ):
             return None
         exclude = self._editing.id if self._editing else None
-        duplicates = services.likely_duplicates(self._workspace.db, fields, exclude_id=exclude)
+        duplicates = ledger.likely_duplicates(self._workspace.db, fields, exclude_id=exclude)
         if duplicates and not self._confirm(_duplicate_text(duplicates)):
             return None
         try:
@@ -434,13 +434,13 @@ class EntryForm(QWidget):
     def add_photo_files(self, paths) -> bool:
         """Check and attach image files (to the record shown, or to the one being entered)."""
         try:
-            prepared = services.prepare_photos(paths)
+            prepared = ledger.prepare_photos(paths)
             if self._editing is None:
                 known = {photo.sha256 for photo in self._pending_photos}
                 self._pending_photos += [p for p in prepared if p.sha256 not in known]
             else:
                 self._workspace.attach_photos(self._editing.id, prepared)
-                self._editing = services.get_event(self._workspace.db, self._editing.id)
+                self._editing = ledger.get_record(self._workspace.db, self._editing.id)
         except KnownError as error:
             QMessageBox.warning(self, "无法添加照片", error.message)
             return False
@@ -451,7 +451,7 @@ class EntryForm(QWidget):
         """The kept JPEG behind a thumbnail (of the record shown or the one being entered)."""
         if self._editing is None:
             return self._pending_photos[self.ui.photoList.row(item)].jpeg
-        return services.photo_image(self._workspace.db, item.data(_PHOTO_ID_ROLE))
+        return photos.photo_image(self._workspace.db, item.data(_PHOTO_ID_ROLE))
 
     def show_photo(self, item) -> None:
         """Double-click on a thumbnail: the photo as it is kept, in a window of its own."""
@@ -480,7 +480,7 @@ class EntryForm(QWidget):
             del self._pending_photos[self.ui.photoList.row(item)]
         else:
             self._workspace.remove_photo(self._editing.id, item.data(_PHOTO_ID_ROLE))
-            self._editing = services.get_event(self._workspace.db, self._editing.id)
+            self._editing = ledger.get_record(self._workspace.db, self._editing.id)
         self._show_photos()
 
     def _show_photos(self) -> None:
@@ -488,7 +488,7 @@ class EntryForm(QWidget):
         if self._editing is None:
             thumbs = [(None, photo.thumbnail) for photo in self._pending_photos]
         else:
-            thumbs = services.photo_thumbnails(self._workspace.db, self._editing.id)
+            thumbs = photos.photo_thumbnails(self._workspace.db, self._editing.id)
         for photo_id, jpeg in thumbs:
             item = QListWidgetItem(QIcon(QPixmap.fromImage(QImage.fromData(jpeg))), "")
             item.setData(_PHOTO_ID_ROLE, photo_id)

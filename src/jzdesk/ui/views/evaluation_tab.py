@@ -8,14 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
-from jzdesk import services
 from jzdesk.domain.evaluation import EvaluationRules
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_evaluation_tab import Ui_EvaluationTab
 from jzdesk.ui.models.evaluation_model import EvaluationModel
 from jzdesk.ui.settings import ask_save_path
 from jzdesk.ui.views.exported import tell_exported
-from jzdesk.usecases import evaluation
+from jzdesk.usecases import evaluation, installation
 
 
 class EvaluationTab(QWidget):
@@ -31,7 +30,7 @@ class EvaluationTab(QWidget):
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.ui.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        year = services.default_year(workspace.db)
+        year = installation.default_year(workspace.db)
         self.ui.asOfEdit.setDateRange(QDate(year, 1, 1), QDate(year, 12, 31))
         self.ui.asOfEdit.setDate(QDate(date(year, 10, 1)))  # the October inspection
         for signal in (self.ui.asOfEdit.dateChanged, self.ui.fullQuotaCheck.toggled,

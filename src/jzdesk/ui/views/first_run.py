@@ -2,7 +2,7 @@
 
 Shown once, the first time the window opens without ``--db`` (the command line never
 shows it); what it sets is what ``jzdesk init`` sets, plus the database's folder. Nothing
-is chosen for the clerk (PRODUCT §2): a default unit clicked through with 下一步 would
+is chosen for the clerk: a default unit clicked through with 下一步 would
 register the PC, and send sheets, in another unit's name.
 """
 
@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from jzdesk import APP_TITLE, services
+from jzdesk import APP_TITLE
 from jzdesk.domain.units import BUILTIN_UNITS, CITY_CODE
 from jzdesk.errors import KnownError
+from jzdesk.usecases import installation
 
 ROLE_PAGE, UNIT_PAGE, FILLER_PAGE, FOLDER_PAGE = range(4)
 
@@ -151,9 +152,9 @@ class FirstRunWizard(QWizard):
         if path.suffix == "":
             path = path / "jzdesk.sqlite"
         try:
-            db = services.open_database(path)
+            db = installation.open_database(path)
             try:
-                services.init_installation(db, self.unit_code(), filler=self.filler_edit.text(),
+                installation.init_installation(db, self.unit_code(), filler=self.filler_edit.text(),
                                            phone=self.phone_edit.text())  # fmt: skip
             finally:
                 db.close()

@@ -9,14 +9,13 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_of, report_deadline, year_period
 from jzdesk.domain.records import STATE_LABELS, state_text
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_imports_tab import Ui_ImportsTab
 from jzdesk.ui.models.completeness_model import CompletenessModel
-from jzdesk.usecases import completeness, conflicts
+from jzdesk.usecases import completeness, conflicts, installation
 
 _CHANGES = {"added": "新增", "updated": "修改", "deleted": "删除", "restored": "恢复"}
 _CHANGED = QBrush(QColor("#fff3b0"))
@@ -54,7 +53,7 @@ class ImportsTab(QWidget):
         self.ui.logSplitter.setSizes([700, 500])
         self._log: list[dict] = []
         self._conflicts: list[dict] = []
-        year = services.default_year(workspace.db)
+        year = installation.default_year(workspace.db)
         self.ui.yearSpin.setValue(year)
         self.ui.asOfEdit.setDate(QDate(date.today()))
         self.ui.deadlineSpin.setValue(completeness.deadline_days(workspace.db, year))

@@ -8,9 +8,10 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
-from jzdesk import APP_TITLE, __version__, services
+from jzdesk import APP_TITLE, __version__
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.settings import app_settings, ask_open_paths
+from jzdesk.usecases import installation, ledger
 
 CHOOSE_UNIT = "（请选择单位）"
 TITLE_BAR_HEIGHT = 40  # enough for the title bars of Windows 10/11, UOS and Kylin
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
             self.quota_tab.refresh()
 
     def _show_home_unit(self) -> None:
-        home = services.home_unit(self.workspace.db)
+        home = installation.home_unit(self.workspace.db)
         owner = (
             f"本机单位：{home.name}" if home else "本机单位：未设置（菜单 文件 → 设置本机所属单位）"
         )
@@ -161,16 +162,17 @@ class MainWindow(QMainWindow):
 
     def choose_home_unit(self) -> None:
         """Which unit this computer records for (the same as ``jzdesk init``). Nothing is
-        chosen for the clerk while none is set (PRODUCT §2: never by a default)."""
-        units = services.all_units(self.workspace.db)
+        chosen for the clerk while none is set: never by a default, which a
+        clerk would click through and so report in another unit's name."""
+        units = installation.all_units(self.workspace.db)
         names = [unit.name for unit in units]
-        home = services.home_unit(self.workspace.db)
+        home = installation.home_unit(self.workspace.db)
         choices = names if home else [CHOOSE_UNIT, *names]
         name, ok = QInputDialog.getItem(self, "本机所属单位", "这台电脑为哪个单位登记活动？",
                                         choices, choices.index(home.name) if home else 0,
                                         False)  # fmt: skip
         if ok and name in names:
-            unit = services.init_installation(self.workspace.db, units[names.index(name)].code)
+            unit = installation.init_installation(self.workspace.db, units[names.index(name)].code)
             self.records_tab.show_unit(unit.code)
             if "report" in self._pages:  # a tab not made yet reads the home unit when it is
                 self.report_tab.show_unit(unit.code)
@@ -178,9 +180,9 @@ class MainWindow(QMainWindow):
             self._apply_role()
 
     def _apply_role(self) -> None:
-        """A unit's installation does not show the city's views (PRODUCT §2): the 汇总导入
+        """A unit's installation does not show the city's views: the 汇总导入
         tab, editing the plan, the city summary. Tabs not made yet read the role then."""
-        unit = services.unit_installation(self.workspace.db) is not None
+        unit = installation.unit_installation(self.workspace.db) is not None
         tabs = self.ui.tabs
         tabs.setTabVisible(list(TABS).index("imports"), not unit)
         for name in ("quota", "report"):
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication, QProgressDialog
 
         from jzdesk.usecases import imports
+        from jzdesk.usecases.sheet_import import UNIT_MISSING
 
         db = self.workspace.db
         paths = [Path(path) for path in paths]
@@ -252,7 +255,7 @@ class MainWindow(QMainWindow):
                 result = import_one(path)
                 if progress.wasCanceled() and result.status == "rejected":
                     break  # stopped while it was checked: not imported, counted as cancelled
-                if result.status == "rejected" and "没有填写填报单位" in result.reason:
+                if result.reason_code == UNIT_MISSING:
                     unit = self._ask_unit(path)
                     if unit is not None:
                         result = import_one(path, unit=unit)
@@ -280,9 +283,9 @@ class MainWindow(QMainWindow):
             self.import_files(wanted)
 
     def _ask_unit(self, path: Path):
-        units = services.all_units(self.workspace.db)
+        units = installation.all_units(self.workspace.db)
         names = [unit.name for unit in units]
-        home = services.home_unit(self.workspace.db)
+        home = installation.home_unit(self.workspace.db)
         current = names.index(home.name) if home else 0
         name, ok = QInputDialog.getItem(
             self, "选择填报单位", f"{path.name} 中没有填写填报单位。\n这是哪个单位的统计表？",
@@ -293,7 +296,7 @@ class MainWindow(QMainWindow):
     def _show_import_results(self, results, *, cancelled: list[str] = ()) -> None:
         from jzdesk.ui.views.import_results import ImportResultsDialog
 
-        names = {unit.code: unit.name for unit in services.all_units(self.workspace.db)}
+        names = {unit.code: unit.name for unit in installation.all_units(self.workspace.db)}
         self.results_dialog = ImportResultsDialog(results, names, cancelled=cancelled, parent=self)
         self.results_dialog.open()
 
@@ -308,7 +311,7 @@ class MainWindow(QMainWindow):
             self.import_files(paths)
 
     def _update_banner(self) -> None:
-        self.ui.sampleBanner.setVisible(services.has_sample_data(self.workspace.db))
+        self.ui.sampleBanner.setVisible(ledger.has_sample_data(self.workspace.db))
 
     def open_backups(self) -> None:
         from jzdesk.ui.views.backup_dialog import BackupDialog
@@ -318,7 +321,7 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         path = Path(self.workspace.path)
         size = path.stat().st_size / (1024 * 1024) if path.exists() else 0
-        totals = services.event_totals(self.workspace.db)
+        totals = ledger.record_totals(self.workspace.db)
         return (f"<b>{APP_TITLE}</b><br>jzdesk {__version__}<br><br>"
                 "“中国梦·劳动美·工会情”文化活动进基层“五送”活动登记、统计与汇总。<br><br>"
                 f"数据库：{path}（{size:.1f} MB）<br>活动记录：{totals['records']} 条，"

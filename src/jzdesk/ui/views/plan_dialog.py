@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from jzdesk import planning, services
 from jzdesk.domain.text import normalize
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_plan_dialog import Ui_PlanDialog
 from jzdesk.ui.settings import ask_open_paths, ask_save_path
-from jzdesk.usecases import plan_file
+from jzdesk.usecases import installation, planning
 
 _CODE = Qt.ItemDataRole.UserRole + 1
 _WHAT = {"quota": "任务场次", "minimums": "最低要求", "rename": "更名", "add_unit": "新增单位",
@@ -48,8 +47,8 @@ class PlanDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        units = {unit.code: unit for unit in services.all_units(self._workspace.db)}
-        entries = services.plan_entries(self._workspace.db, self.year)
+        units = {unit.code: unit for unit in installation.all_units(self._workspace.db)}
+        entries = installation.plan_entries(self._workspace.db, self.year)
         table = self.ui.table
         table.setRowCount(0)
         for entry in entries:
@@ -110,7 +109,7 @@ class PlanDialog(QDialog):
                              "Excel 文件 (*.xlsx)")  # fmt: skip
         if path:
             try:
-                plan_file.export_quota_table(self._workspace.db, self.year, path)
+                planning.export_quota_table(self._workspace.db, self.year, path)
             except KnownError as error:
                 QMessageBox.warning(self, "导出失败", error.message)
 
@@ -121,7 +120,7 @@ class PlanDialog(QDialog):
 
     def import_file(self, path: Path) -> bool:
         try:
-            result = plan_file.import_quota_table(self._workspace.db, path, year=self.year)
+            result = planning.import_quota_table(self._workspace.db, path, year=self.year)
         except KnownError as error:
             QMessageBox.warning(self, "无法导入", error.message)
             return False

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from jzdesk import services
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_quota_tab import Ui_QuotaTab
 from jzdesk.ui.models.quota_model import (
@@ -21,10 +20,11 @@ from jzdesk.ui.models.quota_model import (
     QuotaTableModel,
 )
 from jzdesk.ui.views.delegates import ProgressBarDelegate
+from jzdesk.usecases import installation, planning, progress
 
 
 class QuotaTab(QWidget):
-    """Shows services.progress_report for a chosen year and cut-off date."""
+    """Shows progress.progress_report for a chosen year and cut-off date."""
 
     unit_activated = Signal(str)  # a unit's code, on double-click
 
@@ -55,9 +55,9 @@ class QuotaTab(QWidget):
         table.doubleClicked.connect(self._on_double_click)
 
         today = date.today()
-        for year in services.plan_years(workspace.db):
+        for year in installation.plan_years(workspace.db):
             self.ui.yearCombo.addItem(f"{year}年", year)
-        default = services.default_year(workspace.db, today=today)
+        default = installation.default_year(workspace.db, today=today)
         self.ui.yearCombo.setCurrentIndex(self.ui.yearCombo.findData(default))
         self._set_date_range(default)
         self.ui.yearCombo.currentIndexChanged.connect(self._on_year_changed)
@@ -89,7 +89,7 @@ class QuotaTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        report = services.progress_report(self._workspace.db, year=self.year, as_of=self.as_of)
+        report = progress.progress_report(self._workspace.db, year=self.year, as_of=self.as_of)
         self.model.set_report(report)
         self._fit_columns()
         rate = "" if report.rate is None else f"，完成 {report.rate:.1%}"
@@ -105,7 +105,7 @@ class QuotaTab(QWidget):
 
     def apply_role(self) -> None:
         """The city edits the plan; a unit's installation only imports the city's file."""
-        unit = services.unit_installation(self._workspace.db) is not None
+        unit = installation.unit_installation(self._workspace.db) is not None
         self.ui.editPlanButton.setVisible(not unit)
         self.ui.newYearButton.setVisible(not unit)
         self.ui.importPlanButton.setVisible(unit)
@@ -122,10 +122,8 @@ class QuotaTab(QWidget):
         """Take the year's plan from the city's 附件1 file (the year named in its title)."""
         from PySide6.QtWidgets import QMessageBox
 
-        from jzdesk.usecases import plan_file
-
         try:
-            result = plan_file.import_quota_table(self._workspace.db, path)
+            result = planning.import_quota_table(self._workspace.db, path)
         except KnownError as error:
             QMessageBox.warning(self, "无法导入", error.message)
             return False
@@ -146,9 +144,9 @@ class QuotaTab(QWidget):
         """A new year's plan as a copy of the latest (the city's job each January)."""
         from PySide6.QtWidgets import QMessageBox
 
-        from jzdesk import planning
+        from jzdesk.usecases import installation
 
-        year = max(services.plan_years(self._workspace.db)) + 1
+        year = max(installation.plan_years(self._workspace.db)) + 1
         try:
             planning.start_year(self._workspace.db, year)
         except KnownError as error:

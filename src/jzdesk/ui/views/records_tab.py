@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.domain.records import RecordFilter
@@ -22,6 +21,7 @@ from jzdesk.ui.keys import widget_shortcut
 from jzdesk.ui.models.ledger_model import LedgerModel, TotalsModel, column_of
 from jzdesk.ui.settings import app_settings
 from jzdesk.ui.views.entry_form import EntryForm
+from jzdesk.usecases import installation, ledger, report_info
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 SEARCH_DELAY_MS = 250  # the ledger follows a pause in typing, not every keystroke
@@ -36,7 +36,7 @@ def size_ledger_columns(header) -> None:
 
 
 class RecordsTab(QWidget):
-    """Entry form and ledger; every list comes from services, every write from the workspace."""
+    """Entry form and ledger; every list comes from the use cases, every write from the workspace."""
 
     import_requested = Signal()
 
@@ -59,13 +59,13 @@ class RecordsTab(QWidget):
         self.totals = TotalsModel(self)
         self._setup_tables()
 
-        self._units = {unit.code: unit for unit in services.all_units(db)}
+        self._units = {unit.code: unit for unit in installation.all_units(db)}
         self.ui.unitCombo.addItem("全部单位", None)
         for unit in self._units.values():
             self.ui.unitCombo.addItem(unit.name, unit.code)
-        home = services.home_unit(db)
+        home = installation.home_unit(db)
         self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.findData(home.code) if home else 0)
-        for year in reversed(services.plan_years(db)):
+        for year in reversed(installation.plan_years(db)):
             self.ui.periodCombo.addItem(f"{year}年全年", year_period(year))
             for quarter, name in enumerate(_QUARTERS, start=1):
                 self.ui.periodCombo.addItem(f"{year}年{name}", quarter_period(year, quarter))
@@ -157,7 +157,7 @@ class RecordsTab(QWidget):
             self.form.ui.modeLabel.setText("请先在上方选择填报单位，再登记活动")
         self.ui.headerButton.setEnabled(code is not None)
         if code:
-            header = services.header_fields(self._workspace.db, code)
+            header = report_info.header_fields(self._workspace.db, code)
             self.ui.headerInfoLabel.setText(
                 f"填报人：{header['filler'] or '未填'}    联系电话：{header['phone'] or '未填'}"
             )
@@ -199,7 +199,7 @@ class RecordsTab(QWidget):
         else:
             self.model.set_filter(spec)
         self._update_buttons()
-        if services.totals_are_instant(spec):
+        if ledger.totals_are_instant(spec):
             self._update_totals(spec)
         else:
             self.totals.set_pending()
@@ -207,7 +207,7 @@ class RecordsTab(QWidget):
 
     def _update_totals(self, spec) -> None:
         if spec == self.current_filter():  # not superseded by another change meanwhile
-            self.totals.set_totals(services.event_totals(self._workspace.db, spec))
+            self.totals.set_totals(ledger.record_totals(self._workspace.db, spec))
 
     def _update_buttons(self) -> None:
         has_current = self.ui.table.currentIndex().isValid()

@@ -13,13 +13,12 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QWidget
 
-from jzdesk import services
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_report_tab import Ui_ReportTab
 from jzdesk.ui.settings import ask_open_paths, ask_save_path
 from jzdesk.ui.views.exported import tell_exported
-from jzdesk.usecases import sheets, submission_export
+from jzdesk.usecases import installation, report_info, sheets, submission_export
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 PREVIEW_DELAY_MS = 300
@@ -56,14 +55,14 @@ class ReportTab(QWidget):
 
         db = workspace.db
         self._load_units()
-        home = services.home_unit(db)
+        home = installation.home_unit(db)
         if home is not None:
             self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.findData(home.code))
-        for year in reversed(services.plan_years(db)):
+        for year in reversed(installation.plan_years(db)):
             for quarter, name in enumerate(_QUARTERS, start=1):
                 self.ui.periodCombo.addItem(f"{year}年{name}", quarter_period(year, quarter))
             self.ui.periodCombo.addItem(f"{year}年全年", year_period(year))
-        current = services.report_quarter(db, self.ui.unitCombo.currentData())
+        current = report_info.report_quarter(db, self.ui.unitCombo.currentData())
         combo = self.ui.periodCombo
         # findData() cannot compare Python objects; look for the period by hand.
         combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == current))
@@ -119,7 +118,7 @@ class ReportTab(QWidget):
 
     def _load_units(self) -> None:
         """Fill the unit list (again), keeping the unit shown, without signals."""
-        self._units = {unit.code: unit for unit in services.all_units(self._workspace.db)}
+        self._units = {unit.code: unit for unit in installation.all_units(self._workspace.db)}
         combo = self.ui.unitCombo
         shown = combo.currentData()
         blocked = combo.blockSignals(True)
@@ -130,7 +129,7 @@ class ReportTab(QWidget):
         combo.blockSignals(blocked)
 
     def _on_unit_changed(self) -> None:
-        header = services.header_fields(self._workspace.db, self.unit.code)
+        header = report_info.header_fields(self._workspace.db, self.unit.code)
         self.ui.fillerEdit.setText(header["filler"])
         self.ui.phoneEdit.setText(header["phone"])
         self._show_seal(sheets.unit_seal(self._workspace.db, self.unit))
@@ -207,7 +206,7 @@ class ReportTab(QWidget):
 
     # -- export and print ------------------------------------------------------------------
     def _remember_header(self) -> None:
-        services.set_header_fields(self._workspace.db, self.unit.code,
+        report_info.set_header_fields(self._workspace.db, self.unit.code,
                                    filler=self.ui.fillerEdit.text(),
                                    phone=self.ui.phoneEdit.text())  # fmt: skip
 
@@ -279,7 +278,7 @@ class ReportTab(QWidget):
 
     def apply_role(self) -> None:
         """The city summary is the city's; a unit's installation does not offer it."""
-        self.ui.summaryButton.setVisible(services.unit_installation(self._workspace.db) is None)
+        self.ui.summaryButton.setVisible(installation.unit_installation(self._workspace.db) is None)
 
     def choose_summary_export(self) -> None:
         name = f"全市汇总表-{self.period.label}.xlsx"

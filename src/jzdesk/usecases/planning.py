@@ -1,22 +1,22 @@
-"""The city's plan editing: quotas, units, minimums, a new year — each change audited.
-
-Use cases shared by the window and the command line, like services; no Qt here.
-"""
+"""The year's plan: the city edits quotas, units and minimums and starts a new year (each
+change audited), and sends the plan file (附件1) that the units import."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk import services
 from jzdesk.domain.activity_types import ActivityType, parse_activity_type
 from jzdesk.domain.plans import Minimum
 from jzdesk.domain.text import normalize
 from jzdesk.domain.units import UnitKind
 from jzdesk.errors import KnownError
 from jzdesk.store import plans
+from jzdesk.usecases import installation
+from jzdesk.usecases.files import write_file
 
 _MINIMUM = re.compile(r"^(示范性)?(.*?)(?:≥|>=|不少于|至少)(\d+)场?$")
 
@@ -86,9 +86,9 @@ def save_plan(db: sqlite_utils.Database, year: int, lines: list[PlanLine]) -> in
             raise KnownError(f"单位“{line.name}”出现了两次", field="name")
         if line.quota is not None and line.quota < 0:
             raise KnownError(f"{line.name}的任务场次不能为负数", field="quota")
-    units = {unit.code: unit for unit in services.all_units(db)}
+    units = {unit.code: unit for unit in installation.all_units(db)}
     current = {entry.unit_code: entry for entry in plans.plan_entries(db, year)}
-    now, by = services.now_iso(), services.current_user(db)
+    now, by = installation.now_iso(), installation.current_user(db)
     changes = 0
 
     def log(code, what, old, new):
@@ -160,12 +160,12 @@ def start_year(db: sqlite_utils.Database, year: int) -> None:
     with db.atomic():
         plans.ensure_plan_year(db, year, copy_from=earlier[-1])
         plans.audit(db, year=year, unit_code=None, what="new_year", old=earlier[-1], new=year,
-                    by=services.current_user(db), at=services.now_iso())  # fmt: skip
+                    by=installation.current_user(db), at=installation.now_iso())  # fmt: skip
 
 
 def _refuse_on_unit_installation(db: sqlite_utils.Database) -> None:
     """The plan is the city's: a unit's installation only takes the city's plan file."""
-    unit = services.unit_installation(db)
+    unit = installation.unit_installation(db)
     if unit is not None:
         raise KnownError(f"本机是{unit.name}的安装：任务分解表由市总工会制定，这里不能修改；"
                          "请导入市总工会下发的计划文件（附件1）")  # fmt: skip
@@ -174,3 +174,102 @@ def _refuse_on_unit_installation(db: sqlite_utils.Database) -> None:
 def audit_log(db: sqlite_utils.Database, year: int) -> list[dict]:
     """The year's plan changes, oldest first."""
     return plans.audit_log(db, year)
+
+
+# -- the plan file (附件1) the city sends the units ---------------------------------------
+
+
+def export_quota_table(db: sqlite_utils.Database, year: int, path: Path) -> Path:
+    """Write ``year``'s quota table (附件1) as .xlsx; returns the path.
+
+    Raises:
+        KnownError: no plan for the year, or the file cannot be written.
+    """
+    from jzdesk.io.quota_xlsx import write_quota_table
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise KnownError(f"任务分解表的文件名应以 .xlsx 结尾：{path.name}", field="out")
+    entries = plans.plan_entries(db, year)
+    if not entries:
+        raise KnownError(f"没有 {year} 年的任务分解表（计划）", field="year")
+    names = {unit.code: unit.name for unit in installation.all_units(db)}
+    lines = [(names[e.unit_code], e.quota) for e in entries if e.quota is not None]
+    write_file(path, lambda target: write_quota_table(year, lines, target))
+    return path
+
+
+@dataclass(frozen=True)
+class QuotaImport:
+    year: int
+    created: bool
+    changed: int
+    unchanged: int
+    not_in_file: tuple[str, ...]
+
+    def summary(self) -> str:
+        made = f"已新建 {self.year} 年计划（复制上一年的最低要求）；" if self.created else ""
+        rest = (f"；文件中没有的单位保持原任务：{'、'.join(self.not_in_file)}"
+                if self.not_in_file else "")  # fmt: skip
+        return (
+            f"{made}{self.year} 年任务：修改 {self.changed} 个单位，未变 {self.unchanged} 个{rest}"
+        )
+
+
+def import_quota_table(
+    db: sqlite_utils.Database, path: Path, *, year: int | None = None
+) -> QuotaImport:
+    """Take a year's quotas from a 附件1 file, in one transaction, each change audited.
+
+    A year not yet planned starts as a copy of the latest earlier plan (its minimums and
+    the city's own line). Units are named as people write them (spaces, full-width).
+
+    Raises:
+        KnownError: unreadable file, no year, a unit not in the list (row named), a unit
+            twice, or a 合计 that does not add up; nothing is changed then.
+    """
+    from jzdesk.io.quota_xlsx import read_quota_table
+
+    path = Path(path)
+    named_year, lines = read_quota_table(path)
+    if year is None:
+        year = named_year
+    elif named_year is not None and named_year != year:
+        raise KnownError(f"文件 {path.name} 是 {named_year} 年的任务分解表，与指定的 {year} 年不一致",
+                         field="year")  # fmt: skip
+    if year is None:
+        raise KnownError(f"文件 {path.name} 的标题中没有年份，请用 --year 指定", field="year")
+    if not 2000 <= year <= 2100:
+        raise KnownError(f"年度 {year} 不在 2000–2100 之间", field="year")
+    quotas, problems = {}, []
+    for line in lines:
+        try:
+            unit = installation.resolve_unit(db, line.name)
+        except KnownError as error:
+            problems.append(f"第 {line.row} 行：{error.message}")
+            continue
+        if unit.code in quotas:
+            problems.append(f"第 {line.row} 行：{unit.name}出现了两次")
+            continue
+        quotas[unit.code] = line.quota
+    if problems:
+        raise KnownError(
+            f"文件 {path.name} 有 {len(problems)} 处无法读取，未导入：\n" + "\n".join(problems)
+        )
+    earlier = [y for y in plans.plan_years(db) if y < year]
+    now, by = installation.now_iso(), installation.current_user(db)
+    changed = unchanged = 0
+    with db.atomic():
+        created = plans.ensure_plan_year(db, year, copy_from=earlier[-1] if earlier else None)
+        current = {e.unit_code: e.quota for e in plans.plan_entries(db, year)}
+        for code, quota in quotas.items():
+            if current.get(code, "absent") == quota:
+                unchanged += 1
+                continue
+            plans.set_quota(db, year, code, quota)
+            plans.audit(db, year=year, unit_code=code, what="quota", old=current.get(code),
+                        new=quota, by=by, at=now)  # fmt: skip
+            changed += 1
+    names = {unit.code: unit.name for unit in installation.all_units(db)}
+    missing = tuple(names[c] for c, q in current.items() if q is not None and c not in quotas)
+    return QuotaImport(year, created, changed, unchanged, missing)
