@@ -22,7 +22,7 @@ from jzdesk.domain.records import (
     RecordFields,
 )
 from jzdesk.errors import KnownError
-from jzdesk.io.sheet_import import parse_cell_date, parse_cell_number, parse_cell_type
+from jzdesk.io.sheet_rows import parse_cell_date, parse_cell_number, parse_cell_type
 from jzdesk.usecases import installation, ledger, sheet_import, sheets
 
 TYPES = ["送文艺", "送电影", "送书画", "送培训", "送讲座"]

@@ -7,28 +7,40 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from jzdesk.domain import sheet
-from jzdesk.domain.activity_types import ActivityType, parse_activity_type
+from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import Period, period_in_words
-from jzdesk.domain.records import (
-    DELIVERIES,
-    MEDIA_CHANNELS,
-    VENUE_CATEGORIES,
-    MediaItem,
-    clean_text,
-)
 from jzdesk.domain.text import normalize
 from jzdesk.errors import KnownError
+from jzdesk.io.sheet_detail import detail_rows, line_up
+from jzdesk.io.sheet_rows import (
+    RANGE_TAIL,
+    DetailRow,
+    SheetRow,
+    cell_text,
+    is_filled,
+    parse_cell_date,
+    parse_cell_number,
+    parse_cell_type,
+)
 from jzdesk.io.xlsx_safety import load_workbook
 
 TOTAL_WORDS = {"合计", "总计", "共计"}
+
+
 SUBTOTAL_WORDS = {"小计"}
+
+
 _REPEATABLE = ("date", "title", "venue", "notes")
+
+
 _UNIT_NOTE = re.compile(r"[(（][^()（）]{0,6}[)）]")
+
+
 _TRAILER = re.compile(r"^(本年度|活动小结|填报说明|说明|注[:：])")
+
 
 # Header words for each column key, compared after normalize(); first match wins.
 _HEADER_WORDS = {
@@ -41,34 +53,6 @@ _HEADER_WORDS = {
     "type": ("活动类型", "类型", "类别"),
     "sessions": ("场次", "活动场次"),
 }
-
-
-@dataclass
-class SheetRow:
-    """One activity read from the sheet, before it is tied to a unit."""
-
-    row: int
-    date: date
-    activity_type: ActivityType
-    sessions: int
-    title: str = ""
-    venue: str = ""
-    audience: int = 0
-    notes: str = ""
-    number: object = None  # the row's 序号 as written
-    # The fields the printed sheet has no room for (the program's 活动明细 sheet).
-    extra: dict = field(default_factory=dict)
-    # The 活动明细 row this printed row is, when the two sheets line up.
-    detail: DetailRow | None = None
-
-
-@dataclass(frozen=True)
-class DetailRow:
-    """One row of the program's hidden 活动明细 sheet: a record as it was exported."""
-
-    record_id: str
-    revision: int
-    row: SheetRow  # its cells, with ``extra``; ``row.row`` is its place on the detail sheet
 
 
 @dataclass
@@ -132,11 +116,11 @@ def read_sheet(path: Path) -> ParsedSheet:
         raise KnownError(f"文件 {path.name} 的各工作表填写了不同的填报单位（{'、'.join(sorted(named))}），"
                          "请分成各单位的文件")  # fmt: skip
     first = next((c for c in contexts if c["unit"]), contexts[0])
-    details = _detail_rows(book)
+    details = detail_rows(book)
     if details is None:
         details, misaligned = [], "隐藏的“活动明细”被改动过，无法读取"
     else:
-        misaligned = _line_up(rows, details) if details else ""
+        misaligned = line_up(rows, details) if details else ""
     periods = {c["period"] for c in contexts if c["period"] is not None}
     return ParsedSheet(path.name, first["unit"], first["filler"], first["phone"], rows,
                        period=periods.pop() if len(periods) == 1 else None, details=details,
@@ -153,7 +137,7 @@ def _read_table(ws, header_bottom: int, columns: dict, year: int | None):
     total_row = None
     for r in range(header_bottom + 1, ws.max_row + 1):
         values = {key: cells(r, column) for key, column in columns.items()}
-        filled = [(c, v) for c in range(1, ws.max_column + 1) if _filled(v := cells(r, c))]
+        filled = [(c, v) for c in range(1, ws.max_column + 1) if is_filled(v := cells(r, c))]
         if not filled or [c for c, _ in filled] == [number_column]:
             continue  # blank, or a template row with only its 序号 printed
         if r == header_bottom + 1 and all(
@@ -166,7 +150,7 @@ def _read_table(ws, header_bottom: int, columns: dict, year: int | None):
         if first in TOTAL_WORDS:
             total_row = (r, values)
             break
-        if _TRAILER.match(first) and not _filled(values.get("date")):
+        if _TRAILER.match(first) and not is_filled(values.get("date")):
             break
         try:
             rows.append(_parse_row(r, values, columns, year))
@@ -177,7 +161,6 @@ def _read_table(ws, header_bottom: int, columns: dict, year: int | None):
     return rows, problems
 
 
-# -- finding the table -------------------------------------------------------------------
 def _find_table(ws):
     """(worksheet, first header row, last header row, {key: column}) of ``ws``'s table.
 
@@ -201,7 +184,7 @@ def _type_labels_in(ws, row: int) -> int:
     names = {normalize(w) for k in ActivityType for w in (k.label, k.short_label)}
     return sum(
         1 for c in range(1, min(ws.max_column, 40) + 1)
-        if _filled(ws.cell(row, c).value) and normalize(str(ws.cell(row, c).value)) in names
+        if is_filled(ws.cell(row, c).value) and normalize(str(ws.cell(row, c).value)) in names
     )  # fmt: skip
 
 
@@ -215,12 +198,14 @@ _HEADER_PARTS = (
     ("sessions", ("场次",)),
     ("type", ("类型",)),
 )
+
+
 _NOT_COLUMNS = ("填报", "五送", "场所类别")
 
 
 def _has_date_header(ws, row: int) -> bool:
     return any(
-        _filled(ws.cell(row, c).value)
+        is_filled(ws.cell(row, c).value)
         and _header_key(normalize(str(ws.cell(row, c).value))) == "date"
         for c in range(1, min(ws.max_column, 40) + 1)
     )
@@ -237,7 +222,7 @@ def _map_columns(ws, top: int, bottom: int) -> dict[str, int] | None:
     for column in range(1, min(ws.max_column, 40) + 1):
         labels = [ws.cell(row, column).value for row in range(bottom, top - 1, -1)]
         for label in labels:
-            if not _filled(label):
+            if not is_filled(label):
                 continue
             word = normalize(str(label))
             if word in type_words and type_words[word].value not in columns:
@@ -270,7 +255,7 @@ def _context(ws, header_top: int) -> dict:
     lines = []
     for r in range(1, header_top):
         parts = [str(ws.cell(r, c).value) for c in range(1, ws.max_column + 1)
-                 if _filled(ws.cell(r, c).value)]  # fmt: skip
+                 if is_filled(ws.cell(r, c).value)]  # fmt: skip
         lines.append(" ".join(parts))
     text = normalize(" ".join(lines).replace("：", ":"))
     labels = r"(填报单位|填报人|联系电话|填报时间)"
@@ -306,15 +291,10 @@ def _merged_reader(ws, *, repeat_in: set[int]):
     return cell
 
 
-# -- reading cells -----------------------------------------------------------------------
 class _CellProblems(Exception):
     def __init__(self, messages: list[str]):
         super().__init__(messages)
         self.messages = messages
-
-
-def _filled(value) -> bool:
-    return value is not None and str(value).strip() != ""
 
 
 _LABELS = {**{c.key: c.label for c in sheet.COLUMNS}, "type": "类型", "sessions": "场次",
@@ -337,7 +317,7 @@ def _parse_row(row: int, values: dict, columns: dict, year: int | None) -> Sheet
     kind, sessions = None, None
     filled_types = []
     for k in ActivityType:
-        if k.value in columns and _filled(values.get(k.value)):
+        if k.value in columns and is_filled(values.get(k.value)):
             try:
                 number = parse_cell_number(values[k.value])
             except ValueError as error:
@@ -345,7 +325,7 @@ def _parse_row(row: int, values: dict, columns: dict, year: int | None) -> Sheet
                 continue
             if number > 0:
                 filled_types.append((k, number))
-    if "type" in columns and _filled(values.get("type")):
+    if "type" in columns and is_filled(values.get("type")):
         try:
             filled_types.append((parse_cell_type(values["type"]), None))
         except ValueError as error:
@@ -360,130 +340,29 @@ def _parse_row(row: int, values: dict, columns: dict, year: int | None) -> Sheet
         problem(where, "没有填写活动类型的场次")
     if sessions is None and kind is not None:
         sessions = 1
-        if "sessions" in columns and _filled(values.get("sessions")):
+        if "sessions" in columns and is_filled(values.get("sessions")):
             try:
                 sessions = parse_cell_number(values["sessions"])
             except ValueError as error:
                 problem("sessions", str(error))
     audience = 0
-    if _filled(values.get("audience")):
+    if is_filled(values.get("audience")):
         try:
             audience = parse_cell_number(values["audience"])
         except ValueError as error:
             problem("audience", str(error))
     if problems:
         raise _CellProblems(problems)
-    notes = _text(values.get("notes"))
-    written = _text(values.get("date"))
-    if "月" in written and _RANGE_TAIL.search(normalize(written)):
+    notes = cell_text(values.get("notes"))
+    written = cell_text(values.get("date"))
+    if "月" in written and RANGE_TAIL.search(normalize(written)):
         # The sheet counts a range by its first day; keep what was written.
         notes = f"{notes}（活动日期：{written}）" if notes else f"活动日期：{written}"
     return SheetRow(
         row=row, date=day, activity_type=kind, sessions=sessions,
-        title=_text(values.get("title")), venue=_text(values.get("venue")),
+        title=cell_text(values.get("title")), venue=cell_text(values.get("venue")),
         audience=audience, notes=notes, number=values.get("number"),
     )  # fmt: skip
-
-
-def _text(value) -> str:
-    if not _filled(value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime):
-        value = value.date().isoformat()
-    return clean_text(str(value))
-
-
-_EXCEL_EPOCH = date(1899, 12, 30)
-_FULL = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
-_RANGE_TAIL = re.compile(r"\s*(至|到|—|–|-|~|～)\s*(\d{1,2}\s*月\s*)?\d{1,2}\s*日?$")
-
-
-def parse_cell_date(value, year: int | None) -> date:
-    """A date as clerks write it: a real Excel date, ``2021-03-05``, ``2021.3.5``,
-    ``2021/3/5``, ``2021年3月5日``, ``20210305``, or ``3月5日`` (year from the sheet).
-    A range such as ``3月5日至7日`` counts as its first day.
-
-    Raises:
-        ValueError: with a Chinese message saying what is wrong.
-    """
-    if not _filled(value):
-        raise ValueError("没有填写日期")
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 20000 < value < 80000:  # an Excel serial day number shown as a number
-            return _EXCEL_EPOCH + timedelta(days=int(value))
-        text = str(int(value)) if float(value).is_integer() else str(value)
-    else:
-        text = normalize(str(value))
-    original = str(value).strip()
-    if "月" in text:  # 3月5日至7日, 2021年3月5日-6日: the first day counts
-        text = _RANGE_TAIL.sub("", text)
-    for pattern in (_FULL, _COMPACT):
-        match = pattern.fullmatch(text)
-        if match:
-            return _real_date(int(match[1]), int(match[2]), int(match[3]), original)
-    match = _MONTH_DAY.fullmatch(text)
-    if match:
-        if year is None:
-            raise ValueError(f"日期“{original}”没有年份，表头或标题中也找不到年份")
-        return _real_date(year, int(match[1]), int(match[2]), original)
-    raise ValueError(f"无法识别日期“{original}”，请写成 2021-03-05 或 2021年3月5日")
-
-
-def _real_date(year: int, month: int, day: int, original: str) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(f"日期“{original}”不存在") from None
-
-
-_NUMBER = re.compile(r"(约|共|计)?\s*([\d,]+)\s*(场|次|人次|人|名)?")
-
-
-def parse_cell_number(value) -> int:
-    """A whole number as typed: ``300``, ``300.0``, ``３００``, ``"1,200"``, ``约300人``.
-
-    Raises:
-        ValueError: with a Chinese message.
-    """
-    if isinstance(value, bool):
-        raise ValueError(f"“{value}”不是数字")
-    if isinstance(value, (int, float)):
-        if value < 0:
-            raise ValueError(f"“{value}”不能为负数")
-        if float(value).is_integer():
-            return int(value)
-        raise ValueError(f"“{value}”不是整数")
-    text = normalize(str(value))
-    if re.fullmatch(r"-\s*[\d,]+.*", text):
-        raise ValueError(f"“{str(value).strip()}”不能为负数")
-    match = _NUMBER.fullmatch(text)
-    if not match or len(match[2].replace(",", "")) > 9:
-        raise ValueError(f"“{str(value).strip()}”不是整数")
-    return int(match[2].replace(",", ""))
-
-
-def parse_cell_type(value) -> ActivityType:
-    """A type word (文艺演出, 电影放映, 书画, 培训班, 讲座 …) or its number 1–5."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = int(value) if float(value).is_integer() else 0
-        if 1 <= number <= 5:
-            return list(ActivityType)[number - 1]
-        raise ValueError(f"类型编号“{value}”应为 1–5")
-    text = normalize(str(value))
-    if text.isdigit() and 1 <= int(text) <= 5:
-        return list(ActivityType)[int(text) - 1]
-    try:
-        return parse_activity_type(text)
-    except KnownError:
-        raise ValueError(f"无法识别活动类型“{str(value).strip()}”") from None
 
 
 def _check_total(total_row, rows: list[SheetRow], columns: dict) -> list[str]:
@@ -495,7 +374,7 @@ def _check_total(total_row, rows: list[SheetRow], columns: dict) -> list[str]:
     }
     expected["audience"] = sum(r.audience for r in rows)
     for key, want in expected.items():
-        if key not in columns or not _filled(values.get(key)):
+        if key not in columns or not is_filled(values.get(key)):
             continue
         try:
             written = parse_cell_number(values[key])
@@ -506,106 +385,3 @@ def _check_total(total_row, rows: list[SheetRow], columns: dict) -> list[str]:
             problems.append(f"第 {row} 行（合计）“{_LABELS[key]}”：合计写的是 {written}，"
                             f"各行相加是 {want}")  # fmt: skip
     return problems
-
-
-# -- the program's own detail sheet ----------------------------------------------------------
-_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-
-
-def _detail_rows(book) -> list[DetailRow] | None:
-    """The rows of the program's 活动明细 sheet, in order ([] without one); None if a row
-    cannot be read (edited by hand: the printed rows are then read as hand-filled)."""
-    if sheet.DETAIL_SHEET not in book.sheetnames:
-        return []
-    ws = book[sheet.DETAIL_SHEET]
-    labels = [normalize(str(ws.cell(1, c).value or "")) for c in range(1, ws.max_column + 1)]
-    position = {key: labels.index(normalize(label)) + 1 for key, label in sheet.DETAIL_COLUMNS
-                if normalize(label) in labels}  # fmt: skip
-    if "id" not in position:
-        return []
-    details = []
-    for index in range(2, ws.max_row + 1):
-
-        def value(key, index=index):
-            column = position.get(key)
-            return ws.cell(index, column).value if column else None
-
-        if not any(_filled(value(key)) for key in position):
-            continue
-        record_id = str(value("id") or "").strip().lower()
-        try:
-            if not _ID.match(record_id):
-                raise ValueError(record_id)
-            row = SheetRow(
-                row=index, date=parse_cell_date(value("date"), None),
-                activity_type=parse_cell_type(value("type")),
-                sessions=parse_cell_number(value("sessions")), title=_text(value("title")),
-                venue=_text(value("venue")), audience=parse_cell_number(value("audience") or 0),
-                notes=_text(value("notes")),
-                extra={
-                    "venue_category": _choice(value("venue_category"), VENUE_CATEGORIES),
-                    "delivery": _choice(value("delivery"), DELIVERIES),
-                    "presenter": _text(value("presenter")),
-                    "demonstration": _yes(value("demonstration")),
-                    "original": _yes(value("original")),
-                    "logo_shown": _yes(value("logo_shown")),
-                    "media": _media(value("media")),
-                },
-            )  # fmt: skip
-            revision = max(1, parse_cell_number(value("revision")))
-        except ValueError:
-            return None
-        details.append(DetailRow(record_id, revision, row))
-    return details
-
-
-def _cells(row: SheetRow) -> tuple:
-    return (row.date, row.activity_type, row.sessions, row.title, row.venue, row.audience,
-            row.notes)  # fmt: skip
-
-
-def _line_up(rows: list[SheetRow], details: list[DetailRow]) -> str:
-    """Give each printed row its 活动明细 row, the n-th to the n-th, if the two sheets still
-    line up: as many rows, each printed row numbered (序号) by its place, and no printed
-    row that is another detail row moved here. Returns why they do not ("" if they do).
-
-    Any cell of a lined-up row may have been corrected (its date and type too): the row is
-    still its record. Rows inserted, removed or sorted by hand break the line-up, and the
-    sheet is then read as hand-filled — never matched by guesswork without saying so."""
-    if len(rows) != len(details):
-        return f"表中有 {len(rows)} 行活动，隐藏的“活动明细”中有 {len(details)} 条"
-    for place, row in enumerate(rows, start=1):
-        try:
-            number = parse_cell_number(row.number)
-        except ValueError:
-            number = None
-        if number != place:
-            written = "空白" if not _filled(row.number) else f"“{row.number}”"
-            return f"第 {row.row} 行的序号是{written}，应为 {place}"
-    places = {_cells(detail.row): detail.row.row for detail in details}
-    for row, detail in zip(rows, details, strict=True):
-        moved_from = places.get(_cells(row))
-        if _cells(row) != _cells(detail.row) and moved_from is not None:
-            return f"第 {row.row} 行是“活动明细”第 {moved_from} 行的活动，行的顺序被改动过"
-    for row, detail in zip(rows, details, strict=True):
-        row.detail = detail
-        row.extra = detail.row.extra
-    return ""
-
-
-def _choice(value, allowed) -> str:
-    text = _text(value)
-    return text if text in allowed else ""
-
-
-def _yes(value) -> bool:
-    return normalize(str(value or "")) in {"是", "1", "√", "y", "yes", "true"}
-
-
-def _media(value) -> tuple[MediaItem, ...]:
-    items = []
-    for part in str(value or "").split("；"):
-        channel, _, link = part.partition("|")
-        if channel.strip() in MEDIA_CHANNELS:
-            items.append(MediaItem(channel.strip(), clean_text(link)))
-    return tuple(items)
