@@ -84,3 +84,36 @@ def test_printing_sends_the_same_pages_to_the_printer(report, tmp_path):
     assert report.print_to(printer) == report.document.pageCount() == 1
     printed = PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) == 1 and printed.pages[0].images  # the page went as a picture
+
+
+def open_files_under(folder) -> list[str]:
+    """Files under ``folder`` this process holds open (Linux: /proc/self/fd)."""
+    import os
+    from pathlib import Path
+
+    held = []
+    for fd in Path("/proc/self/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:  # the descriptor listing the folder itself, already closed
+            continue
+        if target.startswith(str(folder)):
+            held.append(target)
+    return held
+
+
+@pytest.mark.skipif(not __import__("os").path.isdir("/proc/self/fd"), reason="needs /proc")
+def test_the_preview_holds_no_file_open(report):
+    """Windows cannot delete an open file: a preview read from its file kept it open
+    (QPdfDocument, even after close()), and closing the window then crashed."""
+    from pathlib import Path
+
+    folder = Path(report._folder.name)
+    assert report.document.pageCount() == 1
+    report.ui.fillerEdit.setText("李红")
+    report.refresh_preview()
+    assert report.document.status() == QPdfDocument.Status.Ready
+    assert report.document.pageCount() == 1
+    assert open_files_under(folder) == []
+    report.cleanup()
+    assert not folder.exists()
