@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -23,6 +24,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 done, 1 input rejected, 2 wrong usage)."""
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(_files_open_the_window(list(sys.argv[1:] if argv is None else argv)))
     handler: Handler = getattr(args, "handler", _gui)
@@ -47,6 +49,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_NAME}: 已中断（Ctrl+C）。已完成的部分已保存，正在进行的那一步没有写入。",
               file=sys.stderr)  # fmt: skip
         return 130  # the shells' convention for an interrupted command
+
+
+def _tolerant_streams() -> None:
+    """Human messages follow the console's code page; where it cannot spell a character
+    (Chinese on an English Windows writing into a pipe) a ``?`` stands in, rather than the
+    command failing after its work is done. JSON does not go through this (_print_json)."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 def _files_open_the_window(argv: list[str]) -> list[str]:
@@ -723,8 +734,19 @@ def _percent(rate: float | None) -> str:
 
 
 def _print_json(value: object) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """JSON on stdout in UTF-8, whatever the console's code page: a program reading it
+    needs one encoding on every machine (Windows writes pipes in the ANSI code page —
+    cp1252 cannot even hold the unit names, GBK is not UTF-8 — and a frozen program
+    ignores PYTHONUTF8). Human messages keep following the console."""
+    text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    stream = sys.stdout
+    binary = getattr(stream, "buffer", None)
+    if binary is None:  # a text-only stream (some test harnesses): it takes str
+        stream.write(text)
+        return
+    stream.flush()  # whatever was printed before stays before
+    binary.write(text.replace("\n", os.linesep).encode("utf-8"))
+    binary.flush()
 
 
 if __name__ == "__main__":  # pragma: no cover
