@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -311,3 +313,15 @@ def test_export_then_import_is_lossless(tmp_path_factory, batch):
     assert exchange.import_sheet(target, path).unchanged == len(batch)
     source.close()
     target.close()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
+def test_a_workbook_that_fails_to_parse_is_not_left_open(db, tmp_path):
+    """openpyxl left a file it failed to parse open while the error lived; on Windows the
+    clerk could then not save the corrected sheet over it, nor delete it."""
+    path = tmp_path / "evil.xlsx"
+    _billion_laughs(path)
+    with pytest.raises(KnownError) as caught:
+        exchange.import_sheet(db, path)
+    held = [os.readlink(fd) for fd in Path("/proc/self/fd").iterdir() if fd.is_symlink()]
+    assert str(path) not in held, caught.value
