@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,9 +17,14 @@ TARGET = ROOT / "src" / "jzdesk" / "ui" / "forms"
 
 
 def uic_command() -> list[str]:
-    """pyside6-uic beside the running interpreter (a venv need not be on PATH)."""
-    script = Path(sys.executable).with_name("pyside6-uic")
-    return [str(script)] if script.exists() else ["pyside6-uic"]
+    """pyside6-uic of the running interpreter (a venv need not be on PATH): in its scripts
+    folder — bin/ beside python on Linux, Scripts\\pyside6-uic.exe on Windows."""
+    folders = [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]
+    for folder in folders:
+        for name in ("pyside6-uic", "pyside6-uic.exe"):
+            if (folder / name).is_file():
+                return [str(folder / name)]
+    return ["pyside6-uic"]
 
 
 def compile_form(source: Path) -> str:
@@ -28,7 +34,7 @@ def compile_form(source: Path) -> str:
         cwd=ROOT,
         check=True,
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # uic writes UTF-8, whatever the Windows code page
     )
     return result.stdout
 

@@ -25,3 +25,11 @@ def test_generated_form_is_up_to_date(source):
     assert code_lines(target.read_text(encoding="utf-8")) == code_lines(
         compile_forms.compile_form(source)
     ), f"{target.name} is stale: run python tools/compile_forms.py"
+
+
+def test_pyside6_uic_is_found_in_the_windows_scripts_folder(tmp_path, monkeypatch):
+    """On Windows it is Scripts\\pyside6-uic.exe, not pyside6-uic beside python.exe (all
+    the form tests failed there)."""
+    (tmp_path / "pyside6-uic.exe").write_bytes(b"")
+    monkeypatch.setattr(compile_forms.sysconfig, "get_path", lambda name: str(tmp_path))
+    assert compile_forms.uic_command() == [str(tmp_path / "pyside6-uic.exe")]
