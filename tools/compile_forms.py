@@ -16,14 +16,22 @@ FORMS = ROOT / "forms"
 TARGET = ROOT / "src" / "jzdesk" / "ui" / "forms"
 
 
-def uic_command() -> list[str]:
-    """pyside6-uic of the running interpreter (a venv need not be on PATH): in its scripts
-    folder — bin/ beside python on Linux, Scripts\\pyside6-uic.exe on Windows."""
-    folders = [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]
-    for folder in folders:
-        for name in ("pyside6-uic", "pyside6-uic.exe"):
-            if (folder / name).is_file():
-                return [str(folder / name)]
+def uic_command(pyside_folder: Path | None = None, platform: str = sys.platform) -> list[str]:
+    """PySide6's own uic, called the way its ``pyside6-uic`` wrapper calls it: no venv on
+    PATH needed, and no script launcher (on Windows it is Scripts\\pyside6-uic.exe, which
+    Wine cannot start; uic.exe sits in the PySide6 folder, on Linux in Qt/libexec/)."""
+    if pyside_folder is None:
+        import PySide6
+
+        pyside_folder = Path(PySide6.__file__).resolve().parent
+    binary = (pyside_folder / "uic.exe" if platform == "win32"
+              else pyside_folder / "Qt" / "libexec" / "uic")  # fmt: skip
+    if binary.is_file():
+        return [str(binary), "-g", "python"]
+    scripts = Path(sysconfig.get_path("scripts"))
+    for name in ("pyside6-uic", "pyside6-uic.exe"):
+        if (scripts / name).is_file():
+            return [str(scripts / name)]
     return ["pyside6-uic"]
 
 

@@ -317,7 +317,7 @@ def test_headless_commands_do_not_import_qt(db_path):
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # not the locale's: on a Chinese Windows that is GBK
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
         check=True,
     )

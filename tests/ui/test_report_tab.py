@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import pytest
@@ -102,7 +103,6 @@ def open_files_under(folder) -> list[str]:
     return held
 
 
-@pytest.mark.skipif(not __import__("os").path.isdir("/proc/self/fd"), reason="needs /proc")
 def test_the_preview_holds_no_file_open(report):
     """Windows cannot delete an open file: a preview read from its file kept it open
     (QPdfDocument, even after close()), and closing the window then crashed."""
@@ -114,6 +114,7 @@ def test_the_preview_holds_no_file_open(report):
     report.refresh_preview()
     assert report.document.status() == QPdfDocument.Status.Ready
     assert report.document.pageCount() == 1
-    assert open_files_under(folder) == []
+    if sys.platform.startswith("linux"):  # elsewhere: deleting an open file fails below
+        assert open_files_under(folder) == []
     report.cleanup()
     assert not folder.exists()
