@@ -26,8 +26,16 @@ ChangesAssociations=yes
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 
+; Inno Setup 7.0.2+ ships Chinese messages; no 6.x release does, so a copy of the 6.4
+; translation lies beside this script (see ChineseSimplified.isl's header and licence note).
+#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
+  #define ChineseMessages "compiler:Languages\ChineseSimplified.isl"
+#else
+  #define ChineseMessages "ChineseSimplified.isl"
+#endif
+
 [Languages]
-Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+Name: "chinesesimplified"; MessagesFile: "{#ChineseMessages}"
 
 [Tasks]
 Name: "desktopicon"; Description: "在桌面上创建快捷方式"; GroupDescription: "快捷方式："

@@ -5,12 +5,17 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.platform == "win32":  # before pytest-qt makes the QApplication (see app.py)
+    from jzdesk.app import font_folder_environment
+
+    os.environ.update(font_folder_environment(dict(os.environ)))
 
 from jzdesk import cli  # noqa: E402
 from jzdesk.store.db import open_db  # noqa: E402

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,10 +16,23 @@ FORMS = ROOT / "forms"
 TARGET = ROOT / "src" / "jzdesk" / "ui" / "forms"
 
 
-def uic_command() -> list[str]:
-    """pyside6-uic beside the running interpreter (a venv need not be on PATH)."""
-    script = Path(sys.executable).with_name("pyside6-uic")
-    return [str(script)] if script.exists() else ["pyside6-uic"]
+def uic_command(pyside_folder: Path | None = None, platform: str = sys.platform) -> list[str]:
+    """PySide6's own uic, called the way its ``pyside6-uic`` wrapper calls it: no venv on
+    PATH needed, and no script launcher (on Windows it is Scripts\\pyside6-uic.exe, which
+    Wine cannot start; uic.exe sits in the PySide6 folder, on Linux in Qt/libexec/)."""
+    if pyside_folder is None:
+        import PySide6
+
+        pyside_folder = Path(PySide6.__file__).resolve().parent
+    binary = (pyside_folder / "uic.exe" if platform == "win32"
+              else pyside_folder / "Qt" / "libexec" / "uic")  # fmt: skip
+    if binary.is_file():
+        return [str(binary), "-g", "python"]
+    scripts = Path(sysconfig.get_path("scripts"))
+    for name in ("pyside6-uic", "pyside6-uic.exe"):
+        if (scripts / name).is_file():
+            return [str(scripts / name)]
+    return ["pyside6-uic"]
 
 
 def compile_form(source: Path) -> str:
@@ -28,7 +42,7 @@ def compile_form(source: Path) -> str:
         cwd=ROOT,
         check=True,
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # uic writes UTF-8, whatever the Windows code page
     )
     return result.stdout
 

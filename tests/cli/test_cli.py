@@ -323,7 +323,7 @@ def test_headless_commands_do_not_import_qt(db_path):
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # not the locale's: on a Chinese Windows that is GBK
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
         check=True,
     )
@@ -484,3 +484,29 @@ def test_evaluate_ranks_flags_and_exports(run_cli, tmp_path):
     assert ws["B4"].value == "交通工会" and "表扬" in [c.value for c in ws[3]]
     assert run_cli("evaluate", "--out", str(tmp_path / "rank.pdf")).code == 0
     assert run_cli("evaluate", "--below-pace", "150").code == 1
+
+
+@pytest.mark.parametrize("code_page", ["cp1252", "gbk", "utf-8"])
+def test_json_is_utf8_whatever_the_console_code_page(db_path, code_page):
+    """Windows writes a pipe in the ANSI code page, and a frozen program ignores
+    PYTHONUTF8: an English Windows (cp1252) could not write the JSON at all, a Chinese
+    one (GBK) wrote it in GBK. JSON is UTF-8; human messages follow the console."""
+    env = {**os.environ, "PYTHONIOENCODING": code_page, "PYTHONUTF8": "0"}
+    env.pop("JZDESK_DB", None)
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        code = "import sys; from jzdesk.cli import main; sys.exit(main(sys.argv[1:]))"
+        return subprocess.run([sys.executable, "-c", code, "--db", str(db_path), *args],
+                              capture_output=True, env=env, timeout=120)  # fmt: skip
+
+    added = cli("add-event", "--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺",
+                "--title", "送戏下乡")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    progress = cli("progress", "--json")
+    assert progress.returncode == 0, progress.stderr
+    data = json.loads(progress.stdout.decode("utf-8"))
+    assert data["total"] == {"quota": 510, "total": 1}
+    assert "沁阳" in progress.stdout.decode("utf-8")
+    events = cli("events")  # a human table with Chinese in it: written, not a crash
+    assert events.returncode == 0, events.stderr
+    assert "送戏下乡".encode(code_page, errors="replace") in events.stdout

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import sys
 import zipfile
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -311,3 +314,16 @@ def test_export_then_import_is_lossless(tmp_path_factory, batch):
     assert sheet_import.import_sheet(target, path).unchanged == len(batch)
     source.close()
     target.close()
+
+
+def test_a_workbook_that_fails_to_parse_is_not_left_open(db, tmp_path):
+    """openpyxl left a file it failed to parse open while the error lived; on Windows the
+    clerk could then not save the corrected sheet over it, nor delete it."""
+    path = tmp_path / "evil.xlsx"
+    _billion_laughs(path)
+    with pytest.raises(KnownError) as caught:
+        sheet_import.import_sheet(db, path)
+    if sys.platform.startswith("linux"):
+        held = [os.readlink(fd) for fd in Path("/proc/self/fd").iterdir() if fd.is_symlink()]
+        assert str(path) not in held, caught.value
+    path.unlink()  # Windows refuses while the file is open

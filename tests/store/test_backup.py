@@ -173,3 +173,26 @@ def test_a_half_backup_left_by_a_killed_program_is_removed_by_the_next(db):
     backups.make_backup(db)
     assert not old.exists() and young.exists()  # a young one may be another program's
     assert len(backups.list_backups(db)) == 1
+
+
+def test_a_backup_another_program_holds_open_is_rotated_away_later(db, monkeypatch):
+    """Windows refuses to delete a file another program has open (a technician looking
+    into an old backup): the new backup is still made, the old one goes next time."""
+    from pathlib import Path
+
+    monkeypatch.setattr(backup, "KEEP", 2)
+    first = backups.make_backup(db, "n0")
+    backups.make_backup(db, "n1")
+    real_unlink = Path.unlink
+
+    def held_open(self, missing_ok=False):
+        if self == first:
+            raise PermissionError(13, "The process cannot access the file", str(self))
+        return real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", held_open)
+    third = backups.make_backup(db, "n2")
+    assert third.exists() and first.exists()
+    monkeypatch.setattr(Path, "unlink", real_unlink)
+    backups.make_backup(db, "n3")
+    assert not first.exists()

@@ -9,6 +9,7 @@ from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields
 from jzdesk.store import plans, progress, records, units
 from jzdesk.store.progress import _COUNTS
+from jzdesk.usecases import ledger
 
 NOW = "2021-03-05T08:00:00+00:00"
 
@@ -77,3 +78,32 @@ def test_type_counts_respect_dates_and_tombstones(db):
     assert [
         (c.unit_code, c.activity_type, c.sessions, c.demo_sessions, c.audience) for c in counts
     ] == [("qinyang", ActivityType.ART, 2, 2, 100)]
+
+
+@pytest.mark.parametrize(
+    ("path", "remote"),
+    [("\\\\server\\share\\jzdesk.sqlite", True), ("//server/share/jzdesk.sqlite", True),
+     ("\\\\?\\UNC\\server\\share\\jzdesk.sqlite", True),
+     ("\\\\?\\C:\\data\\jzdesk.sqlite", False)],
+)  # fmt: skip
+def test_a_windows_network_share_is_recognised(path, remote):
+    from jzdesk.store import db as store_db
+
+    assert store_db.on_network_share(path, "win32") is remote
+    assert store_db.on_network_share(path, "linux") is False
+
+
+def test_a_database_on_a_network_share_keeps_a_rollback_journal(tmp_path, monkeypatch):
+    """SQLite's WAL does not work on network shares (its index lives in shared memory):
+    there the database keeps a rollback journal instead."""
+    from jzdesk.store import db as store_db
+
+    monkeypatch.setattr(store_db, "on_network_share", lambda path: True)
+    database = store_db.open_db(tmp_path / "share.sqlite")
+    try:
+        assert database.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        ledger.add_record(database, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
+        assert len(ledger.list_records(database)) == 1
+    finally:
+        database.close()
+    assert not (tmp_path / "share.sqlite-wal").exists()

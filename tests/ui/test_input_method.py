@@ -25,6 +25,10 @@ def test_other_choices_are_left_alone(environ):
     assert input_method_environment(environ) == {}
 
 
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"),
+    reason="ibus and fcitx are Linux input methods; Windows has its own (IMM/TSF)",
+)
 def test_the_window_loads_the_ibus_plugin_when_the_desktop_asks_for_fcitx(tmp_path):
     """A real start of the program with QT_IM_MODULE=fcitx: Qt's plugin log shows the
     ibus input-method plugin loaded."""
@@ -39,3 +43,14 @@ def test_the_window_loads_the_ibus_plugin_when_the_desktop_asks_for_fcitx(tmp_pa
     assert result.returncode == 0, result.stderr[-2000:]
     loaded = [line for line in result.stderr.splitlines() if "loaded library" in line]
     assert any("libibusplatforminputcontextplugin" in line for line in loaded), loaded
+
+
+def test_offscreen_qt_on_windows_finds_the_bundled_font_folder():
+    """Qt's offscreen platform on Windows warned "Cannot find font directory"."""
+    from jzdesk.app import font_folder_environment, resource_path
+
+    folder = font_folder_environment({}, "win32")["QT_QPA_FONTDIR"]
+    assert folder == str(resource_path("fonts"))
+    assert (resource_path("fonts") / "wqy-microhei.ttc").is_file()
+    assert font_folder_environment({"QT_QPA_FONTDIR": "D:\\fonts"}, "win32") == {}
+    assert font_folder_environment({}, "linux") == {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import pytest
@@ -119,3 +120,36 @@ def test_an_export_offers_to_open_the_file_or_its_folder(
     monkeypatch.setattr(QMessageBox, "exec", click)
     assert report.export_to(tmp_path / "q4.pdf")
     assert [url.toLocalFile() for url in urls] == [str(tmp_path / opened).rstrip("/")]
+
+
+def open_files_under(folder) -> list[str]:
+    """Files under ``folder`` this process holds open (Linux: /proc/self/fd)."""
+    import os
+    from pathlib import Path
+
+    held = []
+    for fd in Path("/proc/self/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:  # the descriptor listing the folder itself, already closed
+            continue
+        if target.startswith(str(folder)):
+            held.append(target)
+    return held
+
+
+def test_the_preview_holds_no_file_open(report):
+    """Windows cannot delete an open file: a preview read from its file kept it open
+    (QPdfDocument, even after close()), and closing the window then crashed."""
+    from pathlib import Path
+
+    folder = Path(report._folder.name)
+    assert report.document.pageCount() == 1
+    report.ui.fillerEdit.setText("李红")
+    report.refresh_preview()
+    assert report.document.status() == QPdfDocument.Status.Ready
+    assert report.document.pageCount() == 1
+    if sys.platform.startswith("linux"):  # elsewhere: deleting an open file fails below
+        assert open_files_under(folder) == []
+    report.cleanup()
+    assert not folder.exists()

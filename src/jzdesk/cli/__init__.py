@@ -12,6 +12,7 @@ from pathlib import Path
 
 from jzdesk import APP_NAME
 from jzdesk.cli import installation, records, reports, submissions
+from jzdesk.cli.output import tolerant_streams
 from jzdesk.cli.parser import OPTION_OF_FIELD, Commands, Handler
 from jzdesk.errors import KnownError, sqlite_failure
 
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 done, 1 input rejected, 2 wrong usage)."""
+    tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(_files_open_the_window(list(sys.argv[1:] if argv is None else argv)))
     handler: Handler = getattr(args, "handler", installation.run_window)

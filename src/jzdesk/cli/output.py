@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from jzdesk.domain.activity_types import ActivityType
@@ -10,9 +11,29 @@ from jzdesk.domain.progress import ProgressReport
 from jzdesk.domain.records import ActivityRecord, fields_json
 
 
+def tolerant_streams() -> None:
+    """Human messages follow the console's code page; where it cannot spell a character
+    (Chinese on an English Windows writing into a pipe) a ``?`` stands in, rather than the
+    command failing after its work is done. JSON does not go through this (print_json)."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def print_json(value: object) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """JSON on stdout in UTF-8, whatever the console's code page: a program reading it
+    needs one encoding on every machine (Windows writes pipes in the ANSI code page —
+    cp1252 cannot even hold the unit names, GBK is not UTF-8 — and a frozen program
+    ignores PYTHONUTF8). Human messages keep following the console."""
+    text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    stream = sys.stdout
+    binary = getattr(stream, "buffer", None)
+    if binary is None:  # a text-only stream (some test harnesses): it takes str
+        stream.write(text)
+        return
+    stream.flush()  # whatever was printed before stays before
+    binary.write(text.replace("\n", os.linesep).encode("utf-8"))
+    binary.flush()
 
 
 def record_json(record: ActivityRecord) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from jzdesk.errors import KnownError
+from jzdesk.errors import KnownError, os_reason
 from jzdesk.io.files import SQLITE_HEADER, checked_size, file_head
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -51,12 +51,24 @@ def check_xlsx(path: Path) -> None:
 
 
 def load_workbook(path: Path):
-    """The checked workbook, with cached values instead of formulas."""
+    """The checked workbook, with cached values instead of formulas.
+
+    Parsed from a copy in memory: openpyxl leaves the file open when it fails half-way
+    (until the error is forgotten), and on Windows the clerk could then neither save the
+    corrected sheet over it in Excel nor delete it."""
+    import io
+
     import openpyxl
 
     check_xlsx(path)
     try:
-        return openpyxl.load_workbook(path, data_only=True)
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise KnownError(f"无法读取文件 {path.name}：{os_reason(error)}") from error
+    if len(data) > MAX_FILE_BYTES:  # grown since it was checked
+        raise KnownError(f"文件 {path.name} 太大，不像是一张统计表")
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except KnownError:
         raise
     except Exception as error:  # openpyxl raises many kinds on malformed parts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing, suppress
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def write_backup(db: sqlite_utils.Database, reason: str, *, now: datetime) -> Pa
         partial.unlink(missing_ok=True)
         raise
     for old in sorted(folder.glob("jzdesk-*.sqlite"))[:-KEEP]:
-        old.unlink(missing_ok=True)
+        with suppress(OSError):  # open in another program (Windows refuses): next time
+            old.unlink(missing_ok=True)
     return target
 
 
@@ -103,7 +105,7 @@ def describe(path: Path) -> dict:
     """When a backup was made, why, and how many live records it holds (read-only look)."""
     parts = path.stem.split("-")
     made = datetime.strptime(f"{parts[1]}{parts[2]}", "%Y%m%d%H%M%S")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         count = conn.execute("SELECT COUNT(*) FROM records WHERE deleted = 0").fetchone()[0]
     return {"path": path, "made": made, "reason": "-".join(parts[4:]),
             "records": count}  # fmt: skip
@@ -115,7 +117,7 @@ def check_backup(path: Path) -> int:
     Raises:
         sqlite3.DatabaseError: not a database, damaged, or not a jzdesk database.
     """
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise sqlite3.DatabaseError("damaged")
         conn.execute("SELECT id FROM records LIMIT 1")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,7 +87,7 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
         # No sqlite-utils plugins: looking for them reads the metadata of every installed
         # package (20–30 ms of each start), and none may run code on our connection.
         db = sqlite_utils.Database(conn, execute_plugins=False)
-        _configure(conn)
+        _configure(conn, wal=not on_network_share(path))
         migrate(db)
     except sqlite3.DatabaseError as error:
         conn.close()
@@ -97,12 +98,33 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     return db
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def on_network_share(path: Path, platform: str = sys.platform) -> bool:
+    """Whether ``path`` is on a Windows network share: a ``\\\\server\\share`` path or a
+    mapped network drive. SQLite's WAL needs memory shared between the programs using the
+    database, which a network share cannot give: there the database keeps a rollback
+    journal (slower, and the window waits while a write commits, but safe)."""
+    if platform != "win32":
+        return False
+    text = str(path)
+    if text.startswith(("\\\\?\\UNC\\", "//")) or (
+        text.startswith("\\\\") and not text.startswith(("\\\\?\\", "\\\\.\\"))
+    ):
+        return True
+    drive = os.path.splitdrive(os.path.abspath(text))[0]
+    if sys.platform != "win32" or not drive:
+        return False
+    import ctypes
+
+    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == 4  # DRIVE_REMOTE
+
+
+def _configure(conn: sqlite3.Connection, *, wal: bool = True) -> None:
     # WAL lets the window read while a write commits; synchronous=FULL so that a saved
     # record survives a power cut; foreign keys keep records tied to known units.
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
-    if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+    journal = "wal" if wal else "delete"
+    if conn.execute(f"PRAGMA journal_mode = {journal}").fetchone()[0].lower() != journal:
         raise sqlite3.OperationalError("database is locked")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA cache_size = -32768")  # 32 MB: big imports touch many index pages

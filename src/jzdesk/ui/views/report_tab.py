@@ -6,7 +6,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -35,6 +35,7 @@ class ReportTab(QWidget):
         self._folder = tempfile.TemporaryDirectory(prefix="jzdesk-preview-")
         self._generation = 0
         self.preview_path: Path | None = None
+        self._buffer: QBuffer | None = None  # the previewed PDF, which the document reads
         self.code = ""
         # A small screen scrolls the controls up and down rather than forcing a tall
         # window; room is kept for the scroll bar, so nothing is cut at the side.
@@ -154,7 +155,7 @@ class ReportTab(QWidget):
         except KnownError as error:
             self.ui.codeLabel.setText(error.message)
             return
-        self.document.load(str(path))
+        self._show_pdf(path.read_bytes())
         if self.preview_path is not None:
             self.preview_path.unlink(missing_ok=True)
         self.preview_path = path
@@ -163,6 +164,19 @@ class ReportTab(QWidget):
             f"{len(data.records)} 条记录，{sum(data.totals['sessions'].values())} 场。\n"
             f"校验码：{self.code}（印在每一页，市总可据此核对纸质表与电子数据）"
         )
+
+    def _show_pdf(self, pdf: bytes) -> None:
+        """Show ``pdf`` from memory. QPdfDocument keeps a file it loaded open until it is
+        destroyed, close() or not, and Windows cannot delete an open file: the temporary
+        folder would stay behind and removing it would raise on every close."""
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        if self._buffer is not None:  # the document has let go of the previous one
+            self._buffer.close()
+            self._buffer.deleteLater()
+        self._buffer = buffer
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -335,4 +349,6 @@ class ReportTab(QWidget):
         self._cleaned = True
         self._workspace.records_changed.disconnect(self.schedule_preview)
         self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
         self._folder.cleanup()
