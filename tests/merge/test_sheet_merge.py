@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,8 +26,8 @@ def libreoffice(tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
         message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
-        if os.environ.get("CI"):
-            pytest.fail(message)
+        if os.environ.get("CI") and sys.platform.startswith("linux"):
+            pytest.fail(message)  # Linux CI installs it (.ci/run); the Windows run under Wine has none
         pytest.skip(message)
     profile = tmp_path / "lo-profile"
 
