@@ -27,7 +27,9 @@ def libreoffice(tmp_path):
     if soffice is None:
         message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
         if os.environ.get("CI") and sys.platform.startswith("linux"):
-            pytest.fail(message)  # Linux CI installs it (.ci/run); the Windows run under Wine has none
+            pytest.fail(
+                message
+            )  # Linux CI installs it (.ci/run); the Windows run under Wine has none
         pytest.skip(message)
     profile = tmp_path / "lo-profile"
 

@@ -11,6 +11,7 @@ from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import MediaItem, RecordFields, RecordFilter
 from jzdesk.errors import KnownError
+from jzdesk.store import record_queries
 from jzdesk.usecases import installation, ledger, report_info, samples
 
 
@@ -144,9 +145,8 @@ def test_pages_of_any_sort_join_up_to_the_whole_sorted_list(db, sort, descending
                                                             units, monkeypatch):  # fmt: skip
     """Whichever plan answers (SQLite's own, one unit's index walked, or the walks of
     several units' indexes merged), pages join up to the list in the ledger's order."""
-    from jzdesk.store import records
 
-    monkeypatch.setattr(records, "_WALK_THRESHOLD", walk_from)
+    monkeypatch.setattr(record_queries, "_WALK_THRESHOLD", walk_from)
     samples.fill_sample_data(db, 300, seed=5)
     spec = RecordFilter(unit_codes=units, period=parse_period("2021"))
     whole = ledger.list_records(db, spec, sort=sort, descending=descending)
@@ -179,9 +179,9 @@ def test_all_units_by_a_column_merge_the_units_index_walks(db, sort, descending)
     """The list of every unit's records by title (venue, audience), either way, is
     SQLite's merge of ordered walks of each unit's index: nothing sorts all the records
     (seconds at a million), only ties of one day."""
-    from jzdesk.store import records
+    from jzdesk.store import record_queries
 
-    samples.fill_sample_data(db, records._WALK_THRESHOLD + 100, seed=3)
+    samples.fill_sample_data(db, record_queries._WALK_THRESHOLD + 100, seed=3)
     spec = RecordFilter(period=parse_period("2021"))
     statements = []
     db.conn.set_trace_callback(statements.append)
@@ -197,9 +197,8 @@ def test_all_units_by_a_column_merge_the_units_index_walks(db, sort, descending)
 
 
 def test_a_unit_named_twice_is_listed_once(db, monkeypatch):
-    from jzdesk.store import records
 
-    monkeypatch.setattr(records, "_WALK_THRESHOLD", 10)
+    monkeypatch.setattr(record_queries, "_WALK_THRESHOLD", 10)
     samples.fill_sample_data(db, 300, seed=4)
     twice = RecordFilter(unit_codes=("qinyang", "qinyang", "boai"), period=parse_period("2021"))
     once = RecordFilter(unit_codes=("qinyang", "boai"), period=parse_period("2021"))
@@ -213,13 +212,12 @@ def test_a_unit_named_twice_is_listed_once(db, monkeypatch):
 def test_the_merged_walks_list_exactly_what_sqlite_sorting_lists(db, sort, descending,
                                                                   monkeypatch):  # fmt: skip
     """Ties included (for dates: unit order, then time entered), page by page."""
-    from jzdesk.store import records
 
     samples.fill_sample_data(db, 400, seed=6)
     spec = RecordFilter(period=parse_period("2021"))
 
     def listed(walk_from: int, offset: int) -> list[str]:
-        monkeypatch.setattr(records, "_WALK_THRESHOLD", walk_from)
+        monkeypatch.setattr(record_queries, "_WALK_THRESHOLD", walk_from)
         page = ledger.list_records(db, spec, sort=sort, descending=descending, limit=50,
                                     offset=offset)  # fmt: skip
         return [r.id for r in page]

@@ -7,7 +7,7 @@ import pytest
 
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields
-from jzdesk.store import plans, progress, records, units
+from jzdesk.store import plans, progress, record_queries, records, units
 from jzdesk.store.progress import _COUNTS
 from jzdesk.usecases import ledger
 
@@ -58,7 +58,7 @@ def test_a_deleted_record_stays_as_a_tombstone_with_a_new_revision(db):
         assert records.set_deleted(db, record_id, True, now=NOW, saved_by="t")
     row = db.execute("SELECT deleted, revision, base_revision FROM records").fetchone()
     assert row == (1, 2, 1)
-    assert records.list_records(db) == []
+    assert record_queries.list_records(db) == []
     assert not records.set_deleted(db, record_id, True, now=NOW, saved_by="t")
 
 

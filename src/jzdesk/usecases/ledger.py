@@ -21,7 +21,7 @@ from jzdesk.domain.records import (
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError
 from jzdesk.store import photos as storage
-from jzdesk.store import plans, records, units
+from jzdesk.store import plans, record_queries, records, units
 from jzdesk.usecases.installation import now_iso, saved_by
 
 
@@ -124,19 +124,19 @@ def list_records(
     offset: int = 0,
 ) -> list[ActivityRecord]:
     """Records matching ``spec`` (live ones unless it asks for the recycle bin), sorted."""
-    return records.list_records(
+    return record_queries.list_records(
         db, spec, sort=sort, descending=descending, limit=limit, offset=offset
     )
 
 
 def record_totals(db: sqlite_utils.Database, spec: RecordFilter = RecordFilter()) -> dict:
     """The 合计 of what list_records returns: records, sessions per type, audience."""
-    return records.totals(db, spec)
+    return record_queries.totals(db, spec)
 
 
 def totals_are_instant(spec: RecordFilter) -> bool:
     """True when record_totals answers from the daily totals, whatever the data size."""
-    return records.is_simple(spec)
+    return record_queries.is_simple(spec)
 
 
 def record_filter(
@@ -203,7 +203,7 @@ def likely_duplicates(
     """Live records that look like the same event as ``fields`` (see is_likely_duplicate)."""
     return [
         record
-        for record in records.same_day_records(
+        for record in record_queries.same_day_records(
             db, fields.unit_code, fields.date, fields.activity_type
         )
         if record.id != exclude_id and is_likely_duplicate(fields, record.fields)
@@ -212,4 +212,4 @@ def likely_duplicates(
 
 def suggestions(db: sqlite_utils.Database, unit_code: str, column: str) -> list[str]:
     """Earlier titles, venues or presenters of a unit, for autocompletion."""
-    return records.suggestions(db, unit_code, column)
+    return record_queries.suggestions(db, unit_code, column)

@@ -20,7 +20,7 @@ from jzdesk.domain.records import (
 )
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError
-from jzdesk.store import merge, records, submissions
+from jzdesk.store import merge, record_queries, records, submissions
 from jzdesk.usecases import installation
 from jzdesk.usecases.import_result import ImportResult
 
@@ -278,7 +278,7 @@ def _unpaired(db, fields: RecordFields, taken: set[str], position: int) -> _Vers
     is a new activity of a hand-filled sheet."""
     from jzdesk.domain.sheet import shown
 
-    for record in records.same_day_records(db, fields.unit_code, fields.date,
+    for record in record_queries.same_day_records(db, fields.unit_code, fields.date,
                                            fields.activity_type):  # fmt: skip
         if record.id not in taken and shown(record.fields) == shown(fields):
             taken.add(record.id)
