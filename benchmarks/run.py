@@ -262,7 +262,7 @@ def empty_city(folder: Path) -> Path:
 def bare_insert_select(city: Path, files: list[Path]) -> None:
     """The baseline: ATTACH each file and copy its records and media with INSERT … SELECT,
     one transaction per file, into the same schema (indexes and triggers included)."""
-    from jzdesk.io.package import RECORD_COLUMNS
+    from jzdesk.io.submission_file import RECORD_COLUMNS
 
     own = ", ".join(c for c in RECORD_COLUMNS if c != "media")
     db = installation.open_database(city)
@@ -283,7 +283,7 @@ def floor_insert_select(folder: Path, files: list[Path]) -> None:
     """What this machine can do at best with a record's identity, a UUID key: the same
     copy as bare_insert_select into a table with that key and nothing else (no other
     index, rule, trigger or media)."""
-    from jzdesk.io.package import RECORD_COLUMNS
+    from jzdesk.io.submission_file import RECORD_COLUMNS
 
     own = ", ".join(c for c in RECORD_COLUMNS if c != "media")
     path = folder / f"floor-{time.perf_counter_ns()}.sqlite"

@@ -12,7 +12,7 @@ import pytest
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
-from jzdesk.io.package import content_digest
+from jzdesk.io.submission_file import content_digest
 from jzdesk.store.db import open_db
 from jzdesk.usecases import installation, ledger, submission_export
 

@@ -195,7 +195,7 @@ def test_a_batch_sweeps_away_what_unfinished_imports_left(city, tmp_path, monkey
     import os
     import time
 
-    from jzdesk.io.package import STALE_AFTER_S
+    from jzdesk.io.submission_reader import STALE_AFTER_S
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
     old, young = tmp_path / "temp" / "jzdesk-import-old", tmp_path / "temp" / "jzdesk-import-new"

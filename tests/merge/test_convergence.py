@@ -8,7 +8,8 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jzdesk.io.package import RECORD_COLUMNS, open_package
+from jzdesk.io.submission_file import RECORD_COLUMNS
+from jzdesk.io.submission_reader import open_submission
 from jzdesk.store import records
 from jzdesk.store.db import open_db
 from jzdesk.usecases import imports, ledger, sheets
@@ -46,7 +47,7 @@ def work(desk: UnitDesk, ids: list[str], step) -> None:
 
 
 def file_state(path) -> dict:
-    with open_package(path) as package:
+    with open_submission(path) as package:
         rows = [dict(zip(RECORD_COLUMNS, row, strict=True)) for row in package.records()]
     return {row["id"]: (row["audience"], row["deleted"], row["revision"]) for row in rows}
 

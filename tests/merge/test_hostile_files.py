@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from jzdesk.io.package import FORMAT_VERSION
+from jzdesk.io.submission_file import FORMAT_VERSION
 from jzdesk.usecases import imports, sheets
 
 from .conftest import database_content, tamper
@@ -204,7 +204,7 @@ def test_a_file_with_one_id_twice_is_refused_when_staged(tmp_path):
     """quick_check does not look at uniqueness; the staging table's key does."""
     import sqlite3
 
-    from jzdesk.io.package import RECORD_COLUMNS
+    from jzdesk.io.submission_file import RECORD_COLUMNS
     from jzdesk.store import merge
 
     row = tuple("x" * 36 if c == "id" else 1 for c in RECORD_COLUMNS)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.merge import Candidate, Held, Outcome, classify, pair_rows, sheet_revision
 from jzdesk.domain.records import RecordFields
-from jzdesk.io.package import RECORD_COLUMNS
+from jzdesk.io.submission_file import RECORD_COLUMNS
 from jzdesk.store import merge, records
 from jzdesk.store.db import open_db
 

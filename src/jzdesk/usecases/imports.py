@@ -73,7 +73,7 @@ def import_batch(
     written, so that every import can be undone from a backup. A batch of rejected files and
     of submission files imported before makes none, so that a run of bad drops
     cannot push the daily backups out of the rotation."""
-    from jzdesk.io.package import sweep_stale_copies
+    from jzdesk.io.submission_reader import sweep_stale_copies
     from jzdesk.store.db import checkpoint_at_end
     from jzdesk.store.submissions import imported_hashes
     from jzdesk.usecases.submission_import import ReadAhead

@@ -13,7 +13,7 @@ from jzdesk import __version__
 from jzdesk.domain.periods import Period, quarter_of, quarter_period
 from jzdesk.domain.units import CITY_CODE, Unit
 from jzdesk.errors import KnownError
-from jzdesk.io.package import PackageContent, write_package
+from jzdesk.io.submission_file import SubmissionContent, write_submission
 from jzdesk.store import plans, settings, submissions
 from jzdesk.store.migrations import LATEST
 from jzdesk.usecases import installation
@@ -131,7 +131,7 @@ def export_submission(db: sqlite_utils.Database, unit: Unit, path: Path, *,
         "sequence": str(sequence), "program_version": __version__,
         "database_version": str(LATEST), "photos": "1" if photos else "0", "sheet_code": code,
     }  # fmt: skip
-    content = PackageContent(
+    content = SubmissionContent(
         manifest=manifest,
         records=submissions.package_records(db, family, year),
         photos=submissions.package_photos(db, family, year) if photos else (),
@@ -140,7 +140,7 @@ def export_submission(db: sqlite_utils.Database, unit: Unit, path: Path, *,
         documents=[("plan", document["file_name"], document["data"], document["sha256"])]
         if document else [],
     )  # fmt: skip
-    written = write_package(path, content)
+    written = write_submission(path, content)
     return ExportedSubmission(path, written.records, code, sequence)
 
 

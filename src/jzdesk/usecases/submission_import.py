@@ -18,8 +18,8 @@ import sqlite_utils
 from jzdesk.domain.periods import Period, parse_period, quarter_of
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError, disk_full_message, sqlite_failure
-from jzdesk.io.package import Package, open_package
-from jzdesk.io.package_checks import broken_rows, other_problems, reject_problems
+from jzdesk.io.submission_checks import broken_rows, other_problems, reject_problems
+from jzdesk.io.submission_reader import ReceivedSubmission, open_submission
 from jzdesk.store import merge, plans, settings, submissions
 from jzdesk.usecases import installation
 from jzdesk.usecases.import_result import ImportResult
@@ -85,7 +85,7 @@ class Checked:
     """A submission file opened and checked on its own: its problems, found without the
     city's database (whose unit list and families are checked when it merges)."""
 
-    package: Package
+    package: ReceivedSubmission
     broken: dict[int, list[str]]  # index in _RECORD_RULES → ids of records breaking it
     problems: list[str]  # summaries, header, photos, documents
     # The record rows copied into a scratch database for the merge (see stage_records);
@@ -104,7 +104,7 @@ def check_submission(path: Path, *, should_stop: Callable[[], bool] | None = Non
         KnownError: the file is not a submission file, damaged, altered or too new.
         sqlite3.IntegrityError: the file carries one record id twice.
     """
-    package = open_package(path, should_stop=should_stop)
+    package = open_submission(path, should_stop=should_stop)
     try:
         checked = Checked(package, broken_rows(package), other_problems(package))
         if not (checked.broken or checked.problems) and package.file_sha256 not in known:
@@ -205,7 +205,7 @@ def _close_checked(future: Future) -> None:
         future.result().package.close()
 
 
-def _package_unit(db: sqlite_utils.Database, package: Package) -> tuple[Unit, Period]:
+def _package_unit(db: sqlite_utils.Database, package: ReceivedSubmission) -> tuple[Unit, Period]:
     manifest, name = package.manifest, package.name
     units = {unit.code: unit for unit in installation.all_units(db)}
     unit = units.get(manifest["unit_code"])
@@ -319,7 +319,7 @@ def _notes(counts: dict, manifest: dict, *, unit: str | None = None) -> str:
     return "；".join(notes)
 
 
-def _take_photos(db: sqlite_utils.Database, package: Package, *, now: str) -> None:
+def _take_photos(db: sqlite_utils.Database, package: ReceivedSubmission, *, now: str) -> None:
     """The file's photos of the records merge.photo_owners names."""
     taken = merge.photo_owners(db)
     by_record: dict[str, list[tuple]] = {}
@@ -330,7 +330,9 @@ def _take_photos(db: sqlite_utils.Database, package: Package, *, now: str) -> No
         submissions.set_photos(db, record_id, photos, now=now)
 
 
-def _take_unit_texts(db: sqlite_utils.Database, package: Package, unit: Unit, *, now: str) -> None:
+def _take_unit_texts(
+    db: sqlite_utils.Database, package: ReceivedSubmission, unit: Unit, *, now: str
+) -> None:
     """Summaries, header fields and the 实施方案 from the unit's newest file."""
     from jzdesk.store import summaries
 

@@ -13,7 +13,7 @@ from jzdesk.domain.records import (
     VENUE_CATEGORIES,
 )
 from jzdesk.errors import KnownError
-from jzdesk.io.package import Package
+from jzdesk.io.submission_reader import ReceivedSubmission
 
 # A canonical (lower-case) UUID, and any control character or line break (which the
 # entry form and every import strip, so a file carrying one was not made by jzdesk).
@@ -79,14 +79,14 @@ def record_rules(year: int) -> list[tuple[str, str]]:
 _FAMILY_RULE = "记录不属于本单位（或其下属单位）"
 
 
-def _manifest_year(package: Package) -> int | None:
+def _manifest_year(package: ReceivedSubmission) -> int | None:
     try:
         return int(package.manifest["year"])
     except ValueError:
         return None  # _package_unit rejects the file
 
 
-def broken_rows(package: Package) -> dict[int, list[str]]:
+def broken_rows(package: ReceivedSubmission) -> dict[int, list[str]]:
     """Records that break a rule of record_rules, by rule (at most 20 records)."""
     year = _manifest_year(package)
     if year is None:
@@ -98,7 +98,7 @@ def broken_rows(package: Package) -> dict[int, list[str]]:
     return broken
 
 
-def other_problems(package: Package) -> list[str]:
+def other_problems(package: ReceivedSubmission) -> list[str]:
     """What is wrong with the file's summaries, header, photos and documents."""
     problems = []
     conn, year = package.conn, _manifest_year(package)
@@ -126,7 +126,7 @@ def other_problems(package: Package) -> list[str]:
     return problems
 
 
-def reject_problems(package: Package, broken: dict[int, list[str]], problems: list[str],
+def reject_problems(package: ReceivedSubmission, broken: dict[int, list[str]], problems: list[str],
                     family: list[str]) -> None:  # fmt: skip
     """Refuse the file, naming the records, if any row breaks a rule (``broken``, see
     broken_rows), is not the unit's own (``family``: the unit and its subordinates), or if
