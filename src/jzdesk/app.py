@@ -121,7 +121,7 @@ def database_path() -> Path:
 def needs_first_run(db_path: Path | None) -> bool:
     """The wizard shows once, and never when a database was named (--db or JZDESK_DB)."""
     from jzdesk.store.db import DB_ENV
-    from jzdesk.ui.settings import app_settings
+    from jzdesk.ui.preferences import app_settings
 
     if db_path is not None or os.environ.get(DB_ENV):
         return False
@@ -131,7 +131,7 @@ def needs_first_run(db_path: Path | None) -> bool:
 def first_run() -> Path | None:
     """Run the wizard; returns the database it set up (None when cancelled)."""
     from jzdesk.store.db import remember_db_path, standard_db_path
-    from jzdesk.ui.settings import app_settings
+    from jzdesk.ui.preferences import app_settings
     from jzdesk.ui.views.first_run import FirstRunWizard
 
     wizard = FirstRunWizard(standard_db_path())

@@ -77,7 +77,7 @@ def test_the_wizard_shows_once_and_never_for_a_named_database(app, monkeypatch, 
     assert not jzapp.needs_first_run(None)
     monkeypatch.delenv("JZDESK_DB")
     from jzdesk.store import db as store_db
-    from jzdesk.ui.settings import app_settings
+    from jzdesk.ui.preferences import app_settings
 
     app_settings().setValue(jzapp.FIRST_RUN_SETTING, True)
     assert not jzapp.needs_first_run(None)

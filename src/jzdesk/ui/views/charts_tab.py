@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.ui.forms.ui_charts_tab import Ui_ChartsTab
-from jzdesk.ui.settings import ask_save_path
+from jzdesk.ui.preferences import ask_save_path
 from jzdesk.usecases import installation, progress
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")

@@ -30,7 +30,7 @@ from jzdesk.domain.records import (
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_entry_form import Ui_EntryForm
 from jzdesk.ui.keys import widget_shortcut
-from jzdesk.ui.settings import ask_open_paths
+from jzdesk.ui.preferences import ask_open_paths
 from jzdesk.usecases import installation, ledger, photos
 
 AUDIENCE_CONFIRM = 5000

@@ -12,7 +12,7 @@ from jzdesk.domain.evaluation import EvaluationRules
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_evaluation_tab import Ui_EvaluationTab
 from jzdesk.ui.models.evaluation_model import EvaluationModel
-from jzdesk.ui.settings import ask_save_path
+from jzdesk.ui.preferences import ask_save_path
 from jzdesk.ui.views.exported import tell_exported
 from jzdesk.usecases import evaluation, installation
 

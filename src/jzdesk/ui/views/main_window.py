@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QW
 
 from jzdesk import APP_TITLE, __version__
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
-from jzdesk.ui.settings import app_settings, ask_open_paths
+from jzdesk.ui.preferences import app_settings, ask_open_paths
 from jzdesk.usecases import installation, ledger
 
 CHOOSE_UNIT = "（请选择单位）"

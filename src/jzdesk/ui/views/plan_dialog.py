@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from jzdesk.domain.text import normalize
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_plan_dialog import Ui_PlanDialog
-from jzdesk.ui.settings import ask_open_paths, ask_save_path
+from jzdesk.ui.preferences import ask_open_paths, ask_save_path
 from jzdesk.usecases import installation, planning
 
 _CODE = Qt.ItemDataRole.UserRole + 1

@@ -111,7 +111,7 @@ class QuotaTab(QWidget):
         self.ui.importPlanButton.setVisible(unit)
 
     def choose_plan_file(self) -> None:
-        from jzdesk.ui.settings import ask_open_paths
+        from jzdesk.ui.preferences import ask_open_paths
 
         paths = ask_open_paths(self, "导入市总计划文件", "import",
                                "任务分解表 (*.xlsx *.xls *.ods)")  # fmt: skip

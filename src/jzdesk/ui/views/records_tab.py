@@ -19,7 +19,7 @@ from jzdesk.domain.records import RecordFilter
 from jzdesk.ui.forms.ui_records_tab import Ui_RecordsTab
 from jzdesk.ui.keys import widget_shortcut
 from jzdesk.ui.models.ledger_model import LedgerModel, TotalsModel, column_of
-from jzdesk.ui.settings import app_settings
+from jzdesk.ui.preferences import app_settings
 from jzdesk.ui.views.entry_form import EntryForm
 from jzdesk.usecases import installation, ledger, report_info
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QWidget
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_report_tab import Ui_ReportTab
-from jzdesk.ui.settings import ask_open_paths, ask_save_path
+from jzdesk.ui.preferences import ask_open_paths, ask_save_path
 from jzdesk.ui.views.exported import tell_exported
 from jzdesk.usecases import installation, report_info, sheets, submission_export
 
@@ -270,7 +270,7 @@ class ReportTab(QWidget):
         return True
 
     def choose_plan_document(self) -> None:
-        from jzdesk.ui.settings import ask_open_paths
+        from jzdesk.ui.preferences import ask_open_paths
 
         paths = ask_open_paths(self, "选择实施方案", "plan_document",
                                "文档 (*.pdf *.doc *.docx *.wps *.ofd);;所有文件 (*)")  # fmt: skip

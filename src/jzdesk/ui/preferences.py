@@ -1,4 +1,5 @@
-"""Where the window keeps its own settings (geometry, last folders): an INI file per user."""
+"""The window's own preferences (geometry, splitters, last folders): an INI file per user,
+apart from the installation's settings in the database (store/settings.py)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
-from jzdesk.ui.settings import ask_open_paths, ask_save_path
+from jzdesk.ui.preferences import ask_open_paths, ask_save_path
 
 
 def test_last_folders_are_remembered_per_kind(qapp, tmp_path, monkeypatch):
