@@ -143,9 +143,14 @@ def ledger_search(records: int) -> list[Row]:
         spec = RecordFilter(period=parse_period("2021"), text=text)
         search = median_time(lambda spec=spec: show_ledger(db, spec), runs=11)
         rows.append(Row(f"ledger search, all units, {what}, {records // 1000} k", 0.1, search, 11))
-        rows.append(Row(f"  its 合计 (after the list), {records // 1000} k records", None,
-                        median_time(lambda spec=spec: ledger.record_totals(db, spec), runs=5),
-                        5))  # fmt: skip
+        rows.append(
+            Row(
+                f"  its 合计 (after the list), {records // 1000} k records",
+                None,
+                median_time(lambda spec=spec: ledger.record_totals(db, spec), runs=5),
+                5,
+            )
+        )
     db.close()
     return rows
 
@@ -160,15 +165,18 @@ def ledger_changes(records: int) -> list[Row]:
     search = RecordFilter(unit_codes=("qinyang",), period=parse_period("2021"), text="讲座")
     cases = [
         ("filter: one unit, whole year", unit_year, "date"),
-        ("filter: one unit, one quarter", RecordFilter(unit_codes=("qinyang",),
-                                                      period=parse_period("2021Q2")), "date"),
+        (
+            "filter: one unit, one quarter",
+            RecordFilter(unit_codes=("qinyang",), period=parse_period("2021Q2")),
+            "date",
+        ),
         ("sort: one unit by title", unit_year, "title"),
         ("sort: one unit by audience", unit_year, "audience"),
         ("sort: one unit by 送文艺 column", unit_year, "art"),
         ("search: one unit, text 讲座", search, "date"),
         ("filter: all units, whole year", RecordFilter(period=parse_period("2021")), "date"),
         ("sort: all units by title", RecordFilter(period=parse_period("2021")), "title"),
-    ]  # fmt: skip
+    ]
     rows = []
     label = f"{records // 1_000_000} M" if records >= 1_000_000 else f"{records // 1000} k"
     for name, spec, sort in cases:
@@ -213,9 +221,24 @@ def sheet_exports() -> list[Row]:
     return rows
 
 
-UNIT_CODES = ("qinyang", "mengzhou", "boai", "wuzhi", "wenxian", "xiuwu", "jiefang", "shanyang",
-              "zhongzhan", "macun", "shifanqu", "jiaomei", "jiaotong", "jianshe", "jiaoyu",
-              "caimao")  # fmt: skip
+UNIT_CODES = (
+    "qinyang",
+    "mengzhou",
+    "boai",
+    "wuzhi",
+    "wenxian",
+    "xiuwu",
+    "jiefang",
+    "shanyang",
+    "zhongzhan",
+    "macun",
+    "shifanqu",
+    "jiaomei",
+    "jiaotong",
+    "jianshe",
+    "jiaoyu",
+    "caimao",
+)
 
 
 def submission_files(per_file: int) -> list[Path]:
@@ -329,14 +352,26 @@ def imports(per_file: int, runs: int) -> list[Row]:
             floor.append(time.perf_counter() - start)
     ours_median, bare_median = statistics.median(ours), statistics.median(bare)
     return [
-        Row(f"import 16 files × {per_file // 1000} k = {label} records (backup, checks, merge)",
-            2.0 if total <= 200_000 else 15.0, ours_median, runs),
-        Row(f"  baseline: ATTACH + INSERT … SELECT of the same {label} rows", None,
-            bare_median, runs),
+        Row(
+            f"import 16 files × {per_file // 1000} k = {label} records (backup, checks, merge)",
+            2.0 if total <= 200_000 else 15.0,
+            ours_median,
+            runs,
+        ),
+        Row(
+            f"  baseline: ATTACH + INSERT … SELECT of the same {label} rows",
+            None,
+            bare_median,
+            runs,
+        ),
         Row(f"  import ÷ baseline (bar 2×), {label}", 2.0, ours_median / bare_median * 1.0, runs),
-        Row(f"  floor: the same {label} rows into a table with only the UUID key", None,
-            statistics.median(floor), runs),
-    ]  # fmt: skip
+        Row(
+            f"  floor: the same {label} rows into a table with only the UUID key",
+            None,
+            statistics.median(floor),
+            runs,
+        ),
+    ]
 
 
 # Starts a command and prints its wall time, exit status and peak memory (KB). Linux keeps
@@ -360,16 +395,21 @@ def import_process_memory(per_file: int) -> list[Row]:
     with tempfile.TemporaryDirectory() as folder:
         city = empty_city(Path(folder))
         command = [sys.executable, "-m", "jzdesk", "--db", str(city), "import", *map(str, files)]
-        launched = subprocess.run([sys.executable, "-c", _LAUNCHER, *command],
-                                  capture_output=True, text=True, check=True)  # fmt: skip
+        launched = subprocess.run(
+            [sys.executable, "-c", _LAUNCHER, *command], capture_output=True, text=True, check=True
+        )
         elapsed, status, peak_kb = json.loads(launched.stdout)
         assert status == 0, f"jzdesk import exited with {status}"
     total = per_file * len(files)
     return [
         Row(f"jzdesk import, {total / 1_000_000:.1f} M records (whole process)", 15.0, elapsed, 1),
-        Row("  peak memory of that process, MB (bar 300 MB; shown as s = MB/1000)", 0.3,
-            peak_kb / 1024 / 1000, 1),
-    ]  # fmt: skip
+        Row(
+            "  peak memory of that process, MB (bar 300 MB; shown as s = MB/1000)",
+            0.3,
+            peak_kb / 1024 / 1000,
+            1,
+        ),
+    ]
 
 
 def run(*, quick: bool) -> list[Row]:
@@ -398,8 +438,9 @@ def print_table(rows: list[Row]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the 1 M-record rows")
-    parser.add_argument("--only", choices=["sheets", "progress", "imports"],
-                        help="run just one group of rows")  # fmt: skip
+    parser.add_argument(
+        "--only", choices=["sheets", "progress", "imports"], help="run just one group of rows"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args()
     if args.only == "sheets":

@@ -29,19 +29,37 @@ def bundle(tmp_path_factory) -> Path:
     pytest.importorskip("PyInstaller", reason="install the build extra: pip install '.[build]'")
     work = tmp_path_factory.mktemp("frozen")
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
-         str(ROOT / "installer" / "jzdesk.spec")],
-        check=True, cwd=ROOT, timeout=900,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(ROOT / "installer" / "jzdesk.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+        timeout=900,
+    )
     return work / "dist" / "jzdesk"
 
 
 def run(bundle: Path, program: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("JZDESK_DB", None)
-    return subprocess.run([str(bundle / program), *args], capture_output=True, text=True,
-                          env=env, timeout=120, **kwargs)  # fmt: skip
+    return subprocess.run(
+        [str(bundle / program), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        **kwargs,
+    )
 
 
 def test_the_command_line_works_frozen(bundle, tmp_path):
@@ -49,21 +67,59 @@ def test_the_command_line_works_frozen(bundle, tmp_path):
 
     assert run(bundle, "jzdesk-cli", "--version").stdout.strip() == f"jzdesk {jzdesk.__version__}"
     db = str(tmp_path / "unit.sqlite")
-    added = run(bundle, "jzdesk-cli", "--db", db, "add-event", "--unit", "沁阳", "--date",
-                "2021-03-05", "--type", "文艺", "--title", "送戏下乡")  # fmt: skip
+    added = run(
+        bundle,
+        "jzdesk-cli",
+        "--db",
+        db,
+        "add-event",
+        "--unit",
+        "沁阳",
+        "--date",
+        "2021-03-05",
+        "--type",
+        "文艺",
+        "--title",
+        "送戏下乡",
+    )
     assert added.returncode == 0, added.stderr
     progress = json.loads(run(bundle, "jzdesk-cli", "--db", db, "progress", "--json").stdout)
     assert progress["total"] == {"quota": 510, "total": 1}
     pdf = tmp_path / "q1.pdf"
-    sheet = run(bundle, "jzdesk-cli", "--db", db, "export-sheet", "--unit", "沁阳", "--period",
-                "2021Q1", "--out", str(pdf))  # fmt: skip
+    sheet = run(
+        bundle,
+        "jzdesk-cli",
+        "--db",
+        db,
+        "export-sheet",
+        "--unit",
+        "沁阳",
+        "--period",
+        "2021Q1",
+        "--out",
+        str(pdf),
+    )
     assert sheet.returncode == 0, sheet.stderr
     from pypdf import PdfReader
 
     assert "送戏下乡" in PdfReader(pdf).pages[0].extract_text()
     package = tmp_path / "q1.jzsub"
-    assert run(bundle, "jzdesk-cli", "--db", db, "export-package", "--unit", "沁阳",
-               "--period", "2021Q1", "--out", str(package)).returncode == 0  # fmt: skip
+    assert (
+        run(
+            bundle,
+            "jzdesk-cli",
+            "--db",
+            db,
+            "export-package",
+            "--unit",
+            "沁阳",
+            "--period",
+            "2021Q1",
+            "--out",
+            str(package),
+        ).returncode
+        == 0
+    )
     city = str(tmp_path / "city.sqlite")
     imported = run(bundle, "jzdesk-cli", "--db", city, "import", str(package), "--json")
     assert json.loads(imported.stdout)[0]["added"] == 1, imported.stderr
@@ -71,8 +127,9 @@ def test_the_command_line_works_frozen(bundle, tmp_path):
 
 def test_the_window_renders_frozen(bundle, tmp_path):
     shots = tmp_path / "shots"
-    result = run(bundle, "jzdesk", "--db", str(tmp_path / "x.sqlite"), "gui", "--screenshot",
-                 str(shots))  # fmt: skip
+    result = run(
+        bundle, "jzdesk", "--db", str(tmp_path / "x.sqlite"), "gui", "--screenshot", str(shots)
+    )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in shots.iterdir()) == [
         "charts.png",
@@ -103,8 +160,14 @@ def test_the_bundle_leaves_the_desktop_libraries_to_the_system(bundle):
     """The X server, font, C++ and print libraries must be the system's own; the X11
     plugin's libxcb-cursor, which older systems lack, comes with the bundle."""
     top = {path.name for path in (bundle / "_internal").iterdir()}
-    for system in ("libstdc++.so.6", "libfontconfig.so.1", "libX11.so.6", "libcups.so.2",
-                   "libglib-2.0.so.0", "libgnutls.so.30"):  # fmt: skip
+    for system in (
+        "libstdc++.so.6",
+        "libfontconfig.so.1",
+        "libX11.so.6",
+        "libcups.so.2",
+        "libglib-2.0.so.0",
+        "libgnutls.so.30",
+    ):
         assert system not in top
     built_with = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
     if "libxcb-cursor.so.0 " in built_with:

@@ -24,8 +24,11 @@ def uic_command(pyside_folder: Path | None = None, platform: str = sys.platform)
         import PySide6
 
         pyside_folder = Path(PySide6.__file__).resolve().parent
-    binary = (pyside_folder / "uic.exe" if platform == "win32"
-              else pyside_folder / "Qt" / "libexec" / "uic")  # fmt: skip
+    binary = (
+        pyside_folder / "uic.exe"
+        if platform == "win32"
+        else pyside_folder / "Qt" / "libexec" / "uic"
+    )
     if binary.is_file():
         return [str(binary), "-g", "python"]
     scripts = Path(sysconfig.get_path("scripts"))

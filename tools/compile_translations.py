@@ -25,8 +25,11 @@ def compile_catalogue(source: Path) -> bytes:
     """The .qm bytes pyside6-lrelease makes of ``source``."""
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "out.qm"
-        subprocess.run([*lrelease_command(), "-silent", str(source), "-qm", str(target)],
-                       check=True, capture_output=True)  # fmt: skip
+        subprocess.run(
+            [*lrelease_command(), "-silent", str(source), "-qm", str(target)],
+            check=True,
+            capture_output=True,
+        )
         return target.read_bytes()
 
 

@@ -37,8 +37,10 @@ def install_translations(app: QApplication) -> list[QTranslator]:
     """Load Qt's own zh_CN catalogue so standard dialogs and buttons speak Chinese, then
     ours, which Qt asks first: it has the few words Qt's catalogue leaves in English."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    catalogues = (("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                  ("qt_wording_zh_CN", str(resource_path("translations"))))  # fmt: skip
+    catalogues = (
+        ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("qt_wording_zh_CN", str(resource_path("translations"))),
+    )
     installed = []
     for catalogue, folder in catalogues:
         translator = QTranslator(app)
@@ -106,8 +108,10 @@ def build_window(db_path: Path | None):
 
 
 FIRST_RUN_SETTING = "first_run/done"
-NOT_SET_UP = ("首次设置没有完成，程序没有建立或更改任何东西。\n"
-              "再次打开本程序即可重新设置（也可以在命令行用 jzdesk init --unit 单位名称 设置）。")  # fmt: skip
+NOT_SET_UP = (
+    "首次设置没有完成，程序没有建立或更改任何东西。\n"
+    "再次打开本程序即可重新设置（也可以在命令行用 jzdesk init --unit 单位名称 设置）。"
+)
 
 
 def database_path() -> Path:
@@ -161,8 +165,10 @@ def open_main_window(path: Path):
         if latest is None:
             QMessageBox.critical(None, APP_TITLE, f"{error.message}\n\n没有找到可用的备份。")
             return None
-        question = (f"{error.message}\n\n找到最近的备份：{latest['made']:%Y-%m-%d %H:%M}，"
-                    f"{latest['records']} 条活动记录。\n是否用它恢复？损坏的文件会改名后保留。")  # fmt: skip
+        question = (
+            f"{error.message}\n\n找到最近的备份：{latest['made']:%Y-%m-%d %H:%M}，"
+            f"{latest['records']} 条活动记录。\n是否用它恢复？损坏的文件会改名后保留。"
+        )
         if QMessageBox.question(None, APP_TITLE, question) != QMessageBox.StandardButton.Yes:
             return None
         try:
@@ -207,8 +213,12 @@ def _settle(app, milliseconds: int = 600) -> None:
         QThread.msleep(20)
 
 
-def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None,
-        open_files: list[Path] | tuple = ()) -> int:  # fmt: skip
+def run(
+    *,
+    db_path: Path | None = None,
+    screenshot_dir: Path | None = None,
+    open_files: list[Path] | tuple = (),
+) -> int:
     """Open the window (or render screenshots and return). Returns the exit status.
 
     ``open_files`` (.jzsub/.xlsx, e.g. double-clicked) are imported in the window; when
@@ -217,12 +227,18 @@ def run(*, db_path: Path | None = None, screenshot_dir: Path | None = None,
     if screenshot_dir is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # screenshots need no screen
     elif not _display_available():
-        print(f"{APP_NAME}: 错误：没有可用的图形界面（DISPLAY 未设置），无法打开窗口；"
-              "可以使用命令行功能，或用 jzdesk gui --screenshot 目录 生成截图", file=sys.stderr)  # fmt: skip
+        print(
+            f"{APP_NAME}: 错误：没有可用的图形界面（DISPLAY 未设置），无法打开窗口；"
+            "可以使用命令行功能，或用 jzdesk gui --screenshot 目录 生成截图",
+            file=sys.stderr,
+        )
         return 1
     elif missing := missing_x11_packages():
-        print(f"{APP_NAME}: 错误：缺少打开窗口所需的系统库，请先安装：sudo apt install "
-              f"{' '.join(missing)}（统信 UOS、麒麟、Debian、Ubuntu 均可用此命令）", file=sys.stderr)  # fmt: skip
+        print(
+            f"{APP_NAME}: 错误：缺少打开窗口所需的系统库，请先安装：sudo apt install "
+            f"{' '.join(missing)}（统信 UOS、麒麟、Debian、Ubuntu 均可用此命令）",
+            file=sys.stderr,
+        )
         return 1
     app = create_application()
     if screenshot_dir is not None:
@@ -287,8 +303,11 @@ def _daily_backup(window) -> None:
 
 
 # Libraries Qt's X11 plugin loads that a plain desktop may lack, and their packages.
-X11_LIBRARIES = {"libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4",
-                 "libxcb-keysyms.so.1": "libxcb-keysyms1"}  # fmt: skip
+X11_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+}
 
 
 def missing_x11_packages(load=None) -> list[str]:
@@ -297,8 +316,11 @@ def missing_x11_packages(load=None) -> list[str]:
 
     ``load`` opens a shared library by name (ctypes by default; tests pass their own).
     """
-    if not sys.platform.startswith("linux") or os.environ.get("WAYLAND_DISPLAY") or \
-            os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":  # fmt: skip
+    if (
+        not sys.platform.startswith("linux")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb"
+    ):
         return []
     if load is None:
         import ctypes

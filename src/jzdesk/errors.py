@@ -82,5 +82,7 @@ def is_disk_full(error: BaseException) -> bool:
 
 def disk_full_message(path) -> str:
     """The reason a file was not imported when the disk filled up (nothing was written)."""
-    return (f"磁盘空间不足，文件 {Path(path).name} 未导入（数据库没有改动）；"
-            "请清理磁盘（包括临时文件夹）后重新导入")  # fmt: skip
+    return (
+        f"磁盘空间不足，文件 {Path(path).name} 未导入（数据库没有改动）；"
+        "请清理磁盘（包括临时文件夹）后重新导入"
+    )

@@ -77,8 +77,15 @@ def test_every_command_has_help_text():
         "delete-event",
         "progress",
     }
-    assert set(subparsers.choices) >= {"export-sheet", "import", "quota", "export-package",
-                                       "completeness", "conflicts", "import-log"}  # fmt: skip
+    assert set(subparsers.choices) >= {
+        "export-sheet",
+        "import",
+        "quota",
+        "export-package",
+        "completeness",
+        "conflicts",
+        "import-log",
+    }
 
     def check(name, sub):
         assert sub.description, name
@@ -387,8 +394,11 @@ def test_a_folder_or_a_read_only_file_as_database_is_explained(run_cli, tmp_path
     assert run_cli("--db", str(locked), "progress", db=False).code == 0
     # CI runs as root, whom file permissions do not stop; ask the OS question directly.
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda path, mode: False if str(path) == str(locked)
-                        else real_access(path, mode))  # fmt: skip
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda path, mode: False if str(path) == str(locked) else real_access(path, mode),
+    )
     result = run_cli("--db", str(locked), "progress", db=False)
     assert result.code == 1 and "只读" in result.err
 
@@ -496,11 +506,24 @@ def test_json_is_utf8_whatever_the_console_code_page(db_path, code_page):
 
     def cli(*args: str) -> subprocess.CompletedProcess:
         code = "import sys; from jzdesk.cli import main; sys.exit(main(sys.argv[1:]))"
-        return subprocess.run([sys.executable, "-c", code, "--db", str(db_path), *args],
-                              capture_output=True, env=env, timeout=120)  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-c", code, "--db", str(db_path), *args],
+            capture_output=True,
+            env=env,
+            timeout=120,
+        )
 
-    added = cli("add-event", "--unit", "沁阳", "--date", "2021-03-05", "--type", "文艺",
-                "--title", "送戏下乡")  # fmt: skip
+    added = cli(
+        "add-event",
+        "--unit",
+        "沁阳",
+        "--date",
+        "2021-03-05",
+        "--type",
+        "文艺",
+        "--title",
+        "送戏下乡",
+    )
     assert added.returncode == 0, added.stderr
     progress = cli("progress", "--json")
     assert progress.returncode == 0, progress.stderr

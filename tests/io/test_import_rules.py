@@ -16,19 +16,22 @@ from jzdesk.usecases import installation, ledger, sheet_import, sheets
 
 
 def export(db, tmp_path, name, unit="qinyang", period="2021Q1"):
-    return sheets.export_sheet_xlsx(db, installation.resolve_unit(db, unit), parse_period(period),
-                                      tmp_path / name)  # fmt: skip
+    return sheets.export_sheet_xlsx(
+        db, installation.resolve_unit(db, unit), parse_period(period), tmp_path / name
+    )
 
 
 def test_a_newer_revision_replaces_and_an_older_file_rolls_nothing_back(tmp_path):
     unit = open_db(tmp_path / "unit.sqlite")
     city = open_db(tmp_path / "city.sqlite")
-    record_id = ledger.add_record(unit, RecordFields("qinyang", date(2021, 3, 5), T.ART,
-                                                      audience=100))  # fmt: skip
+    record_id = ledger.add_record(
+        unit, RecordFields("qinyang", date(2021, 3, 5), T.ART, audience=100)
+    )
     first = export(unit, tmp_path, "first.xlsx")
     assert sheet_import.import_sheet(city, first).added == 1
-    ledger.update_record(unit, record_id, RecordFields("qinyang", date(2021, 3, 5), T.ART,
-                                                        audience=1000), revision=1)  # fmt: skip
+    ledger.update_record(
+        unit, record_id, RecordFields("qinyang", date(2021, 3, 5), T.ART, audience=1000), revision=1
+    )
     second = export(unit, tmp_path, "second.xlsx")
     result = sheet_import.import_sheet(city, second)
     assert (result.updated, result.conflicts) == (1, 0)
@@ -42,8 +45,12 @@ def test_a_newer_revision_replaces_and_an_older_file_rolls_nothing_back(tmp_path
 def test_rows_moved_by_hand_are_read_by_content_and_said_so(db, tmp_path):
     """Swapped rows no longer line up with 活动明细: the sheet is read by the hand-filled
     rules (each row paired with the record it still resembles), and the result says so."""
-    ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), T.FILM, title="A",
-                                        presenter="甲放映队", demonstration=True))  # fmt: skip
+    ledger.add_record(
+        db,
+        RecordFields(
+            "qinyang", date(2021, 3, 5), T.FILM, title="A", presenter="甲放映队", demonstration=True
+        ),
+    )
     ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), T.FILM, title="B"))
     path = export(db, tmp_path, "q1.xlsx")
     book = load_workbook(path)
@@ -89,8 +96,22 @@ def hand_sheet(path, rows, header=None, title="2021年第一季度", unit="温�
     ws = book.active
     ws.append([f"{title}“五送”活动情况统计表"])
     ws.append([f"填报单位：{unit}"])
-    ws.append(header or ["序号", "活动日期", "活动名称", "活动地点", "送文艺", "送电影", "送书画",
-                         "送培训", "送讲座", "受益职工（人次）", "备注"])  # fmt: skip
+    ws.append(
+        header
+        or [
+            "序号",
+            "活动日期",
+            "活动名称",
+            "活动地点",
+            "送文艺",
+            "送电影",
+            "送书画",
+            "送培训",
+            "送讲座",
+            "受益职工（人次）",
+            "备注",
+        ]
+    )
     for row in rows:
         ws.append(row)
     book.save(path)
@@ -104,8 +125,10 @@ def test_identical_rows_both_count_and_a_corrected_sheet_replaces_them(db, tmp_p
     row = [1, "2021-03-05", "露天电影", "西关村", None, 1, None, None, None, 80, None]
     path = hand_sheet(tmp_path / "twice.xlsx", [row, [2, *row[1:]]])
     assert sheet_import.import_sheet(db, path).added == 2
-    corrected = hand_sheet(tmp_path / "fixed.xlsx", [[1, "2021-03-05", "露天电影", "西关村", None, 1,
-                                                     None, None, None, 120, None]])  # fmt: skip
+    corrected = hand_sheet(
+        tmp_path / "fixed.xlsx",
+        [[1, "2021-03-05", "露天电影", "西关村", None, 1, None, None, None, 120, None]],
+    )
     result = sheet_import.import_sheet(db, corrected)
     assert (result.added, result.updated, result.deleted) == (0, 2, 1)
     assert "其中删除 1 条" in result.reason
@@ -117,18 +140,29 @@ def test_identical_rows_both_count_and_a_corrected_sheet_replaces_them(db, tmp_p
 
 
 def test_long_headers_subtotals_and_template_rows(db, tmp_path):
-    header = ["序号", "活动日期", "活动名称及内容", "地点（服务对象）", "活动类型", "场次（场）",
-              "受益职工人数", "备注"]  # fmt: skip
-    rows = [[1, "2021-01-05", "新春文艺演出", "西关村", "文艺", 5, 300, None],
-            ["小计", None, None, None, None, 5, 300, None],
-            [2, "2021-02-05", "技能培训", "温县电厂", "培训", 1, 40, None],
-            [3, None, None, None, None, None, None, None],
-            [4, None, None, None, None, None, None, None]]  # fmt: skip
+    header = [
+        "序号",
+        "活动日期",
+        "活动名称及内容",
+        "地点（服务对象）",
+        "活动类型",
+        "场次（场）",
+        "受益职工人数",
+        "备注",
+    ]
+    rows = [
+        [1, "2021-01-05", "新春文艺演出", "西关村", "文艺", 5, 300, None],
+        ["小计", None, None, None, None, 5, 300, None],
+        [2, "2021-02-05", "技能培训", "温县电厂", "培训", 1, 40, None],
+        [3, None, None, None, None, None, None, None],
+        [4, None, None, None, None, None, None, None],
+    ]
     result = sheet_import.import_sheet(db, hand_sheet(tmp_path / "long.xlsx", rows, header))
     assert result.added == 2
     events = ledger.list_records(db)
-    assert [(e.fields.title, e.fields.venue, e.fields.sessions, e.fields.audience)
-            for e in events] == [("新春文艺演出", "西关村", 5, 300), ("技能培训", "温县电厂", 1, 40)]  # fmt: skip
+    assert [
+        (e.fields.title, e.fields.venue, e.fields.sessions, e.fields.audience) for e in events
+    ] == [("新春文艺演出", "西关村", 5, 300), ("技能培训", "温县电厂", 1, 40)]
 
 
 def test_every_worksheet_with_a_table_is_read(db, tmp_path):
@@ -136,16 +170,31 @@ def test_every_worksheet_with_a_table_is_read(db, tmp_path):
     for quarter, day in ((1, "2021-02-01"), (2, "2021-05-01")):
         ws = book.active if quarter == 1 else book.create_sheet(f"{quarter}季度")
         ws.append([f"2021年第{quarter}季度 填报单位：温县总工会"])
-        ws.append(["序号", "活动日期", "活动名称", "活动地点", "送文艺", "送电影", "送书画", "送培训",
-                   "送讲座", "受益职工（人次）", "备注"])  # fmt: skip
+        ws.append(
+            [
+                "序号",
+                "活动日期",
+                "活动名称",
+                "活动地点",
+                "送文艺",
+                "送电影",
+                "送书画",
+                "送培训",
+                "送讲座",
+                "受益职工（人次）",
+                "备注",
+            ]
+        )
         ws.append([1, day, "演出", "x", 1, None, None, None, None, 10, None])
     book.save(tmp_path / "two.xlsx")
     assert sheet_import.import_sheet(db, tmp_path / "two.xlsx").added == 2
 
 
 def test_merged_numbers_are_not_repeated_and_titles_are(db, tmp_path):
-    rows = [[1, "2021-03-05", "系列讲座", "温县一中", None, None, None, None, 1, 300, None],
-            [2, "2021-03-06", None, "温县二中", None, None, None, None, 1, None, None]]  # fmt: skip
+    rows = [
+        [1, "2021-03-05", "系列讲座", "温县一中", None, None, None, None, 1, 300, None],
+        [2, "2021-03-06", None, "温县二中", None, None, None, None, 1, None, None],
+    ]
     path = hand_sheet(tmp_path / "merged.xlsx", rows)
     book = load_workbook(path)
     book.active.merge_cells("C4:C5")
@@ -168,8 +217,21 @@ def test_a_merged_type_header_over_the_five_columns(db, tmp_path):
     book = Workbook()
     ws = book.active
     ws.append(["填报单位：温县总工会"])
-    ws.append(["序号", "活动日期", "活动名称", "活动地点", "活动类型", None, None, None, None,
-               "受益职工", "备注"])  # fmt: skip
+    ws.append(
+        [
+            "序号",
+            "活动日期",
+            "活动名称",
+            "活动地点",
+            "活动类型",
+            None,
+            None,
+            None,
+            None,
+            "受益职工",
+            "备注",
+        ]
+    )
     ws.merge_cells("E2:I2")
     ws.append(
         [None, None, None, None, "送文艺", "送电影", "送书画", "送培训", "送讲座", None, None]

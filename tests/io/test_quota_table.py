@@ -41,8 +41,13 @@ def hand_made(path, rows, title="2022年“中国梦·劳动美·工会情”文
 
 
 def test_a_hand_made_table_for_a_new_year(db, tmp_path):
-    rows = [["沁 阳 市总工会", "６０"], [None, None], ["孟州市总工会", 55], ["示范区工会", "12"],
-            ["合 计", 127]]  # fmt: skip
+    rows = [
+        ["沁 阳 市总工会", "６０"],
+        [None, None],
+        ["孟州市总工会", 55],
+        ["示范区工会", "12"],
+        ["合 计", 127],
+    ]
     result = planning.import_quota_table(db, hand_made(tmp_path / "2022.xlsx", rows))
     assert result.created and result.year == 2022 and result.changed == 3
     got = quotas(db, 2022)
@@ -51,8 +56,10 @@ def test_a_hand_made_table_for_a_new_year(db, tmp_path):
     minimums = db.execute("SELECT COUNT(*) FROM plan_minimums WHERE year = 2022").fetchone()[0]
     assert minimums == 13  # copied from 2021, as a new year starts
     log = plans.audit_log(db, 2022)
-    assert [(e["unit_code"], e["old"], e["new"]) for e in log][:2] == [("qinyang", "50", "60"),
-                                                                      ("mengzhou", "50", "55")]  # fmt: skip
+    assert [(e["unit_code"], e["old"], e["new"]) for e in log][:2] == [
+        ("qinyang", "50", "60"),
+        ("mengzhou", "50", "55"),
+    ]
     assert progress.progress_report(db, year=2022).quota == 510 + 10 + 5 + 2
 
 
@@ -68,8 +75,9 @@ def test_a_hand_made_table_for_a_new_year(db, tmp_path):
 def test_unreadable_tables_are_refused_with_the_row_named(db, tmp_path, rows, words):
     before = quotas(db, 2021)
     with pytest.raises(KnownError) as caught:
-        planning.import_quota_table(db, hand_made(tmp_path / "bad.xlsx", rows,
-                                                  title="2021年任务分解表"))  # fmt: skip
+        planning.import_quota_table(
+            db, hand_made(tmp_path / "bad.xlsx", rows, title="2021年任务分解表")
+        )
     assert words in caught.value.message
     assert quotas(db, 2021) == before and plans.audit_log(db, 2021) == []
 

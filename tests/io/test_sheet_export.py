@@ -23,11 +23,19 @@ from jzdesk.usecases import installation, ledger, report_info, sheets
 def unit_db(db):
     report_info.set_header_fields(db, "qinyang", filler="王芳", phone="0391-5555555")
     rows = [
-        RecordFields("qinyang", date(2021, 7, 5), T.ART, sessions=2, audience=300,
-                     title='=HYPERLINK("http://x")', venue="+1 月山镇", notes="@SUM"),
+        RecordFields(
+            "qinyang",
+            date(2021, 7, 5),
+            T.ART,
+            sessions=2,
+            audience=300,
+            title='=HYPERLINK("http://x")',
+            venue="+1 月山镇",
+            notes="@SUM",
+        ),
         RecordFields("qinyang", date(2021, 8, 1), T.FILM, audience=120, title="红色电影"),
         RecordFields("qinyang", date(2021, 2, 1), T.LECTURE, audience=50, title="一季度讲座"),
-    ]  # fmt: skip
+    ]
     for fields in rows:
         ledger.add_record(db, fields)
     report_info.set_quarter_summary(db, "qinyang", 2021, 3, "三季度开展送文化活动。")
@@ -42,8 +50,13 @@ def seal_scan(path):
 
 
 def data_for(db, period="2021Q3", **kwargs):
-    return sheets.sheet_data(db, installation.resolve_unit(db, "沁阳"), parse_period(period),
-                               filled_on=date(2021, 10, 8), **kwargs)  # fmt: skip
+    return sheets.sheet_data(
+        db,
+        installation.resolve_unit(db, "沁阳"),
+        parse_period(period),
+        filled_on=date(2021, 10, 8),
+        **kwargs,
+    )
 
 
 def test_xlsx_sheet_reads_back_with_text_as_text_and_print_settings(unit_db, tmp_path):
@@ -53,9 +66,19 @@ def test_xlsx_sheet_reads_back_with_text_as_text_and_print_settings(unit_db, tmp
     ws = book["统计表"]
     assert ws["A1"].value == "“中国梦·劳动美·工会情”" and "（2021年第三季度）" in ws["A3"].value
     assert "填报单位（盖章）：沁阳市总工会" in ws["A4"].value and "王芳" in ws["A4"].value
-    assert [c.value for c in ws[5]] == ["序号", "活动日期", "活动名称（内容）", "活动地点（服务对象）",
-                                       "送文艺", "送电影", "送书画", "送培训", "送讲座",
-                                       "受益职工（人次）", "备注"]  # fmt: skip
+    assert [c.value for c in ws[5]] == [
+        "序号",
+        "活动日期",
+        "活动名称（内容）",
+        "活动地点（服务对象）",
+        "送文艺",
+        "送电影",
+        "送书画",
+        "送培训",
+        "送讲座",
+        "受益职工（人次）",
+        "备注",
+    ]
     assert [c.value for c in ws[6]][:5] == [
         1,
         "2021-07-05",
@@ -84,8 +107,12 @@ def test_xlsx_sheet_reads_back_with_text_as_text_and_print_settings(unit_db, tmp
 
 def test_pdf_sheet_embeds_the_font_repeats_the_header_and_numbers_pages(unit_db, tmp_path):
     for day in range(1, 90):
-        ledger.add_record(unit_db, RecordFields("qinyang", date(2021, 7, 1 + day % 28),
-                                                 T.TRAINING, title=f"技能培训第{day}期"))  # fmt: skip
+        ledger.add_record(
+            unit_db,
+            RecordFields(
+                "qinyang", date(2021, 7, 1 + day % 28), T.TRAINING, title=f"技能培训第{day}期"
+            ),
+        )
     data = data_for(unit_db)
     path = sheets.export_sheet(data, tmp_path / "q3.pdf")
     reader = PdfReader(path)
@@ -98,13 +125,16 @@ def test_pdf_sheet_embeds_the_font_repeats_the_header_and_numbers_pages(unit_db,
         assert f"校验码：{code}" in text
         assert "活动日期" in text and "送讲座" in text  # the header row on every page
     assert "沁阳市总工会" in reader.pages[0].extract_text()
-    fonts = {str(f["/BaseFont"]) for page in reader.pages
-             for f in page["/Resources"]["/Font"].values()}  # fmt: skip
+    fonts = {
+        str(f["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()
+    }
     assert any("WenQuanYi" in font for font in fonts)
     # reportlab embeds TrueType subsets: each font names its descriptor with the font file.
-    descriptors = [f.get_object()["/FontDescriptor"].get_object()
-                   for f in reader.pages[0]["/Resources"]["/Font"].values()
-                   if "WenQuanYi" in str(f.get_object()["/BaseFont"])]  # fmt: skip
+    descriptors = [
+        f.get_object()["/FontDescriptor"].get_object()
+        for f in reader.pages[0]["/Resources"]["/Font"].values()
+        if "WenQuanYi" in str(f.get_object()["/BaseFont"])
+    ]
     assert descriptors and all("/FontFile2" in d for d in descriptors)
     assert (
         reader.metadata.title.startswith("“中国梦·劳动美·工会情”")
@@ -216,8 +246,14 @@ def test_reportlab_runs_with_its_c_accelerator():
 def test_a_record_longer_than_a_page_is_cut_in_the_pdf_and_whole_in_excel(db, tmp_path):
     """Each of title, venue and 备注 may hold 2000 characters: the PDF row shows what fits
     on a page, marked, and the Excel sheet carries every character (it failed before)."""
-    long = RecordFields("qinyang", date(2021, 7, 2), T.ART, title="演出" * 1000,
-                        venue="地点" * 1000, notes="备注很长" * 500)  # fmt: skip
+    long = RecordFields(
+        "qinyang",
+        date(2021, 7, 2),
+        T.ART,
+        title="演出" * 1000,
+        venue="地点" * 1000,
+        notes="备注很长" * 500,
+    )
     ledger.add_record(db, long)
     ledger.add_record(db, RecordFields("qinyang", date(2021, 7, 9), T.FILM, title="露天电影"))
     data = data_for(db)

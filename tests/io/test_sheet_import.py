@@ -35,8 +35,16 @@ def db_rows(db):
     return db.execute("SELECT * FROM records ORDER BY id").fetchall()
 
 
-def hand_sheet(path, rows, *, unit="孟州市总工会", title="2021年第一季度", two_row_header=True,
-               total=None, split_unit_cell=False):  # fmt: skip
+def hand_sheet(
+    path,
+    rows,
+    *,
+    unit="孟州市总工会",
+    title="2021年第一季度",
+    two_row_header=True,
+    total=None,
+    split_unit_cell=False,
+):
     """A sheet the way a clerk makes one in WPS: merged title, header variants, blank rows."""
     book = Workbook()
     ws = book.active
@@ -98,8 +106,10 @@ def test_a_messy_hand_filled_sheet_imports(db, tmp_path):
     result = sheet_import.import_sheet(db, path)
     assert (result.status, result.added, result.unit) == ("imported", 6, "mengzhou")
     events = ledger.list_records(db)
-    got = [(e.fields.date, e.fields.activity_type, e.fields.sessions, e.fields.audience)
-           for e in events]  # fmt: skip
+    got = [
+        (e.fields.date, e.fields.activity_type, e.fields.sessions, e.fields.audience)
+        for e in events
+    ]
     assert got == [
         (date(2021, 3, 5), T.ART, 1, 300),
         (date(2021, 3, 6), T.FILM, 2, 120),
@@ -131,10 +141,17 @@ def test_a_type_column_with_words_or_numbers_and_a_sessions_column(db, tmp_path)
 
 
 def test_merged_title_cells_cover_their_rows_and_split_unit_cells_are_read(db, tmp_path):
-    rows = [[1, "2021-03-05", "送文化进万家", "月山镇", 1, None, None, None, None, 100, None],
-            [2, "2021-03-06", None, "西向镇", 1, None, None, None, None, 90, None]]  # fmt: skip
-    path = hand_sheet(tmp_path / "merged.xlsx", rows, unit="沁阳市总工会", two_row_header=False,
-                      split_unit_cell=True)  # fmt: skip
+    rows = [
+        [1, "2021-03-05", "送文化进万家", "月山镇", 1, None, None, None, None, 100, None],
+        [2, "2021-03-06", None, "西向镇", 1, None, None, None, None, 90, None],
+    ]
+    path = hand_sheet(
+        tmp_path / "merged.xlsx",
+        rows,
+        unit="沁阳市总工会",
+        two_row_header=False,
+        split_unit_cell=True,
+    )
     from openpyxl import load_workbook
 
     book = load_workbook(path)
@@ -148,15 +165,27 @@ def test_merged_title_cells_cover_their_rows_and_split_unit_cells_are_read(db, t
     ("row", "words"),
     [
         ([1, "2021-13-05", "x", "y", 1, None, None, None, None, 1, None], ["第 8 行", "活动日期"]),
-        ([1, "下周", "x", "y", 1, None, None, None, None, 1, None], ["第 8 行", "无法识别日期“下周”"]),
-        ([1, "2021-03-05", "x", "y", 1, 1, None, None, None, 1, None], ["第 8 行", "一行只能填一种"]),
-        ([1, "2021-03-05", "x", "y", None, None, None, None, None, 1, None], ["第 8 行", "没有填写活动类型"]),
-        ([1, "2021-03-05", "x", "y", 1, None, None, None, None, "很多", None], ["第 8 行", "受益职工"]),
+        (
+            [1, "下周", "x", "y", 1, None, None, None, None, 1, None],
+            ["第 8 行", "无法识别日期“下周”"],
+        ),
+        (
+            [1, "2021-03-05", "x", "y", 1, 1, None, None, None, 1, None],
+            ["第 8 行", "一行只能填一种"],
+        ),
+        (
+            [1, "2021-03-05", "x", "y", None, None, None, None, None, 1, None],
+            ["第 8 行", "没有填写活动类型"],
+        ),
+        (
+            [1, "2021-03-05", "x", "y", 1, None, None, None, None, "很多", None],
+            ["第 8 行", "受益职工"],
+        ),
         ([1, "2021-03-05", "x", "y", "一", None, None, None, None, 1, None], ["第 8 行", "送文艺"]),
         ([1, "2021-03-05", "x", "y", 0.5, None, None, None, None, 1, None], ["第 8 行", "送文艺"]),
         ([1, "2021-03-05", "x", "y", 5000, None, None, None, None, 1, None], ["第 8 行", "场次"]),
     ],
-)  # fmt: skip
+)
 def test_a_bad_row_rejects_the_whole_file_naming_row_and_cell(db, tmp_path, row, words):
     good = [1, "2021-03-04", "a", "b", 1, None, None, None, None, 10, None]
     path = hand_sheet(tmp_path / "bad.xlsx", [good, row])
@@ -170,9 +199,11 @@ def test_a_bad_row_rejects_the_whole_file_naming_row_and_cell(db, tmp_path, row,
 
 
 def test_every_bad_row_is_named(db, tmp_path):
-    rows = [[1, "2021-02-30", "a", "b", 1, *[None] * 4, 1, None],
-            [2, "2021-03-01", "a", "b", 1, *[None] * 4, 1, None],
-            [3, "?", "a", "b", None, *[None] * 4, "x", None]]  # fmt: skip
+    rows = [
+        [1, "2021-02-30", "a", "b", 1, *[None] * 4, 1, None],
+        [2, "2021-03-01", "a", "b", 1, *[None] * 4, 1, None],
+        [3, "?", "a", "b", None, *[None] * 4, "x", None],
+    ]
     with pytest.raises(KnownError) as caught:
         sheet_import.import_sheet(db, hand_sheet(tmp_path / "b.xlsx", rows))
     message = caught.value.message
@@ -235,12 +266,16 @@ def _zip_bomb(path):
 def _billion_laughs(path):
     buffer = io.BytesIO()
     Workbook().save(buffer)
-    lol = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-           + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">'
-                     for i in range(1, 10))
-           + ']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-             '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
-             '</sheetData></worksheet>')  # fmt: skip
+    lol = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(
+            f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">'
+            for i in range(1, 10)
+        )
+        + ']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+        "</sheetData></worksheet>"
+    )
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
         for item in source.infolist():
             data = source.read(item.filename)
@@ -251,11 +286,16 @@ def _billion_laughs(path):
 
 @pytest.mark.parametrize(
     ("value", "year", "expected"),
-    [("2021.3.5", None, date(2021, 3, 5)), ("2021年3月5日", None, date(2021, 3, 5)),
-     ("３月５日", 2021, date(2021, 3, 5)), ("2021/03/05", None, date(2021, 3, 5)),
-     (44260, None, date(2021, 3, 5)), ("2021-3-5", None, date(2021, 3, 5)),
-     ("2021年3月5日-6日", None, date(2021, 3, 5))],
-)  # fmt: skip
+    [
+        ("2021.3.5", None, date(2021, 3, 5)),
+        ("2021年3月5日", None, date(2021, 3, 5)),
+        ("３月５日", 2021, date(2021, 3, 5)),
+        ("2021/03/05", None, date(2021, 3, 5)),
+        (44260, None, date(2021, 3, 5)),
+        ("2021-3-5", None, date(2021, 3, 5)),
+        ("2021年3月5日-6日", None, date(2021, 3, 5)),
+    ],
+)
 def test_date_variants(value, year, expected):
     assert parse_cell_date(value, year) == expected
 
@@ -268,27 +308,34 @@ def test_cell_numbers_and_types():
         12,
         7,
     ]
-    assert [parse_cell_type(v) for v in ("文艺演出", "电影放映", "书画", "培训班", "讲座", 3, "4")] == [
-        T.ART, T.FILM, T.CALLIGRAPHY, T.TRAINING, T.LECTURE, T.CALLIGRAPHY, T.TRAINING]  # fmt: skip
+    assert [
+        parse_cell_type(v) for v in ("文艺演出", "电影放映", "书画", "培训班", "讲座", 3, "4")
+    ] == [T.ART, T.FILM, T.CALLIGRAPHY, T.TRAINING, T.LECTURE, T.CALLIGRAPHY, T.TRAINING]
 
 
-texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
-                max_size=30).map(str.strip)  # fmt: skip
+texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30
+).map(str.strip)
 records = st.builds(
     RecordFields,
     unit_code=st.just("qinyang"),
     date=st.dates(date(2021, 1, 1), date(2021, 12, 31)),
     activity_type=st.sampled_from(list(T)),
     sessions=st.integers(1, 1000),
-    title=texts, venue=texts,
+    title=texts,
+    venue=texts,
     venue_category=st.sampled_from(["", *VENUE_CATEGORIES]),
     audience=st.integers(0, 1_000_000),
     delivery=st.sampled_from(["", *DELIVERIES]),
     presenter=texts,
-    demonstration=st.booleans(), original=st.booleans(), logo_shown=st.booleans(),
-    media=st.lists(st.builds(MediaItem, st.sampled_from(MEDIA_CHANNELS), texts), max_size=3).map(tuple),
+    demonstration=st.booleans(),
+    original=st.booleans(),
+    logo_shown=st.booleans(),
+    media=st.lists(st.builds(MediaItem, st.sampled_from(MEDIA_CHANNELS), texts), max_size=3).map(
+        tuple
+    ),
     notes=texts,
-)  # fmt: skip
+)
 
 
 @settings(
@@ -307,8 +354,9 @@ def test_export_then_import_is_lossless(tmp_path_factory, batch):
     assert result.added == len(batch)
 
     def shape(db):
-        return sorted((json.dumps(r.fields.__repr__()), r.id, r.revision)
-                      for r in ledger.list_records(db))  # fmt: skip
+        return sorted(
+            (json.dumps(r.fields.__repr__()), r.id, r.revision) for r in ledger.list_records(db)
+        )
 
     assert shape(target) == shape(source)
     assert sheet_import.import_sheet(target, path).unchanged == len(batch)

@@ -29,16 +29,18 @@ class UnitDesk:
         self.exports = 0
 
     def add(self, day: str = "2021-03-05", *, kind=ActivityType.ART, **fields) -> str:
-        fields = RecordFields(unit_code=self.unit.code, date=date.fromisoformat(day),
-                              activity_type=kind, **fields)  # fmt: skip
+        fields = RecordFields(
+            unit_code=self.unit.code, date=date.fromisoformat(day), activity_type=kind, **fields
+        )
         return ledger.add_record(self.db, fields)
 
     def edit(self, record_id: str, **changes) -> None:
         from dataclasses import replace
 
         record = ledger.get_record(self.db, record_id)
-        ledger.update_record(self.db, record_id, replace(record.fields, **changes),
-                              revision=record.revision)  # fmt: skip
+        ledger.update_record(
+            self.db, record_id, replace(record.fields, **changes), revision=record.revision
+        )
 
     def export(self, period: str = "2021Q1", **options) -> Path:
         self.exports += 1
@@ -76,8 +78,13 @@ def city_state(db, unit_code: str | None = None) -> dict:
     ids = [row[0] for row in db.execute(f"SELECT id FROM records {where}", params)]
     from jzdesk.store import records
 
-    return {record_id: (records.state_of(records.get_record(db, record_id)),
-                        records.get_record(db, record_id).revision) for record_id in ids}  # fmt: skip
+    return {
+        record_id: (
+            records.state_of(records.get_record(db, record_id)),
+            records.get_record(db, record_id).revision,
+        )
+        for record_id in ids
+    }
 
 
 def database_content(db) -> list[str]:
@@ -92,7 +99,8 @@ def tamper(path: Path, *statements: str, rehash: bool = True) -> Path:
     for statement in statements:
         conn.execute(statement)
     if rehash:
-        conn.execute("UPDATE manifest SET value = ? WHERE key = 'content_sha256'",
-                     [content_digest(conn)])  # fmt: skip
+        conn.execute(
+            "UPDATE manifest SET value = ? WHERE key = 'content_sha256'", [content_digest(conn)]
+        )
     conn.close()
     return path

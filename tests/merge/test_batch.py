@@ -16,8 +16,16 @@ from .conftest import city_state
 
 
 def outcome(result) -> tuple:
-    return (result.file, result.status, result.reason.split("：")[0], result.added,
-            result.updated, result.deleted, result.unchanged, result.conflicts)  # fmt: skip
+    return (
+        result.file,
+        result.status,
+        result.reason.split("：")[0],
+        result.added,
+        result.updated,
+        result.deleted,
+        result.unchanged,
+        result.conflicts,
+    )
 
 
 def test_a_batch_ends_as_importing_the_files_one_at_a_time(make_unit, city, tmp_path):
@@ -33,8 +41,9 @@ def test_a_batch_ends_as_importing_the_files_one_at_a_time(make_unit, city, tmp_
     damaged.write_bytes(older.read_bytes()[:3000])
     folder = tmp_path / "folder.jzsub"
     folder.mkdir()
-    sheet = sheets.export_sheet_xlsx(mengzhou.db, mengzhou.unit, parse_period("2021Q1"),
-                                       tmp_path / "孟州.xlsx")  # fmt: skip
+    sheet = sheets.export_sheet_xlsx(
+        mengzhou.db, mengzhou.unit, parse_period("2021Q1"), tmp_path / "孟州.xlsx"
+    )
     batch = [newer, damaged, folder, other, sheet, older, newer]
 
     together = imports.import_files(city, batch)
@@ -42,8 +51,15 @@ def test_a_batch_ends_as_importing_the_files_one_at_a_time(make_unit, city, tmp_
     alone = [imports.import_file(alone_db, path) for path in batch]
 
     assert [outcome(r) for r in together] == [outcome(r) for r in alone]
-    assert [r.status for r in together] == ["imported", "rejected", "rejected", "imported",
-                                            "unchanged", "unchanged", "unchanged"]  # fmt: skip
+    assert [r.status for r in together] == [
+        "imported",
+        "rejected",
+        "rejected",
+        "imported",
+        "unchanged",
+        "unchanged",
+        "unchanged",
+    ]
     assert city_state(city) == city_state(alone_db)
     assert len(city_state(city)) == 3
     alone_db.close()
@@ -143,15 +159,17 @@ def test_stopping_one_file_leaves_the_next_files_checks_alone(make_unit, city):
     first = many_records_file(make_unit("沁阳"), 3000)
     second = many_records_file(make_unit("孟州"), 3000)
     answers = iter([False])
-    with imports.import_batch(city, [first, second],
-                               keep_waiting=lambda: next(answers, True)) as import_one:  # fmt: skip
+    with imports.import_batch(
+        city, [first, second], keep_waiting=lambda: next(answers, True)
+    ) as import_one:
         stopped, imported = import_one(first), import_one(second)
     assert stopped.status == "rejected" and "已取消" in stopped.reason
     assert imported.status == "imported" and imported.added == 3000, imported
 
 
-def test_a_failure_while_waiting_leaves_no_private_copy_behind(make_unit, city, tmp_path,
-                                                               monkeypatch):  # fmt: skip
+def test_a_failure_while_waiting_leaves_no_private_copy_behind(
+    make_unit, city, tmp_path, monkeypatch
+):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
     (tmp_path / "temp").mkdir()
     path = many_records_file(make_unit(), 3000)
@@ -214,8 +232,9 @@ def test_a_full_disk_rejects_the_file_plainly_and_changes_nothing(make_unit, cit
     such, never as a damaged file, for a submission file and a filled sheet alike."""
     desk = make_unit()
     package = many_records_file(desk, 3000)
-    sheet = sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
-                                       tmp_path / "沁阳一季度.xlsx")  # fmt: skip
+    sheet = sheets.export_sheet_xlsx(
+        desk.db, desk.unit, parse_period("2021Q1"), tmp_path / "沁阳一季度.xlsx"
+    )
     pages = city.execute("PRAGMA page_count").fetchone()[0]
     city.execute(f"PRAGMA max_page_count = {pages}")
     results = imports.import_files(city, [package, sheet])

@@ -13,8 +13,9 @@ from jzdesk.usecases import installation, ledger, submission_export
 
 def test_a_unit_exports_and_the_city_imports_from_the_command_line(run_cli, tmp_path, monkeypatch):
     assert run_cli("init", "--unit", "沁阳", "--filler", "李四").code == 0
-    record_id = run_cli("add-event", "--date", "2021-03-05", "--type", "文艺",
-                        "--title", "送戏下乡").out.strip()  # fmt: skip
+    record_id = run_cli(
+        "add-event", "--date", "2021-03-05", "--type", "文艺", "--title", "送戏下乡"
+    ).out.strip()
     monkeypatch.chdir(tmp_path)
     exported = run_cli("export-package", "--period", "2021Q1")
     assert exported.code == 0, exported.err
@@ -25,10 +26,17 @@ def test_a_unit_exports_and_the_city_imports_from_the_command_line(run_cli, tmp_
     city = tmp_path / "city.sqlite"
     imported = run_cli("--db", str(city), "import", str(path), "--json", db=False)
     assert imported.code == 0, imported.err
-    assert json.loads(imported.out) == [{"file": path.name, "status": "imported",
-                                         "reason": json.loads(imported.out)[0]["reason"],
-                                         "added": 1, "updated": 0, "unchanged": 0,
-                                         "conflicts": 0}]  # fmt: skip
+    assert json.loads(imported.out) == [
+        {
+            "file": path.name,
+            "status": "imported",
+            "reason": json.loads(imported.out)[0]["reason"],
+            "added": 1,
+            "updated": 0,
+            "unchanged": 0,
+            "conflicts": 0,
+        }
+    ]
     again = run_cli("--db", str(city), "import", str(path), "--json", db=False)
     assert json.loads(again.out)[0]["status"] == "unchanged"
 
@@ -39,32 +47,51 @@ def test_a_unit_exports_and_the_city_imports_from_the_command_line(run_cli, tmp_
     log = json.loads(run_cli("--db", str(city), "import-log", "--json", db=False).out)
     assert [(e["unit_code"], e["period"], e["added"]) for e in log] == [("qinyang", "2021Q1", 1)]
 
-    matrix = json.loads(run_cli("--db", str(city), "completeness", "--year", "2021", "--json",
-                                db=False).out)  # fmt: skip
+    matrix = json.loads(
+        run_cli("--db", str(city), "completeness", "--year", "2021", "--json", db=False).out
+    )
     qinyang = next(u for u in matrix["units"] if u["code"] == "qinyang")
     assert qinyang["quarters"]["Q1"]["received"] is not None
     assert qinyang["quarters"]["Q1"]["status"] in ("on_time", "late")
     assert next(u for u in matrix["units"] if u["code"] == "wenxian")["quarters"]["Q1"] == {
-        "received": None, "status": "missing", "deadline": "2021-04-10"}  # fmt: skip
+        "received": None,
+        "status": "missing",
+        "deadline": "2021-04-10",
+    }
     assert len(matrix["units"]) == 16 and matrix["due"] >= 16
 
 
 def test_completeness_on_known_receipts(run_cli, db_path):
     """On-time, late, missing and not-due reports against a changed deadline."""
     db = open_db(db_path)
-    for unit, quarter, day in (("qinyang", 1, "2021-04-08"), ("qinyang", 2, "2021-07-20"),
-                               ("mengzhou", 1, "2021-04-20"), ("boai", 2, "2021-07-09")):  # fmt: skip
-        db["imports"].insert({"file_name": "x.jzsub", "file_sha256": f"{unit}{quarter}",
-                              "kind": "jzsub", "unit_code": unit, "year": 2021,
-                              "quarter": quarter, "period": f"2021Q{quarter}",
-                              "imported_at": f"{day}T09:00:00"})  # fmt: skip
+    for unit, quarter, day in (
+        ("qinyang", 1, "2021-04-08"),
+        ("qinyang", 2, "2021-07-20"),
+        ("mengzhou", 1, "2021-04-20"),
+        ("boai", 2, "2021-07-09"),
+    ):
+        db["imports"].insert(
+            {
+                "file_name": "x.jzsub",
+                "file_sha256": f"{unit}{quarter}",
+                "kind": "jzsub",
+                "unit_code": unit,
+                "year": 2021,
+                "quarter": quarter,
+                "period": f"2021Q{quarter}",
+                "imported_at": f"{day}T09:00:00",
+            }
+        )
     db.close()
-    result = run_cli("completeness", "--year", "2021", "--as-of", "2021-07-15",
-                     "--deadline-days", "15", "--json")  # fmt: skip
+    result = run_cli(
+        "completeness", "--year", "2021", "--as-of", "2021-07-15", "--deadline-days", "15", "--json"
+    )
     assert result.code == 0, result.err
     units = {u["code"]: u["quarters"] for u in json.loads(result.out)["units"]}
-    status = {code: [units[code][f"Q{q}"]["status"] for q in (1, 2, 3)]
-              for code in ("qinyang", "mengzhou", "boai", "wuzhi")}  # fmt: skip
+    status = {
+        code: [units[code][f"Q{q}"]["status"] for q in (1, 2, 3)]
+        for code in ("qinyang", "mengzhou", "boai", "wuzhi")
+    }
     assert status == {
         "qinyang": ["on_time", "not_due", "not_due"],  # Q2's file came after the as-of day
         "mengzhou": ["late", "not_due", "not_due"],
@@ -84,8 +111,18 @@ def test_conflicts_from_the_command_line(run_cli, tmp_path, db_path):
 
     unit_db = open_db(tmp_path / "unit.sqlite")
     unit = installation.resolve_unit(unit_db, "孟州")
-    record_id = run_cli("--db", str(tmp_path / "unit.sqlite"), "add-event", "--unit", "孟州",
-                        "--date", "2021-02-02", "--type", "电影", db=False).out.strip()  # fmt: skip
+    record_id = run_cli(
+        "--db",
+        str(tmp_path / "unit.sqlite"),
+        "add-event",
+        "--unit",
+        "孟州",
+        "--date",
+        "2021-02-02",
+        "--type",
+        "电影",
+        db=False,
+    ).out.strip()
     first = tmp_path / "first.jzsub"
     submission_export.export_submission(unit_db, unit, first, period=parse_period("2021Q1"))
     assert run_cli("import", str(first)).code == 0
@@ -94,8 +131,9 @@ def test_conflicts_from_the_command_line(run_cli, tmp_path, db_path):
     ledger.update_record(city, record_id, replace(held.fields, audience=5), revision=held.revision)
     city.close()
     mine = records.get_record(unit_db, record_id)
-    ledger.update_record(unit_db, record_id, replace(mine.fields, audience=9),
-                          revision=mine.revision)  # fmt: skip
+    ledger.update_record(
+        unit_db, record_id, replace(mine.fields, audience=9), revision=mine.revision
+    )
     second = tmp_path / "second.jzsub"
     submission_export.export_submission(unit_db, unit, second, period=parse_period("2021Q1"))
     unit_db.close()
@@ -116,17 +154,21 @@ def test_attach_plan_travels_and_counts(run_cli, tmp_path):
     assert run_cli("attach-plan", str(document), "--unit", "沁阳").code == 0
     assert "相同" in run_cli("attach-plan", str(document), "--unit", "沁阳").out
     out = tmp_path / "q1.jzsub"
-    assert run_cli("export-package", "--unit", "沁阳", "--period", "2021Q1", "--out",
-                   str(out)).code == 0  # fmt: skip
+    assert (
+        run_cli("export-package", "--unit", "沁阳", "--period", "2021Q1", "--out", str(out)).code
+        == 0
+    )
     city = tmp_path / "city.sqlite"
     assert run_cli("--db", str(city), "import", str(out), db=False).code == 0
-    matrix = json.loads(run_cli("--db", str(city), "completeness", "--year", "2021", "--json",
-                                db=False).out)  # fmt: skip
+    matrix = json.loads(
+        run_cli("--db", str(city), "completeness", "--year", "2021", "--json", db=False).out
+    )
     plan = next(u for u in matrix["units"] if u["code"] == "qinyang")["plan_document"]
     assert plan["received"] is not None
     db = open_db(city)
     assert db.execute("SELECT file_name, data FROM unit_documents").fetchall() == [
-        ("沁阳实施方案.pdf", b"%PDF-1.4 plan")]  # fmt: skip
+        ("沁阳实施方案.pdf", b"%PDF-1.4 plan")
+    ]
     db.close()
 
 
@@ -141,8 +183,9 @@ def test_bad_arguments_are_named(run_cli, tmp_path):
 def test_export_package_periods_and_folders(run_cli, tmp_path, monkeypatch):
     run_cli("init", "--unit", "博爱")
     run_cli("add-event", "--date", "2021-05-05", "--type", "讲座")
-    missing = run_cli("export-package", "--period", "2021Q2", "--out",
-                      str(tmp_path / "没有的文件夹" / "x.jzsub"))  # fmt: skip
+    missing = run_cli(
+        "export-package", "--period", "2021Q2", "--out", str(tmp_path / "没有的文件夹" / "x.jzsub")
+    )
     assert missing.code == 1 and "不存在" in missing.err and "Traceback" not in missing.err
     future = run_cli("export-package", "--period", "2099Q1", "--out", str(tmp_path / "f.jzsub"))
     assert future.code == 1 and "还没有开始" in future.err

@@ -38,8 +38,9 @@ def work(desk: UnitDesk, ids: list[str], step) -> None:
         return
     record = records.get_record(desk.db, ids[number % len(ids)])
     if action == "edit" and not record.deleted:
-        ledger.update_record(desk.db, record.id, replace(record.fields, audience=value),
-                              revision=record.revision)  # fmt: skip
+        ledger.update_record(
+            desk.db, record.id, replace(record.fields, audience=value), revision=record.revision
+        )
     elif action == "delete" and not record.deleted:
         ledger.delete_record(desk.db, record.id)
     elif action == "restore" and record.deleted:
@@ -53,12 +54,17 @@ def file_state(path) -> dict:
 
 
 def city_state(db) -> dict:
-    return {row[0]: (row[1], row[2], row[3])
-            for row in db.execute("SELECT id, audience, deleted, revision FROM records")}  # fmt: skip
+    return {
+        row[0]: (row[1], row[2], row[3])
+        for row in db.execute("SELECT id, audience, deleted, revision FROM records")
+    }
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(history=st.lists(steps, min_size=1, max_size=5), data=st.data())
 def test_any_subset_in_any_order_converges_to_the_newest_file(tmp_path_factory, history, data):
     folder = tmp_path_factory.mktemp("convergence")
@@ -94,15 +100,19 @@ def desk_state(desk: UnitDesk, *, live_only: bool) -> dict:
     """What an export of the unit carries now: every record (a .jzsub, tombstones too) or
     the live ones (its statistics sheet)."""
     where = "WHERE deleted = 0" if live_only else ""
-    return {row[0]: (row[1], row[2], row[3]) for row in desk.db.execute(
-        f"SELECT id, audience, deleted, revision FROM records {where}")}  # fmt: skip
+    return {
+        row[0]: (row[1], row[2], row[3])
+        for row in desk.db.execute(f"SELECT id, audience, deleted, revision FROM records {where}")
+    }
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(history=st.lists(steps, min_size=2, max_size=4), data=st.data())
-def test_sheets_and_submissions_in_any_order_with_city_corrections(tmp_path_factory, history,
-                                                                    data):  # fmt: skip
+def test_sheets_and_submissions_in_any_order_with_city_corrections(tmp_path_factory, history, data):
     """Files arrive as .jzsub and as the program's .xlsx, in any order, with corrections
     at the city in between: every record the city did not correct ends as the newest
     version any imported file carried, whichever kind and order brought it (PRODUCT §7,
@@ -119,25 +129,33 @@ def test_sheets_and_submissions_in_any_order_with_city_corrections(tmp_path_fact
             work(desk, ids, step)
         as_sheet = data.draw(st.booleans()) and desk_state(desk, live_only=True)
         if as_sheet:
-            path = sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
-                                              folder / f"sheet-{number}.xlsx")  # fmt: skip
+            path = sheets.export_sheet_xlsx(
+                desk.db, desk.unit, parse_period("2021Q1"), folder / f"sheet-{number}.xlsx"
+            )
         else:
             path = desk.export()
         files.append((path, desk_state(desk, live_only=bool(as_sheet))))
     # Every file in some order, a few of them again.
     chosen = data.draw(st.permutations(range(len(files)))) + data.draw(
-        st.lists(st.sampled_from(range(len(files))), max_size=2))  # fmt: skip
+        st.lists(st.sampled_from(range(len(files))), max_size=2)
+    )
     city = open_db(folder / "city.sqlite")
     corrected: dict[str, int] = {}
     try:
         for turn, index in enumerate(chosen):
-            live = [row[0] for row in city.execute("SELECT id FROM records WHERE deleted = 0 "
-                                                   "ORDER BY id")]  # fmt: skip
+            live = [
+                row[0]
+                for row in city.execute("SELECT id FROM records WHERE deleted = 0 ORDER BY id")
+            ]
             if live and data.draw(st.integers(0, 2)):
                 record = records.get_record(city, data.draw(st.sampled_from(live)))
                 corrected[record.id] = 100_000 + turn
-                ledger.update_record(city, record.id, replace(record.fields,
-                                      audience=corrected[record.id]), revision=record.revision)  # fmt: skip
+                ledger.update_record(
+                    city,
+                    record.id,
+                    replace(record.fields, audience=corrected[record.id]),
+                    revision=record.revision,
+                )
             path, carried = files[index]
             [result] = imports.import_files(city, [path])
             assert result.status != "rejected", result.reason

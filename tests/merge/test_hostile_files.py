@@ -81,41 +81,70 @@ def hostile_files(package: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
     conn.close()
     files["other sqlite"] = (other, "其他程序")
     files["edited after export"] = (
-        tamper(variant(package, "edited.jzsub"), "UPDATE records SET audience = 9999",
-               rehash=False), "改动")  # fmt: skip
+        tamper(
+            variant(package, "edited.jzsub"), "UPDATE records SET audience = 9999", rehash=False
+        ),
+        "改动",
+    )
     files["other unit's records"] = (
         tamper(variant(package, "foreign.jzsub"), "UPDATE records SET unit_code = 'mengzhou'"),
-        "不属于本单位")  # fmt: skip
+        "不属于本单位",
+    )
     files["manifest names another unit"] = (
-        tamper(variant(package, "claims.jzsub"),
-               "UPDATE manifest SET value = 'mengzhou' WHERE key = 'unit_code'"),
-        "不属于本单位")  # fmt: skip
+        tamper(
+            variant(package, "claims.jzsub"),
+            "UPDATE manifest SET value = 'mengzhou' WHERE key = 'unit_code'",
+        ),
+        "不属于本单位",
+    )
     files["unknown unit"] = (
-        tamper(variant(package, "nobody.jzsub"),
-               "UPDATE manifest SET value = 'atlantis' WHERE key = 'unit_code'",
-               "UPDATE records SET unit_code = 'atlantis'"), "单位名单中没有")  # fmt: skip
+        tamper(
+            variant(package, "nobody.jzsub"),
+            "UPDATE manifest SET value = 'atlantis' WHERE key = 'unit_code'",
+            "UPDATE records SET unit_code = 'atlantis'",
+        ),
+        "单位名单中没有",
+    )
     files["extra table"] = (
         tamper(variant(package, "table.jzsub"), "CREATE TABLE extra (x)"),
         "不应有",
     )
-    files["view"] = (tamper(variant(package, "view.jzsub"),
-                            "CREATE VIEW v AS SELECT * FROM records"), "不应有")  # fmt: skip
-    files["trigger"] = (tamper(variant(package, "trigger.jzsub"),
-                               "CREATE TRIGGER t AFTER INSERT ON header BEGIN "
-                               "DELETE FROM records; END"), "不应有")  # fmt: skip
-    files["altered column"] = (tamper(variant(package, "column.jzsub"),
-                                      "ALTER TABLE records ADD COLUMN extra TEXT"), "不应有")  # fmt: skip
-    files["newer format"] = (tamper(
-        variant(package, "newer.jzsub"),
-        f"UPDATE manifest SET value = '{FORMAT_VERSION + 1}' WHERE key = 'format_version'"),
-        "请升级程序")  # fmt: skip
-    files["bad value"] = (tamper(variant(package, "value.jzsub"),
-                                 "UPDATE records SET sessions = 0 WHERE title = '演出1'"),
-                          "场次")  # fmt: skip
-    files["bad date"] = (tamper(variant(package, "date.jzsub"),
-                                "UPDATE records SET date = '2021-02-30'"), "活动日期")  # fmt: skip
-    files["bad media"] = (tamper(variant(package, "media.jzsub"),
-                                 "UPDATE records SET media = '[[\"飞鸽\", \"x\"]]'"), "媒体")  # fmt: skip
+    files["view"] = (
+        tamper(variant(package, "view.jzsub"), "CREATE VIEW v AS SELECT * FROM records"),
+        "不应有",
+    )
+    files["trigger"] = (
+        tamper(
+            variant(package, "trigger.jzsub"),
+            "CREATE TRIGGER t AFTER INSERT ON header BEGIN DELETE FROM records; END",
+        ),
+        "不应有",
+    )
+    files["altered column"] = (
+        tamper(variant(package, "column.jzsub"), "ALTER TABLE records ADD COLUMN extra TEXT"),
+        "不应有",
+    )
+    files["newer format"] = (
+        tamper(
+            variant(package, "newer.jzsub"),
+            f"UPDATE manifest SET value = '{FORMAT_VERSION + 1}' WHERE key = 'format_version'",
+        ),
+        "请升级程序",
+    )
+    files["bad value"] = (
+        tamper(
+            variant(package, "value.jzsub"), "UPDATE records SET sessions = 0 WHERE title = '演出1'"
+        ),
+        "场次",
+    )
+    files["bad date"] = (
+        tamper(variant(package, "date.jzsub"), "UPDATE records SET date = '2021-02-30'"),
+        "活动日期",
+    )
+    files["bad media"] = (
+        tamper(variant(package, "media.jzsub"), 'UPDATE records SET media = \'[["飞鸽", "x"]]\''),
+        "媒体",
+    )
     wal = variant(package, "wal.jzsub")
     conn = sqlite3.connect(wal)
     conn.execute("PRAGMA journal_mode = WAL")
@@ -132,12 +161,18 @@ def hostile_files(package: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
     broken_header = tmp_path / "header.jzsub"
     broken_header.write_bytes(bytes(header))
     files["header version byte"] = (broken_header, "文件头不对")
-    files["newer format in the header"] = (tamper(
-        variant(package, "newer-header.jzsub"), f"PRAGMA user_version = {FORMAT_VERSION + 1}"),
-        "请升级程序")  # fmt: skip
-    files["older format in the header"] = (tamper(
-        variant(package, "older-header.jzsub"), f"PRAGMA user_version = {FORMAT_VERSION - 1}"),
-        "格式版本前后不一")  # fmt: skip
+    files["newer format in the header"] = (
+        tamper(
+            variant(package, "newer-header.jzsub"), f"PRAGMA user_version = {FORMAT_VERSION + 1}"
+        ),
+        "请升级程序",
+    )
+    files["older format in the header"] = (
+        tamper(
+            variant(package, "older-header.jzsub"), f"PRAGMA user_version = {FORMAT_VERSION - 1}"
+        ),
+        "格式版本前后不一",
+    )
     return files
 
 
@@ -217,8 +252,11 @@ def test_a_file_of_the_city_cannot_carry_the_units_records(make_unit, city):
     mengzhou = make_unit("孟州")
     mengzhou.add(title="孟州的活动")
     path = mengzhou.export()
-    tamper(path, "UPDATE manifest SET value = 'city' WHERE key = 'unit_code'",
-           "UPDATE header SET unit_code = 'city'")  # fmt: skip
+    tamper(
+        path,
+        "UPDATE manifest SET value = 'city' WHERE key = 'unit_code'",
+        "UPDATE header SET unit_code = 'city'",
+    )
     assert "不属于本单位" in rejected(city, path)
 
 

@@ -30,11 +30,31 @@ def unit_file(folder: Path, code: str) -> Path:
     db = open_db(folder / f"{code}.sqlite")
     now = installation.now_iso()
     rows = [
-        (code, f"2021-{1 + n % 3:02d}-{1 + n % 28:02d}", "art", 1 + n % 3, f"活动{n}",
-         f"地点{n % 50}", "", n % 200, "", "", 0, 0, 0, "", str(uuid.uuid4()), "测试", 0, 1, 0,
-         now, now)
+        (
+            code,
+            f"2021-{1 + n % 3:02d}-{1 + n % 28:02d}",
+            "art",
+            1 + n % 3,
+            f"活动{n}",
+            f"地点{n % 50}",
+            "",
+            n % 200,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            str(uuid.uuid4()),
+            "测试",
+            0,
+            1,
+            0,
+            now,
+            now,
+        )
         for n in range(PER_FILE)
-    ]  # fmt: skip
+    ]
     with db.atomic():
         records.insert_many(db, rows)
     unit = installation.resolve_unit(db, code)
@@ -51,8 +71,10 @@ def run_import(db_path: Path, files: list[Path]) -> subprocess.Popen:
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(temp)}
     return subprocess.Popen(
         [sys.executable, "-m", "jzdesk", "--db", str(db_path), "import", *map(str, files)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-    )  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
 
 
 def check_all_or_nothing(db_path: Path) -> list[int]:
@@ -61,8 +83,9 @@ def check_all_or_nothing(db_path: Path) -> list[int]:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         counts = dict(conn.execute("SELECT unit_code, COUNT(*) FROM records GROUP BY unit_code"))
         logged = {row[0] for row in conn.execute("SELECT unit_code FROM imports")}
-        totals = dict(conn.execute(
-            "SELECT unit_code, SUM(records) FROM daily_totals GROUP BY unit_code"))  # fmt: skip
+        totals = dict(
+            conn.execute("SELECT unit_code, SUM(records) FROM daily_totals GROUP BY unit_code")
+        )
     finally:
         conn.close()
     for code in UNITS:
@@ -116,8 +139,9 @@ def test_ctrl_c_during_an_import_says_so_and_leaves_no_private_copy(tmp_path):
     temp.mkdir()
     env = {**os.environ, "TMPDIR": str(temp)}
     command = [sys.executable, "-m", "jzdesk", "--db", str(db_path), "import", str(big)]
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                             text=True)  # fmt: skip
+    child = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+    )
     deadline = time.monotonic() + 60
     while not list(temp.glob("jzdesk-import-*")) and child.poll() is None:
         assert time.monotonic() < deadline, "the import never started"

@@ -104,8 +104,9 @@ def test_a_city_correction_and_a_unit_edit_are_a_conflict_the_city_settles(make_
     city_record = records.get_record(city, record_id)
     from dataclasses import replace
 
-    ledger.update_record(city, record_id, replace(city_record.fields, audience=99),
-                          revision=city_record.revision)  # fmt: skip
+    ledger.update_record(
+        city, record_id, replace(city_record.fields, audience=99), revision=city_record.revision
+    )
     desk.edit(record_id, title="甲（单位改）")
     desk.edit(record_id, venue="二厂")  # the unit is two revisions on
     desk.add(title="乙")
@@ -113,7 +114,12 @@ def test_a_city_correction_and_a_unit_edit_are_a_conflict_the_city_settles(make_
     result = import_one(city, path)
     # Each record of the file in exactly one count: 乙 added, 甲 a conflict (not "held").
     assert (result.status, result.added, result.conflicts, result.updated, result.unchanged) == (
-        "imported", 1, 1, 0, 0)  # fmt: skip
+        "imported",
+        1,
+        1,
+        0,
+        0,
+    )
     assert "与本机保存的版本冲突" in result.reason
     assert records.get_record(city, record_id).fields.audience == 99  # nothing overwritten
     [conflict] = conflicts.open_conflicts(city)
@@ -141,8 +147,9 @@ def test_keeping_our_version_survives_the_same_file_and_flags_the_next_unit_edit
     held = records.get_record(city, record_id)
     from dataclasses import replace
 
-    ledger.update_record(city, record_id, replace(held.fields, title="甲（市里改）"),
-                          revision=held.revision)  # fmt: skip
+    ledger.update_record(
+        city, record_id, replace(held.fields, title="甲（市里改）"), revision=held.revision
+    )
     desk.edit(record_id, title="甲（单位改）")
     first = desk.export()
     import_one(city, first)
@@ -170,8 +177,12 @@ def test_same_revision_with_other_content_is_a_conflict(make_unit, city):
     other_record = records.get_record(other.db, record_id)
     from dataclasses import replace
 
-    ledger.update_record(other.db, record_id, replace(other_record.fields, title="甲（二号机）"),
-                          revision=other_record.revision)  # fmt: skip
+    ledger.update_record(
+        other.db,
+        record_id,
+        replace(other_record.fields, title="甲（二号机）"),
+        revision=other_record.revision,
+    )
     import_one(city, desk.export())
     result = import_one(city, other.export())
     assert result.conflicts == 1
@@ -221,7 +232,10 @@ def test_the_sheet_code_is_shown_and_matches_the_units_paper(make_unit, city):
     assert result.sheet_code == unit_code
     assert unit_code in result.reason and "纸质表" in result.reason
     assert completeness.check_sheet_code(city, result.import_id) == {
-        "file": unit_code, "held": unit_code, "same": True}  # fmt: skip
+        "file": unit_code,
+        "held": unit_code,
+        "same": True,
+    }
     record_id = city.execute("SELECT id FROM records").fetchone()[0]
     ledger.delete_record(city, record_id)  # the city changes what it holds
     assert completeness.check_sheet_code(city, result.import_id)["same"] is False
@@ -246,8 +260,9 @@ def test_a_filled_sheet_counts_as_a_report_and_lists_its_changes(make_unit, city
 
     desk = make_unit()
     record_id = desk.add("2021-05-06", title="讲座", audience=20)
-    sheet = sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q2"),
-                                       tmp_path / "q2.xlsx")  # fmt: skip
+    sheet = sheets.export_sheet_xlsx(
+        desk.db, desk.unit, parse_period("2021Q2"), tmp_path / "q2.xlsx"
+    )
     result = import_one(city, sheet)
     assert (result.status, result.period) == ("imported", "2021Q2")
     [entry] = completeness.import_log(city)
@@ -259,7 +274,10 @@ def test_a_filled_sheet_counts_as_a_report_and_lists_its_changes(make_unit, city
     again = import_one(city, sheet)
     [change] = completeness.import_changes(city, again.import_id)
     assert (change["change"], change["before"]["audience"], change["now"]["audience"]) == (
-        "updated", 20, 25)  # fmt: skip
+        "updated",
+        20,
+        25,
+    )
 
 
 def test_a_conflict_overtaken_by_a_newer_file_closes_and_cannot_roll_back(make_unit, city):
@@ -274,8 +292,7 @@ def test_a_conflict_overtaken_by_a_newer_file_closes_and_cannot_roll_back(make_u
     import_one(b.db, first)
     a.edit(record_id, audience=91)
     held = records.get_record(b.db, record_id)
-    ledger.update_record(b.db, record_id, replace(held.fields, audience=92),
-                          revision=held.revision)  # fmt: skip
+    ledger.update_record(b.db, record_id, replace(held.fields, audience=92), revision=held.revision)
     import_one(city, a.export())
     assert import_one(city, b.export()).conflicts == 1
     [conflict] = conflicts.open_conflicts(city)
@@ -301,8 +318,7 @@ def test_a_decided_conflict_does_not_come_back_with_the_same_file_content(make_u
     import_one(b.db, first)
     a.edit(record_id, title="甲A")
     held = records.get_record(b.db, record_id)
-    ledger.update_record(b.db, record_id, replace(held.fields, title="甲B"),
-                          revision=held.revision)  # fmt: skip
+    ledger.update_record(b.db, record_id, replace(held.fields, title="甲B"), revision=held.revision)
     import_one(city, a.export())
     import_one(city, b.export())
     [conflict] = conflicts.open_conflicts(city)
@@ -321,12 +337,12 @@ def sheet_record_corrected_at_city(desk, city, tmp_path) -> str:
     from jzdesk.domain.periods import parse_period
 
     record_id = desk.add(title="甲", audience=10)
-    sheet = sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
-                                       tmp_path / "q1.xlsx")  # fmt: skip
+    sheet = sheets.export_sheet_xlsx(
+        desk.db, desk.unit, parse_period("2021Q1"), tmp_path / "q1.xlsx"
+    )
     import_one(city, sheet)
     held = records.get_record(city, record_id)
-    ledger.update_record(city, record_id, replace(held.fields, audience=99),
-                          revision=held.revision)  # fmt: skip
+    ledger.update_record(city, record_id, replace(held.fields, audience=99), revision=held.revision)
     return record_id
 
 
@@ -347,8 +363,7 @@ def test_a_waiting_conflict_is_not_counted_again(make_unit, city):
     record_id = desk.add(title="甲")
     import_one(city, desk.export())
     held = records.get_record(city, record_id)
-    ledger.update_record(city, record_id, replace(held.fields, audience=5),
-                          revision=held.revision)  # fmt: skip
+    ledger.update_record(city, record_id, replace(held.fields, audience=5), revision=held.revision)
     desk.edit(record_id, audience=6)
     assert import_one(city, desk.export()).conflicts == 1
     again = import_one(city, desk.export())  # a new file (new sequence), nothing new in it
@@ -388,13 +403,17 @@ def test_a_conflict_from_a_filled_sheet_waits_in_the_conflicts_list(make_unit, c
     desk = make_unit()
     record_id = sheet_record_corrected_at_city(desk, city, tmp_path)
     desk.edit(record_id, audience=25)
-    second = sheets.export_sheet_xlsx(desk.db, desk.unit, parse_period("2021Q1"),
-                                        tmp_path / "q1-again.xlsx")  # fmt: skip
+    second = sheets.export_sheet_xlsx(
+        desk.db, desk.unit, parse_period("2021Q1"), tmp_path / "q1-again.xlsx"
+    )
     result = import_one(city, second)
     assert result.conflicts == 1 and "两个版本都已保留" in result.reason
     [conflict] = conflicts.open_conflicts(city)
-    assert (conflict["record_id"], conflict["ours"]["audience"], conflict["theirs"]["audience"]) \
-        == (record_id, 99, 25)  # fmt: skip
+    assert (
+        conflict["record_id"],
+        conflict["ours"]["audience"],
+        conflict["theirs"]["audience"],
+    ) == (record_id, 99, 25)
     assert conflict["file_name"] == "q1-again.xlsx"
     conflicts.resolve_conflict(city, conflict["id"], "theirs")
     assert records.get_record(city, record_id).fields.audience == 25

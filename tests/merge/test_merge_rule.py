@@ -36,37 +36,73 @@ def hold(db, held: Held, content) -> None:
     from jzdesk.domain.records import MediaItem
 
     audience, media, deleted = content
-    fields = RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART, audience=audience,
-                          media=tuple(MediaItem(*item) for item in media))  # fmt: skip
-    records.insert_record(db, fields, entered_by="t", now="2021-03-05T00:00:00",
-                          record_id=RECORD_ID, revision=held.revision)  # fmt: skip
-    db.execute("UPDATE records SET received_revision = ?, received_as = ?, deleted = ? "
-               "WHERE id = ?", [held.received_revision, held.received_as, int(deleted),
-                                RECORD_ID])  # fmt: skip
+    fields = RecordFields(
+        "qinyang",
+        date(2021, 3, 5),
+        ActivityType.ART,
+        audience=audience,
+        media=tuple(MediaItem(*item) for item in media),
+    )
+    records.insert_record(
+        db,
+        fields,
+        entered_by="t",
+        now="2021-03-05T00:00:00",
+        record_id=RECORD_ID,
+        revision=held.revision,
+    )
+    db.execute(
+        "UPDATE records SET received_revision = ?, received_as = ?, deleted = ? WHERE id = ?",
+        [held.received_revision, held.received_as, int(deleted), RECORD_ID],
+    )
     db.conn.commit()
 
 
 def staged_row(revision: int, content) -> tuple:
     audience, media, deleted = content
     values = {
-        "id": RECORD_ID, "unit_code": "qinyang", "date": "2021-03-05", "type": "art",
-        "sessions": 1, "title": "", "venue": "", "venue_category": "", "audience": audience,
-        "delivery": "", "presenter": "", "demonstration": 0, "original": 0, "logo_shown": 0,
-        "notes": "", "media": json.dumps([list(item) for item in media], ensure_ascii=False,
-                                          separators=(",", ":")),  # as SQLite writes it
-        "entered_by": "t", "revision": revision, "base_revision": revision - 1,
-        "created_at": "2021-03-05T00:00:00", "updated_at": "2021-03-05T00:00:00",
+        "id": RECORD_ID,
+        "unit_code": "qinyang",
+        "date": "2021-03-05",
+        "type": "art",
+        "sessions": 1,
+        "title": "",
+        "venue": "",
+        "venue_category": "",
+        "audience": audience,
+        "delivery": "",
+        "presenter": "",
+        "demonstration": 0,
+        "original": 0,
+        "logo_shown": 0,
+        "notes": "",
+        "media": json.dumps(
+            [list(item) for item in media], ensure_ascii=False, separators=(",", ":")
+        ),  # as SQLite writes it
+        "entered_by": "t",
+        "revision": revision,
+        "base_revision": revision - 1,
+        "created_at": "2021-03-05T00:00:00",
+        "updated_at": "2021-03-05T00:00:00",
         "deleted": int(deleted),
-    }  # fmt: skip
+    }
     return tuple(values[c] for c in RECORD_COLUMNS)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                   HealthCheck.function_scoped_fixture])  # fmt: skip
-@given(held=st.one_of(st.none(), held_states()), held_content=st.sampled_from(CONTENTS),
-       incoming_revision=st.integers(1, 7), incoming_content=st.sampled_from(CONTENTS))  # fmt: skip
-def test_the_sql_classification_is_the_rule(tmp_path_factory, held, held_content,
-                                            incoming_revision, incoming_content):  # fmt: skip
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    held=st.one_of(st.none(), held_states()),
+    held_content=st.sampled_from(CONTENTS),
+    incoming_revision=st.integers(1, 7),
+    incoming_content=st.sampled_from(CONTENTS),
+)
+def test_the_sql_classification_is_the_rule(
+    tmp_path_factory, held, held_content, incoming_revision, incoming_content
+):
     folder = tmp_path_factory.mktemp("rule")
     db = open_db(folder / "city.sqlite")
     try:
@@ -77,8 +113,9 @@ def test_the_sql_classification_is_the_rule(tmp_path_factory, held, held_content
         with merge.attached_stage(db, stage):
             counts = merge.classify(db)
         [kind] = counts
-        expected = classify(incoming_revision, held is not None and held_content == incoming_content,
-                            held)  # fmt: skip
+        expected = classify(
+            incoming_revision, held is not None and held_content == incoming_content, held
+        )
         assert kind == expected.value
     finally:
         db.close()

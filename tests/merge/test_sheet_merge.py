@@ -37,10 +37,20 @@ def libreoffice(tmp_path):
         out = tmp_path / "lo-out"
         out.mkdir(exist_ok=True)
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-             "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
-            check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "xlsx:Calc MS Excel 2007 XML",
+                "--outdir",
+                str(out),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         shutil.move(out / path.name, path)
         return path
 
@@ -58,8 +68,9 @@ def sheet(desk, tmp_path, name="q1.xlsx", period="2021Q1") -> Path:
 
 
 def live_sessions(db, unit_code) -> int:
-    return sum(r.fields.sessions for r in ledger.list_records(db)
-               if r.fields.unit_code == unit_code)  # fmt: skip
+    return sum(
+        r.fields.sessions for r in ledger.list_records(db) if r.fields.unit_code == unit_code
+    )
 
 
 def printed_row(ws, title: str) -> int:
@@ -82,7 +93,7 @@ def wenxian_q1(make_unit) -> tuple:
 
 def test_a_corrected_date_and_type_update_the_record_through_libreoffice(
     make_unit, city, tmp_path, libreoffice
-):  # fmt: skip
+):
     """Reproduction 1: the clerk corrects one row's date and moves another from 送文艺 to
     送电影 (合计 fixed) and sends the sheet again, resaved by LibreOffice."""
     desk, ids = wenxian_q1(make_unit)
@@ -116,8 +127,21 @@ def hand_sheet(path: Path, rows: list, *, title="2021年第一季度", unit="博
     ws = book.active
     ws.append([f"{title}“五送”活动情况统计表"])
     ws.append([f"填报单位：{unit}"])
-    ws.append(["序号", "活动日期", "活动名称", "活动地点", "送文艺", "送电影", "送书画", "送培训",
-               "送讲座", "受益职工（人次）", "备注"])  # fmt: skip
+    ws.append(
+        [
+            "序号",
+            "活动日期",
+            "活动名称",
+            "活动地点",
+            "送文艺",
+            "送电影",
+            "送书画",
+            "送培训",
+            "送讲座",
+            "受益职工（人次）",
+            "备注",
+        ]
+    )
     for number, (day, title_, kind, sessions, audience) in enumerate(rows, start=1):
         cells = [None] * 5
         cells[list(T).index(kind)] = sessions
@@ -145,16 +169,25 @@ def test_a_corrected_hand_filled_sheet_replaces_the_first(city, tmp_path):
     assert (result.added, result.updated, result.deleted, result.unchanged) == (0, 2, 1, 3)
     assert live_sessions(city, "boai") == 4
     held = {r.fields.title: r.fields.date.isoformat() for r in ledger.list_records(city)}
-    assert held == {"新春文艺演出": "2021-01-09", "露天电影": "2021-02-03",
-                    "书画进企业": "2021-02-20", "健康讲座": "2021-03-18"}  # fmt: skip
+    assert held == {
+        "新春文艺演出": "2021-01-09",
+        "露天电影": "2021-02-03",
+        "书画进企业": "2021-02-20",
+        "健康讲座": "2021-03-18",
+    }
     changes = {
         c["now"]["title"]: c["change"] for c in completeness.import_changes(city, result.import_id)
     }
     assert changes == {"新春文艺演出": "updated", "技能培训": "deleted"}
     # The second quarter's sheet stands for the second quarter only.
-    q2 = import_one(city, hand_sheet(tmp_path / "博爱二季度.xlsx",
-                                     [("2021-04-02", "五一演出", T.ART, 2, 500)],
-                                     title="2021年第二季度"))  # fmt: skip
+    q2 = import_one(
+        city,
+        hand_sheet(
+            tmp_path / "博爱二季度.xlsx",
+            [("2021-04-02", "五一演出", T.ART, 2, 500)],
+            title="2021年第二季度",
+        ),
+    )
     assert (q2.added, q2.deleted, live_sessions(city, "boai")) == (1, 0, 6)
 
 
@@ -178,8 +211,7 @@ def test_a_city_correction_is_not_overwritten_through_a_sheet(make_unit, city, t
     record_id = desk.add(title="甲", audience=10)
     import_one(city, desk.export())
     held = records.get_record(city, record_id)
-    ledger.update_record(city, record_id, replace(held.fields, audience=99),
-                          revision=held.revision)  # fmt: skip
+    ledger.update_record(city, record_id, replace(held.fields, audience=99), revision=held.revision)
     desk.edit(record_id, title="甲（改）")
     desk.edit(record_id, venue="二厂")
     result = import_one(city, sheet(desk, tmp_path))
@@ -195,11 +227,15 @@ def test_a_hand_correction_of_a_record_the_city_corrected_is_a_conflict(city, tm
     is a conflict."""
     import_one(city, hand_sheet(tmp_path / "a.xlsx", BOAI_Q1))
     [record] = [r for r in ledger.list_records(city) if r.fields.title == "露天电影"]
-    ledger.update_record(city, record.id, replace(record.fields, audience=125),
-                          revision=record.revision)  # fmt: skip
+    ledger.update_record(
+        city, record.id, replace(record.fields, audience=125), revision=record.revision
+    )
     same = import_one(city, hand_sheet(tmp_path / "b.xlsx", BOAI_Q1, title="2021年一季度"))
-    assert (same.conflicts, same.updated, records.get_record(city, record.id).fields.audience) \
-        == (0, 0, 125)  # fmt: skip
+    assert (same.conflicts, same.updated, records.get_record(city, record.id).fields.audience) == (
+        0,
+        0,
+        125,
+    )
     changed = [BOAI_Q1[0], (*BOAI_Q1[1][:4], 130), *BOAI_Q1[2:]]
     result = import_one(city, hand_sheet(tmp_path / "c.xlsx", changed))
     assert result.conflicts == 1

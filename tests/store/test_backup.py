@@ -54,8 +54,9 @@ def test_daily_backup_once_a_day_and_before_every_import(db, tmp_path):
     assert backups.daily_backup(db) is not None
     assert backups.daily_backup(db) is None
     add(db)
-    sheet = sheets.export_sheet_xlsx(db, installation.resolve_unit(db, "qinyang"),
-                                       parse_period("2021"), tmp_path / "s.xlsx")  # fmt: skip
+    sheet = sheets.export_sheet_xlsx(
+        db, installation.resolve_unit(db, "qinyang"), parse_period("2021"), tmp_path / "s.xlsx"
+    )
     before = len(backup.backups(db))
     imports.import_files(db, [sheet])
     assert len(backup.backups(db)) == before + 1
@@ -116,8 +117,12 @@ def test_an_import_that_changes_nothing_makes_no_backup(db, tmp_path):
     junk.write_text("不是上报文件", encoding="utf-8")
     bad_sheet = tmp_path / "bad.xlsx"
     bad_sheet.write_bytes(b"PK\x03\x04 not really")
-    empty_sheet = sheets.export_sheet_xlsx(db, installation.resolve_unit(db, "qinyang"),
-                                             parse_period("2021Q2"), tmp_path / "empty.xlsx")  # fmt: skip
+    empty_sheet = sheets.export_sheet_xlsx(
+        db,
+        installation.resolve_unit(db, "qinyang"),
+        parse_period("2021Q2"),
+        tmp_path / "empty.xlsx",
+    )
     results = imports.import_files(db, [junk, tmp_path / "missing.jzsub", bad_sheet, empty_sheet])
     assert [r.status for r in results] == ["rejected"] * 4  # a sheet without rows, too
     assert backup.backups(db) == []
@@ -125,8 +130,9 @@ def test_an_import_that_changes_nothing_makes_no_backup(db, tmp_path):
 
 def test_an_import_whose_backup_fails_imports_nothing(db, tmp_path):
     add(db)
-    sheet = sheets.export_sheet_xlsx(db, installation.resolve_unit(db, "qinyang"),
-                                       parse_period("2021"), tmp_path / "s.xlsx")  # fmt: skip
+    sheet = sheets.export_sheet_xlsx(
+        db, installation.resolve_unit(db, "qinyang"), parse_period("2021"), tmp_path / "s.xlsx"
+    )
     with db.atomic():
         db.execute("DELETE FROM records")
     folder = backup.backup_folder(db)

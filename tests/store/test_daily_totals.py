@@ -85,8 +85,15 @@ def test_totals_are_built_for_records_that_existed_before_the_migration(tmp_path
     from jzdesk.domain.sample_records import sample_rows
     from jzdesk.store import records
 
-    columns = records.FIELD_COLUMNS + ("id", "entered_by", "sample", "revision",
-                                       "base_revision", "created_at", "updated_at")  # fmt: skip
+    columns = records.FIELD_COLUMNS + (
+        "id",
+        "entered_by",
+        "sample",
+        "revision",
+        "base_revision",
+        "created_at",
+        "updated_at",
+    )
     with old.atomic():
         old.conn.executemany(
             f"INSERT INTO records ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
@@ -121,6 +128,8 @@ def test_chart_data_counts_each_date_range_once_and_right(db, period, aggregates
     in_period = progress.period_report(db, chosen)
     assert charts.by_type == tuple((u.unit.name, dict(u.done)) for u in in_period.with_quota)
     spec = RecordFilter(period=chosen)
-    people = {kind: ledger.record_totals(db, replace(spec, types=frozenset({kind})))["audience"]
-              for kind in ActivityType}  # fmt: skip
+    people = {
+        kind: ledger.record_totals(db, replace(spec, types=frozenset({kind})))["audience"]
+        for kind in ActivityType
+    }
     assert charts.audience == people

@@ -139,10 +139,12 @@ def test_header_fields_and_quarter_summaries(db):
 @pytest.mark.parametrize("sort", ["date", "title", "venue", "audience", "art", "film", "lecture"])
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("walk_from", [2000, 10], ids=["planner", "walk-index"])
-@pytest.mark.parametrize("units", [("qinyang",), ("qinyang", "boai"), None],
-                         ids=["one-unit", "two-units", "all-units"])  # fmt: skip
-def test_pages_of_any_sort_join_up_to_the_whole_sorted_list(db, sort, descending, walk_from,
-                                                            units, monkeypatch):  # fmt: skip
+@pytest.mark.parametrize(
+    "units", [("qinyang",), ("qinyang", "boai"), None], ids=["one-unit", "two-units", "all-units"]
+)
+def test_pages_of_any_sort_join_up_to_the_whole_sorted_list(
+    db, sort, descending, walk_from, units, monkeypatch
+):
     """Whichever plan answers (SQLite's own, one unit's index walked, or the walks of
     several units' indexes merged), pages join up to the list in the ledger's order."""
 
@@ -152,8 +154,9 @@ def test_pages_of_any_sort_join_up_to_the_whole_sorted_list(db, sort, descending
     whole = ledger.list_records(db, spec, sort=sort, descending=descending)
     pages = []
     for offset in range(0, len(whole) + 7, 7):
-        pages += ledger.list_records(db, spec, sort=sort, descending=descending, limit=7,
-                                      offset=offset)  # fmt: skip
+        pages += ledger.list_records(
+            db, spec, sort=sort, descending=descending, limit=7, offset=offset
+        )
     assert [r.id for r in pages] == [r.id for r in whole]
     assert len(whole) == ledger.record_totals(db, spec)["records"]
     assert units is None or {r.fields.unit_code for r in whole} == set(units)
@@ -169,8 +172,9 @@ def test_pages_of_any_sort_join_up_to_the_whole_sorted_list(db, sort, descending
     keys = [key(r) for r in whole]
     assert keys == sorted(keys, reverse=descending)
     if sort in ("title", "venue", "audience"):  # ties: by date, then id, the same way
-        assert whole == sorted(whole, key=lambda r: (key(r), r.fields.date, r.id),
-                               reverse=descending)  # fmt: skip
+        assert whole == sorted(
+            whole, key=lambda r: (key(r), r.fields.date, r.id), reverse=descending
+        )
 
 
 @pytest.mark.parametrize("sort", ["title", "venue", "audience"])
@@ -209,8 +213,7 @@ def test_a_unit_named_twice_is_listed_once(db, monkeypatch):
 
 @pytest.mark.parametrize("sort", ["number", "date", "title", "venue", "audience"])
 @pytest.mark.parametrize("descending", [False, True])
-def test_the_merged_walks_list_exactly_what_sqlite_sorting_lists(db, sort, descending,
-                                                                  monkeypatch):  # fmt: skip
+def test_the_merged_walks_list_exactly_what_sqlite_sorting_lists(db, sort, descending, monkeypatch):
     """Ties included (for dates: unit order, then time entered), page by page."""
 
     samples.fill_sample_data(db, 400, seed=6)
@@ -218,8 +221,9 @@ def test_the_merged_walks_list_exactly_what_sqlite_sorting_lists(db, sort, desce
 
     def listed(walk_from: int, offset: int) -> list[str]:
         monkeypatch.setattr(record_queries, "_WALK_THRESHOLD", walk_from)
-        page = ledger.list_records(db, spec, sort=sort, descending=descending, limit=50,
-                                    offset=offset)  # fmt: skip
+        page = ledger.list_records(
+            db, spec, sort=sort, descending=descending, limit=50, offset=offset
+        )
         return [r.id for r in page]
 
     for offset in (0, 50, 350):

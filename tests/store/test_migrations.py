@@ -84,23 +84,34 @@ def test_pragmas_protect_the_data(db):
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-_HANGING = ("records", "record_media", "record_photos", "record_revisions", "daily_totals",
-            "imports", "import_changes", "conflicts")  # fmt: skip
+_HANGING = (
+    "records",
+    "record_media",
+    "record_photos",
+    "record_revisions",
+    "daily_totals",
+    "imports",
+    "import_changes",
+    "conflicts",
+)
 
 
 def _records_and_what_hangs_on_them(db: sqlite_utils.Database) -> dict[str, list]:
     return {
-        table: db.execute(f"SELECT {'rowid, ' if table == 'records' else ''}* FROM {table} "
-                          "ORDER BY 1, 2, 3").fetchall()
+        table: db.execute(
+            f"SELECT {'rowid, ' if table == 'records' else ''}* FROM {table} ORDER BY 1, 2, 3"
+        ).fetchall()
         for table in _HANGING
-    }  # fmt: skip
+    }
 
 
 def _indexes_and_triggers_on_records(db: sqlite_utils.Database) -> set[tuple]:
-    return set(db.execute(
-        "SELECT type, name FROM sqlite_master WHERE tbl_name = 'records' "
-        "AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex%'"
-    ).fetchall())  # fmt: skip
+    return set(
+        db.execute(
+            "SELECT type, name FROM sqlite_master WHERE tbl_name = 'records' "
+            "AND type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_autoindex%'"
+        ).fetchall()
+    )
 
 
 def _totals_from_records(db: sqlite_utils.Database) -> list[tuple]:
@@ -140,15 +151,22 @@ def test_rebuilding_the_records_table_keeps_every_record_and_what_hangs_on_it(tm
         with pytest.raises(sqlite3.IntegrityError):
             upgraded.execute(f"UPDATE records SET {column} = ? WHERE id = ?", [value, first])
     # The totals' triggers work on the new table: add, edit and delete, then recount.
-    added = ledger.add_record(upgraded, RecordFields(
-        unit_code="qinyang", date=date(2021, 6, 1), activity_type=ActivityType.FILM,
-        sessions=3, audience=40))  # fmt: skip
+    added = ledger.add_record(
+        upgraded,
+        RecordFields(
+            unit_code="qinyang",
+            date=date(2021, 6, 1),
+            activity_type=ActivityType.FILM,
+            sessions=3,
+            audience=40,
+        ),
+    )
     ledger.delete_record(upgraded, first)
-    ledger.update_record(upgraded, added, ledger.get_record(upgraded, added).fields,
-                          revision=1)  # fmt: skip
-    assert upgraded.execute("SELECT unit_code, date, type, records, sessions, demo_sessions, "
-                            "audience FROM daily_totals WHERE records > 0 ORDER BY 1, 2, 3"
-                            ).fetchall() == _totals_from_records(upgraded)  # fmt: skip
+    ledger.update_record(upgraded, added, ledger.get_record(upgraded, added).fields, revision=1)
+    assert upgraded.execute(
+        "SELECT unit_code, date, type, records, sessions, demo_sessions, "
+        "audience FROM daily_totals WHERE records > 0 ORDER BY 1, 2, 3"
+    ).fetchall() == _totals_from_records(upgraded)
     # Deleting a record still takes its photos along: the references follow the new table.
     upgraded.execute("DELETE FROM records WHERE id = ?", [first])
     assert upgraded.execute("SELECT COUNT(*) FROM record_photos").fetchone()[0] == 0
@@ -195,8 +213,11 @@ def test_the_per_unit_sort_indexes_end_with_the_date(tmp_path):
     old.conn.commit()
     old.close()
     db = open_db(tmp_path / "v8.sqlite")
-    for name, column in (("records_by_unit_title", "title"), ("records_by_unit_venue", "venue"),
-                         ("records_by_unit_audience", "audience")):  # fmt: skip
+    for name, column in (
+        ("records_by_unit_title", "title"),
+        ("records_by_unit_venue", "venue"),
+        ("records_by_unit_audience", "audience"),
+    ):
         columns = [row[2] for row in db.execute(f"PRAGMA index_info({name})")]
         assert columns == ["unit_code", column, "date"]
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -16,13 +16,21 @@ from jzdesk.usecases import installation, ledger, planning, progress
 
 def lines_of(db, year=2021):
     units = {u.code: u for u in installation.all_units(db)}
-    return [planning.PlanLine(e.unit_code, units[e.unit_code].name, units[e.unit_code].short_name,
-                              e.quota, e.minimums) for e in plans.plan_entries(db, year)]  # fmt: skip
+    return [
+        planning.PlanLine(
+            e.unit_code, units[e.unit_code].name, units[e.unit_code].short_name, e.quota, e.minimums
+        )
+        for e in plans.plan_entries(db, year)
+    ]
 
 
 def test_minimums_read_back_as_written():
-    minimums = (Minimum(T.ART, True, 10), Minimum(T.FILM, True, 20), Minimum(None, False, 5),
-                Minimum(T.LECTURE, False, 3))  # fmt: skip
+    minimums = (
+        Minimum(T.ART, True, 10),
+        Minimum(T.FILM, True, 20),
+        Minimum(None, False, 5),
+        Minimum(T.LECTURE, False, 3),
+    )
     text = planning.minimums_text(minimums)
     assert text == "示范性文艺演出≥10；示范性送电影≥20；活动≥5；送讲座≥3"
     assert planning.parse_minimums(text) == minimums
@@ -60,9 +68,11 @@ def test_quota_rename_add_retire_and_minimums_are_saved_and_audited(db):
 
 def test_bad_plans_change_nothing(db):
     lines = lines_of(db)
-    for broken in ([*lines, planning.PlanLine(None, "沁阳市总工会", "", 1)],
-                   [planning.PlanLine(lines[0].code, "", "", 1)],
-                   [planning.PlanLine(lines[0].code, "沁阳市总工会", "", -1)]):  # fmt: skip
+    for broken in (
+        [*lines, planning.PlanLine(None, "沁阳市总工会", "", 1)],
+        [planning.PlanLine(lines[0].code, "", "", 1)],
+        [planning.PlanLine(lines[0].code, "沁阳市总工会", "", -1)],
+    ):
         with pytest.raises(KnownError):
             planning.save_plan(db, 2021, broken)
     assert lines_of(db) == lines and planning.audit_log(db, 2021) == []
@@ -83,8 +93,10 @@ def test_a_units_installation_cannot_change_the_plan_the_city_can(db):
     installation.init_installation(db, "温县")
     lines = lines_of(db)
     lines[4] = planning.PlanLine("wenxian", "温县总工会", "温县", 6, lines[4].minimums)
-    for attempt in (lambda: planning.save_plan(db, 2021, lines),
-                    lambda: planning.start_year(db, 2022)):  # fmt: skip
+    for attempt in (
+        lambda: planning.save_plan(db, 2021, lines),
+        lambda: planning.start_year(db, 2022),
+    ):
         with pytest.raises(KnownError, match="本机是温县总工会的安装：任务分解表由市总工会制定"):
             attempt()
     assert plans.plan_years(db) == [2021]

@@ -82,10 +82,13 @@ def test_type_counts_respect_dates_and_tombstones(db):
 
 @pytest.mark.parametrize(
     ("path", "remote"),
-    [("\\\\server\\share\\jzdesk.sqlite", True), ("//server/share/jzdesk.sqlite", True),
-     ("\\\\?\\UNC\\server\\share\\jzdesk.sqlite", True),
-     ("\\\\?\\C:\\data\\jzdesk.sqlite", False)],
-)  # fmt: skip
+    [
+        ("\\\\server\\share\\jzdesk.sqlite", True),
+        ("//server/share/jzdesk.sqlite", True),
+        ("\\\\?\\UNC\\server\\share\\jzdesk.sqlite", True),
+        ("\\\\?\\C:\\data\\jzdesk.sqlite", False),
+    ],
+)
 def test_a_windows_network_share_is_recognised(path, remote):
     from jzdesk.store import db as store_db
 

@@ -13,8 +13,9 @@ from jzdesk.usecases import ledger
 
 
 def test_backup_now_then_restore_it(open_window, qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))  # fmt: skip
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
     window = open_window()
     db = window.workspace.db
@@ -34,8 +35,9 @@ def test_backup_now_then_restore_it(open_window, qtbot, monkeypatch):
 
 def test_about_names_the_version_database_and_counts(open_window):
     window = open_window()
-    window.workspace.add_event(RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
-                                            sessions=3))  # fmt: skip
+    window.workspace.add_event(
+        RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART, sessions=3)
+    )
     text = window.about_text()
     assert "jzdesk 0.1.0" in text and str(window.workspace.path) in text
     assert "活动记录：1 条，3 场" in text and "MB" in text

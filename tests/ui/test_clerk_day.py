@@ -18,9 +18,17 @@ Key, Ctrl = Qt.Key, Qt.KeyboardModifier.ControlModifier
 
 def database(window) -> set[tuple]:
     """The live records as (date, type, sessions, audience, title, revision)."""
-    return {(r.fields.date, r.fields.activity_type, r.fields.sessions, r.fields.audience,
-             r.fields.title, r.revision)
-            for r in ledger.list_records(window.workspace.db)}  # fmt: skip
+    return {
+        (
+            r.fields.date,
+            r.fields.activity_type,
+            r.fields.sessions,
+            r.fields.audience,
+            r.fields.title,
+            r.revision,
+        )
+        for r in ledger.list_records(window.workspace.db)
+    }
 
 
 def enter(clerk, *, digits=None, type_key=None, sessions="1", audience="0", title="", save):
@@ -50,8 +58,15 @@ def test_a_clerks_day(records_window, answers):
     day1, day2 = date(2021, 3, 5), date(2021, 3, 8)
 
     clerk.press(Key.Key_Tab)  # from the tab header to the form's date
-    enter(clerk, digits="20210305", type_key=Key.Key_1, sessions="2", audience="300",
-          title="opera", save=(Key.Key_Return,))  # fmt: skip
+    enter(
+        clerk,
+        digits="20210305",
+        type_key=Key.Key_1,
+        sessions="2",
+        audience="300",
+        title="opera",
+        save=(Key.Key_Return,),
+    )
     meant = {(day1, T.ART, 2, 300, "opera", 1)}
     assert database(window) == meant
 
@@ -110,8 +125,7 @@ def test_a_clerks_day(records_window, answers):
     # A date in a year without a plan is refused beside the field; nothing is saved.
     clerk.click(form.ui.dateEdit)
     clerk.press(Key.Key_A, Ctrl)  # select, then type the whole date over it
-    enter(clerk, digits="20220105", type_key=Key.Key_1, title="wrong year",
-          save=(Key.Key_Return,))  # fmt: skip
+    enter(clerk, digits="20220105", type_key=Key.Key_1, title="wrong year", save=(Key.Key_Return,))
     assert database(window) == without_movie
     assert form.ui.dateError.isVisible() and "没有 2022 年的任务分解表" in form.ui.dateError.text()
     assert form.ui.dateEdit.date().toPython() == date(2022, 1, 5)

@@ -128,8 +128,12 @@ def test_a_large_audience_asks_for_confirmation(tab, answers):
 def test_a_likely_duplicate_is_pointed_out_before_saving(tab, answers):
     asked, queue = answers
     db = tab.model._db
-    ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
-                                        venue="沁阳钢厂", title="文艺演出"))  # fmt: skip
+    ledger.add_record(
+        db,
+        RecordFields(
+            "qinyang", date(2021, 3, 5), ActivityType.ART, venue="沁阳钢厂", title="文艺演出"
+        ),
+    )
     form = tab.form
     form.types.set_current(ActivityType.ART)
     form.ui.dateEdit.setDate(QDate(2021, 3, 5))
@@ -242,10 +246,15 @@ def test_history_dialog_says_what_changed(tab, qtbot):
 
 def test_search_and_filters_narrow_the_ledger(tab, qtbot):
     db = tab.model._db
-    ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
-                                        title="豫剧专场", demonstration=True))  # fmt: skip
-    ledger.add_record(db, RecordFields("qinyang", date(2021, 5, 5), ActivityType.FILM,
-                                        venue="月山镇"))  # fmt: skip
+    ledger.add_record(
+        db,
+        RecordFields(
+            "qinyang", date(2021, 3, 5), ActivityType.ART, title="豫剧专场", demonstration=True
+        ),
+    )
+    ledger.add_record(
+        db, RecordFields("qinyang", date(2021, 5, 5), ActivityType.FILM, venue="月山镇")
+    )
     tab.refresh()
     assert tab.model.rowCount() == 2
     tab.ui.searchEdit.setText("月山")
@@ -312,8 +321,12 @@ def test_the_history_shows_a_long_change_in_full(tab, qtbot):
     db = tab.model._db
     record_id = ledger.add_record(db, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART))
     record = ledger.get_record(db, record_id)
-    ledger.update_record(db, record_id, RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART,
-                                                      title="很长的活动名称" * 20), revision=1)  # fmt: skip
+    ledger.update_record(
+        db,
+        record_id,
+        RecordFields("qinyang", date(2021, 3, 5), ActivityType.ART, title="很长的活动名称" * 20),
+        revision=1,
+    )
     dialog = HistoryDialog(db, record, tab)
     qtbot.addWidget(dialog)
     dialog.show()

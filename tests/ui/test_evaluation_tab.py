@@ -12,8 +12,9 @@ from jzdesk.domain.records import RecordFields
 from jzdesk.usecases import installation, ledger
 
 
-def test_ranking_follows_the_rules_and_exports(open_window, db_path, qtmodeltester, tmp_path,
-                                               monkeypatch):  # fmt: skip
+def test_ranking_follows_the_rules_and_exports(
+    open_window, db_path, qtmodeltester, tmp_path, monkeypatch
+):
     db = installation.open_database(db_path)
     ledger.add_record(
         db, RecordFields("jiaotong", date(2021, 5, 1), ActivityType.FILM, sessions=110)

@@ -94,16 +94,18 @@ def test_a_second_launch_hands_its_file_to_the_open_window(open_window, db_path,
     unit_db = open_db(tmp_path / "unit.sqlite")
     ledger.add_record(unit_db, RecordFields("boai", date(2021, 3, 3), ActivityType.LECTURE))
     package = tmp_path / "博爱.jzsub"
-    submission_export.export_submission(unit_db, installation.resolve_unit(unit_db, "博爱"), package,
-                            period=parse_period("2021Q1"))  # fmt: skip
+    submission_export.export_submission(
+        unit_db, installation.resolve_unit(unit_db, "博爱"), package, period=parse_period("2021Q1")
+    )
     unit_db.close()
     window = open_window()
     server = InstanceServer(server_name(db_path), window)
     server.files_received.connect(window.receive_files)
     assert server.is_listening()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    second = subprocess.Popen([sys.executable, "-m", "jzdesk", "--db", str(db_path),
-                               str(package)], env=env)  # fmt: skip
+    second = subprocess.Popen(
+        [sys.executable, "-m", "jzdesk", "--db", str(db_path), str(package)], env=env
+    )
     with qtbot.waitSignal(server.files_received, timeout=20000) as received:
         pass
     assert second.wait(timeout=20) == 0  # it handed over and left, no second window
@@ -121,8 +123,11 @@ def test_a_damaged_database_offers_the_latest_backup(app, qtbot, tmp_path, monke
     db.close()
     path.write_bytes(b"\0garbage" * 5000)  # a disk error, a half-copied file
     asked, told = [], []
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes))  # fmt: skip
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
+    )
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: told.append(a[2])))
     window = jzapp.open_main_window(path)
     qtbot.addWidget(window)

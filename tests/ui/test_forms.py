@@ -31,6 +31,9 @@ def test_uic_is_found_on_windows_without_a_script_launcher(tmp_path):
     """On Windows there is no pyside6-uic beside python.exe (all the form tests failed
     there): PySide6's uic.exe is called directly, as its wrapper does."""
     (tmp_path / "uic.exe").write_bytes(b"")
-    assert compile_forms.uic_command(tmp_path, "win32") == [str(tmp_path / "uic.exe"), "-g",
-                                                             "python"]  # fmt: skip
+    assert compile_forms.uic_command(tmp_path, "win32") == [
+        str(tmp_path / "uic.exe"),
+        "-g",
+        "python",
+    ]
     assert Path(compile_forms.uic_command()[0]).is_file()

@@ -18,23 +18,33 @@ from jzdesk.usecases import installation, ledger, samples, sheets, submission_ex
 def exported_sheet(tmp_path, *, unit="qinyang"):
     source = installation.open_database(tmp_path / "source.sqlite")
     ledger.add_record(source, RecordFields(unit, date(2021, 3, 5), ActivityType.FILM, sessions=2))
-    path = sheets.export_sheet_xlsx(source, installation.resolve_unit(source, unit),
-                                      parse_period("2021Q1"), tmp_path / "沁阳一季度.xlsx")  # fmt: skip
+    path = sheets.export_sheet_xlsx(
+        source,
+        installation.resolve_unit(source, unit),
+        parse_period("2021Q1"),
+        tmp_path / "沁阳一季度.xlsx",
+    )
     source.close()
     return path
 
 
 def results_table(window) -> list[list[str]]:
     table = window.results_dialog.table
-    return [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]  # fmt: skip
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
 
 
 def drag_enter_event(mime: QMimeData) -> QDragEnterEvent:
     """Qt 6.10 takes a QPointF (and deprecates QPoint); the compat bundle's Qt 6.9 only a
     QPoint."""
-    rest = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    rest = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     try:
         return QDragEnterEvent(QPointF(10, 10), *rest)
     except TypeError:
@@ -50,8 +60,13 @@ def test_dropping_a_sheet_on_the_window_imports_it(open_window, tmp_path):
     enter = drag_enter_event(mime)
     window.dragEnterEvent(enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(drop)
     [row] = results_table(window)
     assert row[:5] == ["沁阳一季度.xlsx", "已导入", "沁阳市总工会", "2021Q1", "1"]
@@ -108,8 +123,9 @@ def big_submission_file(tmp_path, unit: str, records: int) -> Path:
     with unit_db.atomic():
         unit_db.execute("UPDATE records SET sample = 0, unit_code = ?", [unit])
     path = tmp_path / f"{unit}.jzsub"
-    submission_export.export_submission(unit_db, installation.resolve_unit(unit_db, unit), path,
-                            period=parse_period("2021"))  # fmt: skip
+    submission_export.export_submission(
+        unit_db, installation.resolve_unit(unit_db, unit), path, period=parse_period("2021")
+    )
     unit_db.close()
     return path
 
@@ -137,8 +153,7 @@ def test_cancelling_while_a_file_is_checked_stops_at_once_and_imports_nothing(
     assert ledger.record_totals(window.workspace.db)["records"] == 0
 
 
-def test_files_handed_over_during_an_import_are_imported_after_it(open_window, tmp_path,
-                                                                    qtbot):  # fmt: skip
+def test_files_handed_over_during_an_import_are_imported_after_it(open_window, tmp_path, qtbot):
     """A second launch hands over a file while a big one is checked: it waits for the
     running import to end (never a second import inside the first), then imports."""
     from PySide6.QtCore import QTimer
@@ -150,7 +165,8 @@ def test_files_handed_over_during_an_import_are_imported_after_it(open_window, t
     [result] = window.import_files([first])
     assert result.added == 5000
     assert ledger.record_totals(window.workspace.db)["records"] == 5000  # not yet the second
-    qtbot.waitUntil(lambda: ledger.record_totals(window.workspace.db)["records"] == 5100,
-                    timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: ledger.record_totals(window.workspace.db)["records"] == 5100, timeout=10_000
+    )
     units = {row[0] for row in window.workspace.db.execute("SELECT unit_code FROM imports")}
     assert units == {"qinyang", "mengzhou"}

@@ -25,8 +25,12 @@ def unit_file(folder: Path, name: str, *titles: str, edit: str | None = None) ->
     db = open_db(folder / f"{name}.sqlite")
     unit = installation.resolve_unit(db, name)
     for title in titles:
-        ledger.add_record(db, RecordFields(unit.code, date(2021, 3, 5), ActivityType.ART,
-                                            title=title, venue="人民公园"))  # fmt: skip
+        ledger.add_record(
+            db,
+            RecordFields(
+                unit.code, date(2021, 3, 5), ActivityType.ART, title=title, venue="人民公园"
+            ),
+        )
     path = folder / f"{name}.jzsub"
     submission_export.export_submission(db, unit, path, period=parse_period("2021Q1"))
     db.close()
@@ -92,8 +96,21 @@ def test_a_corrected_hand_filled_sheet_shows_what_it_changed(open_window, tmp_pa
         ws = book.active
         ws.append(["2021年第一季度“五送”活动情况统计表"])
         ws.append(["填报单位：博爱县总工会"])
-        ws.append(["序号", "活动日期", "活动名称", "活动地点", "送文艺", "送电影", "送书画",
-                   "送培训", "送讲座", "受益职工（人次）", "备注"])  # fmt: skip
+        ws.append(
+            [
+                "序号",
+                "活动日期",
+                "活动名称",
+                "活动地点",
+                "送文艺",
+                "送电影",
+                "送书画",
+                "送培训",
+                "送讲座",
+                "受益职工（人次）",
+                "备注",
+            ]
+        )
         for number, (day, title) in enumerate(rows, start=1):
             ws.append([number, day, title, "", 1, None, None, None, None, 50, None])
         book.save(tmp_path / name)
@@ -108,8 +125,9 @@ def test_a_corrected_hand_filled_sheet_shows_what_it_changed(open_window, tmp_pa
     tab = window.imports_tab
     window.ui.tabs.setCurrentWidget(tab)
     tab.ui.logTable.selectRow(0)  # newest first
-    changes = sorted(tab.ui.changesTable.item(r, 0).text()
-                     for r in range(tab.ui.changesTable.rowCount()))  # fmt: skip
+    changes = sorted(
+        tab.ui.changesTable.item(r, 0).text() for r in range(tab.ui.changesTable.rowCount())
+    )
     assert changes == ["修改", "删除"]
     assert tab.ui.logTable.item(0, 5).text() == "1" and tab.ui.logTable.item(0, 6).text() == "1"
 
@@ -125,11 +143,13 @@ def test_a_conflict_is_shown_side_by_side_and_settled(open_window, tmp_path, mon
     ledger.update_record(db, record_id, replace(held.fields, audience=77), revision=held.revision)
     unit_db = open_db(unit_folder / "沁阳.sqlite")
     mine = records.get_record(unit_db, record_id)
-    ledger.update_record(unit_db, record_id, replace(mine.fields, title="演出（改）"),
-                          revision=mine.revision)  # fmt: skip
+    ledger.update_record(
+        unit_db, record_id, replace(mine.fields, title="演出（改）"), revision=mine.revision
+    )
     second = unit_folder / "second.jzsub"
-    submission_export.export_submission(unit_db, installation.resolve_unit(unit_db, "沁阳"), second,
-                            period=parse_period("2021Q1"))  # fmt: skip
+    submission_export.export_submission(
+        unit_db, installation.resolve_unit(unit_db, "沁阳"), second, period=parse_period("2021Q1")
+    )
     unit_db.close()
     [result] = window.import_files([second])
     assert result.conflicts == 1
@@ -137,9 +157,13 @@ def test_a_conflict_is_shown_side_by_side_and_settled(open_window, tmp_path, mon
     assert tab.ui.conflictsTable.rowCount() == 1
     assert "冲突（1）" in tab.ui.detailTabs.tabText(1)
     tab.ui.conflictsTable.selectRow(0)
-    compare = {tab.ui.compareTable.item(r, 0).text(): (tab.ui.compareTable.item(r, 1).text(),
-                                                        tab.ui.compareTable.item(r, 2).text())
-               for r in range(tab.ui.compareTable.rowCount())}  # fmt: skip
+    compare = {
+        tab.ui.compareTable.item(r, 0).text(): (
+            tab.ui.compareTable.item(r, 1).text(),
+            tab.ui.compareTable.item(r, 2).text(),
+        )
+        for r in range(tab.ui.compareTable.rowCount())
+    }
     assert compare["活动名称（内容）"] == ("演出", "演出（改）")
     assert compare["受益职工（人次）"] == ("77", "0")
     tab.ui.takeTheirsButton.click()
@@ -156,7 +180,9 @@ def test_joint_events_are_listed_on_request(open_window, tmp_path):
     tab.ui.duplicatesButton.click()
     assert tab.ui.duplicatesTable.rowCount() == 1
     assert {tab.ui.duplicatesTable.item(0, 2).text(), tab.ui.duplicatesTable.item(0, 4).text()} == {
-        "沁阳市总工会", "孟州市总工会"}  # fmt: skip
+        "沁阳市总工会",
+        "孟州市总工会",
+    }
 
 
 def test_the_report_tab_exports_a_submission_file(open_window, tmp_path, monkeypatch):

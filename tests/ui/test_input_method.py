@@ -32,14 +32,29 @@ def test_other_choices_are_left_alone(environ):
 def test_the_window_loads_the_ibus_plugin_when_the_desktop_asks_for_fcitx(tmp_path):
     """A real start of the program with QT_IM_MODULE=fcitx: Qt's plugin log shows the
     ibus input-method plugin loaded."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_IM_MODULE": "fcitx",
-           "QT_DEBUG_PLUGINS": "1"}  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_IM_MODULE": "fcitx",
+        "QT_DEBUG_PLUGINS": "1",
+    }
     env.pop("JZDESK_DB", None)
     result = subprocess.run(
-        [sys.executable, "-m", "jzdesk", "--db", str(tmp_path / "x.sqlite"), "gui",
-         "--screenshot", str(tmp_path / "shots")],
-        capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "jzdesk",
+            "--db",
+            str(tmp_path / "x.sqlite"),
+            "gui",
+            "--screenshot",
+            str(tmp_path / "shots"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     loaded = [line for line in result.stderr.splitlines() if "loaded library" in line]
     assert any("libibusplatforminputcontextplugin" in line for line in loaded), loaded

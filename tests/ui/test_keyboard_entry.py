@@ -16,16 +16,20 @@ from jzdesk.ui.models.ledger_model import column_of
 from jzdesk.usecases import ledger
 
 Key, Ctrl = Qt.Key, Qt.KeyboardModifier.ControlModifier
-Yes, Save, Discard, Cancel = (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Save,
-                              QMessageBox.StandardButton.Discard,
-                              QMessageBox.StandardButton.Cancel)  # fmt: skip
+Yes, Save, Discard, Cancel = (
+    QMessageBox.StandardButton.Yes,
+    QMessageBox.StandardButton.Save,
+    QMessageBox.StandardButton.Discard,
+    QMessageBox.StandardButton.Cancel,
+)
 
 
 def live(window):
     """The live records, oldest first, as (date, type, title, revision)."""
     records = ledger.list_records(window.workspace.db)
-    return sorted((r.fields.date, r.fields.activity_type, r.fields.title, r.revision)
-                  for r in records)  # fmt: skip
+    return sorted(
+        (r.fields.date, r.fields.activity_type, r.fields.title, r.revision) for r in records
+    )
 
 
 def fill_start(clerk, digits: str, type_key):
@@ -108,8 +112,10 @@ def test_enter_saves_and_the_next_record_never_overwrites_it(records_window):
     to_title(clerk)
     clerk.type("B")
     clerk.press(Key.Key_Enter)  # the keypad's Enter does the same
-    assert live(window) == [(date(2021, 3, 5), ActivityType.FILM, "A", 1),
-                            (date(2021, 3, 5), ActivityType.FILM, "B", 1)]  # fmt: skip
+    assert live(window) == [
+        (date(2021, 3, 5), ActivityType.FILM, "A", 1),
+        (date(2021, 3, 5), ActivityType.FILM, "B", 1),
+    ]
 
 
 def test_a_date_outside_the_plan_year_is_shown_beside_the_field_and_nothing_saved(
@@ -178,8 +184,10 @@ def test_new_or_another_row_asks_before_dropping_unsaved_input(records_window, a
     queue.append(Save)
     clerk.click_row(tab.ui.table, 0, double=True)
     assert len(asked) == 3
-    assert live(window) == [(date(2021, 2, 1), ActivityType.ART, "B", 1),
-                            (date(2021, 3, 5), ActivityType.CALLIGRAPHY, "kept", 1)]  # fmt: skip
+    assert live(window) == [
+        (date(2021, 2, 1), ActivityType.ART, "B", 1),
+        (date(2021, 3, 5), ActivityType.CALLIGRAPHY, "kept", 1),
+    ]
     assert form.editing.fields.title == "B"  # the row picked, once the input was saved
     clerk.click_row(tab.ui.table, 1, double=True)  # nothing typed: no question
     assert len(asked) == 3 and form.editing.fields.title == "kept"
@@ -202,16 +210,20 @@ def test_the_delete_key_works_in_the_ledger_media_and_photo_lists(
     clerk.type("http://news.example/1")
     clerk.press(Key.Key_Return)  # adds the link; saves nothing
     assert form.ui.mediaList.count() == 1 and live(window) == []
-    clerk.click(form.ui.mediaList.viewport(),
-                pos=form.ui.mediaList.visualItemRect(form.ui.mediaList.item(0)).center())  # fmt: skip
+    clerk.click(
+        form.ui.mediaList.viewport(),
+        pos=form.ui.mediaList.visualItemRect(form.ui.mediaList.item(0)).center(),
+    )
     clerk.press(Key.Key_Delete)
     assert form.ui.mediaList.count() == 0
 
     photo = tmp_path / "p.jpg"
     Image.new("RGB", (400, 300), (200, 50, 50)).save(photo)
     assert form.add_photo_files([str(photo)])
-    clerk.click(form.ui.photoList.viewport(),
-                pos=form.ui.photoList.visualItemRect(form.ui.photoList.item(0)).center())  # fmt: skip
+    clerk.click(
+        form.ui.photoList.viewport(),
+        pos=form.ui.photoList.visualItemRect(form.ui.photoList.item(0)).center(),
+    )
     clerk.press(Key.Key_Delete)
     assert form.ui.photoList.count() == 0
 

@@ -44,8 +44,7 @@ def test_window_has_chinese_title_menus_and_exactly_the_built_tabs(open_window):
     assert not window.ui.sampleBanner.isVisible()
 
 
-def test_a_tab_is_made_when_first_shown_and_works_as_if_made_at_once(open_window, qtbot,
-                                                                       db_path):  # fmt: skip
+def test_a_tab_is_made_when_first_shown_and_works_as_if_made_at_once(open_window, qtbot, db_path):
     """The window opens having made only the tab it shows; clicking another makes it in
     place, wired to the window (its import button asks for files as before)."""
     from jzdesk.ui.views.charts_tab import ChartsTab
@@ -201,8 +200,18 @@ def test_quota_table_sorts_by_any_column_keeping_the_total_at_the_bottom(open_wi
     view.sortByColumn(COL_RATE, Qt.SortOrder.AscendingOrder)
     assert names()[-3:] == ["交通工会", "合计", "焦作市总工会（本级）"]
     view.sortByColumn(COL_QUOTA, Qt.SortOrder.DescendingOrder)
-    assert names()[0] in {"沁阳市总工会", "孟州市总工会", "博爱县总工会", "武陟县总工会", "温县总工会",
-                          "修武县总工会"} and names()[-2] == "合计"  # fmt: skip
+    assert (
+        names()[0]
+        in {
+            "沁阳市总工会",
+            "孟州市总工会",
+            "博爱县总工会",
+            "武陟县总工会",
+            "温县总工会",
+            "修武县总工会",
+        }
+        and names()[-2] == "合计"
+    )
 
 
 def test_quota_columns_fit_their_text_after_a_refresh(open_window, db_path):

@@ -59,6 +59,8 @@ def test_totals_model_contract(qtmodeltester, db):
     model.set_totals(ledger.record_totals(db))
     qtmodeltester.check(model)
     assert model.index(0, column_of("date")).data() == "合计"
-    total = sum(int(model.index(0, column_of(k)).data()) for k in
-                ("art", "film", "calligraphy", "training", "lecture"))  # fmt: skip
+    total = sum(
+        int(model.index(0, column_of(k)).data())
+        for k in ("art", "film", "calligraphy", "training", "lecture")
+    )
     assert total == sum(r.fields.sessions for r in ledger.list_records(db))

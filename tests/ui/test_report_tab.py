@@ -22,8 +22,16 @@ def report(open_window, db_path, monkeypatch):
     db = installation.open_database(db_path)
     installation.init_installation(db, "沁阳", filler="王芳", phone="0391-5555555")
     for day in range(1, 8):
-        ledger.add_record(db, RecordFields("qinyang", date(2021, 10, day), ActivityType.ART,
-                                            title=f"文艺演出第{day}场", audience=100 + day))  # fmt: skip
+        ledger.add_record(
+            db,
+            RecordFields(
+                "qinyang",
+                date(2021, 10, day),
+                ActivityType.ART,
+                title=f"文艺演出第{day}场",
+                audience=100 + day,
+            ),
+        )
     db.close()
     messages = []
     for kind in ("information", "warning"):

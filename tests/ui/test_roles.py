@@ -38,17 +38,29 @@ def city_views(window) -> dict[str, bool]:
 def test_only_the_city_shows_the_citys_views(open_window, db_path, unit, city):
     window = open_as(open_window, db_path, unit)
     shown = city_views(window)
-    assert shown == {"编辑计划": city, "新建下一年度": city, "导出全市汇总表": city,
-                     "汇总导入": city, "导入市总计划文件": not city}  # fmt: skip
+    assert shown == {
+        "编辑计划": city,
+        "新建下一年度": city,
+        "导出全市汇总表": city,
+        "汇总导入": city,
+        "导入市总计划文件": not city,
+    }
 
 
 def test_a_unit_takes_the_citys_plan_file(open_window, db_path, tmp_path, monkeypatch):
     city = installation.open_database(tmp_path / "city.sqlite")
     installation.init_installation(city, "市总本级")
     units = {u.code: u for u in installation.all_units(city)}
-    lines = [planning.PlanLine(e.unit_code, units[e.unit_code].name, units[e.unit_code].short_name,
-                               55 if e.unit_code == "wenxian" else e.quota, e.minimums)
-             for e in plans.plan_entries(city, 2021)]  # fmt: skip
+    lines = [
+        planning.PlanLine(
+            e.unit_code,
+            units[e.unit_code].name,
+            units[e.unit_code].short_name,
+            55 if e.unit_code == "wenxian" else e.quota,
+            e.minimums,
+        )
+        for e in plans.plan_entries(city, 2021)
+    ]
     planning.save_plan(city, 2021, lines)
     plan_file = tmp_path / "2021年任务分解表.xlsx"
     planning.export_quota_table(city, 2021, plan_file)
@@ -56,8 +68,9 @@ def test_a_unit_takes_the_citys_plan_file(open_window, db_path, tmp_path, monkey
 
     window = open_as(open_window, db_path, "温县")
     told = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(plan_file), "")))  # fmt: skip
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(plan_file), ""))
+    )
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: told.append(a[2])))
     window.show_tab("quota")
     window.quota_tab.ui.importPlanButton.click()

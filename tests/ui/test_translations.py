@@ -36,8 +36,11 @@ def test_a_file_dialog_speaks_chinese(translated, qtbot):
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own, as on UOS and Kylin
     qtbot.addWidget(dialog)
     labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
-    assert labels == {"lookInLabel": "查找范围(&L)：", "fileNameLabel": "文件名称(&N)：",
-                      "fileTypeLabel": "文件类型(&T)："}  # fmt: skip
+    assert labels == {
+        "lookInLabel": "查找范围(&L)：",
+        "fileNameLabel": "文件名称(&N)：",
+        "fileTypeLabel": "文件类型(&T)：",
+    }
     columns = dialog.findChild(QTreeView).model()
     headers = [columns.headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
     assert headers == ["名称", "大小", "类型", "修改日期"]

@@ -43,16 +43,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.OperationalError as error:
         if sqlite_failure(error) not in ("busy", "locked"):
             raise
-        print(f"{APP_NAME}: 错误：数据库正被另一个程序（可能是打开的 jzdesk 窗口）写入，"
-              "请稍后再试", file=sys.stderr)  # fmt: skip
+        print(
+            f"{APP_NAME}: 错误：数据库正被另一个程序（可能是打开的 jzdesk 窗口）写入，请稍后再试",
+            file=sys.stderr,
+        )
         return 1
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
         # Every write is one transaction: what finished is kept, the step under way is not.
-        print(f"{APP_NAME}: 已中断（Ctrl+C）。已完成的部分已保存，正在进行的那一步没有写入。",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"{APP_NAME}: 已中断（Ctrl+C）。已完成的部分已保存，正在进行的那一步没有写入。",
+            file=sys.stderr,
+        )
         return 130  # the shells' convention for an interrupted command
 
 

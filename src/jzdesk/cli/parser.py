@@ -97,23 +97,30 @@ class Commands:
             description="“五送”文化活动进基层统计：登记活动、查看进度、导出统计表、导入与考核。"
             "不带命令时打开窗口。",
         )
-        self.parser.add_argument("--version", action="version",
-                                 version=f"{APP_NAME} {__version__}", help="显示版本号并退出")  # fmt: skip
+        self.parser.add_argument(
+            "--version",
+            action="version",
+            version=f"{APP_NAME} {__version__}",
+            help="显示版本号并退出",
+        )
         self._commands = self.parser.add_subparsers(title="命令", metavar="COMMAND")
 
-    def add(self, name: str, handler: Handler, help_text: str, *,
-            under=None) -> argparse.ArgumentParser:  # fmt: skip
+    def add(
+        self, name: str, handler: Handler, help_text: str, *, under=None
+    ) -> argparse.ArgumentParser:
         """A command (or, ``under`` another's subparsers, an action of it)."""
         commands = self._commands if under is None else under
-        sub = commands.add_parser(name, parents=[self.common], help=help_text,
-                                  description=help_text)  # fmt: skip
+        sub = commands.add_parser(
+            name, parents=[self.common], help=help_text, description=help_text
+        )
         sub.set_defaults(handler=handler, parser=sub)
         return sub
 
 
 def add_unit_option(sub: argparse.ArgumentParser, help_text: str | None = None) -> None:
-    sub.add_argument("--unit", metavar="NAME",
-                     help=help_text or "填报单位（默认为 init 设置的本单位）")  # fmt: skip
+    sub.add_argument(
+        "--unit", metavar="NAME", help=help_text or "填报单位（默认为 init 设置的本单位）"
+    )
 
 
 def add_json_option(sub: argparse.ArgumentParser, help_text: str = "以 JSON 输出") -> None:

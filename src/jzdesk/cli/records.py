@@ -17,16 +17,25 @@ def register(commands: Commands) -> None:
     add = commands.add("add-event", _add_event, "登记一条活动记录，输出新记录的编号")
     add_unit_option(add)
     add.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="活动日期")
-    add.add_argument("--type", required=True, metavar="TYPE",
-                     help="活动类型：送文艺/送电影/送书画/送培训/送讲座（或 文艺、art 等）")  # fmt: skip
+    add.add_argument(
+        "--type",
+        required=True,
+        metavar="TYPE",
+        help="活动类型：送文艺/送电影/送书画/送培训/送讲座（或 文艺、art 等）",
+    )
     add.add_argument("--sessions", default="1", metavar="N", help="场次（默认 1）")
     add.add_argument("--audience", default="0", metavar="N", help="受益职工人次")
     add.add_argument("--title", default="", metavar="TEXT", help="活动名称（内容）")
     add.add_argument("--venue", default="", metavar="TEXT", help="活动地点（服务对象）")
-    add.add_argument("--venue-category", default="", metavar="TEXT",
-                     help="场所类别：厂矿企业、基层社区、重点工程及建设项目工地、偏远农村、车间/班组、其他")  # fmt: skip
-    add.add_argument("--delivery", default="", metavar="TEXT",
-                     help="组织方式：购买服务、志愿服务、自办")  # fmt: skip
+    add.add_argument(
+        "--venue-category",
+        default="",
+        metavar="TEXT",
+        help="场所类别：厂矿企业、基层社区、重点工程及建设项目工地、偏远农村、车间/班组、其他",
+    )
+    add.add_argument(
+        "--delivery", default="", metavar="TEXT", help="组织方式：购买服务、志愿服务、自办"
+    )
     add.add_argument("--presenter", default="", metavar="TEXT", help="主讲人或演出团队")
     add.add_argument("--demo", action="store_true", help="示范性活动")
     add.add_argument("--original", action="store_true", help="职工原创")
@@ -35,12 +44,12 @@ def register(commands: Commands) -> None:
 
     events = commands.add("events", _events, "列出活动记录")
     add_unit_option(events, "只列此单位")
-    events.add_argument("--period", metavar="P",
-                        help="期间：2021、2021Q1、2021-03 或 2021-01-01..2021-03-31")  # fmt: skip
+    events.add_argument(
+        "--period", metavar="P", help="期间：2021、2021Q1、2021-03 或 2021-01-01..2021-03-31"
+    )
     add_json_option(events)
 
-    delete = commands.add("delete-event", _delete_event,
-                          "删除一条活动记录（保留删除标记以便上报）")  # fmt: skip
+    delete = commands.add("delete-event", _delete_event, "删除一条活动记录（保留删除标记以便上报）")
     delete.add_argument("id", metavar="ID", help="add-event 输出的记录编号")
 
 

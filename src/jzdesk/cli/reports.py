@@ -26,17 +26,29 @@ def register(commands: Commands) -> None:
     progress.add_argument("--as-of", metavar="DATE", help="统计截止日期（默认今天，不超过年底）")
     add_json_option(progress)
 
-    export = commands.add("export-sheet", _export_sheet,
-                          "导出某单位某期间的《情况统计表》（Excel 或 PDF），或全市汇总表")  # fmt: skip
+    export = commands.add(
+        "export-sheet",
+        _export_sheet,
+        "导出某单位某期间的《情况统计表》（Excel 或 PDF），或全市汇总表",
+    )
     add_unit_option(export)
-    export.add_argument("--period", required=True, metavar="P",
-                        help="期间：2021、2021Q1、2021-03 …")  # fmt: skip
-    export.add_argument("--out", required=True, type=Path, metavar="FILE",
-                        help="输出文件，以 .xlsx 或 .pdf 结尾")  # fmt: skip
-    export.add_argument("--seal", type=Path, metavar="IMAGE",
-                        help="本次使用的印章扫描图片（默认用已保存的本单位印章）")  # fmt: skip
-    export.add_argument("--summary", action="store_true",
-                        help="导出全市汇总表（每个单位一行），而不是某个单位的统计表")  # fmt: skip
+    export.add_argument(
+        "--period", required=True, metavar="P", help="期间：2021、2021Q1、2021-03 …"
+    )
+    export.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="输出文件，以 .xlsx 或 .pdf 结尾"
+    )
+    export.add_argument(
+        "--seal",
+        type=Path,
+        metavar="IMAGE",
+        help="本次使用的印章扫描图片（默认用已保存的本单位印章）",
+    )
+    export.add_argument(
+        "--summary",
+        action="store_true",
+        help="导出全市汇总表（每个单位一行），而不是某个单位的统计表",
+    )
 
     quota = commands.add("quota", _quota_help, "导出或导入任务分解表（附件1，Excel）")
     actions = quota.add_subparsers(title="操作", metavar="ACTION", help="export 或 import")
@@ -46,21 +58,33 @@ def register(commands: Commands) -> None:
     ):
         sub = commands.add(name, handler, help_text, under=actions)
         sub.add_argument("file", type=Path, metavar="FILE.xlsx", help="Excel 文件")
-        sub.add_argument("--year", metavar="Y",
-                         help="计划年度（导出默认为最近的计划年度；导入默认取标题中的年份）")  # fmt: skip
+        sub.add_argument(
+            "--year",
+            metavar="Y",
+            help="计划年度（导出默认为最近的计划年度；导入默认取标题中的年份）",
+        )
 
-    evaluate = commands.add("evaluate", _evaluate,
-                            "检查考核：按完成率排名，列出表扬和通报批评及理由")  # fmt: skip
-    evaluate.add_argument("--as-of", metavar="DATE",
-                          help="统计截止日期（默认为计划年度的 10 月 1 日）")  # fmt: skip
-    evaluate.add_argument("--top", default="3", metavar="N",
-                          help="完成率前 N 名予以表扬（默认 3，0 为不按名次表扬）")  # fmt: skip
-    evaluate.add_argument("--below-pace", default="60", metavar="PCT",
-                          help="完成数低于按进度应完成数的百分之几时通报批评（默认 60，0 为不按进度批评）")  # fmt: skip
-    evaluate.add_argument("--ignore-minimums", action="store_true",
-                          help="未达到最低要求不列为通报批评")  # fmt: skip
-    evaluate.add_argument("--out", type=Path, metavar="FILE",
-                          help="同时导出排名表（.xlsx 或 .pdf）")  # fmt: skip
+    evaluate = commands.add(
+        "evaluate", _evaluate, "检查考核：按完成率排名，列出表扬和通报批评及理由"
+    )
+    evaluate.add_argument(
+        "--as-of", metavar="DATE", help="统计截止日期（默认为计划年度的 10 月 1 日）"
+    )
+    evaluate.add_argument(
+        "--top", default="3", metavar="N", help="完成率前 N 名予以表扬（默认 3，0 为不按名次表扬）"
+    )
+    evaluate.add_argument(
+        "--below-pace",
+        default="60",
+        metavar="PCT",
+        help="完成数低于按进度应完成数的百分之几时通报批评（默认 60，0 为不按进度批评）",
+    )
+    evaluate.add_argument(
+        "--ignore-minimums", action="store_true", help="未达到最低要求不列为通报批评"
+    )
+    evaluate.add_argument(
+        "--out", type=Path, metavar="FILE", help="同时导出排名表（.xlsx 或 .pdf）"
+    )
     add_json_option(evaluate)
 
 
@@ -140,19 +164,33 @@ def _evaluate(args: argparse.Namespace) -> int:
         evaluation.export_ranking(db, args.out, as_of=report.as_of, rules=rules)
         print(f"已导出：{args.out}", file=sys.stderr)
     if args.json:
-        print_json({
-            "year": report.year, "as_of": report.as_of.isoformat(),
-            "units": [{"rank": row.rank, "code": row.progress.unit.code,
-                       "name": row.progress.unit.name, "quota": row.progress.quota,
-                       "total": row.progress.total, "rate": round(row.progress.rate, 4),
-                       "pace": round(row.progress.pace, 2), "praise": list(row.praise),
-                       "criticism": list(row.criticism)} for row in rows],
-        })  # fmt: skip
+        print_json(
+            {
+                "year": report.year,
+                "as_of": report.as_of.isoformat(),
+                "units": [
+                    {
+                        "rank": row.rank,
+                        "code": row.progress.unit.code,
+                        "name": row.progress.unit.name,
+                        "quota": row.progress.quota,
+                        "total": row.progress.total,
+                        "rate": round(row.progress.rate, 4),
+                        "pace": round(row.progress.pace, 2),
+                        "praise": list(row.praise),
+                        "criticism": list(row.criticism),
+                    }
+                    for row in rows
+                ],
+            }
+        )
         return 0
     print(f"{report.year} 年检查考核（截至 {report.as_of.isoformat()}）")
     print("名次\t单位\t任务\t完成\t完成率\t表扬\t通报批评")
     for row in rows:
         unit = row.progress
-        print(f"{row.rank}\t{unit.unit.name}\t{unit.quota}\t{unit.total}\t{unit.rate:.1%}\t"
-              f"{'；'.join(row.praise)}\t{'；'.join(row.criticism)}")  # fmt: skip
+        print(
+            f"{row.rank}\t{unit.unit.name}\t{unit.quota}\t{unit.total}\t{unit.rate:.1%}\t"
+            f"{'；'.join(row.praise)}\t{'；'.join(row.criticism)}"
+        )
     return 0

@@ -21,42 +21,58 @@ from jzdesk.domain.text import parse_whole_number
 
 
 def register(commands: Commands) -> None:
-    package = commands.add("export-package", _export_package,
-                           "导出上报文件（.jzsub）：本单位本年度至今的全部记录，报送给市总工会")  # fmt: skip
+    package = commands.add(
+        "export-package",
+        _export_package,
+        "导出上报文件（.jzsub）：本单位本年度至今的全部记录，报送给市总工会",
+    )
     add_unit_option(package)
     package.add_argument("--period", metavar="P", help="报送期间，如 2021Q3（默认为刚结束的季度）")
-    package.add_argument("--out", type=Path, metavar="FILE.jzsub",
-                         help="输出文件（默认在当前文件夹，名为 单位-期间-日期.jzsub）")  # fmt: skip
+    package.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE.jzsub",
+        help="输出文件（默认在当前文件夹，名为 单位-期间-日期.jzsub）",
+    )
     package.add_argument("--photos", action="store_true", help="同时带上活动照片（文件会变大）")
 
-    plan_doc = commands.add("attach-plan", _attach_plan,
-                            "附上本单位的实施方案（PDF、Word 等），随上报文件一起报送")  # fmt: skip
+    plan_doc = commands.add(
+        "attach-plan", _attach_plan, "附上本单位的实施方案（PDF、Word 等），随上报文件一起报送"
+    )
     plan_doc.add_argument("file", type=Path, metavar="FILE", help="实施方案文件")
     add_unit_option(plan_doc)
     plan_doc.add_argument("--year", metavar="Y", help="年度（默认为最近的计划年度）")
 
-    complete = commands.add("completeness", _completeness,
-                            "报送情况：各单位各季度是否按时报送（及实施方案）")  # fmt: skip
+    complete = commands.add(
+        "completeness", _completeness, "报送情况：各单位各季度是否按时报送（及实施方案）"
+    )
     complete.add_argument("--year", metavar="Y", help="计划年度（默认为最近的计划年度）")
     complete.add_argument("--as-of", metavar="DATE", help="按哪一天判断（默认今天）")
-    complete.add_argument("--deadline-days", metavar="N",
-                          help="把报送期限改为季度结束后 N 天并保存（默认 10 天）")  # fmt: skip
+    complete.add_argument(
+        "--deadline-days", metavar="N", help="把报送期限改为季度结束后 N 天并保存（默认 10 天）"
+    )
     add_json_option(complete)
 
-    conflicts = commands.add("conflicts", _conflicts,
-                             "列出导入时发现的冲突（同一记录两处修改），或选择保留哪个版本")  # fmt: skip
-    conflicts.add_argument("--keep", choices=("ours", "theirs"),
-                           help="ours 保留本机版本，theirs 采用来件版本（与 --id 一起用）")  # fmt: skip
+    conflicts = commands.add(
+        "conflicts", _conflicts, "列出导入时发现的冲突（同一记录两处修改），或选择保留哪个版本"
+    )
+    conflicts.add_argument(
+        "--keep",
+        choices=("ours", "theirs"),
+        help="ours 保留本机版本，theirs 采用来件版本（与 --id 一起用）",
+    )
     conflicts.add_argument("--id", metavar="N", help="要处理的冲突编号")
     add_json_option(conflicts)
 
-    log = commands.add("import-log", _import_log,
-                       "列出已导入的文件（单位、期间、时间、新增/更新/冲突数）")  # fmt: skip
+    log = commands.add(
+        "import-log", _import_log, "列出已导入的文件（单位、期间、时间、新增/更新/冲突数）"
+    )
     log.add_argument("--year", metavar="Y", help="只列此年度")
     add_json_option(log)
 
-    imports = commands.add("import", _import,
-                           "导入上报文件（.jzsub）和填好的《情况统计表》（.xlsx），每个文件单独处理")  # fmt: skip
+    imports = commands.add(
+        "import", _import, "导入上报文件（.jzsub）和填好的《情况统计表》（.xlsx），每个文件单独处理"
+    )
     imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="要导入的文件")
     add_unit_option(imports, "表中没有填写填报单位时，指定单位")
     add_json_option(imports, "以 JSON 输出每个文件的结果")
@@ -71,8 +87,11 @@ def _export_package(args: argparse.Namespace) -> int:
     out = args.out or Path(submission_export.suggested_name(unit, period))
     exported = submission_export.export_submission(db, unit, out, period=period, photos=args.photos)
     print(exported.path)
-    print(f"{unit.name} {period.label}：{exported.records} 条记录；统计表校验码 "
-          f"{exported.sheet_code}；第 {exported.sequence} 次导出", file=sys.stderr)  # fmt: skip
+    print(
+        f"{unit.name} {period.label}：{exported.records} 条记录；统计表校验码 "
+        f"{exported.sheet_code}；第 {exported.sequence} 次导出",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -150,12 +169,16 @@ def _conflicts(args: argparse.Namespace) -> int:
     if not waiting:
         print("没有待处理的冲突")
     for c in waiting:
-        print(f"[{c['id']}] {c['unit_name']} {c['ours']['date']} 的记录 {c['record_id']}"
-              f"（来自 {c['file_name']}）")  # fmt: skip
+        print(
+            f"[{c['id']}] {c['unit_name']} {c['ours']['date']} 的记录 {c['record_id']}"
+            f"（来自 {c['file_name']}）"
+        )
         for key, label in STATE_LABELS.items():
             if c["ours"].get(key) != c["theirs"].get(key):
-                print(f"    {label}：本机“{state_text(key, c['ours'].get(key))}” ／ "
-                      f"来件“{state_text(key, c['theirs'].get(key))}”")  # fmt: skip
+                print(
+                    f"    {label}：本机“{state_text(key, c['ours'].get(key))}” ／ "
+                    f"来件“{state_text(key, c['theirs'].get(key))}”"
+                )
     return 0
 
 
@@ -170,7 +193,9 @@ def _import_log(args: argparse.Namespace) -> int:
     if not entries:
         print("还没有导入过文件" + (f"（{args.year} 年）" if args.year else ""))
     for e in entries:
-        print(f"{e['imported_at']}  {e['unit_name']}  {e['period']}  {e['file_name']}  新增 "
-              f"{e['added']} 更新 {e['updated']} 删除 {e['deleted']} 冲突 {e['conflicts']}  "
-              f"校验码 {e['sheet_code'] or '—'}")  # fmt: skip
+        print(
+            f"{e['imported_at']}  {e['unit_name']}  {e['period']}  {e['file_name']}  新增 "
+            f"{e['added']} 更新 {e['updated']} 删除 {e['deleted']} 冲突 {e['conflicts']}  "
+            f"校验码 {e['sheet_code'] or '—'}"
+        )
     return 0

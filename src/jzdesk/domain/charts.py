@@ -24,13 +24,18 @@ class ChartData:
 
 
 def build_chart_data(
-    *, period_label: str, year_report: ProgressReport, period_report: ProgressReport,
-    monthly: list[tuple[str, ActivityType, int, int]], period_counts: list[TypeCount],
+    *,
+    period_label: str,
+    year_report: ProgressReport,
+    period_report: ProgressReport,
+    monthly: list[tuple[str, ActivityType, int, int]],
+    period_counts: list[TypeCount],
     unit_codes: set[str] | None,
-) -> ChartData:  # fmt: skip
+) -> ChartData:
     """Combine the reports and monthly totals; ``unit_codes`` narrows all but completion."""
-    chosen = [u for u in period_report.with_quota
-              if unit_codes is None or u.unit.code in unit_codes]  # fmt: skip
+    chosen = [
+        u for u in period_report.with_quota if unit_codes is None or u.unit.code in unit_codes
+    ]
     completion = sorted(
         ((u.unit.name, u.rate or 0.0, u.total, u.quota) for u in year_report.with_quota),
         key=lambda item: -item[1],
@@ -43,8 +48,9 @@ def build_chart_data(
     for sessions in per_month:
         running += sessions
         cumulative.append(running)
-    quota = sum(u.quota for u in year_report.with_quota
-                if unit_codes is None or u.unit.code in unit_codes)  # fmt: skip
+    quota = sum(
+        u.quota for u in year_report.with_quota if unit_codes is None or u.unit.code in unit_codes
+    )
     month_ends = [date(year, m, calendar.monthrange(year, m)[1]) for m in range(1, 13)]
     audience = dict.fromkeys(ActivityType, 0)
     for count in period_counts:

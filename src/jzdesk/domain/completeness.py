@@ -89,8 +89,11 @@ class Completeness:
         """The shape of ``completeness --json``."""
 
         def cell(c: ReportCell) -> dict:
-            return {"received": c.received.isoformat() if c.received else None,
-                    "status": c.status.value, "deadline": c.deadline.isoformat()}  # fmt: skip
+            return {
+                "received": c.received.isoformat() if c.received else None,
+                "status": c.status.value,
+                "deadline": c.deadline.isoformat(),
+            }
 
         on_time, due = self.on_time_share()
         return {
@@ -105,7 +108,7 @@ class Completeness:
                     "quarters": {f"Q{c.quarter}": cell(c) for c in u.quarters},
                 }
                 for u in self.units
-            ],  # fmt: skip
+            ],
             "on_time": on_time,
             "due": due,
             "on_time_rate": round(on_time / due, 4) if due else None,
@@ -125,8 +128,7 @@ def quarter_receipts(year: int, receipts: dict[int, list[date]]) -> dict[int, da
     received: dict[int, date] = {}
     for quarter in range(1, 5):
         ended = quarter_period(year, quarter).end
-        days = [day for q, days in receipts.items() if q >= quarter for day in days
-                if day >= ended]  # fmt: skip
+        days = [day for q, days in receipts.items() if q >= quarter for day in days if day >= ended]
         if days:
             received[quarter] = min(days)
     return received
@@ -156,8 +158,9 @@ def build_completeness(
             day = _by(received.get(quarter), today)
             quarters.append(ReportCell(quarter, deadline, day, report_status(day, deadline, today)))
         document_day = _by(plan_documents.get(code), today)
-        document = ReportCell(0, plan_deadline, document_day,
-                              report_status(document_day, plan_deadline, today))  # fmt: skip
+        document = ReportCell(
+            0, plan_deadline, document_day, report_status(document_day, plan_deadline, today)
+        )
         rows.append(UnitCompleteness(code, name, document, tuple(quarters)))
     return Completeness(year, today, deadline_days, tuple(rows))
 

@@ -71,6 +71,7 @@ def _minimum_reasons(unit: UnitProgress, share: float) -> list[str]:
             if not status.met:
                 reasons.append(f"{name} {status.achieved}/{required} 场，未达到最低要求")
         elif status.achieved < required * share:
-            reasons.append(f"{name} {status.achieved}/{required} 场，按进度此时应有 "
-                           f"{required * share:.0f} 场")  # fmt: skip
+            reasons.append(
+                f"{name} {status.achieved}/{required} 场，按进度此时应有 {required * share:.0f} 场"
+            )
     return reasons

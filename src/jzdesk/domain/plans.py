@@ -42,8 +42,10 @@ def date_outside_plans(day: date, years) -> str | None:
     if day.year in years:
         return None
     planned = "、".join(str(year) for year in sorted(years))
-    return (f"活动日期 {day.isoformat()} 不在计划年度内：没有 {day.year} 年的任务分解表"
-            f"（现有 {planned} 年的计划），请检查年份")  # fmt: skip
+    return (
+        f"活动日期 {day.isoformat()} 不在计划年度内：没有 {day.year} 年的任务分解表"
+        f"（现有 {planned} 年的计划），请检查年份"
+    )
 
 
 @dataclass(frozen=True)

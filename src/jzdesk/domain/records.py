@@ -25,11 +25,32 @@ MEDIA_CHANNELS = ("报纸", "电视", "广播", "网络", "微博微信", "APP")
 # RecordFields holds them, media apart), then the wire shape of a submission file's records
 # (identity and bookkeeping added, media as JSON).
 FIELD_COLUMNS = (
-    "unit_code", "date", "type", "sessions", "title", "venue", "venue_category", "audience",
-    "delivery", "presenter", "demonstration", "original", "logo_shown", "notes",
-)  # fmt: skip
-RECORD_COLUMNS = ("id", *FIELD_COLUMNS, "entered_by", "revision", "base_revision", "created_at",
-                  "updated_at", "deleted", "media")  # fmt: skip
+    "unit_code",
+    "date",
+    "type",
+    "sessions",
+    "title",
+    "venue",
+    "venue_category",
+    "audience",
+    "delivery",
+    "presenter",
+    "demonstration",
+    "original",
+    "logo_shown",
+    "notes",
+)
+RECORD_COLUMNS = (
+    "id",
+    *FIELD_COLUMNS,
+    "entered_by",
+    "revision",
+    "base_revision",
+    "created_at",
+    "updated_at",
+    "deleted",
+    "media",
+)
 
 # Chinese names of the fields, for messages that must name the field.
 FIELD_LABELS = {
@@ -121,14 +142,22 @@ def fields_json(fields: RecordFields) -> dict:
 
 # A record's user-visible state (state_of / fields_json) named for people, in form order.
 STATE_LABELS = {
-    "date": FIELD_LABELS["date"], "type": FIELD_LABELS["activity_type"],
-    "sessions": FIELD_LABELS["sessions"], "title": FIELD_LABELS["title"],
-    "venue": FIELD_LABELS["venue"], "venue_category": FIELD_LABELS["venue_category"],
-    "audience": FIELD_LABELS["audience"], "delivery": FIELD_LABELS["delivery"],
-    "presenter": FIELD_LABELS["presenter"], "demonstration": "示范性活动",
-    "original": "职工原创", "logo_shown": "展示活动标识", "media": FIELD_LABELS["media"],
-    "notes": FIELD_LABELS["notes"], "deleted": "已删除",
-}  # fmt: skip
+    "date": FIELD_LABELS["date"],
+    "type": FIELD_LABELS["activity_type"],
+    "sessions": FIELD_LABELS["sessions"],
+    "title": FIELD_LABELS["title"],
+    "venue": FIELD_LABELS["venue"],
+    "venue_category": FIELD_LABELS["venue_category"],
+    "audience": FIELD_LABELS["audience"],
+    "delivery": FIELD_LABELS["delivery"],
+    "presenter": FIELD_LABELS["presenter"],
+    "demonstration": "示范性活动",
+    "original": "职工原创",
+    "logo_shown": "展示活动标识",
+    "media": FIELD_LABELS["media"],
+    "notes": FIELD_LABELS["notes"],
+    "deleted": "已删除",
+}
 
 
 def state_text(key: str, value) -> str:
@@ -145,15 +174,22 @@ def state_text(key: str, value) -> str:
 def fields_from_json(state: dict) -> RecordFields:
     """The inverse of fields_json (a conflict's or a snapshot's stored state)."""
     return RecordFields(
-        unit_code=state["unit"], date=date.fromisoformat(state["date"]),
-        activity_type=ActivityType(state["type"]), sessions=state["sessions"],
-        title=state["title"], venue=state["venue"], venue_category=state["venue_category"],
-        audience=state["audience"], delivery=state["delivery"], presenter=state["presenter"],
-        demonstration=bool(state["demonstration"]), original=bool(state["original"]),
+        unit_code=state["unit"],
+        date=date.fromisoformat(state["date"]),
+        activity_type=ActivityType(state["type"]),
+        sessions=state["sessions"],
+        title=state["title"],
+        venue=state["venue"],
+        venue_category=state["venue_category"],
+        audience=state["audience"],
+        delivery=state["delivery"],
+        presenter=state["presenter"],
+        demonstration=bool(state["demonstration"]),
+        original=bool(state["original"]),
         logo_shown=bool(state["logo_shown"]),
         media=tuple(MediaItem(m["channel"], m["link"]) for m in state["media"]),
         notes=state["notes"],
-    )  # fmt: skip
+    )
 
 
 @dataclass(frozen=True)
@@ -170,15 +206,24 @@ def check_fields(fields: RecordFields) -> list[Problem]:
     if not isinstance(fields.sessions, int) or fields.sessions < 1:
         problems.append(Problem("sessions", f"场次必须是不小于 1 的整数，现在是 {fields.sessions}"))
     elif fields.sessions > MAX_SESSIONS:
-        problems.append(Problem("sessions", f"一条记录的场次不能超过 {MAX_SESSIONS}，现在是 "
-                                            f"{fields.sessions}；请检查是否多输了数字"))  # fmt: skip
+        problems.append(
+            Problem(
+                "sessions",
+                f"一条记录的场次不能超过 {MAX_SESSIONS}，现在是 "
+                f"{fields.sessions}；请检查是否多输了数字",
+            )
+        )
     if not isinstance(fields.audience, int) or fields.audience < 0:
         problems.append(
             Problem("audience", f"受益职工（人次）不能为负数，现在是 {fields.audience}")
         )
     elif fields.audience > MAX_AUDIENCE:
-        problems.append(Problem("audience", f"一条记录的受益职工不能超过 {MAX_AUDIENCE} 人次，"
-                                            f"现在是 {fields.audience}"))  # fmt: skip
+        problems.append(
+            Problem(
+                "audience",
+                f"一条记录的受益职工不能超过 {MAX_AUDIENCE} 人次，现在是 {fields.audience}",
+            )
+        )
     if not 2000 <= fields.date.year <= 2100:
         problems.append(Problem("date", f"活动日期 {fields.date.isoformat()} 不在合理的年份内"))
     if fields.venue_category and fields.venue_category not in VENUE_CATEGORIES:

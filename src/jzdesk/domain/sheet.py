@@ -71,8 +71,15 @@ def row_values(number: int, record) -> list:
 def shown(fields) -> tuple:
     """What a printed row shows of a record (date, type, sessions, title, venue, audience,
     notes): all a clerk can correct on paper or in Excel, and all a hand-filled sheet has."""
-    return (fields.date.isoformat(), fields.activity_type.value, fields.sessions, fields.title,
-            fields.venue, fields.audience, fields.notes)  # fmt: skip
+    return (
+        fields.date.isoformat(),
+        fields.activity_type.value,
+        fields.sessions,
+        fields.title,
+        fields.venue,
+        fields.audience,
+        fields.notes,
+    )
 
 
 @dataclass(frozen=True)
@@ -105,19 +112,32 @@ class SheetData:
         """The line under the table: year-to-date total, quota and completion rate."""
         if not self.quota:
             return f"本年度截至本期末累计完成“五送”活动 {self.year_total} 场。"
-        return (f"本年度截至本期末累计完成“五送”活动 {self.year_total} 场，全年任务 {self.quota} 场，"
-                f"完成率 {self.year_total / self.quota:.1%}。")  # fmt: skip
+        return (
+            f"本年度截至本期末累计完成“五送”活动 {self.year_total} 场，全年任务 {self.quota} 场，"
+            f"完成率 {self.year_total / self.quota:.1%}。"
+        )
 
 
 # The second worksheet of the program's own export: every field, so it reads back losslessly.
 DETAIL_SHEET = "活动明细"
 DETAIL_COLUMNS = (
-    ("id", "记录编号"), ("revision", "版本"), ("date", "活动日期"), ("type", "类型"),
-    ("sessions", "场次"), ("title", "活动名称（内容）"), ("venue", "活动地点（服务对象）"),
-    ("venue_category", "场所类别"), ("audience", "受益职工（人次）"), ("delivery", "组织方式"),
-    ("presenter", "主讲人/演出团队"), ("demonstration", "示范性"), ("original", "职工原创"),
-    ("logo_shown", "展示标识"), ("media", "媒体宣传"), ("notes", "备注"),
-)  # fmt: skip
+    ("id", "记录编号"),
+    ("revision", "版本"),
+    ("date", "活动日期"),
+    ("type", "类型"),
+    ("sessions", "场次"),
+    ("title", "活动名称（内容）"),
+    ("venue", "活动地点（服务对象）"),
+    ("venue_category", "场所类别"),
+    ("audience", "受益职工（人次）"),
+    ("delivery", "组织方式"),
+    ("presenter", "主讲人/演出团队"),
+    ("demonstration", "示范性"),
+    ("original", "职工原创"),
+    ("logo_shown", "展示标识"),
+    ("media", "媒体宣传"),
+    ("notes", "备注"),
+)
 
 
 def canonical_content(data: SheetData) -> str:
@@ -159,8 +179,15 @@ def qr_text(data: SheetData, code: str) -> str:
 
 
 SUMMARY_TITLE = "“中国梦·劳动美·工会情”文化活动进基层情况汇总表"
-SUMMARY_HEADERS = ("单位", "任务场次", *(k.label for k in ActivityType), "本期合计",
-                   "本年累计", "完成率", "受益职工（人次）")  # fmt: skip
+SUMMARY_HEADERS = (
+    "单位",
+    "任务场次",
+    *(k.label for k in ActivityType),
+    "本期合计",
+    "本年累计",
+    "完成率",
+    "受益职工（人次）",
+)
 
 
 @dataclass(frozen=True)
@@ -183,11 +210,24 @@ class SummaryData:
         for row in self.period_report.units:
             year_total = year_totals.get(row.unit.code, 0)
             rate = None if not row.quota else year_total / row.quota
-            cells = [row.unit.name if row.quota is not None else f"{row.unit.name}（本级）",
-                     row.quota, *(row.done[k] for k in ActivityType), row.total, year_total,
-                     rate, row.audience]  # fmt: skip
+            cells = [
+                row.unit.name if row.quota is not None else f"{row.unit.name}（本级）",
+                row.quota,
+                *(row.done[k] for k in ActivityType),
+                row.total,
+                year_total,
+                rate,
+                row.audience,
+            ]
             (body if row.quota is not None else extra).append(cells)
         report, year = self.period_report, self.year_report
-        total = [TOTAL_LABEL, report.quota, *(report.totals[k] for k in ActivityType),
-                 report.total, year.total, year.rate, report.audience]  # fmt: skip
+        total = [
+            TOTAL_LABEL,
+            report.quota,
+            *(report.totals[k] for k in ActivityType),
+            report.total,
+            year.total,
+            year.rate,
+            report.audience,
+        ]
         return [*body, total, *extra]

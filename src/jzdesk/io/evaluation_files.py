@@ -10,17 +10,26 @@ _WIDTHS = (6, 18, 9, 9, 9, 12, 34, 40)
 
 
 def title(year: int, as_of) -> tuple[str, str]:
-    return (f"{year}年“五送”文化活动进基层检查考核排名",
-            f"（截至 {as_of.year}年{as_of.month}月{as_of.day}日）")  # fmt: skip
+    return (
+        f"{year}年“五送”文化活动进基层检查考核排名",
+        f"（截至 {as_of.year}年{as_of.month}月{as_of.day}日）",
+    )
 
 
 def table_rows(rows) -> list[list]:
     return [
-        [row.rank, row.progress.unit.name, row.progress.quota, row.progress.total,
-         row.progress.rate, round(row.progress.pace), "；".join(row.praise),
-         "；".join(row.criticism)]
+        [
+            row.rank,
+            row.progress.unit.name,
+            row.progress.quota,
+            row.progress.total,
+            row.progress.rate,
+            round(row.progress.pace),
+            "；".join(row.praise),
+            "；".join(row.criticism),
+        ]
         for row in rows
-    ]  # fmt: skip
+    ]
 
 
 _RATE_COLUMN = 4  # in table_rows
@@ -48,8 +57,11 @@ def write_evaluation_xlsx(year: int, as_of, rows, path: Path) -> None:
         made = []
         for column, value in enumerate(cells):
             if column == _RATE_COLUMN:  # a rate of any size, or "—" for a unit without quota
-                made.append(make("—", "number") if value is None
-                            else make(value, "number", number_format="0.0%"))  # fmt: skip
+                made.append(
+                    make("—", "number")
+                    if value is None
+                    else make(value, "number", number_format="0.0%")
+                )
             else:
                 made.append(make(value, "text" if isinstance(value, str) else "number"))
         ws.append(made)
@@ -71,26 +83,49 @@ def write_evaluation_pdf(year: int, as_of, rows, path: Path) -> None:
     styles = styles_for(font)
     heading, when = title(year, as_of)
     doc = SimpleDocTemplate(
-        str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-        topMargin=12 * mm, bottomMargin=18 * mm, title=heading + when, author="焦作市总工会",
+        str(path),
+        pagesize=landscape(A4),
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=18 * mm,
+        title=heading + when,
+        author="焦作市总工会",
         creator="jzdesk",
-    )  # fmt: skip
+    )
     body = [[paragraph(h, styles["cell"]) for h in HEADERS]]
     for cells in table_rows(rows):
         rate = "—" if cells[_RATE_COLUMN] is None else f"{cells[_RATE_COLUMN]:.1%}"
-        body.append([str(cells[0]), paragraph(cells[1], styles["cell"]), str(cells[2]),
-                     str(cells[3]), rate, str(cells[5]), paragraph(cells[6], styles["cell"]),
-                     paragraph(cells[7], styles["cell"])])  # fmt: skip
+        body.append(
+            [
+                str(cells[0]),
+                paragraph(cells[1], styles["cell"]),
+                str(cells[2]),
+                str(cells[3]),
+                rate,
+                str(cells[5]),
+                paragraph(cells[6], styles["cell"]),
+                paragraph(cells[7], styles["cell"]),
+            ]
+        )
     widths = [doc.width * w / sum(_WIDTHS) for w in _WIDTHS]
     table = LongTable(body, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font, 9),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 0), (0, -1), "CENTER"),
-        ("ALIGN", (2, 0), (5, -1), "CENTER"),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-    ]))  # fmt: skip
-    story = [paragraph(heading, styles["title"]), paragraph(when, styles["period"]),
-             Spacer(1, 4 * mm), table]  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, 9),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (0, -1), "CENTER"),
+                ("ALIGN", (2, 0), (5, -1), "CENTER"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+            ]
+        )
+    )
+    story = [
+        paragraph(heading, styles["title"]),
+        paragraph(when, styles["period"]),
+        Spacer(1, 4 * mm),
+        table,
+    ]
     doc.build(story, canvasmaker=numbered_canvas(font))

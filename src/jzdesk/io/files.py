@@ -44,8 +44,17 @@ def checked_size(path: Path, *, limit: int, what: str, advice: str) -> int:
     return size
 
 
-def load_image(path: Path, *, what: str, max_bytes: int, max_pixels: int, size_advice: str,
-               pixel_advice: str, mode: str, formats_hint: str = ""):  # fmt: skip
+def load_image(
+    path: Path,
+    *,
+    what: str,
+    max_bytes: int,
+    max_pixels: int,
+    size_advice: str,
+    pixel_advice: str,
+    mode: str,
+    formats_hint: str = "",
+):
     """An image file decoded, turned upright (EXIF) and converted to ``mode``.
 
     Raises:
@@ -63,8 +72,9 @@ def load_image(path: Path, *, what: str, max_bytes: int, max_pixels: int, size_a
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as probe:
                 if probe.width * probe.height > max_pixels:
-                    raise KnownError(f"{what} {name} 的像素太多（{probe.width}×{probe.height}），"
-                                     f"{pixel_advice}")  # fmt: skip
+                    raise KnownError(
+                        f"{what} {name} 的像素太多（{probe.width}×{probe.height}），{pixel_advice}"
+                    )
                 probe.verify()
             with Image.open(path) as image:
                 image.load()

@@ -33,9 +33,14 @@ def prepare_photo(path: Path) -> PreparedPhoto:
             pixels than any camera photo would.
     """
     image = load_image(
-        path, what="照片", max_bytes=MAX_FILE_BYTES, max_pixels=MAX_PIXELS,
-        size_advice="请选择 40 MB 以内的照片", pixel_advice="不像是一张照片，无法使用", mode="RGB",
-    )  # fmt: skip
+        path,
+        what="照片",
+        max_bytes=MAX_FILE_BYTES,
+        max_pixels=MAX_PIXELS,
+        size_advice="请选择 40 MB 以内的照片",
+        pixel_advice="不像是一张照片，无法使用",
+        mode="RGB",
+    )
     image.thumbnail((LONG_SIDE, LONG_SIDE))
     jpeg = _encode(image)
     thumb = image.copy()

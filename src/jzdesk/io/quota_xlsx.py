@@ -63,8 +63,12 @@ def read_quota_table(path: Path) -> tuple[int | None, list[QuotaLine]]:
     header_row, name_column, quota_column = _find_header(ws)
     if header_row is None:
         raise KnownError(f"文件 {path.name} 中找不到任务分解表的表头（“单位”和“五送”活动场次）")
-    title = " ".join(str(ws.cell(r, c).value) for r in range(1, header_row)
-                     for c in range(1, ws.max_column + 1) if ws.cell(r, c).value)  # fmt: skip
+    title = " ".join(
+        str(ws.cell(r, c).value)
+        for r in range(1, header_row)
+        for c in range(1, ws.max_column + 1)
+        if ws.cell(r, c).value
+    )
     years = re.findall(r"(20\d\d)\s*年", normalize(title))
     lines, problems, total = [], [], None
     for r in range(header_row + 1, ws.max_row + 1):
@@ -88,8 +92,10 @@ def read_quota_table(path: Path) -> tuple[int | None, list[QuotaLine]]:
     if total is not None and not problems:
         written = _number(total[1])
         if written is None or written != sum(line.quota for line in lines):
-            problems.append(f"第 {total[0]} 行（合计）：合计写的是 {total[1]}，"
-                            f"各单位相加是 {sum(line.quota for line in lines)}")  # fmt: skip
+            problems.append(
+                f"第 {total[0]} 行（合计）：合计写的是 {total[1]}，"
+                f"各单位相加是 {sum(line.quota for line in lines)}"
+            )
     if problems:
         raise KnownError(
             f"文件 {path.name} 有 {len(problems)} 处无法读取，未导入：\n" + "\n".join(problems)

@@ -27,10 +27,15 @@ def prepare_seal(path: Path) -> bytes:
     """
     name = Path(path).name
     image = load_image(
-        path, what="印章图片", max_bytes=MAX_FILE_BYTES, max_pixels=MAX_PIXELS,
-        size_advice="请选择 15 MB 以内的扫描件", pixel_advice="请缩小后再试", mode="RGBA",
+        path,
+        what="印章图片",
+        max_bytes=MAX_FILE_BYTES,
+        max_pixels=MAX_PIXELS,
+        size_advice="请选择 15 MB 以内的扫描件",
+        pixel_advice="请缩小后再试",
+        mode="RGBA",
         formats_hint="（支持 PNG、JPG、BMP）",
-    )  # fmt: skip
+    )
     return _transparent_seal(image, name)
 
 

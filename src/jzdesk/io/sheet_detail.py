@@ -34,8 +34,11 @@ def detail_rows(book) -> list[DetailRow] | None:
         return []
     ws = book[sheet.DETAIL_SHEET]
     labels = [normalize(str(ws.cell(1, c).value or "")) for c in range(1, ws.max_column + 1)]
-    position = {key: labels.index(normalize(label)) + 1 for key, label in sheet.DETAIL_COLUMNS
-                if normalize(label) in labels}  # fmt: skip
+    position = {
+        key: labels.index(normalize(label)) + 1
+        for key, label in sheet.DETAIL_COLUMNS
+        if normalize(label) in labels
+    }
     if "id" not in position:
         return []
     details = []
@@ -52,10 +55,13 @@ def detail_rows(book) -> list[DetailRow] | None:
             if not _ID.match(record_id):
                 raise ValueError(record_id)
             row = SheetRow(
-                row=index, date=parse_cell_date(value("date"), None),
+                row=index,
+                date=parse_cell_date(value("date"), None),
                 activity_type=parse_cell_type(value("type")),
-                sessions=parse_cell_number(value("sessions")), title=cell_text(value("title")),
-                venue=cell_text(value("venue")), audience=parse_cell_number(value("audience") or 0),
+                sessions=parse_cell_number(value("sessions")),
+                title=cell_text(value("title")),
+                venue=cell_text(value("venue")),
+                audience=parse_cell_number(value("audience") or 0),
                 notes=cell_text(value("notes")),
                 extra={
                     "venue_category": _choice(value("venue_category"), VENUE_CATEGORIES),
@@ -66,7 +72,7 @@ def detail_rows(book) -> list[DetailRow] | None:
                     "logo_shown": _yes(value("logo_shown")),
                     "media": _media(value("media")),
                 },
-            )  # fmt: skip
+            )
             revision = max(1, parse_cell_number(value("revision")))
         except ValueError:
             return None
@@ -75,8 +81,15 @@ def detail_rows(book) -> list[DetailRow] | None:
 
 
 def _cells(row: SheetRow) -> tuple:
-    return (row.date, row.activity_type, row.sessions, row.title, row.venue, row.audience,
-            row.notes)  # fmt: skip
+    return (
+        row.date,
+        row.activity_type,
+        row.sessions,
+        row.title,
+        row.venue,
+        row.audience,
+        row.notes,
+    )
 
 
 def line_up(rows: list[SheetRow], details: list[DetailRow]) -> str:

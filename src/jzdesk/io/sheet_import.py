@@ -93,8 +93,11 @@ def read_sheet(path: Path) -> ParsedSheet:
     """
     path = Path(path)
     book = load_workbook(path)
-    tables = [table for ws in book.worksheets if ws.title != sheet.DETAIL_SHEET
-              and (table := _find_table(ws)) is not None]  # fmt: skip
+    tables = [
+        table
+        for ws in book.worksheets
+        if ws.title != sheet.DETAIL_SHEET and (table := _find_table(ws)) is not None
+    ]
     if not tables:
         raise KnownError(
             f"文件 {path.name} 中找不到统计表的表头（需要有“活动日期”和“送文艺…送讲座”或“类型”等列）"
@@ -113,8 +116,10 @@ def read_sheet(path: Path) -> ParsedSheet:
         raise SheetRejected(path.name, problems)
     named = {c["unit"] for c in contexts if c["unit"]}
     if len(named) > 1:
-        raise KnownError(f"文件 {path.name} 的各工作表填写了不同的填报单位（{'、'.join(sorted(named))}），"
-                         "请分成各单位的文件")  # fmt: skip
+        raise KnownError(
+            f"文件 {path.name} 的各工作表填写了不同的填报单位（{'、'.join(sorted(named))}），"
+            "请分成各单位的文件"
+        )
     first = next((c for c in contexts if c["unit"]), contexts[0])
     details = detail_rows(book)
     if details is None:
@@ -122,9 +127,16 @@ def read_sheet(path: Path) -> ParsedSheet:
     else:
         misaligned = line_up(rows, details) if details else ""
     periods = {c["period"] for c in contexts if c["period"] is not None}
-    return ParsedSheet(path.name, first["unit"], first["filler"], first["phone"], rows,
-                       period=periods.pop() if len(periods) == 1 else None, details=details,
-                       misaligned=misaligned)  # fmt: skip
+    return ParsedSheet(
+        path.name,
+        first["unit"],
+        first["filler"],
+        first["phone"],
+        rows,
+        period=periods.pop() if len(periods) == 1 else None,
+        details=details,
+        misaligned=misaligned,
+    )
 
 
 def _read_table(ws, header_bottom: int, columns: dict, year: int | None):
@@ -183,9 +195,10 @@ def _find_table(ws):
 def _type_labels_in(ws, row: int) -> int:
     names = {normalize(w) for k in ActivityType for w in (k.label, k.short_label)}
     return sum(
-        1 for c in range(1, min(ws.max_column, 40) + 1)
+        1
+        for c in range(1, min(ws.max_column, 40) + 1)
         if is_filled(ws.cell(row, c).value) and normalize(str(ws.cell(row, c).value)) in names
-    )  # fmt: skip
+    )
 
 
 _HEADER_PARTS = (
@@ -254,8 +267,11 @@ def _context(ws, header_top: int) -> dict:
     """The 填报单位, 填报人, 联系电话 and the year, from the lines above the table."""
     lines = []
     for r in range(1, header_top):
-        parts = [str(ws.cell(r, c).value) for c in range(1, ws.max_column + 1)
-                 if is_filled(ws.cell(r, c).value)]  # fmt: skip
+        parts = [
+            str(ws.cell(r, c).value)
+            for c in range(1, ws.max_column + 1)
+            if is_filled(ws.cell(r, c).value)
+        ]
         lines.append(" ".join(parts))
     text = normalize(" ".join(lines).replace("：", ":"))
     labels = r"(填报单位|填报人|联系电话|填报时间)"
@@ -268,8 +284,13 @@ def _context(ws, header_top: int) -> dict:
     # "（此处加盖公章）" and the like are room for the stamp, not part of the unit's name.
     unit = re.sub(r"\([^()]*(盖章|公章)[^()]*\)", "", after("填报单位")).strip()
     title = text.split("填报")[0]  # the period is named in the title, not in 填报时间
-    return {"unit": unit, "filler": after("填报人"), "phone": after("联系电话"),
-            "year": years[0] if years else None, "period": period_in_words(title)}  # fmt: skip
+    return {
+        "unit": unit,
+        "filler": after("填报人"),
+        "phone": after("联系电话"),
+        "year": years[0] if years else None,
+        "period": period_in_words(title),
+    }
 
 
 def _merged_reader(ws, *, repeat_in: set[int]):
@@ -297,8 +318,12 @@ class _CellProblems(Exception):
         self.messages = messages
 
 
-_LABELS = {**{c.key: c.label for c in sheet.COLUMNS}, "type": "类型", "sessions": "场次",
-           "types": "送文艺…送讲座"}  # fmt: skip
+_LABELS = {
+    **{c.key: c.label for c in sheet.COLUMNS},
+    "type": "类型",
+    "sessions": "场次",
+    "types": "送文艺…送讲座",
+}
 
 
 def _parse_row(row: int, values: dict, columns: dict, year: int | None) -> SheetRow:
@@ -359,10 +384,16 @@ def _parse_row(row: int, values: dict, columns: dict, year: int | None) -> Sheet
         # The sheet counts a range by its first day; keep what was written.
         notes = f"{notes}（活动日期：{written}）" if notes else f"活动日期：{written}"
     return SheetRow(
-        row=row, date=day, activity_type=kind, sessions=sessions,
-        title=cell_text(values.get("title")), venue=cell_text(values.get("venue")),
-        audience=audience, notes=notes, number=values.get("number"),
-    )  # fmt: skip
+        row=row,
+        date=day,
+        activity_type=kind,
+        sessions=sessions,
+        title=cell_text(values.get("title")),
+        venue=cell_text(values.get("venue")),
+        audience=audience,
+        notes=notes,
+        number=values.get("number"),
+    )
 
 
 def _check_total(total_row, rows: list[SheetRow], columns: dict) -> list[str]:
@@ -382,6 +413,7 @@ def _check_total(total_row, rows: list[SheetRow], columns: dict) -> list[str]:
             problems.append(f"第 {row} 行（合计）“{_LABELS[key]}”：无法识别“{values[key]}”")
             continue
         if written != want:
-            problems.append(f"第 {row} 行（合计）“{_LABELS[key]}”：合计写的是 {written}，"
-                            f"各行相加是 {want}")  # fmt: skip
+            problems.append(
+                f"第 {row} 行（合计）“{_LABELS[key]}”：合计写的是 {written}，各行相加是 {want}"
+            )
     return problems

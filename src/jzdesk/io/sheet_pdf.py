@@ -26,11 +26,17 @@ def write_sheet_pdf(data: SheetData, path: Path) -> str:
     code = verification_code(data)
     page = landscape(A4)
     doc = SimpleDocTemplate(
-        str(path), pagesize=page, leftMargin=MARGIN_MM * mm, rightMargin=MARGIN_MM * mm,
-        topMargin=MARGIN_MM * mm, bottomMargin=(MARGIN_MM + 10) * mm,
-        title=f"{sheet.TITLE}（{data.period_label}）", author=data.unit_name,
-        subject=f"{data.unit_name} {data.period_label} 校验码 {code}", creator="jzdesk",
-    )  # fmt: skip
+        str(path),
+        pagesize=page,
+        leftMargin=MARGIN_MM * mm,
+        rightMargin=MARGIN_MM * mm,
+        topMargin=MARGIN_MM * mm,
+        bottomMargin=(MARGIN_MM + 10) * mm,
+        title=f"{sheet.TITLE}（{data.period_label}）",
+        author=data.unit_name,
+        subject=f"{data.unit_name} {data.period_label} 校验码 {code}",
+        creator="jzdesk",
+    )
     styles = styles_for(font)
     story = [*_heading(data, styles), Spacer(1, 2 * mm)]
     first_page_room = doc.height - sum(f.wrap(doc.width, doc.height)[1] for f in story)
@@ -42,8 +48,12 @@ def write_sheet_pdf(data: SheetData, path: Path) -> str:
     story += _page_tables(data, styles, doc.width, first_page_room, doc.height, tail_height)
     story += tail
     footer = _Footer(font, code, qr_text(data, code), data.seal)
-    doc.build(story, onFirstPage=footer.first_page, onLaterPages=footer.later_page,
-              canvasmaker=numbered_canvas(font))  # fmt: skip
+    doc.build(
+        story,
+        onFirstPage=footer.first_page,
+        onLaterPages=footer.later_page,
+        canvasmaker=numbered_canvas(font),
+    )
     return code
 
 
@@ -54,12 +64,13 @@ def styles_for(font: str) -> dict:
     base = ParagraphStyle("base", fontName=font, fontSize=9, leading=11.5, wordWrap="CJK")
     return {
         "title": ParagraphStyle("title", parent=base, fontSize=17, leading=22, alignment=TA_CENTER),
-        "period": ParagraphStyle("period", parent=base, fontSize=10.5, leading=14,
-                                 alignment=TA_CENTER),
+        "period": ParagraphStyle(
+            "period", parent=base, fontSize=10.5, leading=14, alignment=TA_CENTER
+        ),
         "header": ParagraphStyle("header", parent=base, fontSize=10.5, leading=16),
         "cell": base,
         "line": ParagraphStyle("line", parent=base, fontSize=10, leading=14),
-    }  # fmt: skip
+    }
 
 
 def paragraph(text: str, style):
@@ -78,13 +89,20 @@ def _heading(data: SheetData, styles) -> list:
     lines.append(paragraph(f"（{data.period_label}）", styles["period"]))
     labels = [label for _, label in sheet.HEADER_FIELDS]
     stamp_room = "" if data.seal else "（此处加盖公章）"
-    values = [f"{data.unit_name}  {stamp_room}", data.filler or "", data.phone or "",
-              data.filled_on]  # fmt: skip
-    cells = [paragraph(f"{label}：{value}", styles["header"])
-             for label, value in zip(labels, values, strict=True)]  # fmt: skip
+    values = [
+        f"{data.unit_name}  {stamp_room}",
+        data.filler or "",
+        data.phone or "",
+        data.filled_on,
+    ]
+    cells = [
+        paragraph(f"{label}：{value}", styles["header"])
+        for label, value in zip(labels, values, strict=True)
+    ]
     header = Table([cells], colWidths=["40%", "18%", "22%", "20%"], rowHeights=[12 * mm])
-    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    header.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
     return [*lines, Spacer(1, 1 * mm), header]
 
 
@@ -115,8 +133,15 @@ def _page_tables(
     total_height = cell.leading + 2 * _PADDING + 2
     # The tallest row that still fits on any page with the header, the 合计 and the lines
     # under it (a record may hold 2000 characters in each of three fields).
-    tallest = (min(first_room, room) - _FRAME_PADDING - header_height - total_height
-               - tail_height - 2 * _PADDING - 1)  # fmt: skip
+    tallest = (
+        min(first_room, room)
+        - _FRAME_PADDING
+        - header_height
+        - total_height
+        - tail_height
+        - 2 * _PADDING
+        - 1
+    )
     body = []
     for number, record in enumerate(data.records, start=1):
         row = []
@@ -136,8 +161,9 @@ def _page_tables(
 
     def next_page():
         nonlocal page, used, limit
-        tables.extend([_page_table(header, header_height, page, widths, cell, total=False),
-                       PageBreak()])  # fmt: skip
+        tables.extend(
+            [_page_table(header, header_height, page, widths, cell, total=False), PageBreak()]
+        )
         page, used, limit = [], header_height, room - _FRAME_PADDING
 
     for row, height in body:
@@ -211,8 +237,9 @@ class _TablePage(Flowable):
     the page has it, spans the first four columns.
     """
 
-    def __init__(self, rows: list[list], heights: list[float], widths: list[float], font: str,
-                 *, total: bool):  # fmt: skip
+    def __init__(
+        self, rows: list[list], heights: list[float], widths: list[float], font: str, *, total: bool
+    ):
         super().__init__()
         self.hAlign = "CENTER"  # as wide as the page's text: over the frame's padding
         self.rows, self.heights, self.widths = rows, heights, widths
@@ -257,8 +284,16 @@ class _TablePage(Flowable):
         self._draw_grid(lefts, bottoms, width, height)
         canvas.restoreState()
 
-    def _place(self, text, value: str, column: int, bottom: float, row_height: float,
-               lefts: list[float], is_total: bool) -> None:  # fmt: skip
+    def _place(
+        self,
+        text,
+        value: str,
+        column: int,
+        bottom: float,
+        row_height: float,
+        lefts: list[float],
+        is_total: bool,
+    ) -> None:
         """One line of text, centred in its row as reportlab's Table centres it."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -273,8 +308,9 @@ class _TablePage(Flowable):
         text.setTextOrigin(x, y)
         text.textOut(value)
 
-    def _draw_grid(self, lefts: list[float], bottoms: list[float], width: float,
-                   height: float) -> None:  # fmt: skip
+    def _draw_grid(
+        self, lefts: list[float], bottoms: list[float], width: float, height: float
+    ) -> None:
         canvas = self.canv
         path = canvas.beginPath()
         for y in (height, *bottoms):
@@ -353,8 +389,9 @@ def numbered_canvas(font: str):
             for state in self._pages:
                 self.__dict__.update(state)
                 self.setFont(font, 9)
-                self.drawCentredString(self._pagesize[0] / 2, 10 * mm,
-                                       f"第 {self._pageNumber} 页 共 {count} 页")  # fmt: skip
+                self.drawCentredString(
+                    self._pagesize[0] / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {count} 页"
+                )
                 super().showPage()
             super().save()
 

@@ -144,8 +144,14 @@ def _write_main(ws, data: SheetData) -> None:
     wide(3, f"（{data.period_label}）", "centre")
     unit = data.unit_name if data.seal else f"{data.unit_name}  （此处加盖公章）"
     values = (unit, data.filler, data.phone, data.filled_on)
-    wide(4, "    ".join(f"{label}：{value}" for (_, label), value in
-                         zip(sheet.HEADER_FIELDS, values, strict=True)), "line")  # fmt: skip
+    wide(
+        4,
+        "    ".join(
+            f"{label}：{value}"
+            for (_, label), value in zip(sheet.HEADER_FIELDS, values, strict=True)
+        ),
+        "line",
+    )
     ws.append([make(spec.label, "header") for spec in sheet.COLUMNS])
     for number, record in enumerate(data.records, start=1):
         values = sheet.row_values(number, record)
@@ -173,8 +179,12 @@ def _write_main(ws, data: SheetData) -> None:
     code = verification_code(data)
     ws.oddFooter.left.text = f"校验码：{code}"
     ws.oddFooter.left.size = 9
-    _add_image(ws, qr_png(qr_text(data, code)), f"{get_column_letter(width - 1)}{total_row + 3}",
-               height_cm=2.2)  # fmt: skip
+    _add_image(
+        ws,
+        qr_png(qr_text(data, code)),
+        f"{get_column_letter(width - 1)}{total_row + 3}",
+        height_cm=2.2,
+    )
     if data.seal:
         # Over the unit's name in the header line, as a stamp pressed on the paper sits.
         _add_image(ws, data.seal, "B3", height_cm=3.6)
@@ -218,14 +228,29 @@ def _write_detail(ws, data: SheetData) -> None:
     for record in data.records:
         f = record.fields
         values = {
-            "id": record.id, "revision": record.revision, "date": f.date.isoformat(),
-            "type": f.activity_type.label, "sessions": f.sessions, "title": f.title,
-            "venue": f.venue, "venue_category": f.venue_category, "audience": f.audience,
-            "delivery": f.delivery, "presenter": f.presenter,
+            "id": record.id,
+            "revision": record.revision,
+            "date": f.date.isoformat(),
+            "type": f.activity_type.label,
+            "sessions": f.sessions,
+            "title": f.title,
+            "venue": f.venue,
+            "venue_category": f.venue_category,
+            "audience": f.audience,
+            "delivery": f.delivery,
+            "presenter": f.presenter,
             "demonstration": "是" if f.demonstration else "否",
-            "original": "是" if f.original else "否", "logo_shown": "是" if f.logo_shown else "否",
-            "media": "；".join(f"{m.channel}|{m.link}" for m in f.media), "notes": f.notes,
-        }  # fmt: skip
+            "original": "是" if f.original else "否",
+            "logo_shown": "是" if f.logo_shown else "否",
+            "media": "；".join(f"{m.channel}|{m.link}" for m in f.media),
+            "notes": f.notes,
+        }
         # Plain values are cheapest; only text that looks like a formula needs a made cell.
-        ws.append([make(value) if isinstance(value, str) and value.startswith(_FORMULA_STARTS)
-                   else value for value in (values[key] for key, _ in sheet.DETAIL_COLUMNS)])  # fmt: skip
+        ws.append(
+            [
+                make(value)
+                if isinstance(value, str) and value.startswith(_FORMULA_STARTS)
+                else value
+                for value in (values[key] for key, _ in sheet.DETAIL_COLUMNS)
+            ]
+        )

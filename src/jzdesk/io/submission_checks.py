@@ -33,10 +33,12 @@ def _sql_in(values) -> str:
 def record_rules(year: int) -> list[tuple[str, str]]:
     """(condition every record must meet, what it means when one does not); the unit
     rule, which needs the city's database, is _FAMILY_RULE."""
-    flags = " AND ".join(f"{c} IN (0, 1)" for c in
-                         ("demonstration", "original", "logo_shown", "deleted"))  # fmt: skip
-    texts = " AND ".join(f"length({c}) <= {MAX_TEXT}" for c in
-                         ("title", "venue", "presenter", "notes"))  # fmt: skip
+    flags = " AND ".join(
+        f"{c} IN (0, 1)" for c in ("demonstration", "original", "logo_shown", "deleted")
+    )
+    texts = " AND ".join(
+        f"length({c}) <= {MAX_TEXT}" for c in ("title", "venue", "presenter", "notes")
+    )
     media = (
         "json_valid(media) AND json_type(media) = 'array' AND NOT EXISTS (SELECT 1 FROM "
         "json_each(media) j WHERE j.type <> 'array' OR json_array_length(j.value) <> 2 "
@@ -60,7 +62,7 @@ def record_rules(year: int) -> list[tuple[str, str]]:
         (
             f"revision BETWEEN 1 AND {MAX_REVISION} AND base_revision BETWEEN 0 AND revision - 1",
             "版本号无效",
-        ),  # fmt: skip
+        ),
         # One GLOB over the texts joined: one per column would cost as much as the rest.
         (
             "NOT (title || venue || presenter || notes || entered_by || created_at "
@@ -71,7 +73,7 @@ def record_rules(year: int) -> list[tuple[str, str]]:
             f"{texts} AND length(entered_by) <= 200 AND length(created_at) <= 40 "
             "AND length(updated_at) <= 40",
             "文字太长",
-        ),  # fmt: skip
+        ),
         (media, "媒体宣传无效"),
     ]
 
@@ -104,14 +106,16 @@ def other_problems(package: ReceivedSubmission) -> list[str]:
     conn, year = package.conn, _manifest_year(package)
     bad_summary = conn.execute(
         f"SELECT COUNT(*) FROM summaries WHERE year IS NOT ? OR quarter NOT BETWEEN 1 AND 4 "
-        f"OR length(text) > {MAX_TEXT * 5}", [year]
-    ).fetchone()[0]  # fmt: skip
+        f"OR length(text) > {MAX_TEXT * 5}",
+        [year],
+    ).fetchone()[0]
     if bad_summary:
         problems.append("活动小结的年度或季度无效")
     bad_header = conn.execute(
         "SELECT COUNT(*) FROM header WHERE unit_code <> ? OR length(filler) > 100 "
-        "OR length(phone) > 100", [package.manifest["unit_code"]]
-    ).fetchone()[0]  # fmt: skip
+        "OR length(phone) > 100",
+        [package.manifest["unit_code"]],
+    ).fetchone()[0]
     if bad_header:
         problems.append("填报人或联系电话无效")
     bad_photo = conn.execute(
@@ -126,14 +130,17 @@ def other_problems(package: ReceivedSubmission) -> list[str]:
     return problems
 
 
-def reject_problems(package: ReceivedSubmission, broken: dict[int, list[str]], problems: list[str],
-                    family: list[str]) -> None:  # fmt: skip
+def reject_problems(
+    package: ReceivedSubmission,
+    broken: dict[int, list[str]],
+    problems: list[str],
+    family: list[str],
+) -> None:
     """Refuse the file, naming the records, if any row breaks a rule (``broken``, see
     broken_rows), is not the unit's own (``family``: the unit and its subordinates), or if
     anything else is wrong with it (``problems``, see other_problems)."""
     rules = record_rules(_manifest_year(package) or 0)
-    found = [f"{rules[rule][1]}：记录 {'、'.join(ids[:5])}"
-             for rule, ids in sorted(broken.items())]  # fmt: skip
+    found = [f"{rules[rule][1]}：记录 {'、'.join(ids[:5])}" for rule, ids in sorted(broken.items())]
     strangers = package.violations([f"unit_code IN ({_sql_in(family)})"])
     if strangers:
         ids = "、".join(record_id for record_id, _ in strangers[:5])
@@ -141,5 +148,6 @@ def reject_problems(package: ReceivedSubmission, broken: dict[int, list[str]], p
         found.insert(1 if 0 in broken else 0, f"{_FAMILY_RULE}：记录 {ids}")
     found += problems
     if found:
-        raise KnownError(f"文件 {package.name} 有 {len(found)} 类问题，未导入：\n"
-                         + "\n".join(found))  # fmt: skip
+        raise KnownError(
+            f"文件 {package.name} 有 {len(found)} 类问题，未导入：\n" + "\n".join(found)
+        )

@@ -70,10 +70,23 @@ TABLES = ("manifest", "records", "photos", "summaries", "header", "documents")
 
 
 MANIFEST_KEYS = (
-    "format", "format_version", "unit_code", "unit_name", "year", "period", "quarter",
-    "exported_at", "installation", "sequence", "program_version", "database_version",
-    "record_count", "photos", "sheet_code", "content_sha256",
-)  # fmt: skip
+    "format",
+    "format_version",
+    "unit_code",
+    "unit_name",
+    "year",
+    "period",
+    "quarter",
+    "exported_at",
+    "installation",
+    "sequence",
+    "program_version",
+    "database_version",
+    "record_count",
+    "photos",
+    "sheet_code",
+    "content_sha256",
+)
 
 
 # Canonical form: one JSON line per row, in a fixed order; blobs are hashed as bytes.
@@ -197,8 +210,12 @@ def _fill(conn: sqlite3.Connection, content: SubmissionContent) -> Written:
         content.documents,
     )
     count = conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
-    manifest = {**content.manifest, "format": FORMAT, "format_version": str(FORMAT_VERSION),
-                "record_count": str(count)}  # fmt: skip
+    manifest = {
+        **content.manifest,
+        "format": FORMAT,
+        "format_version": str(FORMAT_VERSION),
+        "record_count": str(count),
+    }
     conn.executemany("INSERT INTO manifest VALUES (?, ?)", sorted(manifest.items()))
     digest = content_digest(conn)
     conn.execute("INSERT INTO manifest VALUES ('content_sha256', ?)", [digest])

@@ -40,8 +40,15 @@ class ReceivedSubmission:
     """An opened, checked submission file. Use as a context manager (the private copy is
     removed on exit)."""
 
-    def __init__(self, conn: sqlite3.Connection, folder: Path, name: str, file_sha256: str,
-                 manifest: dict[str, str], budget: _Budget):  # fmt: skip
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        folder: Path,
+        name: str,
+        file_sha256: str,
+        manifest: dict[str, str],
+        budget: _Budget,
+    ):
         self.conn = conn
         self._budget = budget
         self.folder = folder
@@ -104,8 +111,9 @@ def open_submission(
     path = Path(path)
     name = path.name
 
-    size = checked_size(path, limit=MAX_FILE_BYTES, what="上报文件",
-                        advice="不是 jzdesk 导出的上报文件")  # fmt: skip
+    size = checked_size(
+        path, limit=MAX_FILE_BYTES, what="上报文件", advice="不是 jzdesk 导出的上报文件"
+    )
     if size == 0:
         raise KnownError(f"文件 {name} 是空的，不是 jzdesk 上报文件")
     folder = Path(tempfile.mkdtemp(prefix=_PRIVATE_PREFIX))
@@ -167,8 +175,10 @@ def _check_header(path: Path, name: str) -> None:
     not_ours = f"文件 {name} 不是 jzdesk 上报文件"
     if head.startswith(b"PK\x03\x04"):
         if _is_workbook(head):
-            raise KnownError(f"{not_ours}（这是一个 Office 文档，例如 Excel 表格；如果是统计表，"
-                             "请把文件扩展名改回 .xlsx 再导入）")  # fmt: skip
+            raise KnownError(
+                f"{not_ours}（这是一个 Office 文档，例如 Excel 表格；如果是统计表，"
+                "请把文件扩展名改回 .xlsx 再导入）"
+            )
         raise KnownError(f"{not_ours}（这是一个压缩包，请先解压，再导入其中的 .jzsub 文件）")
     if not head.startswith(SQLITE_HEADER):
         raise KnownError(f"{not_ours}，或文件已损坏")
@@ -176,8 +186,10 @@ def _check_header(path: Path, name: str) -> None:
         raise KnownError(f"文件 {name} 不完整（已损坏或没有传完），请让报送单位重新发送")
     if 2 in (head[18], head[19]):
         # Write-ahead-log mode: a database some program keeps open, never an export.
-        raise KnownError(f"{not_ours}（这是一个正在使用的数据库文件，不是导出的上报文件；上报文件"
-                         "请在 jzdesk 的“统计报表”中点“导出上报文件”得到）")  # fmt: skip
+        raise KnownError(
+            f"{not_ours}（这是一个正在使用的数据库文件，不是导出的上报文件；上报文件"
+            "请在 jzdesk 的“统计报表”中点“导出上报文件”得到）"
+        )
     if head[18] != 1 or head[19] != 1:
         raise KnownError(f"文件 {name} 已损坏（文件头不对），请让报送单位重新导出发送")
 
@@ -258,8 +270,10 @@ def _check_content(conn: sqlite3.Connection, name: str) -> dict[str, str]:
         _check_format(manifest, name, header_version)
         _check_schema(schema, name)
         if content_digest(conn) != manifest.get("content_sha256"):
-            raise KnownError(f"文件 {name} 导出后被改动过或已损坏（内容校验不符），未导入；"
-                             "请让报送单位用 jzdesk 重新导出")  # fmt: skip
+            raise KnownError(
+                f"文件 {name} 导出后被改动过或已损坏（内容校验不符），未导入；"
+                "请让报送单位用 jzdesk 重新导出"
+            )
         count = conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
         if str(count) != manifest.get("record_count"):
             raise KnownError(damaged)
@@ -275,8 +289,10 @@ def _check_content(conn: sqlite3.Connection, name: str) -> dict[str, str]:
 def _check_version(version: int, name: str) -> None:
     """The format version, as the file header (user_version) or the manifest gives it."""
     if version > FORMAT_VERSION:
-        raise KnownError(f"文件 {name} 由更新版本的 jzdesk 导出（格式 {version}，本程序支持到 "
-                         f"{FORMAT_VERSION}），请升级程序后再导入")  # fmt: skip
+        raise KnownError(
+            f"文件 {name} 由更新版本的 jzdesk 导出（格式 {version}，本程序支持到 "
+            f"{FORMAT_VERSION}），请升级程序后再导入"
+        )
 
 
 def _check_format(manifest: dict[str, str], name: str, header_version: int) -> None:
@@ -288,8 +304,10 @@ def _check_format(manifest: dict[str, str], name: str, header_version: int) -> N
         raise KnownError(f"文件 {name} 的格式版本无法识别") from None
     _check_version(version, name)
     if version != header_version:
-        raise KnownError(f"文件 {name} 导出后被改动过或已损坏（格式版本前后不一），未导入；"
-                         "请让报送单位用 jzdesk 重新导出")  # fmt: skip
+        raise KnownError(
+            f"文件 {name} 导出后被改动过或已损坏（格式版本前后不一），未导入；"
+            "请让报送单位用 jzdesk 重新导出"
+        )
     missing = [key for key in MANIFEST_KEYS if key not in manifest]
     if missing:
         raise KnownError(f"文件 {name} 的文件说明不完整（缺少 {'、'.join(missing)}）")
@@ -298,9 +316,12 @@ def _check_format(manifest: dict[str, str], name: str, header_version: int) -> N
 def _check_schema(schema: list[tuple], name: str) -> None:
     expected = {statement for statement in SCHEMA}
     found_sql = {sql for kind, _, sql in schema if kind == "table"}
-    extra = [f"{kind} {item}" for kind, item, sql in schema
-             if not (kind == "table" and sql in expected)
-             and not (kind == "index" and sql is None and item.startswith("sqlite_autoindex_"))]  # fmt: skip
+    extra = [
+        f"{kind} {item}"
+        for kind, item, sql in schema
+        if not (kind == "table" and sql in expected)
+        and not (kind == "index" and sql is None and item.startswith("sqlite_autoindex_"))
+    ]
     if extra or found_sql != expected:
         what = "、".join(extra) if extra else "表结构不同"
         raise KnownError(f"文件 {name} 含有上报文件不应有的内容（{what}），可能被改动过，未导入")

@@ -67,24 +67,37 @@ def write_summary_pdf(data: SummaryData, path: Path) -> None:
     font = register_pdf_font()
     styles = styles_for(font)
     doc = SimpleDocTemplate(
-        str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-        topMargin=12 * mm, bottomMargin=18 * mm,
-        title=f"{sheet.SUMMARY_TITLE}（{data.period_label}）", author="焦作市总工会",
+        str(path),
+        pagesize=landscape(A4),
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=18 * mm,
+        title=f"{sheet.SUMMARY_TITLE}（{data.period_label}）",
+        author="焦作市总工会",
         creator="jzdesk",
-    )  # fmt: skip
+    )
     rows = [[paragraph(h, styles["cell"]) for h in sheet.SUMMARY_HEADERS]]
     rows += [[_text(value) for value in cells] for cells in data.rows()]
     widths = [doc.width * w / sum(_WIDTHS) for w in _WIDTHS]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
     total_row = next(i for i, r in enumerate(rows) if r[0] == sheet.TOTAL_LABEL)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font, 10),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-        ("BACKGROUND", (0, total_row), (-1, total_row), colors.HexColor("#f5f5f5")),
-    ]))  # fmt: skip
-    story = [paragraph(sheet.SUMMARY_TITLE, styles["title"]),
-             paragraph(f"（{data.period_label}）", styles["period"]), Spacer(1, 4 * mm), table]  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, 10),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+                ("BACKGROUND", (0, total_row), (-1, total_row), colors.HexColor("#f5f5f5")),
+            ]
+        )
+    )
+    story = [
+        paragraph(sheet.SUMMARY_TITLE, styles["title"]),
+        paragraph(f"（{data.period_label}）", styles["period"]),
+        Spacer(1, 4 * mm),
+        table,
+    ]
     doc.build(story, canvasmaker=numbered_canvas(font))

@@ -28,8 +28,10 @@ def check_xlsx(path: Path) -> None:
     checked_size(path, limit=MAX_FILE_BYTES, what="文件", advice="不像是一张统计表")
     if not zipfile.is_zipfile(path):
         if file_head(path, len(SQLITE_HEADER)) == SQLITE_HEADER:
-            raise KnownError(f"文件 {name} 不是 Excel 表格，而是一个数据库文件；如果它是 jzdesk 上报文件，"
-                             "请把文件扩展名改回 .jzsub 再导入")  # fmt: skip
+            raise KnownError(
+                f"文件 {name} 不是 Excel 表格，而是一个数据库文件；如果它是 jzdesk 上报文件，"
+                "请把文件扩展名改回 .jzsub 再导入"
+            )
         raise KnownError(
             f"文件 {name} 不是 Excel 2007 及以上的 .xlsx 文件（旧的 .xls 请先另存为 .xlsx）"
         )

@@ -107,8 +107,7 @@ def describe(path: Path) -> dict:
     made = datetime.strptime(f"{parts[1]}{parts[2]}", "%Y%m%d%H%M%S")
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         count = conn.execute("SELECT COUNT(*) FROM records WHERE deleted = 0").fetchone()[0]
-    return {"path": path, "made": made, "reason": "-".join(parts[4:]),
-            "records": count}  # fmt: skip
+    return {"path": path, "made": made, "reason": "-".join(parts[4:]), "records": count}
 
 
 def check_backup(path: Path) -> int:

@@ -54,8 +54,9 @@ def write_stage(path: Path, rows: Iterable[tuple]) -> None:
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("BEGIN")
         conn.execute(f"CREATE TABLE incoming ({columns}, kind)")
-        conn.executemany(f"INSERT INTO incoming ({', '.join(RECORD_COLUMNS)}) VALUES ({marks})",
-                         rows)  # fmt: skip
+        conn.executemany(
+            f"INSERT INTO incoming ({', '.join(RECORD_COLUMNS)}) VALUES ({marks})", rows
+        )
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -161,18 +162,20 @@ def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
     # A deletion of a record never seen here is kept (it travels on) but adds nothing.
     if not cursor.rowcount:
         return 0
-    return db.execute(f"SELECT COUNT(*) FROM {_STAGE} WHERE kind IS NULL AND deleted = 0"
-                      ).fetchone()[0]  # fmt: skip
+    return db.execute(
+        f"SELECT COUNT(*) FROM {_STAGE} WHERE kind IS NULL AND deleted = 0"
+    ).fetchone()[0]
 
 
 def _levelled(unit_revision: str) -> str:
     """The SET clause that brings ``r`` level with the unit's revision ``unit_revision`` (an
     SQL expression) when the content is the same: it takes the unit's revision number
     unless the city had edited the record (to the same content)."""
-    revision = ("CASE WHEN r.received_as IN (0, r.revision) "
-                f"THEN MAX(r.revision, {unit_revision}) ELSE r.revision END")  # fmt: skip
-    return (f"received_revision = {unit_revision}, revision = {revision}, "
-            f"received_as = {revision}")  # fmt: skip
+    revision = (
+        "CASE WHEN r.received_as IN (0, r.revision) "
+        f"THEN MAX(r.revision, {unit_revision}) ELSE r.revision END"
+    )
+    return f"received_revision = {unit_revision}, revision = {revision}, received_as = {revision}"
 
 
 def mark_synced(db: sqlite_utils.Database) -> None:
@@ -189,23 +192,28 @@ def mark_synced(db: sqlite_utils.Database) -> None:
     )
 
 
-def bring_level(db: sqlite_utils.Database, record_id: str, unit_revision: int, *, now: str,
-                by: str) -> None:  # fmt: skip
+def bring_level(
+    db: sqlite_utils.Database, record_id: str, unit_revision: int, *, now: str, by: str
+) -> None:
     """The unit's revision ``unit_revision`` has the content held (Outcome.SYNC): the copy
     is level with the unit again, and open conflicts over older revisions are overtaken."""
-    db.execute(f"UPDATE records AS r SET {_levelled('?1')} WHERE r.id = ?2",
-               [unit_revision, record_id])  # fmt: skip
+    db.execute(
+        f"UPDATE records AS r SET {_levelled('?1')} WHERE r.id = ?2", [unit_revision, record_id]
+    )
     close_superseded(db, record_id, unit_revision, now=now, by=by)
 
 
 def photo_owners(db: sqlite_utils.Database) -> set[str]:
     """Staged records whose photos the city takes: those this import added, updated or
     brought level, and those it holds without photos (a unit may send them later)."""
-    return {row[0] for row in db.execute(
-        f"SELECT id FROM {_STAGE} i WHERE kind IS NULL OR kind IN ('update', 'sync') "
-        "OR (kind <> 'conflict' AND NOT EXISTS (SELECT 1 FROM record_photos p "
-        "WHERE p.record_id = i.id))"
-    )}  # fmt: skip
+    return {
+        row[0]
+        for row in db.execute(
+            f"SELECT id FROM {_STAGE} i WHERE kind IS NULL OR kind IN ('update', 'sync') "
+            "OR (kind <> 'conflict' AND NOT EXISTS (SELECT 1 FROM record_photos p "
+            "WHERE p.record_id = i.id))"
+        )
+    }
 
 
 def staged(db: sqlite_utils.Database, kind: str) -> list[dict]:
@@ -216,20 +224,35 @@ def staged(db: sqlite_utils.Database, kind: str) -> list[dict]:
 def incoming_fields(row: dict) -> RecordFields:
     """A staged row's fields."""
     return RecordFields(
-        unit_code=row["unit_code"], date=date.fromisoformat(row["date"]),
-        activity_type=ActivityType(row["type"]), sessions=row["sessions"], title=row["title"],
-        venue=row["venue"], venue_category=row["venue_category"], audience=row["audience"],
-        delivery=row["delivery"], presenter=row["presenter"],
-        demonstration=bool(row["demonstration"]), original=bool(row["original"]),
+        unit_code=row["unit_code"],
+        date=date.fromisoformat(row["date"]),
+        activity_type=ActivityType(row["type"]),
+        sessions=row["sessions"],
+        title=row["title"],
+        venue=row["venue"],
+        venue_category=row["venue_category"],
+        audience=row["audience"],
+        delivery=row["delivery"],
+        presenter=row["presenter"],
+        demonstration=bool(row["demonstration"]),
+        original=bool(row["original"]),
         logo_shown=bool(row["logo_shown"]),
         media=tuple(MediaItem(channel, link) for channel, link in json.loads(row["media"])),
         notes=row["notes"],
-    )  # fmt: skip
+    )
 
 
-def take_incoming(db: sqlite_utils.Database, record_id: str, fields: RecordFields, *,
-                  deleted: bool, unit_revision: int, import_id: int | None, now: str,
-                  saved_by: str) -> str:  # fmt: skip
+def take_incoming(
+    db: sqlite_utils.Database,
+    record_id: str,
+    fields: RecordFields,
+    *,
+    deleted: bool,
+    unit_revision: int,
+    import_id: int | None,
+    now: str,
+    saved_by: str,
+) -> str:
     """Replace a stored record by the unit's version ``unit_revision`` as its next local
     revision (the history keeps both); returns the change: updated, deleted or restored."""
     before = records.get_record(db, record_id)
@@ -256,27 +279,37 @@ def take_incoming(db: sqlite_utils.Database, record_id: str, fields: RecordField
     return change
 
 
-def note_change(db: sqlite_utils.Database, import_id: int, record_id: str, change: str,
-                before: dict | None) -> None:  # fmt: skip
+def note_change(
+    db: sqlite_utils.Database, import_id: int, record_id: str, change: str, before: dict | None
+) -> None:
     """List a record among an import's changes, with its state before (None when added)."""
     db.execute(
         "INSERT OR REPLACE INTO import_changes (import_id, record_id, change, before) "
         "VALUES (?, ?, ?, ?)",
-        [import_id, record_id, change,
-         None if before is None else json.dumps(before, ensure_ascii=False)],
-    )  # fmt: skip
+        [
+            import_id,
+            record_id,
+            change,
+            None if before is None else json.dumps(before, ensure_ascii=False),
+        ],
+    )
 
 
 def held(db: sqlite_utils.Database, record_id: str | None) -> Held | None:
     """The merge bookkeeping of a record held here; None if it is not."""
-    row = None if record_id is None else db.execute(
-        "SELECT revision, received_revision, received_as FROM records WHERE id = ?", [record_id]
-    ).fetchone()  # fmt: skip
+    row = (
+        None
+        if record_id is None
+        else db.execute(
+            "SELECT revision, received_revision, received_as FROM records WHERE id = ?", [record_id]
+        ).fetchone()
+    )
     return None if row is None else Held(*row)
 
 
-def close_superseded(db: sqlite_utils.Database, record_id: str, unit_revision: int, *,
-                     now: str, by: str) -> None:  # fmt: skip
+def close_superseded(
+    db: sqlite_utils.Database, record_id: str, unit_revision: int, *, now: str, by: str
+) -> None:
     """Open conflicts over older revisions of the unit are overtaken by a newer one."""
     db.execute(
         "UPDATE conflicts SET resolution = 'superseded', resolved_at = ?, resolved_by = ? "
@@ -309,13 +342,27 @@ def hand_filled(db: sqlite_utils.Database, unit_code: str, start: date, end: dat
         "ORDER BY h.position, h.record_id",
         [unit_code, start.isoformat(), end.isoformat()],
     ).fetchall()
-    return [{"record_id": record_id, "said": json.loads(said), "revision": revision,
-             "position": position, "date": day}
-            for record_id, said, revision, position, day in rows]  # fmt: skip
+    return [
+        {
+            "record_id": record_id,
+            "said": json.loads(said),
+            "revision": revision,
+            "position": position,
+            "date": day,
+        }
+        for record_id, said, revision, position, day in rows
+    ]
 
 
-def note_hand_filled(db: sqlite_utils.Database, record_id: str, *, said: dict, revision: int,
-                     position: int, import_id: int) -> None:  # fmt: skip
+def note_hand_filled(
+    db: sqlite_utils.Database,
+    record_id: str,
+    *,
+    said: dict,
+    revision: int,
+    position: int,
+    import_id: int,
+) -> None:
     """Remember what a hand-filled sheet said of a record, under the unit's ``revision``."""
     db.execute(
         "INSERT INTO hand_filled (record_id, said, revision, position, import_id) "

@@ -64,16 +64,30 @@ def set_quota(db: sqlite_utils.Database, year: int, unit_code: str, quota: int |
 
 
 def audit(
-    db: sqlite_utils.Database, *, year: int, unit_code: str | None, what: str, old, new,
-    by: str, at: str,
-) -> None:  # fmt: skip
+    db: sqlite_utils.Database,
+    *,
+    year: int,
+    unit_code: str | None,
+    what: str,
+    old,
+    new,
+    by: str,
+    at: str,
+) -> None:
     """Keep one change to a plan: who, when, what, old → new."""
     db.execute(
         "INSERT INTO plan_audit(changed_at, changed_by, year, unit_code, what, old, new) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [at, by, year, unit_code, what, None if old is None else str(old),
-         None if new is None else str(new)],
-    )  # fmt: skip
+        [
+            at,
+            by,
+            year,
+            unit_code,
+            what,
+            None if old is None else str(old),
+            None if new is None else str(new),
+        ],
+    )
 
 
 def audit_log(db: sqlite_utils.Database, year: int) -> list[dict]:
@@ -87,9 +101,14 @@ def set_minimums(db: sqlite_utils.Database, year: int, unit_code: str, minimums)
         db.execute(
             "INSERT INTO plan_minimums(year, unit_code, type, demonstration, at_least) "
             "VALUES (?, ?, ?, ?, ?)",
-            [year, unit_code, minimum.activity_type.value if minimum.activity_type else None,
-             int(minimum.demonstration), minimum.at_least],
-        )  # fmt: skip
+            [
+                year,
+                unit_code,
+                minimum.activity_type.value if minimum.activity_type else None,
+                int(minimum.demonstration),
+                minimum.at_least,
+            ],
+        )
 
 
 def retire(db: sqlite_utils.Database, year: int, unit_code: str) -> None:

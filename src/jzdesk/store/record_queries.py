@@ -133,8 +133,14 @@ def _list_by_type_column(db, spec, kind, descending, limit, offset) -> list[Acti
             continue
         want = -1 if limit < 0 else limit - len(page)
         by_sessions = order == "sessions"
-        page += list_records(db, segment, sort=order, descending=descending and by_sessions,
-                             limit=want, offset=offset)  # fmt: skip
+        page += list_records(
+            db,
+            segment,
+            sort=order,
+            descending=descending and by_sessions,
+            limit=want,
+            offset=offset,
+        )
         offset = 0
     return page
 
@@ -172,8 +178,15 @@ def _units_to_merge(db: sqlite_utils.Database, spec: RecordFilter, sort: str) ->
     return [code for (code,) in db.execute("SELECT code FROM units ORDER BY sort_order")]
 
 
-def _merged_page(db: sqlite_utils.Database, spec: RecordFilter, units: list[str], sort: str,
-                 direction: str, limit: int, offset: int) -> list[dict]:  # fmt: skip
+def _merged_page(
+    db: sqlite_utils.Database,
+    spec: RecordFilter,
+    units: list[str],
+    sort: str,
+    direction: str,
+    limit: int,
+    offset: int,
+) -> list[dict]:
     """One page of several units' records in the order of ``sort``, as SQLite's merge of
     one ordered walk of each unit's index (a UNION ALL with one ORDER BY): the first page
     of a million records by title then costs a few hundred rows, not a sort of them all."""
@@ -183,14 +196,18 @@ def _merged_page(db: sqlite_utils.Database, spec: RecordFilter, units: list[str]
     arms, params = [], []
     for code in units:
         condition, arm_params = _where(replace(spec, unit_codes=(code,)))
-        arms.append(f"SELECT r.*, u.name AS unit_name, u.sort_order AS unit_order "
-                    f"FROM records r INDEXED BY {index} JOIN units u ON u.code = r.unit_code "
-                    f"WHERE {condition}")  # fmt: skip
+        arms.append(
+            f"SELECT r.*, u.name AS unit_name, u.sort_order AS unit_order "
+            f"FROM records r INDEXED BY {index} JOIN units u ON u.code = r.unit_code "
+            f"WHERE {condition}"
+        )
         params += arm_params
-    return list(db.query(
-        f"{' UNION ALL '.join(arms)} ORDER BY {order.format(o=direction)} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ))  # fmt: skip
+    return list(
+        db.query(
+            f"{' UNION ALL '.join(arms)} ORDER BY {order.format(o=direction)} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    )
 
 
 def _sort_index_hint(db: sqlite_utils.Database, spec: RecordFilter, sort: str) -> str:
@@ -229,8 +246,12 @@ def totals(db: sqlite_utils.Database, spec: RecordFilter = RecordFilter()) -> di
 
 def is_simple(spec: RecordFilter) -> bool:
     """True if only units, period and types are asked for: the totals are then instant."""
-    return not (spec.text.strip() or spec.deleted or spec.demonstration is not None
-                or spec.has_photos is not None)  # fmt: skip
+    return not (
+        spec.text.strip()
+        or spec.deleted
+        or spec.demonstration is not None
+        or spec.has_photos is not None
+    )
 
 
 def _daily_totals(db: sqlite_utils.Database, spec: RecordFilter) -> dict:

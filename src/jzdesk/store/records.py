@@ -122,9 +122,14 @@ def update_record(
 
 
 def adopt_revision(
-    db: sqlite_utils.Database, record_id: str, fields: RecordFields, *, revision: int, now: str,
+    db: sqlite_utils.Database,
+    record_id: str,
+    fields: RecordFields,
+    *,
+    revision: int,
+    now: str,
     saved_by: str,
-) -> None:  # fmt: skip
+) -> None:
     """Take a newer revision made elsewhere (by the unit), with its revision number."""
     db.execute(
         f"UPDATE records SET {', '.join(f'{c} = ?' for c in FIELD_COLUMNS)}, "

@@ -90,8 +90,16 @@ def plan_document(db: sqlite_utils.Database, unit_code: str, year: int) -> dict 
     return {"file_name": row[0], "data": row[1], "sha256": row[2], "added_at": row[3]}
 
 
-def set_plan_document(db: sqlite_utils.Database, unit_code: str, year: int, *, file_name: str,
-                      data: bytes, sha256: str, now: str) -> bool:  # fmt: skip
+def set_plan_document(
+    db: sqlite_utils.Database,
+    unit_code: str,
+    year: int,
+    *,
+    file_name: str,
+    data: bytes,
+    sha256: str,
+    now: str,
+) -> bool:
     """Store the unit's 实施方案; False if the same file was already there."""
     current = plan_document(db, unit_code, year)
     if current is not None and current["sha256"] == sha256:
@@ -124,8 +132,12 @@ def get_import(db: sqlite_utils.Database, import_id: int) -> dict | None:
 
 def previous_import(db: sqlite_utils.Database, unit_code: str, file_sha256: str) -> dict | None:
     """The earlier import of this very file for this unit, if any."""
-    rows = list(db.query("SELECT * FROM imports WHERE unit_code = ? AND file_sha256 = ? "
-                         "ORDER BY id LIMIT 1", [unit_code, file_sha256]))  # fmt: skip
+    rows = list(
+        db.query(
+            "SELECT * FROM imports WHERE unit_code = ? AND file_sha256 = ? ORDER BY id LIMIT 1",
+            [unit_code, file_sha256],
+        )
+    )
     return rows[0] if rows else None
 
 
@@ -134,8 +146,9 @@ def imported_hashes(db: sqlite_utils.Database) -> frozenset[str]:
     return frozenset(sha for (sha,) in db.execute("SELECT DISTINCT file_sha256 FROM imports"))
 
 
-def is_newest_file(db: sqlite_utils.Database, unit_code: str, installation: str,
-                   sequence: int) -> bool:  # fmt: skip
+def is_newest_file(
+    db: sqlite_utils.Database, unit_code: str, installation: str, sequence: int
+) -> bool:
     """True unless a later export of the same installation was imported already (then the
     file's summaries and header fields are older than what the city holds)."""
     row = db.execute(
@@ -146,8 +159,7 @@ def is_newest_file(db: sqlite_utils.Database, unit_code: str, installation: str,
     return row[0] is None or sequence >= row[0]
 
 
-def from_another_installation(db: sqlite_utils.Database, unit_code: str,
-                              installation: str) -> bool:  # fmt: skip
+def from_another_installation(db: sqlite_utils.Database, unit_code: str, installation: str) -> bool:
     """Whether the unit's earlier files came from other installations only: a new PC, a
     reinstallation, or someone else's program exporting under the unit's name."""
     row = db.execute(
@@ -161,9 +173,13 @@ def from_another_installation(db: sqlite_utils.Database, unit_code: str,
 def import_log(db: sqlite_utils.Database, *, year: int | None = None) -> list[dict]:
     """Every import, newest first, with the unit's name."""
     where, params = ("WHERE i.year = ?", [year]) if year is not None else ("", [])
-    return list(db.query(
-        f"SELECT i.*, u.name AS unit_name FROM imports i JOIN units u ON u.code = i.unit_code "
-        f"{where} ORDER BY i.id DESC", params))  # fmt: skip
+    return list(
+        db.query(
+            f"SELECT i.*, u.name AS unit_name FROM imports i JOIN units u ON u.code = i.unit_code "
+            f"{where} ORDER BY i.id DESC",
+            params,
+        )
+    )
 
 
 def receipts(db: sqlite_utils.Database, year: int) -> dict[str, dict[int, list[date]]]:
@@ -192,17 +208,24 @@ def first_plan_documents(db: sqlite_utils.Database, year: int) -> dict[str, date
 def import_changes(db: sqlite_utils.Database, import_id: int) -> list[dict]:
     """What one import changed: each record with its change, its state before (None when
     added) and now."""
-    rows = list(db.query(
-        "SELECT c.record_id, c.change, c.before FROM import_changes c "
-        "WHERE c.import_id = ? ORDER BY c.change, c.record_id", [import_id]))  # fmt: skip
+    rows = list(
+        db.query(
+            "SELECT c.record_id, c.change, c.before FROM import_changes c "
+            "WHERE c.import_id = ? ORDER BY c.change, c.record_id",
+            [import_id],
+        )
+    )
     changes = []
     for row in rows:
         record = records.get_record(db, row["record_id"])
-        changes.append({
-            "record_id": row["record_id"], "change": row["change"],
-            "before": json.loads(row["before"]) if row["before"] else None,
-            "now": records.state_of(record) if record else None,
-        })  # fmt: skip
+        changes.append(
+            {
+                "record_id": row["record_id"],
+                "change": row["change"],
+                "before": json.loads(row["before"]) if row["before"] else None,
+                "now": records.state_of(record) if record else None,
+            }
+        )
     return changes
 
 
@@ -217,8 +240,15 @@ def record_conflict(db: sqlite_utils.Database, row: dict, import_id: int, *, now
     return keep_conflict(db, row["id"], row["revision"], state, import_id, now=now)
 
 
-def keep_conflict(db: sqlite_utils.Database, record_id: str, revision: int, state: str,
-                  import_id: int, *, now: str) -> bool:  # fmt: skip
+def keep_conflict(
+    db: sqlite_utils.Database,
+    record_id: str,
+    revision: int,
+    state: str,
+    import_id: int,
+    *,
+    now: str,
+) -> bool:
     """Keep an incoming version (``state``, see state_json) of a conflicting record for the
     city to decide; False if this very version is already waiting or was decided (the
     same file again)."""
@@ -238,11 +268,14 @@ def keep_conflict(db: sqlite_utils.Database, record_id: str, revision: int, stat
 
 def open_conflicts(db: sqlite_utils.Database) -> list[dict]:
     """Conflicts waiting for the city, oldest first: both versions side by side."""
-    rows = list(db.query(
-        "SELECT c.id, c.record_id, c.revision, c.state, c.detected_at, i.file_name, "
-        "u.name AS unit_name, r.revision AS our_revision FROM conflicts c "
-        "JOIN imports i ON i.id = c.import_id JOIN records r ON r.id = c.record_id "
-        "JOIN units u ON u.code = r.unit_code WHERE c.resolution IS NULL ORDER BY c.id"))  # fmt: skip
+    rows = list(
+        db.query(
+            "SELECT c.id, c.record_id, c.revision, c.state, c.detected_at, i.file_name, "
+            "u.name AS unit_name, r.revision AS our_revision FROM conflicts c "
+            "JOIN imports i ON i.id = c.import_id JOIN records r ON r.id = c.record_id "
+            "JOIN units u ON u.code = r.unit_code WHERE c.resolution IS NULL ORDER BY c.id"
+        )
+    )
     for row in rows:
         row["theirs"] = json.loads(row.pop("state"))
         row["ours"] = records.state_of(records.get_record(db, row["record_id"]))
@@ -260,8 +293,9 @@ def get_conflict(db: sqlite_utils.Database, conflict_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-def resolve_conflict(db: sqlite_utils.Database, conflict: dict, keep: str, *, now: str,
-                     saved_by: str) -> None:  # fmt: skip
+def resolve_conflict(
+    db: sqlite_utils.Database, conflict: dict, keep: str, *, now: str, saved_by: str
+) -> None:
     """Settle a conflict: ``ours`` keeps the stored record, ``theirs`` takes the unit's
     version as the next revision. Either way the unit's revision counts as received, so
     importing the same file again does not bring the conflict back."""
@@ -273,13 +307,27 @@ def resolve_conflict(db: sqlite_utils.Database, conflict: dict, keep: str, *, no
         db.execute(
             "INSERT INTO conflicts (record_id, import_id, revision, state, detected_at, "
             "resolution, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, 'theirs', ?, ?)",
-            [record_id, conflict["import_id"], conflict["revision"],
-             state_json(ours.fields, ours.deleted), now, now, saved_by],
-        )  # fmt: skip
+            [
+                record_id,
+                conflict["import_id"],
+                conflict["revision"],
+                state_json(ours.fields, ours.deleted),
+                now,
+                now,
+                saved_by,
+            ],
+        )
         state = json.loads(conflict["state"])
-        take_incoming(db, record_id, fields_from_json(state), deleted=state["deleted"],
-                      unit_revision=conflict["revision"], import_id=None, now=now,
-                      saved_by=saved_by)  # fmt: skip
+        take_incoming(
+            db,
+            record_id,
+            fields_from_json(state),
+            deleted=state["deleted"],
+            unit_revision=conflict["revision"],
+            import_id=None,
+            now=now,
+            saved_by=saved_by,
+        )
     else:
         # The kept version becomes a local edit over the unit's: the same file again is
         # old news, and the unit's next edit of this record is a conflict again.

@@ -46,7 +46,8 @@ def handle_error(kind, error, trace, path: Path) -> None:
         return
     log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
     QMessageBox.critical(
-        parent, APP_TITLE,
+        parent,
+        APP_TITLE,
         "程序遇到了意外的错误，刚才的操作可能没有完成（已保存的数据不受影响）。\n\n"
         f"错误详情已写入日志文件：\n{path}\n\n请把这个文件发给技术支持人员。",
-    )  # fmt: skip
+    )

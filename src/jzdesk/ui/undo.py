@@ -54,8 +54,9 @@ class EditCommand(_DoneCommand):
     since (an import, another window), undoing is refused instead of overwriting that.
     """
 
-    def __init__(self, workspace, record_id: str, old: RecordFields, new: RecordFields,
-                 revision: int):  # fmt: skip
+    def __init__(
+        self, workspace, record_id: str, old: RecordFields, new: RecordFields, revision: int
+    ):
         super().__init__(workspace, "修改记录")
         self.record_id, self.old, self.new, self.revision = record_id, old, new, revision
 

@@ -13,8 +13,9 @@ from jzdesk.store import plans, submissions
 from jzdesk.usecases import installation
 
 
-def completeness(db: sqlite_utils.Database, *, year: int | None = None,
-                 as_of: date | None = None) -> Completeness:  # fmt: skip
+def completeness(
+    db: sqlite_utils.Database, *, year: int | None = None, as_of: date | None = None
+) -> Completeness:
     """Who has reported which quarter (and the 实施方案), on time or late, for ``year``."""
     year = year or installation.default_year(db)
     names = {unit.code: unit.name for unit in installation.all_units(db)}
@@ -23,10 +24,13 @@ def completeness(db: sqlite_utils.Database, *, year: int | None = None,
         raise KnownError(f"没有 {year} 年的任务分解表（计划）", field="year")
     units = [(e.unit_code, names[e.unit_code]) for e in entries if e.quota is not None]
     return build_completeness(
-        year, units, submissions.receipts(db, year),
-        submissions.first_plan_documents(db, year), deadline_days=plans.report_days(db, year),
+        year,
+        units,
+        submissions.receipts(db, year),
+        submissions.first_plan_documents(db, year),
+        deadline_days=plans.report_days(db, year),
         today=as_of or date.today(),
-    )  # fmt: skip
+    )
 
 
 def deadline_days(db: sqlite_utils.Database, year: int) -> int:

@@ -29,12 +29,18 @@ def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, keep: str) -> 
     received = submissions.received_revision(db, conflict["record_id"])
     if received is not None and conflict["revision"] < received:
         with db.atomic():
-            merge.close_superseded(db, conflict["record_id"], received,
-                                         now=installation.now_iso(), by=installation.current_user(db))  # fmt: skip
+            merge.close_superseded(
+                db,
+                conflict["record_id"],
+                received,
+                now=installation.now_iso(),
+                by=installation.current_user(db),
+            )
         raise KnownError(f"冲突 {conflict_id} 已被该单位更新的上报文件取代，已自动关闭", field="id")
     with db.atomic():
-        submissions.resolve_conflict(db, conflict, keep, now=installation.now_iso(),
-                                     saved_by=installation.current_user(db))  # fmt: skip
+        submissions.resolve_conflict(
+            db, conflict, keep, now=installation.now_iso(), saved_by=installation.current_user(db)
+        )
 
 
 MAX_PAIRS_EXAMINED = 20_000
@@ -46,8 +52,9 @@ def joint_duplicates(db: sqlite_utils.Database, period: Period) -> list[tuple]:
     pairs are examined."""
     from jzdesk.domain.records import is_joint_event
 
-    pairs = submissions.same_day_pairs(db, period.start.isoformat(), period.end.isoformat(),
-                                       limit=MAX_PAIRS_EXAMINED)  # fmt: skip
+    pairs = submissions.same_day_pairs(
+        db, period.start.isoformat(), period.end.isoformat(), limit=MAX_PAIRS_EXAMINED
+    )
     cache: dict = {}
 
     def record(record_id):
@@ -55,5 +62,8 @@ def joint_duplicates(db: sqlite_utils.Database, period: Period) -> list[tuple]:
             cache[record_id] = records.get_record(db, record_id)
         return cache[record_id]
 
-    return [(record(a), record(b)) for a, b in pairs
-            if is_joint_event(record(a).fields, record(b).fields)]  # fmt: skip
+    return [
+        (record(a), record(b))
+        for a, b in pairs
+        if is_joint_event(record(a).fields, record(b).fields)
+    ]

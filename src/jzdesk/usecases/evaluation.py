@@ -25,8 +25,9 @@ def ranking(db: sqlite_utils.Database, *, as_of: date | None = None, rules=None)
     return report, evaluate(report, rules or EvaluationRules())
 
 
-def export_ranking(db: sqlite_utils.Database, path: Path, *, as_of: date | None = None,
-                      rules=None) -> Path:  # fmt: skip
+def export_ranking(
+    db: sqlite_utils.Database, path: Path, *, as_of: date | None = None, rules=None
+) -> Path:
     """Write the inspection ranking as .xlsx or .pdf; returns the path."""
     from jzdesk.io.evaluation_files import write_evaluation_pdf, write_evaluation_xlsx
 

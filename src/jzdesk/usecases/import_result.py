@@ -36,6 +36,12 @@ class ImportResult:
         return {"imported": "已导入", "unchanged": "无变化", "rejected": "未导入"}[self.status]
 
     def to_json(self) -> dict:
-        return {"file": self.file, "status": self.status, "reason": self.reason,
-                "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "conflicts": self.conflicts}  # fmt: skip
+        return {
+            "file": self.file,
+            "status": self.status,
+            "reason": self.reason,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "conflicts": self.conflicts,
+        }

@@ -20,9 +20,15 @@ from jzdesk.usecases.submission_import import ReadAhead
 IMPORTABLE = (".jzsub", ".xlsx")
 
 
-def import_file(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None,
-                should_stop: Callable[[], bool] | None = None, ahead: ReadAhead | None = None,
-                before_write: Callable[[], object] | None = None) -> ImportResult:  # fmt: skip
+def import_file(
+    db: sqlite_utils.Database,
+    path: Path,
+    *,
+    unit: Unit | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    ahead: ReadAhead | None = None,
+    before_write: Callable[[], object] | None = None,
+) -> ImportResult:
     """Import one submission file (.jzsub) or filled sheet (.xlsx) in its own transaction;
     a rejection is returned as a result, never raised. ``ahead``: the batch's
     submission_import.ReadAhead, which may have checked the file already. ``before_write`` is
@@ -36,12 +42,15 @@ def import_file(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = No
             raise KnownError(f"{path.name} 是一个文件夹，请选择其中的 .jzsub 或 .xlsx 文件")
         suffix = path.suffix.lower()
         if suffix == ".jzsub":
-            return import_submission(db, path, should_stop=should_stop, ahead=ahead,
-                                  before_write=before_write)  # fmt: skip
+            return import_submission(
+                db, path, should_stop=should_stop, ahead=ahead, before_write=before_write
+            )
         if suffix == ".xlsx":
             return import_sheet(db, path, unit=unit, before_write=before_write)
-        raise KnownError(f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub "
-                         "和填好的统计表 .xlsx")  # fmt: skip
+        raise KnownError(
+            f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub "
+            "和填好的统计表 .xlsx"
+        )
     except KnownError as error:
         return ImportResult(path.name, "rejected", error.message, reason_code=error.code)
     except sqlite3.OperationalError as error:  # a filled sheet's import ran out of room
@@ -85,8 +94,9 @@ def import_batch(
         checkpoint_at_end(db),
     ):
         backup = _BackupBeforeWriting(db)
-        yield lambda path, *, unit=None: import_file(db, path, unit=unit, ahead=ahead,
-                                                     before_write=backup)  # fmt: skip
+        yield lambda path, *, unit=None: import_file(
+            db, path, unit=unit, ahead=ahead, before_write=backup
+        )
 
 
 class _BackupBeforeWriting:

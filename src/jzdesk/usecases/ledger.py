@@ -36,8 +36,9 @@ def _checked(db: sqlite_utils.Database, fields: RecordFields) -> RecordFields:
     if fields.unit_code not in units.units_by_code(db):
         raise KnownError(f"填报单位代码“{fields.unit_code}”不在单位名单中", field="unit")
     if fields.date > date.today():
-        raise KnownError(f"活动日期 {fields.date.isoformat()} 在今天之后；只登记已经开展的活动",
-                         field="date")  # fmt: skip
+        raise KnownError(
+            f"活动日期 {fields.date.isoformat()} 在今天之后；只登记已经开展的活动", field="date"
+        )
     outside = date_outside_plans(fields.date, plans.plan_years(db))
     if outside:
         raise KnownError(outside, field="date")

@@ -38,8 +38,9 @@ def parse_minimums(text: str) -> tuple[Minimum, ...]:
             continue
         match = _MINIMUM.match(part)
         if not match or int(match[3]) < 1:
-            raise KnownError(f"最低要求“{part}”无法识别，应写成 示范性文艺演出≥10 或 送讲座≥5",
-                             field="minimums")  # fmt: skip
+            raise KnownError(
+                f"最低要求“{part}”无法识别，应写成 示范性文艺演出≥10 或 送讲座≥5", field="minimums"
+            )
         words = match[2]
         kind = None if words in ("", "活动", "五送") else _type_of(words, part)
         result.append(Minimum(kind, bool(match[1]), int(match[3])))
@@ -106,8 +107,10 @@ def save_plan(db: sqlite_utils.Database, year: int, lines: list[PlanLine]) -> in
                 log(code, "add_unit", None, line.name)
             unit = units.get(code)
             if unit is not None and (unit.name, unit.short_name) != (line.name, line.short_name):
-                db.execute("UPDATE units SET name = ?, short_name = ? WHERE code = ?",
-                           [line.name.strip(), line.short_name.strip(), code])  # fmt: skip
+                db.execute(
+                    "UPDATE units SET name = ?, short_name = ? WHERE code = ?",
+                    [line.name.strip(), line.short_name.strip(), code],
+                )
                 log(
                     code,
                     "rename",
@@ -118,12 +121,18 @@ def save_plan(db: sqlite_utils.Database, year: int, lines: list[PlanLine]) -> in
             if entry is None or entry.quota != line.quota:
                 plans.set_quota(db, year, code, line.quota)
                 log(code, "quota", None if entry is None else entry.quota, line.quota)
-            db.execute("UPDATE plan_units SET sort_order = ? WHERE year = ? AND unit_code = ?",
-                       [position, year, code])  # fmt: skip
+            db.execute(
+                "UPDATE plan_units SET sort_order = ? WHERE year = ? AND unit_code = ?",
+                [position, year, code],
+            )
             if (entry.minimums if entry else ()) != line.minimums:
                 plans.set_minimums(db, year, code, line.minimums)
-                log(code, "minimums", None if entry is None else minimums_text(entry.minimums),
-                    minimums_text(line.minimums))  # fmt: skip
+                log(
+                    code,
+                    "minimums",
+                    None if entry is None else minimums_text(entry.minimums),
+                    minimums_text(line.minimums),
+                )
             kept.add(code)
         for code in set(current) - kept:
             plans.retire(db, year, code)
@@ -159,16 +168,26 @@ def start_year(db: sqlite_utils.Database, year: int) -> None:
         raise KnownError(f"{year} 年之前没有可以复制的计划", field="year")
     with db.atomic():
         plans.ensure_plan_year(db, year, copy_from=earlier[-1])
-        plans.audit(db, year=year, unit_code=None, what="new_year", old=earlier[-1], new=year,
-                    by=installation.current_user(db), at=installation.now_iso())  # fmt: skip
+        plans.audit(
+            db,
+            year=year,
+            unit_code=None,
+            what="new_year",
+            old=earlier[-1],
+            new=year,
+            by=installation.current_user(db),
+            at=installation.now_iso(),
+        )
 
 
 def _refuse_on_unit_installation(db: sqlite_utils.Database) -> None:
     """The plan is the city's: a unit's installation only takes the city's plan file."""
     unit = installation.unit_installation(db)
     if unit is not None:
-        raise KnownError(f"本机是{unit.name}的安装：任务分解表由市总工会制定，这里不能修改；"
-                         "请导入市总工会下发的计划文件（附件1）")  # fmt: skip
+        raise KnownError(
+            f"本机是{unit.name}的安装：任务分解表由市总工会制定，这里不能修改；"
+            "请导入市总工会下发的计划文件（附件1）"
+        )
 
 
 def audit_log(db: sqlite_utils.Database, year: int) -> list[dict]:
@@ -209,8 +228,11 @@ class QuotaImport:
 
     def summary(self) -> str:
         made = f"已新建 {self.year} 年计划（复制上一年的最低要求）；" if self.created else ""
-        rest = (f"；文件中没有的单位保持原任务：{'、'.join(self.not_in_file)}"
-                if self.not_in_file else "")  # fmt: skip
+        rest = (
+            f"；文件中没有的单位保持原任务：{'、'.join(self.not_in_file)}"
+            if self.not_in_file
+            else ""
+        )
         return (
             f"{made}{self.year} 年任务：修改 {self.changed} 个单位，未变 {self.unchanged} 个{rest}"
         )
@@ -235,8 +257,10 @@ def import_quota_table(
     if year is None:
         year = named_year
     elif named_year is not None and named_year != year:
-        raise KnownError(f"文件 {path.name} 是 {named_year} 年的任务分解表，与指定的 {year} 年不一致",
-                         field="year")  # fmt: skip
+        raise KnownError(
+            f"文件 {path.name} 是 {named_year} 年的任务分解表，与指定的 {year} 年不一致",
+            field="year",
+        )
     if year is None:
         raise KnownError(f"文件 {path.name} 的标题中没有年份，请用 --year 指定", field="year")
     if not 2000 <= year <= 2100:
@@ -267,8 +291,16 @@ def import_quota_table(
                 unchanged += 1
                 continue
             plans.set_quota(db, year, code, quota)
-            plans.audit(db, year=year, unit_code=code, what="quota", old=current.get(code),
-                        new=quota, by=by, at=now)  # fmt: skip
+            plans.audit(
+                db,
+                year=year,
+                unit_code=code,
+                what="quota",
+                old=current.get(code),
+                new=quota,
+                by=by,
+                at=now,
+            )
             changed += 1
     names = {unit.code: unit.name for unit in installation.all_units(db)}
     missing = tuple(names[c] for c, q in current.items() if q is not None and c not in quotas)

@@ -53,8 +53,9 @@ def progress_report(
     )
 
 
-def period_report(db: sqlite_utils.Database, period: Period, *,
-                  counts: list[TypeCount] | None = None) -> ProgressReport:  # fmt: skip
+def period_report(
+    db: sqlite_utils.Database, period: Period, *, counts: list[TypeCount] | None = None
+) -> ProgressReport:
     """Each plan unit's sessions within ``period`` (the plan of the period's last year);
     ``counts``: progress.type_counts of the period, if the caller has them already.
 
@@ -87,8 +88,11 @@ def chart_data(db: sqlite_utils.Database, period: Period, *, unit_codes: set[str
     as_of = min(period.end, date.today())
     # One aggregate per date range (a whole year's period and its year are the same one).
     in_period = progress.type_counts(db, period.start, period.end)
-    to_date = (in_period if (period.start, period.end) == (date(year, 1, 1), as_of)
-               else progress.type_counts(db, date(year, 1, 1), as_of))  # fmt: skip
+    to_date = (
+        in_period
+        if (period.start, period.end) == (date(year, 1, 1), as_of)
+        else progress.type_counts(db, date(year, 1, 1), as_of)
+    )
     year_report = progress_report(db, year=year, as_of=as_of, counts=to_date)
     # "All units" is the 合计 of 附件1: the units with a quota, as the pace line is.
     codes = sorted(unit_codes or {u.unit.code for u in year_report.with_quota})
@@ -99,4 +103,4 @@ def chart_data(db: sqlite_utils.Database, period: Period, *, unit_codes: set[str
         monthly=progress.monthly_counts(db, date(year, 1, 1), as_of, codes),
         period_counts=[c for c in in_period if unit_codes is None or c.unit_code in unit_codes],
         unit_codes=unit_codes,
-    )  # fmt: skip
+    )

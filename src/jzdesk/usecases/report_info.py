@@ -27,9 +27,14 @@ def set_header_fields(db: sqlite_utils.Database, unit_code: str, *, filler: str,
 
 
 def save_report_info(
-    db: sqlite_utils.Database, unit_code: str, *, filler: str, phone: str, year: int | None = None,
+    db: sqlite_utils.Database,
+    unit_code: str,
+    *,
+    filler: str,
+    phone: str,
+    year: int | None = None,
     summaries_by_quarter: dict[int, str] | None = None,
-) -> None:  # fmt: skip
+) -> None:
     """Save the unit's 填报人, 联系电话 and its quarterly summaries, in one transaction.
 
     Raises:
@@ -55,8 +60,14 @@ def set_quarter_summary(
     db: sqlite_utils.Database, unit_code: str, year: int, quarter: int, text: str
 ) -> None:
     header = header_fields(db, unit_code)
-    save_report_info(db, unit_code, filler=header["filler"], phone=header["phone"], year=year,
-                     summaries_by_quarter={quarter: text})  # fmt: skip
+    save_report_info(
+        db,
+        unit_code,
+        filler=header["filler"],
+        phone=header["phone"],
+        year=year,
+        summaries_by_quarter={quarter: text},
+    )
 
 
 def report_quarter(
@@ -70,8 +81,9 @@ def report_quarter(
     """
     today = today or date.today()
     year = default_year(db, today=today)
-    spec = RecordFilter(unit_codes=None if unit_code is None else (unit_code,),
-                        period=year_period(year))  # fmt: skip
+    spec = RecordFilter(
+        unit_codes=None if unit_code is None else (unit_code,), period=year_period(year)
+    )
     latest = list_records(db, spec, sort="date", descending=True, limit=1)
     day = latest[0].fields.date if latest else min(today, date(year, 12, 31))
     return quarter_period(year, quarter_of(day))

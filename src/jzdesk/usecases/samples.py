@@ -19,8 +19,9 @@ def fill_sample_data(db: sqlite_utils.Database, count: int, *, seed: int | None 
     from jzdesk.domain.sample_records import sample_rows
 
     if not 1 <= count <= MAX_SAMPLE_RECORDS:
-        raise KnownError(f"示例记录数应在 1 到 {MAX_SAMPLE_RECORDS} 之间，现在是 {count}",
-                         field="records")  # fmt: skip
+        raise KnownError(
+            f"示例记录数应在 1 到 {MAX_SAMPLE_RECORDS} 之间，现在是 {count}", field="records"
+        )
     with db.atomic():
         records.insert_many(db, sample_rows(count, seed=seed, now=now_iso()))
     return count

@@ -28,8 +28,13 @@ from jzdesk.usecases.import_result import ImportResult
 UNIT_MISSING = "unit_missing"
 
 
-def import_sheet(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = None,
-                 before_write: Callable[[], object] | None = None) -> ImportResult:  # fmt: skip
+def import_sheet(
+    db: sqlite_utils.Database,
+    path: Path,
+    *,
+    unit: Unit | None = None,
+    before_write: Callable[[], object] | None = None,
+) -> ImportResult:
     """Import a filled statistics sheet as records of its unit, all or nothing, by the one
     merge rule (domain/merge.py).
 
@@ -56,36 +61,62 @@ def import_sheet(db: sqlite_utils.Database, path: Path, *, unit: Unit | None = N
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     earlier = submissions.previous_import(db, unit.code, sha256)
     if earlier is not None:  # an older sheet again must not undo a newer one
-        return ImportResult(path.name, "unchanged",
-                            f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
-                            unchanged=len(rows), unit=unit.code, period=earlier["period"])  # fmt: skip
+        return ImportResult(
+            path.name,
+            "unchanged",
+            f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
+            unchanged=len(rows),
+            unit=unit.code,
+            period=earlier["period"],
+        )
     if before_write is not None:
         before_write()
     now, saved_by = installation.now_iso(), f"导入：{path.name}"[:100]
     period = _report_period(parsed, rows)
     with db.atomic():
-        import_id = submissions.start_import(db, {
-            "file_name": path.name[:200], "file_sha256": sha256, "kind": "xlsx",
-            "unit_code": unit.code, "year": period.end.year,
-            "quarter": quarter_of(period.end), "period": period.text,
-            "imported_at": datetime.now().isoformat(timespec="seconds"),
-            "imported_by": installation.current_user(db),
-        })  # fmt: skip
+        import_id = submissions.start_import(
+            db,
+            {
+                "file_name": path.name[:200],
+                "file_sha256": sha256,
+                "kind": "xlsx",
+                "unit_code": unit.code,
+                "year": period.end.year,
+                "quarter": quarter_of(period.end),
+                "period": period.text,
+                "imported_at": datetime.now().isoformat(timespec="seconds"),
+                "imported_by": installation.current_user(db),
+            },
+        )
         versions = sheet_versions(db, unit, parsed, rows)
         counts = _apply_versions(db, versions, import_id, now=now, saved_by=saved_by)
         submissions.finish_import(db, import_id, counts)
-    notes = [parsed.misaligned and f"表中的行与隐藏的“活动明细”对不上（{parsed.misaligned}），"
-             "已按手填表的规则导入：每行按内容对应原来的记录，请在导入记录中核对变动"]  # fmt: skip
+    notes = [
+        parsed.misaligned
+        and f"表中的行与隐藏的“活动明细”对不上（{parsed.misaligned}），"
+        "已按手填表的规则导入：每行按内容对应原来的记录，请在导入记录中核对变动"
+    ]
     if counts["deleted"]:
         notes.append(f"其中删除 {counts['deleted']} 条（新表中已没有这些行）")
     if counts["conflicts"]:
-        notes.append(f"{counts['conflicts']} 条记录与本机保存的版本冲突，两个版本都已保留，"
-                     "请在“汇总导入 → 冲突”中选择")  # fmt: skip
+        notes.append(
+            f"{counts['conflicts']} 条记录与本机保存的版本冲突，两个版本都已保留，"
+            "请在“汇总导入 → 冲突”中选择"
+        )
     written = counts["added"] or counts["updated"] or counts["conflicts"]
-    return ImportResult(path.name, "imported" if written else "unchanged",
-                        "；".join(note for note in notes if note), counts["added"],
-                        counts["updated"], counts["unchanged"], counts["conflicts"], unit.code,
-                        deleted=counts["deleted"], period=period.text, import_id=import_id)  # fmt: skip
+    return ImportResult(
+        path.name,
+        "imported" if written else "unchanged",
+        "；".join(note for note in notes if note),
+        counts["added"],
+        counts["updated"],
+        counts["unchanged"],
+        counts["conflicts"],
+        unit.code,
+        deleted=counts["deleted"],
+        period=period.text,
+        import_id=import_id,
+    )
 
 
 def _checked_rows(db, parsed, unit: Unit, path: Path) -> list[tuple]:
@@ -124,13 +155,18 @@ def _sheet_unit(db, parsed, unit: Unit | None, path: Path) -> Unit:
     """The unit a sheet belongs to: its own 填报单位, or ``unit`` when it names none."""
     if not parsed.unit_text:
         if unit is None:
-            raise KnownError(f"文件 {path.name} 中没有填写填报单位，请指定是哪个单位的统计表",
-                             field="unit", code=UNIT_MISSING)  # fmt: skip
+            raise KnownError(
+                f"文件 {path.name} 中没有填写填报单位，请指定是哪个单位的统计表",
+                field="unit",
+                code=UNIT_MISSING,
+            )
         return unit
     named = installation.resolve_unit(db, parsed.unit_text)
     if unit is not None and unit.code != named.code:
-        raise KnownError(f"文件 {path.name} 的填报单位是“{named.name}”，与指定的“{unit.name}”不一致，"
-                         "未导入", field="unit")  # fmt: skip
+        raise KnownError(
+            f"文件 {path.name} 的填报单位是“{named.name}”，与指定的“{unit.name}”不一致，未导入",
+            field="unit",
+        )
     return named
 
 
@@ -138,18 +174,27 @@ def _check_owner(db, record_id: str, unit: Unit) -> None:
     """A record id from the file must not belong to another unit here."""
     existing = records.get_record(db, record_id)
     if existing is not None and existing.fields.unit_code != unit.code:
-        raise KnownError(f"记录编号 {record_id} 属于{existing.unit_name}，不能作为"
-                         f"{unit.name}的记录导入")  # fmt: skip
+        raise KnownError(
+            f"记录编号 {record_id} 属于{existing.unit_name}，不能作为{unit.name}的记录导入"
+        )
 
 
 def _row_fields(unit: Unit, row, extra: dict) -> RecordFields:
     """A sheet row's cells as a record of ``unit``, with ``extra`` for the fields a printed
     sheet has no room for."""
-    return cleaned(RecordFields(
-        unit_code=unit.code, date=row.date, activity_type=row.activity_type,
-        sessions=row.sessions, title=row.title, venue=row.venue, audience=row.audience,
-        notes=row.notes, **extra,
-    ))  # fmt: skip
+    return cleaned(
+        RecordFields(
+            unit_code=unit.code,
+            date=row.date,
+            activity_type=row.activity_type,
+            sessions=row.sessions,
+            title=row.title,
+            venue=row.venue,
+            audience=row.audience,
+            notes=row.notes,
+            **extra,
+        )
+    )
 
 
 def _report_period(parsed, rows: list[tuple]) -> Period:
@@ -182,8 +227,11 @@ def sheet_versions(db: sqlite_utils.Database, unit: Unit, parsed, rows: list[tup
             loose.append((row, fields))
             continue
         changed = shown(fields) != shown(_row_fields(unit, row.detail.row, {}))
-        versions.append(_Version(row.detail.record_id, fields,
-                                 sheet_revision(row.detail.revision, changed=changed)))  # fmt: skip
+        versions.append(
+            _Version(
+                row.detail.record_id, fields, sheet_revision(row.detail.revision, changed=changed)
+            )
+        )
     stands_for = _stands_for(parsed, rows)
     first = min([p.start for p in stands_for] + [f.date for _, f in loose])
     last = max([p.end for p in stands_for] + [f.date for _, f in loose])
@@ -191,19 +239,25 @@ def sheet_versions(db: sqlite_utils.Database, unit: Unit, parsed, rows: list[tup
     if parsed.misaligned:
         for detail in parsed.details:
             said = _row_fields(unit, detail.row, detail.row.extra)
-            candidates[detail.record_id] = _Said(shown(said), False, detail.revision,
-                                                 detail.row.row - 1, said, vanishes=True)  # fmt: skip
+            candidates[detail.record_id] = _Said(
+                shown(said), False, detail.revision, detail.row.row - 1, said, vanishes=True
+            )
     for held in merge.hand_filled(db, unit.code, first, last):
         if held["record_id"] not in candidates:
             day = date.fromisoformat(held["date"])
             candidates[held["record_id"]] = _Said(
-                tuple(held["said"]["shown"]), held["said"]["deleted"], held["revision"],
-                held["position"], None, hand=True,
+                tuple(held["said"]["shown"]),
+                held["said"]["deleted"],
+                held["revision"],
+                held["position"],
+                None,
+                hand=True,
                 vanishes=any(p.contains(day) for p in stands_for),
-            )  # fmt: skip
-    pairs = pair_rows([shown(fields) for _, fields in loose],
-                      [Candidate(key, said.shown, said.position)
-                       for key, said in candidates.items()])  # fmt: skip
+            )
+    pairs = pair_rows(
+        [shown(fields) for _, fields in loose],
+        [Candidate(key, said.shown, said.position) for key, said in candidates.items()],
+    )
     # Records the sheet speaks of are never also "held already" for another row.
     taken = {version.record_id for version in versions} | set(candidates)
     for position, ((_, fields), key) in enumerate(zip(loose, pairs, strict=True), start=1):
@@ -213,13 +267,26 @@ def sheet_versions(db: sqlite_utils.Database, unit: Unit, parsed, rows: list[tup
         said = candidates.pop(key)
         fields = said.completed(db, key, fields)
         changed = shown(fields) != said.shown or said.deleted
-        versions.append(_Version(key, fields, sheet_revision(said.revision, changed=changed),
-                                 hand_position=position if said.hand else None))  # fmt: skip
+        versions.append(
+            _Version(
+                key,
+                fields,
+                sheet_revision(said.revision, changed=changed),
+                hand_position=position if said.hand else None,
+            )
+        )
     for key, said in candidates.items():
         if said.vanishes and not said.deleted and records.get_record(db, key) is not None:
-            versions.append(_Version(key, said.completed(db, key, None), said.revision + 1,
-                                     deleted=True, from_row=False,
-                                     hand_position=said.position if said.hand else None))  # fmt: skip
+            versions.append(
+                _Version(
+                    key,
+                    said.completed(db, key, None),
+                    said.revision + 1,
+                    deleted=True,
+                    from_row=False,
+                    hand_position=said.position if said.hand else None,
+                )
+            )
     return versions
 
 
@@ -267,9 +334,16 @@ class _Said:
         whole = self.fields or records.get_record(db, record_id).fields
         if fields is None:
             return whole
-        return replace(whole, date=fields.date, activity_type=fields.activity_type,
-                       sessions=fields.sessions, title=fields.title, venue=fields.venue,
-                       audience=fields.audience, notes=fields.notes)  # fmt: skip
+        return replace(
+            whole,
+            date=fields.date,
+            activity_type=fields.activity_type,
+            sessions=fields.sessions,
+            title=fields.title,
+            venue=fields.venue,
+            audience=fields.audience,
+            notes=fields.notes,
+        )
 
 
 def _unpaired(db, fields: RecordFields, taken: set[str], position: int) -> _Version:
@@ -278,16 +352,18 @@ def _unpaired(db, fields: RecordFields, taken: set[str], position: int) -> _Vers
     is a new activity of a hand-filled sheet."""
     from jzdesk.domain.sheet import shown
 
-    for record in record_queries.same_day_records(db, fields.unit_code, fields.date,
-                                           fields.activity_type):  # fmt: skip
+    for record in record_queries.same_day_records(
+        db, fields.unit_code, fields.date, fields.activity_type
+    ):
         if record.id not in taken and shown(record.fields) == shown(fields):
             taken.add(record.id)
             return _Version(record.id, fields, record.revision, held_already=True)
     return _Version(None, fields, 1, hand_position=position)
 
 
-def _apply_versions(db, versions: list[_Version], import_id: int, *, now: str,
-                    saved_by: str) -> dict[str, int]:  # fmt: skip
+def _apply_versions(
+    db, versions: list[_Version], import_id: int, *, now: str, saved_by: str
+) -> dict[str, int]:
     """Apply each version by the merge rule; returns the import's counts, every row of the
     sheet in exactly one of added, updated, unchanged and conflicts."""
     import uuid
@@ -301,31 +377,53 @@ def _apply_versions(db, versions: list[_Version], import_id: int, *, now: str,
         if not version.held_already:
             held = records.get_record(db, version.record_id) if version.record_id else None
             same = held is not None and (held.fields, held.deleted) == (
-                version.fields, version.deleted)  # fmt: skip
+                version.fields,
+                version.deleted,
+            )
             outcome = classify(version.revision, same, merge.held(db, version.record_id))
         record_id = version.record_id
         if outcome is Outcome.NEW:
             record_id = records.insert_record(
-                db, version.fields, entered_by=saved_by, now=now,
-                record_id=record_id or str(uuid.uuid4()), revision=version.revision)  # fmt: skip
+                db,
+                version.fields,
+                entered_by=saved_by,
+                now=now,
+                record_id=record_id or str(uuid.uuid4()),
+                revision=version.revision,
+            )
             merge.note_change(db, import_id, record_id, "added", None)
             change = "added"
         elif outcome is Outcome.SYNC:
             merge.bring_level(db, record_id, version.revision, now=now, by=saved_by)
         elif outcome is Outcome.UPDATE:
-            change = merge.take_incoming(db, record_id, version.fields, deleted=version.deleted,
-                                         unit_revision=version.revision, import_id=import_id,
-                                         now=now, saved_by=saved_by)  # fmt: skip
+            change = merge.take_incoming(
+                db,
+                record_id,
+                version.fields,
+                deleted=version.deleted,
+                unit_revision=version.revision,
+                import_id=import_id,
+                now=now,
+                saved_by=saved_by,
+            )
         elif outcome is Outcome.CONFLICT and submissions.keep_conflict(
-            db, record_id, version.revision,
-            submissions.state_json(version.fields, version.deleted), import_id, now=now,
-        ):  # fmt: skip
+            db,
+            record_id,
+            version.revision,
+            submissions.state_json(version.fields, version.deleted),
+            import_id,
+            now=now,
+        ):
             change = "conflict"
         if version.hand_position is not None:
-            merge.note_hand_filled(db, record_id, said={"shown": list(shown(version.fields)),
-                                                        "deleted": version.deleted},
-                                   revision=version.revision, position=version.hand_position,
-                                   import_id=import_id)  # fmt: skip
+            merge.note_hand_filled(
+                db,
+                record_id,
+                said={"shown": list(shown(version.fields)), "deleted": version.deleted},
+                revision=version.revision,
+                position=version.hand_position,
+                import_id=import_id,
+            )
         if change == "added":
             counts["added"] += 1
         elif change == "conflict":

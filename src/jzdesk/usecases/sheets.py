@@ -21,9 +21,15 @@ from jzdesk.usecases.files import write_file
 
 
 def sheet_data(
-    db: sqlite_utils.Database, unit: Unit, period: Period, *, filled_on: date | None = None,
-    seal: bytes | None = None, filler: str | None = None, phone: str | None = None,
-) -> SheetData:  # fmt: skip
+    db: sqlite_utils.Database,
+    unit: Unit,
+    period: Period,
+    *,
+    filled_on: date | None = None,
+    seal: bytes | None = None,
+    filler: str | None = None,
+    phone: str | None = None,
+) -> SheetData:
     """What the unit's sheet for ``period`` shows: its records, header line and progress.
 
     ``seal``, ``filler`` and ``phone`` override the unit's stored ones for this sheet.
@@ -39,13 +45,19 @@ def sheet_data(
         quarter = (period.start.month - 1) // 3 + 1
         summary = report_info.quarter_summary(db, unit.code, period.start.year, quarter)
     return SheetData(
-        unit_name=unit.name, unit_code=unit.code, period_label=period.label,
-        period_text=period.text, filler=header["filler"] if filler is None else filler,
+        unit_name=unit.name,
+        unit_code=unit.code,
+        period_label=period.label,
+        period_text=period.text,
+        filler=header["filler"] if filler is None else filler,
         phone=header["phone"] if phone is None else phone,
-        filled_on=(filled_on or date.today()).isoformat(), records=tuple(rows),
-        year_total=sum(totals["sessions"].values()), quota=quota, summary=summary,
+        filled_on=(filled_on or date.today()).isoformat(),
+        records=tuple(rows),
+        year_total=sum(totals["sessions"].values()),
+        quota=quota,
+        summary=summary,
         seal=seal if seal is not None else settings.seal(db, unit.code),
-    )  # fmt: skip
+    )
 
 
 def export_sheet_xlsx(db: sqlite_utils.Database, unit: Unit, period: Period, path: Path) -> Path:

@@ -65,8 +65,10 @@ def check_report_period(period: Period, today: date) -> None:
             raise KnownError(f"期间 {period.label} 还没有开始，不能报送", field="period")
         return
     if period.kind != "year":
-        raise KnownError(f"上报文件按季度报送，期间应写成 {year}Q1～{year}Q4"
-                         f"（“{period.label}”不是一个季度）", field="period")  # fmt: skip
+        raise KnownError(
+            f"上报文件按季度报送，期间应写成 {year}Q1～{year}Q4（“{period.label}”不是一个季度）",
+            field="period",
+        )
     if period.end >= today:
         raise KnownError(f"{year} 年还没有结束，不能报送全年；请选择已开始的季度", field="period")
 
@@ -93,8 +95,14 @@ def unit_family(db: sqlite_utils.Database, unit: Unit, year: int) -> list[str]:
     return family
 
 
-def export_submission(db: sqlite_utils.Database, unit: Unit, path: Path, *,
-                   period: Period | None = None, photos: bool = False) -> ExportedSubmission:  # fmt: skip
+def export_submission(
+    db: sqlite_utils.Database,
+    unit: Unit,
+    path: Path,
+    *,
+    period: Period | None = None,
+    photos: bool = False,
+) -> ExportedSubmission:
     """Write the unit's submission file: its whole year up to now (cumulative), deletions
     included, the quarterly summaries, the header fields, the 实施方案 if attached, and
     (optionally) the photos.
@@ -125,12 +133,19 @@ def export_submission(db: sqlite_utils.Database, unit: Unit, path: Path, *,
     header = settings.unit_settings(db, unit.code)
     document = submissions.plan_document(db, unit.code, year)
     manifest = {
-        "unit_code": unit.code, "unit_name": unit.name, "year": str(year),
-        "period": period.text, "quarter": str(quarter_of(period.end)),
-        "exported_at": installation.now_iso(), "installation": installation_id,
-        "sequence": str(sequence), "program_version": __version__,
-        "database_version": str(LATEST), "photos": "1" if photos else "0", "sheet_code": code,
-    }  # fmt: skip
+        "unit_code": unit.code,
+        "unit_name": unit.name,
+        "year": str(year),
+        "period": period.text,
+        "quarter": str(quarter_of(period.end)),
+        "exported_at": installation.now_iso(),
+        "installation": installation_id,
+        "sequence": str(sequence),
+        "program_version": __version__,
+        "database_version": str(LATEST),
+        "photos": "1" if photos else "0",
+        "sheet_code": code,
+    }
     content = SubmissionContent(
         manifest=manifest,
         records=submissions.package_records(db, family, year),
@@ -138,8 +153,9 @@ def export_submission(db: sqlite_utils.Database, unit: Unit, path: Path, *,
         summaries=submissions.package_summaries(db, unit.code, year),
         header=[(unit.code, header["filler"], header["phone"])],
         documents=[("plan", document["file_name"], document["data"], document["sha256"])]
-        if document else [],
-    )  # fmt: skip
+        if document
+        else [],
+    )
     written = write_submission(path, content)
     return ExportedSubmission(path, written.records, code, sequence)
 
@@ -154,13 +170,22 @@ def attach_plan_document(db: sqlite_utils.Database, unit: Unit, year: int, path:
     from jzdesk.io.files import checked_size
 
     path = Path(path)
-    size = checked_size(path, limit=MAX_PLAN_DOCUMENT_BYTES, what="实施方案",
-                        advice="请压缩后再附上（不超过 20 MB）")  # fmt: skip
+    size = checked_size(
+        path,
+        limit=MAX_PLAN_DOCUMENT_BYTES,
+        what="实施方案",
+        advice="请压缩后再附上（不超过 20 MB）",
+    )
     if size == 0:
         raise KnownError(f"文件 {path.name} 是空的", field="file")
     data = path.read_bytes()
     with db.atomic():
         return submissions.set_plan_document(
-            db, unit.code, year, file_name=path.name[:200], data=data,
-            sha256=hashlib.sha256(data).hexdigest(), now=installation.now_iso(),
-        )  # fmt: skip
+            db,
+            unit.code,
+            year,
+            file_name=path.name[:200],
+            data=data,
+            sha256=hashlib.sha256(data).hexdigest(),
+            now=installation.now_iso(),
+        )

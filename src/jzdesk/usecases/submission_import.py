@@ -26,9 +26,14 @@ from jzdesk.usecases.import_result import ImportResult
 from jzdesk.usecases.submission_export import unit_family
 
 
-def import_submission(db: sqlite_utils.Database, path: Path, *,
-                   should_stop: Callable[[], bool] | None = None, ahead: ReadAhead | None = None,
-                   before_write: Callable[[], object] | None = None) -> ImportResult:  # fmt: skip
+def import_submission(
+    db: sqlite_utils.Database,
+    path: Path,
+    *,
+    should_stop: Callable[[], bool] | None = None,
+    ahead: ReadAhead | None = None,
+    before_write: Callable[[], object] | None = None,
+) -> ImportResult:
     """Check a submission file whole and merge it in one transaction, all of it or nothing; with
     ``ahead``, the checks of the file alone may already have run on its thread.
     ``before_write`` is called when the checks have passed, before the merge.
@@ -41,8 +46,9 @@ def import_submission(db: sqlite_utils.Database, path: Path, *,
     try:
         checked = ahead.take(path) if ahead is not None else None
         if checked is None:
-            checked = check_submission(path, should_stop=should_stop,
-                                    known=submissions.imported_hashes(db))  # fmt: skip
+            checked = check_submission(
+                path, should_stop=should_stop, known=submissions.imported_hashes(db)
+            )
         return _import_checked(db, checked, before_write)
     except sqlite3.OperationalError as error:
         failure = sqlite_failure(error)
@@ -60,8 +66,9 @@ def import_submission(db: sqlite_utils.Database, path: Path, *,
         raise KnownError(f"文件 {path.name} 中有无效的内容，未导入（{error}）") from error
 
 
-def _import_checked(db: sqlite_utils.Database, checked: Checked,
-                    before_write: Callable[[], object] | None) -> ImportResult:  # fmt: skip
+def _import_checked(
+    db: sqlite_utils.Database, checked: Checked, before_write: Callable[[], object] | None
+) -> ImportResult:
     with checked.package as package:
         package.restart_budget()
         unit, period = _package_unit(db, package)
@@ -70,11 +77,14 @@ def _import_checked(db: sqlite_utils.Database, checked: Checked,
         earlier = submissions.previous_import(db, unit.code, package.file_sha256)
         if earlier is not None:
             return ImportResult(
-                package.name, "unchanged",
+                package.name,
+                "unchanged",
                 f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
-                unchanged=int(package.manifest["record_count"]), unit=unit.code,
-                period=period.text, sheet_code=package.manifest["sheet_code"],
-            )  # fmt: skip
+                unchanged=int(package.manifest["record_count"]),
+                unit=unit.code,
+                period=period.text,
+                sheet_code=package.manifest["sheet_code"],
+            )
         if before_write is not None:
             before_write()
         return _merge(db, checked, unit, family, period)
@@ -93,8 +103,12 @@ class Checked:
     stage: Path | None = None
 
 
-def check_submission(path: Path, *, should_stop: Callable[[], bool] | None = None,
-                  known: frozenset[str] = frozenset()) -> Checked:  # fmt: skip
+def check_submission(
+    path: Path,
+    *,
+    should_stop: Callable[[], bool] | None = None,
+    known: frozenset[str] = frozenset(),
+) -> Checked:
     """Open ``path`` untrusted, check its rows and stage them for the merge (reads only
     the file's private copy and writes only beside it). A file rejected anyway, or whose
     bytes were imported before (SHA-256 in ``known``: it will be found unchanged), is not
@@ -140,13 +154,19 @@ class ReadAhead:
     most of its time inside SQLite, without Python's global lock). Use as a context
     manager; leaving it stops and closes what was read ahead and not taken."""
 
-    def __init__(self, paths: list[Path], *, known: frozenset[str] = frozenset(),
-                 keep_waiting: Callable[[], bool] | None = None):  # fmt: skip
+    def __init__(
+        self,
+        paths: list[Path],
+        *,
+        known: frozenset[str] = frozenset(),
+        keep_waiting: Callable[[], bool] | None = None,
+    ):
         """``known``: SHA-256 of files imported before (see check_submission).
         ``keep_waiting``, if given, is called about ten times a second while a file's
         checks are awaited (the window keeps painting in it); False stops that file."""
-        self._queue = [Path(p) for p in paths
-                       if Path(p).suffix.lower() == ".jzsub" and Path(p).is_file()]  # fmt: skip
+        self._queue = [
+            Path(p) for p in paths if Path(p).suffix.lower() == ".jzsub" and Path(p).is_file()
+        ]
         self._known = known
         self._keep_waiting = keep_waiting
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jzdesk-read-ahead")
@@ -164,8 +184,9 @@ class ReadAhead:
     def _start_next(self) -> None:
         if self._queue:
             path, stop = self._queue.pop(0), threading.Event()
-            future = self._pool.submit(check_submission, path, should_stop=stop.is_set,
-                                       known=self._known)  # fmt: skip
+            future = self._pool.submit(
+                check_submission, path, should_stop=stop.is_set, known=self._known
+            )
             self._pending = _Pending(path, future, stop)
 
     def take(self, path: Path) -> Checked | None:
@@ -210,8 +231,10 @@ def _package_unit(db: sqlite_utils.Database, package: ReceivedSubmission) -> tup
     units = {unit.code: unit for unit in installation.all_units(db)}
     unit = units.get(manifest["unit_code"])
     if unit is None:
-        raise KnownError(f"文件 {name} 来自“{manifest['unit_name']}”（代码 {manifest['unit_code']}），"
-                         "本机的单位名单中没有这个单位，未导入")  # fmt: skip
+        raise KnownError(
+            f"文件 {name} 来自“{manifest['unit_name']}”（代码 {manifest['unit_code']}），"
+            "本机的单位名单中没有这个单位，未导入"
+        )
     try:
         period = parse_period(manifest["period"])
         year = int(manifest["year"])
@@ -222,8 +245,10 @@ def _package_unit(db: sqlite_utils.Database, package: ReceivedSubmission) -> tup
     if not re.fullmatch(r"[0-9]{1,9}", manifest["sequence"]):
         raise KnownError(f"文件 {name} 的文件说明无效（导出序号），未导入")
     if unit.code not in {entry.unit_code for entry in plans.plan_entries(db, year)}:
-        raise KnownError(f"本机没有{unit.name} {year} 年的任务（请先导入 {year} 年的任务分解表），"
-                         f"文件 {name} 未导入")  # fmt: skip
+        raise KnownError(
+            f"本机没有{unit.name} {year} 年的任务（请先导入 {year} 年的任务分解表），"
+            f"文件 {name} 未导入"
+        )
     return unit, period
 
 
@@ -240,8 +265,9 @@ def _immediate(db: sqlite_utils.Database):
     db.conn.execute("COMMIT")
 
 
-def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list[str],
-           period: Period) -> ImportResult:  # fmt: skip
+def _merge(
+    db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list[str], period: Period
+) -> ImportResult:
     package = checked.package
     manifest = package.manifest
     now, by = installation.now_iso(), installation.current_user(db)
@@ -251,15 +277,25 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
     with merge.attached_stage(db, stage_records(checked)), _immediate(db):
         newest = submissions.is_newest_file(db, unit.code, manifest["installation"], sequence)
         moved = submissions.from_another_installation(db, unit.code, manifest["installation"])
-        import_id = submissions.start_import(db, {
-            "file_name": package.name[:200], "file_sha256": package.file_sha256,
-            "kind": "jzsub", "unit_code": unit.code, "year": year,
-            "quarter": quarter_of(period.end), "period": period.text,
-            "installation": manifest["installation"][:64], "sequence": sequence,
-            "exported_at": manifest["exported_at"][:40], "imported_at": _local_now(),
-            "imported_by": by, "sheet_code": manifest["sheet_code"][:20],
-            "has_plan_document": int(bool(package.documents())),
-        })  # fmt: skip
+        import_id = submissions.start_import(
+            db,
+            {
+                "file_name": package.name[:200],
+                "file_sha256": package.file_sha256,
+                "kind": "jzsub",
+                "unit_code": unit.code,
+                "year": year,
+                "quarter": quarter_of(period.end),
+                "period": period.text,
+                "installation": manifest["installation"][:64],
+                "sequence": sequence,
+                "exported_at": manifest["exported_at"][:40],
+                "imported_at": _local_now(),
+                "imported_by": by,
+                "sheet_code": manifest["sheet_code"][:20],
+                "has_plan_document": int(bool(package.documents())),
+            },
+        )
         owned = merge.foreign_owned(db, family)
         if owned:
             listed = "、".join(f"{record_id}（{name}）" for record_id, name in owned)
@@ -270,12 +306,20 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
         changes = {"updated": 0, "deleted": 0, "restored": 0}
         for row in merge.staged(db, "update"):
             change = merge.take_incoming(
-                db, row["id"], merge.incoming_fields(row), deleted=bool(row["deleted"]),
-                unit_revision=row["revision"], import_id=import_id, now=now, saved_by=saved_by,
-            )  # fmt: skip
+                db,
+                row["id"],
+                merge.incoming_fields(row),
+                deleted=bool(row["deleted"]),
+                unit_revision=row["revision"],
+                import_id=import_id,
+                now=now,
+                saved_by=saved_by,
+            )
             changes[change] += 1
-        conflicts = sum(submissions.record_conflict(db, row, import_id, now=now)
-                        for row in merge.staged(db, "conflict"))  # fmt: skip
+        conflicts = sum(
+            submissions.record_conflict(db, row, import_id, now=now)
+            for row in merge.staged(db, "conflict")
+        )
         if manifest["photos"] == "1":
             _take_photos(db, package, now=now)
         if newest:
@@ -285,16 +329,29 @@ def _merge(db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list
         # nor kept as a conflict changed nothing (held already, older, a deletion of a
         # record never seen here, a version the city has decided against).
         unchanged = int(manifest["record_count"]) - added - updated - conflicts
-        counts = {"added": added, "updated": updated, "deleted": changes["deleted"],
-                  "unchanged": unchanged, "conflicts": conflicts}  # fmt: skip
+        counts = {
+            "added": added,
+            "updated": updated,
+            "deleted": changes["deleted"],
+            "unchanged": unchanged,
+            "conflicts": conflicts,
+        }
         submissions.finish_import(db, import_id, counts)
     written = added or counts["updated"] or conflicts
     return ImportResult(
-        package.name, "imported" if written else "unchanged",
+        package.name,
+        "imported" if written else "unchanged",
         _notes(counts, manifest, unit=unit.name if moved else None),
-        added, counts["updated"], unchanged, conflicts, unit.code, deleted=counts["deleted"],
-        period=period.text, sheet_code=manifest["sheet_code"], import_id=import_id,
-    )  # fmt: skip
+        added,
+        counts["updated"],
+        unchanged,
+        conflicts,
+        unit.code,
+        deleted=counts["deleted"],
+        period=period.text,
+        sheet_code=manifest["sheet_code"],
+        import_id=import_id,
+    )
 
 
 def _local_now() -> str:
@@ -307,8 +364,10 @@ def _notes(counts: dict, manifest: dict, *, unit: str | None = None) -> str:
     installation than its earlier ones."""
     notes = []
     if unit is not None:
-        notes.append(f"注意：此文件来自另一台电脑上的 jzdesk，与{unit}以前的上报文件不同，"
-                     "请确认是该单位报送的")  # fmt: skip
+        notes.append(
+            f"注意：此文件来自另一台电脑上的 jzdesk，与{unit}以前的上报文件不同，"
+            "请确认是该单位报送的"
+        )
     if counts["deleted"]:
         notes.append(f"其中删除 {counts['deleted']} 条")
     if counts["conflicts"]:
@@ -341,5 +400,12 @@ def _take_unit_texts(
     for _code, filler, phone in package.header():
         settings.set_unit_settings(db, unit.code, filler=filler, phone=phone)
     for _kind, file_name, data, sha256 in package.documents():
-        submissions.set_plan_document(db, unit.code, int(package.manifest["year"]),
-                                      file_name=file_name, data=data, sha256=sha256, now=now)  # fmt: skip
+        submissions.set_plan_document(
+            db,
+            unit.code,
+            int(package.manifest["year"]),
+            file_name=file_name,
+            data=data,
+            sha256=sha256,
+            now=now,
+        )

@@ -39,9 +39,16 @@ class EvaluationModel(QAbstractTableModel):
         row, column = self._rows[index.row()], index.column()
         unit = row.progress
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(row.rank), unit.unit.name, str(unit.quota), str(unit.total),
-                    f"{unit.rate:.1%}", f"{unit.pace:.0f}", "\n".join(row.praise),
-                    "\n".join(row.criticism))[column]  # fmt: skip
+            return (
+                str(row.rank),
+                unit.unit.name,
+                str(unit.quota),
+                str(unit.total),
+                f"{unit.rate:.1%}",
+                f"{unit.pace:.0f}",
+                "\n".join(row.praise),
+                "\n".join(row.criticism),
+            )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column in (6, 7):
             return PRAISE if column == 6 else CRITICISM
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2, 3, 4, 5):

@@ -18,10 +18,22 @@ _ROOT = QModelIndex()
 
 # The sheet's columns, with the unit after the date and 示范性 before 备注.
 _SHEET = {column.key: column for column in sheet.COLUMNS}
-KEYS = ("number", "date", "unit", "title", "venue", *(k.value for k in ActivityType), "audience",
-        "demonstration", "notes")  # fmt: skip
-LABELS = {**{key: column.label for key, column in _SHEET.items()}, "unit": "填报单位",
-          "demonstration": "示范性"}  # fmt: skip
+KEYS = (
+    "number",
+    "date",
+    "unit",
+    "title",
+    "venue",
+    *(k.value for k in ActivityType),
+    "audience",
+    "demonstration",
+    "notes",
+)
+LABELS = {
+    **{key: column.label for key, column in _SHEET.items()},
+    "unit": "填报单位",
+    "demonstration": "示范性",
+}
 NUMERIC = {key for key, column in _SHEET.items() if column.numeric}
 EDITABLE = {"date", "title", "venue", "audience", "notes", *(k.value for k in ActivityType)}
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,8 +102,14 @@ class LedgerModel(QAbstractTableModel):
     def _fetch(self, offset: int, limit: int) -> list[ActivityRecord]:
         if self._spec is None or limit <= 0:
             return []
-        return ledger.list_records(self._db, self._spec, sort=self._sort,
-                                    descending=self._descending, limit=limit, offset=offset)  # fmt: skip
+        return ledger.list_records(
+            self._db,
+            self._spec,
+            sort=self._sort,
+            descending=self._descending,
+            limit=limit,
+            offset=offset,
+        )
 
     @property
     def spec(self) -> RecordFilter | None:

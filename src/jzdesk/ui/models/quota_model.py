@@ -151,8 +151,10 @@ class QuotaTableModel(QAbstractTableModel):
         if column == COL_UNIT:
             return "双击查看本单位的活动记录"
         if column == COL_MINIMUMS and unit.minimums:
-            return "\n".join(f"{s.minimum.label}：已完成 {s.achieved} 场"
-                             f"（{'已达到' if s.met else '未达到'}）" for s in unit.minimums)  # fmt: skip
+            return "\n".join(
+                f"{s.minimum.label}：已完成 {s.achieved} 场（{'已达到' if s.met else '未达到'}）"
+                for s in unit.minimums
+            )
         return None
 
     def _total_data(self, column: int, role: int):

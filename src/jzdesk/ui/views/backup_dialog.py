@@ -8,8 +8,12 @@ from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_backup_dialog import Ui_BackupDialog
 from jzdesk.usecases import backups
 
-_REASONS = {"manual": "手动备份", "daily": "每日自动备份", "import": "导入前",
-            "before-restore": "恢复前"}  # fmt: skip
+_REASONS = {
+    "manual": "手动备份",
+    "daily": "每日自动备份",
+    "import": "导入前",
+    "before-restore": "恢复前",
+}
 
 
 class BackupDialog(QDialog):
@@ -35,8 +39,12 @@ class BackupDialog(QDialog):
         table = self.ui.table
         table.setRowCount(len(self._items))
         for row, item in enumerate(self._items):
-            values = (f"{item['made']:%Y-%m-%d %H:%M:%S}", _REASONS.get(item["reason"], item["reason"]),
-                      str(item["records"]), item["path"].name)  # fmt: skip
+            values = (
+                f"{item['made']:%Y-%m-%d %H:%M:%S}",
+                _REASONS.get(item["reason"], item["reason"]),
+                str(item["records"]),
+                item["path"].name,
+            )
             for column, text in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(text))
         self.ui.restoreButton.setEnabled(bool(self._items))
@@ -53,8 +61,10 @@ class BackupDialog(QDialog):
         if row < 0:
             return False
         item = self._items[row]
-        question = (f"用 {item['made']:%Y-%m-%d %H:%M} 的备份（{item['records']} 条活动记录）替换现在的数据？\n"
-                    "恢复前会先备份现在的数据。")  # fmt: skip
+        question = (
+            f"用 {item['made']:%Y-%m-%d %H:%M} 的备份（{item['records']} 条活动记录）替换现在的数据？\n"
+            "恢复前会先备份现在的数据。"
+        )
         if QMessageBox.question(self, "恢复备份", question) != QMessageBox.StandardButton.Yes:
             return False
         try:

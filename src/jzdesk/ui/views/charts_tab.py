@@ -86,8 +86,11 @@ class ChartsTab(QWidget):
     def refresh(self) -> None:
         self._stale = False
         code = self.ui.unitCombo.currentData()
-        data = progress.chart_data(self._workspace.db, self.ui.periodCombo.currentData(),
-                                   unit_codes=None if code is None else {code})  # fmt: skip
+        data = progress.chart_data(
+            self._workspace.db,
+            self.ui.periodCombo.currentData(),
+            unit_codes=None if code is None else {code},
+        )
         self.data = data
         scope = self.ui.unitCombo.currentText()
         self._completion(data)
@@ -115,9 +118,13 @@ class ChartsTab(QWidget):
         done.append([rate * 100 for _, rate, _, _ in reversed(data.completion)])
         done.setColor(QColor("#4f8fd6"))
         details = list(reversed(data.completion))
-        done.hovered.connect(lambda status, index: self._tip(
-            status, f"{details[index][0]}：完成 {details[index][2]}/{details[index][3]} 场，"
-                    f"{details[index][1]:.1%}"))  # fmt: skip
+        done.hovered.connect(
+            lambda status, index: self._tip(
+                status,
+                f"{details[index][0]}：完成 {details[index][2]}/{details[index][3]} 场，"
+                f"{details[index][1]:.1%}",
+            )
+        )
         series = QHorizontalBarSeries()
         series.append(done)
         _label_bars(series, "@value%", QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
@@ -161,8 +168,11 @@ class ChartsTab(QWidget):
             bar = QBarSet(kind.label)
             bar.setColor(QColor(kind.colour))
             bar.append([float(done[kind]) for _, done in data.by_type])
-            bar.hovered.connect(lambda status, index, kind=kind: self._tip(
-                status, f"{names[index]} {kind.label}：{data.by_type[index][1][kind]} 场"))  # fmt: skip
+            bar.hovered.connect(
+                lambda status, index, kind=kind: self._tip(
+                    status, f"{names[index]} {kind.label}：{data.by_type[index][1][kind]} 场"
+                )
+            )
             series.append(bar)
         _label_bars(series, "@value", QAbstractBarSeries.LabelsPosition.LabelsCenter)
         chart.addSeries(series)
@@ -184,15 +194,17 @@ class ChartsTab(QWidget):
         done.setName("累计完成")
         pace.setName("按进度应完成")
         pace.setPen(QPen(QColor("#f2a65a"), 2, Qt.PenStyle.DashLine))
-        for month, (total, target) in enumerate(zip(data.cumulative, data.pace_line,
-                                                    strict=True)):  # fmt: skip
+        for month, (total, target) in enumerate(zip(data.cumulative, data.pace_line, strict=True)):
             done.append(month, total)
             pace.append(month, target)
         done.setPointsVisible(True)
         done.setPointLabelsVisible(True)  # the numbers travel with a saved or copied chart
         done.setPointLabelsFormat("@yPoint")
-        done.hovered.connect(lambda point, state: self._tip(
-            state, f"{int(point.x()) + 1}月底累计 {int(point.y())} 场"))  # fmt: skip
+        done.hovered.connect(
+            lambda point, state: self._tip(
+                state, f"{int(point.x()) + 1}月底累计 {int(point.y())} 场"
+            )
+        )
         months = QBarCategoryAxis()
         months.append(list(data.months))
         values = QValueAxis()

@@ -49,11 +49,29 @@ class RecycleBinDialog(QDialog):
 
 
 _STATE_LABELS = {
-    **{key: FIELD_LABELS[key] for key in ("date", "sessions", "title", "venue", "venue_category",
-                                          "audience", "delivery", "presenter", "notes")},
-    "unit": "填报单位", "type": "类型", "demonstration": "示范性", "original": "职工原创",
-    "logo_shown": "展示标识", "media": "媒体宣传", "photos": "照片", "deleted": "删除",
-}  # fmt: skip
+    **{
+        key: FIELD_LABELS[key]
+        for key in (
+            "date",
+            "sessions",
+            "title",
+            "venue",
+            "venue_category",
+            "audience",
+            "delivery",
+            "presenter",
+            "notes",
+        )
+    },
+    "unit": "填报单位",
+    "type": "类型",
+    "demonstration": "示范性",
+    "original": "职工原创",
+    "logo_shown": "展示标识",
+    "media": "媒体宣传",
+    "photos": "照片",
+    "deleted": "删除",
+}
 
 
 def _value_text(key: str, value) -> str:
@@ -90,15 +108,20 @@ class HistoryDialog(QDialog):
         self.ui = Ui_HistoryDialog()
         self.ui.setupUi(self)
         f = record.fields
-        self.ui.titleLabel.setText(f"{f.date.isoformat()} {f.activity_type.label} "
-                                   f"{f.title or f.venue}（编号 {record.id}）")  # fmt: skip
+        self.ui.titleLabel.setText(
+            f"{f.date.isoformat()} {f.activity_type.label} {f.title or f.venue}（编号 {record.id}）"
+        )
         history = ledger.record_history(db, record.id)
         table = self.ui.table
         table.setRowCount(len(history))
         previous = None
         for row, entry in enumerate(history):
-            values = (str(entry["revision"]), entry["saved_at"].replace("T", " ")[:19],
-                      entry["saved_by"], describe_change(previous, entry["state"]))  # fmt: skip
+            values = (
+                str(entry["revision"]),
+                entry["saved_at"].replace("T", " ")[:19],
+                entry["saved_by"],
+                describe_change(previous, entry["state"]),
+            )
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -153,9 +176,13 @@ class HeaderDialog(QDialog):
         self._texts[self._shown] = self.ui.summaryEdit.toPlainText()
         try:
             report_info.save_report_info(
-                self._db, self._unit.code, filler=self.ui.fillerEdit.text(),
-                phone=self.ui.phoneEdit.text(), year=self._year, summaries_by_quarter=self._texts,
-            )  # fmt: skip
+                self._db,
+                self._unit.code,
+                filler=self.ui.fillerEdit.text(),
+                phone=self.ui.phoneEdit.text(),
+                year=self._year,
+                summaries_by_quarter=self._texts,
+            )
         except KnownError as error:
             QMessageBox.warning(self, "无法保存", error.message)
             return

@@ -125,9 +125,13 @@ class EntryForm(QWidget):
 
         # The sheet's own column names (domain.sheet), so form, ledger and exports agree.
         labels = {column.key: column.label for column in sheet.COLUMNS}
-        for key, label in (("date", self.ui.dateLabel), ("title", self.ui.titleLabel),
-                           ("venue", self.ui.venueLabel), ("audience", self.ui.audienceLabel),
-                           ("notes", self.ui.notesLabel)):  # fmt: skip
+        for key, label in (
+            ("date", self.ui.dateLabel),
+            ("title", self.ui.titleLabel),
+            ("venue", self.ui.venueLabel),
+            ("audience", self.ui.audienceLabel),
+            ("notes", self.ui.notesLabel),
+        ):
             label.setText(labels[key])
         for column, stretch in ((1, 2), (3, 2), (5, 2)):
             self.ui.grid.setColumnStretch(column, stretch)
@@ -139,8 +143,11 @@ class EntryForm(QWidget):
         self.ui.categoryCombo.addItems(["", *VENUE_CATEGORIES])
         self.ui.mediaChannelCombo.addItems(MEDIA_CHANNELS)
         self._completers = {}
-        for name, edit in (("title", self.ui.titleEdit), ("venue", self.ui.venueEdit),
-                           ("presenter", self.ui.presenterEdit)):  # fmt: skip
+        for name, edit in (
+            ("title", self.ui.titleEdit),
+            ("venue", self.ui.venueEdit),
+            ("presenter", self.ui.presenterEdit),
+        ):
             completer = QCompleter(QStringListModel(self), edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -176,15 +183,21 @@ class EntryForm(QWidget):
     def set_plan_year(self, year: int) -> None:
         """New records start in this year (the ledger's); unsaved input stays as typed."""
         self._plan_year = year
-        if self._editing is None and self.ui.dateEdit.date().year() != year and \
-                not self.has_unsaved_input():  # fmt: skip
+        if (
+            self._editing is None
+            and self.ui.dateEdit.date().year() != year
+            and not self.has_unsaved_input()
+        ):
             self.ui.dateEdit.setDate(QDate(_default_day(year)))
             self._loaded = self._read(self.types.current())
 
     def refresh_suggestions(self) -> None:
         for name, completer in self._completers.items():
-            values = ledger.suggestions(self._workspace.db, self._unit_code, name) if \
-                self._unit_code else []  # fmt: skip
+            values = (
+                ledger.suggestions(self._workspace.db, self._unit_code, name)
+                if self._unit_code
+                else []
+            )
             completer.model().setStringList(values)
 
     # -- filling ---------------------------------------------------------------------
@@ -193,8 +206,7 @@ class EntryForm(QWidget):
         kind = self.types.current() if keep else None
         day = self.ui.dateEdit.date() if keep else QDate(_default_day(self._plan_year))
         self._editing = None
-        self._load(RecordFields(self._unit_code or "", day.toPython(),
-                                kind or ActivityType.ART))  # fmt: skip
+        self._load(RecordFields(self._unit_code or "", day.toPython(), kind or ActivityType.ART))
         self.types.set_current(kind)
         self._pending_photos = []
         self._after_load()
@@ -236,9 +248,12 @@ class EntryForm(QWidget):
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self, "尚未保存", "登记表中有尚未保存的内容。先保存吗？",
-            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
-        )  # fmt: skip
+            self,
+            "尚未保存",
+            "登记表中有尚未保存的内容。先保存吗？",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
         if answer == buttons.Save:
             return self.save() is not None
         return answer == buttons.Discard
@@ -333,8 +348,11 @@ class EntryForm(QWidget):
 
     def _show_error(self, field: str | None, message: str) -> None:
         """Beside its field where the form has a place for it, else in the status line."""
-        label = {"sessions": self.ui.sessionsError, "audience": self.ui.audienceError,
-                 "date": self.ui.dateError}.get(field)  # fmt: skip
+        label = {
+            "sessions": self.ui.sessionsError,
+            "audience": self.ui.audienceError,
+            "date": self.ui.dateError,
+        }.get(field)
         if label is None:
             self._status(message, error=True)
         else:
@@ -387,16 +405,24 @@ class EntryForm(QWidget):
         self.refresh_suggestions()
         self.start_new(keep=True)
         self.ui.dateEdit.setFocus()  # the next record starts with its date
-        what = " ".join(filter(None, (fields.date.isoformat(), fields.activity_type.label,
-                                      fields.title or fields.venue)))  # fmt: skip
+        what = " ".join(
+            filter(
+                None,
+                (fields.date.isoformat(), fields.activity_type.label, fields.title or fields.venue),
+            )
+        )
         self._status(f"已保存：{what}，可继续登记下一条（要修改它，在下方台账中双击）")
         self.saved.emit(record_id)
         return record_id
 
     def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "请确认", text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)  # fmt: skip
+        answer = QMessageBox.question(
+            self,
+            "请确认",
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _update_mode_label(self) -> None:
@@ -409,8 +435,9 @@ class EntryForm(QWidget):
 
     # -- media coverage --------------------------------------------------------------
     def _add_media(self) -> None:
-        self._media.append(MediaItem(self.ui.mediaChannelCombo.currentText(),
-                                     self.ui.mediaLinkEdit.text().strip()))  # fmt: skip
+        self._media.append(
+            MediaItem(self.ui.mediaChannelCombo.currentText(), self.ui.mediaLinkEdit.text().strip())
+        )
         self.ui.mediaLinkEdit.clear()
         self._show_media()
 
@@ -524,8 +551,9 @@ class EntryForm(QWidget):
 
         if event.type() == QEvent.Type.ShortcutOverride:
             # Left unaccepted, the key goes on to the window's 撤销/重做 shortcuts.
-            return event.matches(QKeySequence.StandardKey.Undo) or \
-                event.matches(QKeySequence.StandardKey.Redo)  # fmt: skip
+            return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+                QKeySequence.StandardKey.Redo
+            )
         if event.type() != QEvent.Type.KeyPress:
             return False
         if event.matches(QKeySequence.StandardKey.SelectAll):
@@ -559,5 +587,8 @@ def _duplicate_text(duplicates) -> str:
         f"{r.fields.title or '（无名称）'} @ {r.fields.venue or '（无地点）'}"
         for r in duplicates[:5]
     ]
-    return "已有相似的记录（同一单位、同一天、同一类型，地点或名称相近）：\n" + "\n".join(lines) + \
-        "\n\n这可能是同一场活动的重复登记。仍要保存吗？"  # fmt: skip
+    return (
+        "已有相似的记录（同一单位、同一天、同一类型，地点或名称相近）：\n"
+        + "\n".join(lines)
+        + "\n\n这可能是同一场活动的重复登记。仍要保存吗？"
+    )

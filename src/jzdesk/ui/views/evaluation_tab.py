@@ -33,9 +33,14 @@ class EvaluationTab(QWidget):
         year = installation.default_year(workspace.db)
         self.ui.asOfEdit.setDateRange(QDate(year, 1, 1), QDate(year, 12, 31))
         self.ui.asOfEdit.setDate(QDate(date(year, 10, 1)))  # the October inspection
-        for signal in (self.ui.asOfEdit.dateChanged, self.ui.fullQuotaCheck.toggled,
-                       self.ui.topSpin.valueChanged, self.ui.paceSpin.valueChanged,
-                       self.ui.minimumCheck.toggled, workspace.records_changed):  # fmt: skip
+        for signal in (
+            self.ui.asOfEdit.dateChanged,
+            self.ui.fullQuotaCheck.toggled,
+            self.ui.topSpin.valueChanged,
+            self.ui.paceSpin.valueChanged,
+            self.ui.minimumCheck.toggled,
+            workspace.records_changed,
+        ):
             signal.connect(self.refresh)
         self.ui.exportButton.clicked.connect(self.choose_export)
         self.refresh()
@@ -66,8 +71,9 @@ class EvaluationTab(QWidget):
 
     def export_to(self, path: Path) -> bool:
         try:
-            evaluation.export_ranking(self._workspace.db, path, as_of=self.as_of,
-                                       rules=self.rules())  # fmt: skip
+            evaluation.export_ranking(
+                self._workspace.db, path, as_of=self.as_of, rules=self.rules()
+            )
         except KnownError as error:
             QMessageBox.warning(self, "导出失败", error.message)
             return False

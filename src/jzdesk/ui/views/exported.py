@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QMessageBox
 def tell_exported(parent, path: Path, text: str) -> None:
     """Say what was exported, offering 打开文件 (with WPS, Excel or the PDF reader) and
     打开所在文件夹 (to attach it to a mail or copy it to a USB stick)."""
-    box = QMessageBox(QMessageBox.Icon.Information, "导出完成", text,
-                      QMessageBox.StandardButton.Close, parent)  # fmt: skip
+    box = QMessageBox(
+        QMessageBox.Icon.Information, "导出完成", text, QMessageBox.StandardButton.Close, parent
+    )
     open_file = box.addButton("打开文件", QMessageBox.ButtonRole.ActionRole)
     open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
     box.exec()

@@ -98,8 +98,10 @@ class FirstRunWizard(QWizard):
 
         folder = QWizardPage()
         folder.setTitle("数据存放位置")
-        folder.setSubTitle("全部数据保存在这一个文件里；程序每天自动备份到它旁边的 "
-                           "jzdesk-backups 文件夹。请选一个会被定期备份的位置（不要放在 U 盘上）。")  # fmt: skip
+        folder.setSubTitle(
+            "全部数据保存在这一个文件里；程序每天自动备份到它旁边的 "
+            "jzdesk-backups 文件夹。请选一个会被定期备份的位置（不要放在 U 盘上）。"
+        )
         self.path_edit = QLineEdit(str(default_path))
         browse = QPushButton("选择…")
         browse.clicked.connect(self._browse)
@@ -114,8 +116,12 @@ class FirstRunWizard(QWizard):
         box.addLayout(row)
         box.addStretch()
 
-        for page_id, page in ((ROLE_PAGE, role), (UNIT_PAGE, unit), (FILLER_PAGE, filler),
-                              (FOLDER_PAGE, folder)):  # fmt: skip
+        for page_id, page in (
+            (ROLE_PAGE, role),
+            (UNIT_PAGE, unit),
+            (FILLER_PAGE, filler),
+            (FOLDER_PAGE, folder),
+        ):
             self.setPage(page_id, page)
 
     def nextId(self) -> int:
@@ -137,8 +143,9 @@ class FirstRunWizard(QWizard):
         return f"这台电脑登记为：{self.unit_combo.currentText()}（登记本单位的活动，向市总报送）"
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "数据库文件", self.path_edit.text(),
-                                                "jzdesk 数据库 (*.sqlite)")  # fmt: skip
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "数据库文件", self.path_edit.text(), "jzdesk 数据库 (*.sqlite)"
+        )
         if chosen:
             self.path_edit.setText(chosen)
 
@@ -154,8 +161,12 @@ class FirstRunWizard(QWizard):
         try:
             db = installation.open_database(path)
             try:
-                installation.init_installation(db, self.unit_code(), filler=self.filler_edit.text(),
-                                           phone=self.phone_edit.text())  # fmt: skip
+                installation.init_installation(
+                    db,
+                    self.unit_code(),
+                    filler=self.filler_edit.text(),
+                    phone=self.phone_edit.text(),
+                )
             finally:
                 db.close()
         except KnownError as error:

@@ -15,16 +15,22 @@ from PySide6.QtWidgets import (
 )
 
 COLUMNS = ("文件", "结果", "单位", "期间", "新增", "更新", "无变化", "冲突", "说明")
-_STATUS_COLOURS = {"imported": "#d4edda", "unchanged": "#f0f0f0", "rejected": "#f8d0cd",
-                   "cancelled": "#fff3cd"}  # fmt: skip
+_STATUS_COLOURS = {
+    "imported": "#d4edda",
+    "unchanged": "#f0f0f0",
+    "rejected": "#f8d0cd",
+    "cancelled": "#fff3cd",
+}
 _FILE_COLUMN_MAX = 320  # px; the full name is in the tooltip
 _REASON_COLUMN = len(COLUMNS) - 1
 
 
 def summary_text(results, cancelled: list[str]) -> str:
     """One line: how many files, and what became of them (each file counted once)."""
-    count = {status: sum(r.status == status for r in results)
-             for status in ("imported", "unchanged", "rejected")}  # fmt: skip
+    count = {
+        status: sum(r.status == status for r in results)
+        for status in ("imported", "unchanged", "rejected")
+    }
     parts = [f"导入 {count['imported']} 个"]
     if count["unchanged"]:
         parts.append(f"无变化 {count['unchanged']} 个（已导入过或内容相同）")
@@ -40,8 +46,9 @@ def summary_text(results, cancelled: list[str]) -> str:
 
 
 class ImportResultsDialog(QDialog):
-    def __init__(self, results, unit_names: dict[str, str], *, cancelled: list[str] = (),
-                 parent=None):  # fmt: skip
+    def __init__(
+        self, results, unit_names: dict[str, str], *, cancelled: list[str] = (), parent=None
+    ):
         """``cancelled``: names of the files a cancel left untouched."""
         super().__init__(parent)
         self.setWindowTitle("导入结果")
@@ -51,8 +58,10 @@ class ImportResultsDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         rows = [self._values(result, unit_names) for result in results]
-        rows += [(name, "未处理", "", "", "", "", "", "", "导入已取消，这个文件没有处理")
-                 for name in cancelled]  # fmt: skip
+        rows += [
+            (name, "未处理", "", "", "", "", "", "", "导入已取消，这个文件没有处理")
+            for name in cancelled
+        ]
         statuses = [result.status for result in results] + ["cancelled"] * len(cancelled)
         self.table = QTableWidget(len(rows), len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -83,11 +92,24 @@ class ImportResultsDialog(QDialog):
 
     @staticmethod
     def _values(result, unit_names: dict[str, str]) -> tuple[str, ...]:
-        counts = ("", "", "", "") if result.status == "rejected" else (
-            str(result.added), str(result.updated), str(result.unchanged),
-            str(result.conflicts))  # fmt: skip
-        return (result.file, result.status_label, unit_names.get(result.unit, ""),
-                result.period, *counts, result.reason)  # fmt: skip
+        counts = (
+            ("", "", "", "")
+            if result.status == "rejected"
+            else (
+                str(result.added),
+                str(result.updated),
+                str(result.unchanged),
+                str(result.conflicts),
+            )
+        )
+        return (
+            result.file,
+            result.status_label,
+            unit_names.get(result.unit, ""),
+            result.period,
+            *counts,
+            result.reason,
+        )
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -43,9 +43,15 @@ class ImportsTab(QWidget):
         self.ui.completenessTable.setModel(self.model)
         self.ui.completenessTable.verticalHeader().setVisible(False)
         self.ui.completenessTable.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)  # fmt: skip
-        for table in (self.ui.logTable, self.ui.changesTable, self.ui.conflictsTable,
-                      self.ui.compareTable, self.ui.duplicatesTable):  # fmt: skip
+            QHeaderView.ResizeMode.Stretch
+        )
+        for table in (
+            self.ui.logTable,
+            self.ui.changesTable,
+            self.ui.conflictsTable,
+            self.ui.compareTable,
+            self.ui.duplicatesTable,
+        ):
             table.verticalHeader().setVisible(False)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(True)
@@ -89,8 +95,9 @@ class ImportsTab(QWidget):
     def refresh(self) -> None:
         db = self._workspace.db
         try:
-            matrix = completeness.completeness(db, year=self.year,
-                                           as_of=self.ui.asOfEdit.date().toPython())  # fmt: skip
+            matrix = completeness.completeness(
+                db, year=self.year, as_of=self.ui.asOfEdit.date().toPython()
+            )
         except KnownError as error:
             self.ui.rateLabel.setText(error.message)
             return
@@ -105,13 +112,24 @@ class ImportsTab(QWidget):
     # -- the import log and what each import changed --------------------------------------
     def _load_log(self) -> None:
         self._log = completeness.import_log(self._workspace.db, year=self.year)
-        _fill(self.ui.logTable, [
-            [e["imported_at"].replace("T", " ")[:16], e["unit_name"], e["period"], e["file_name"],
-             str(e["added"]), str(e["updated"] - e["deleted"]), str(e["deleted"]),
-             str(e["unchanged"]),
-             str(e["conflicts"]), e["sheet_code"] or "—"]
-            for e in self._log
-        ])  # fmt: skip
+        _fill(
+            self.ui.logTable,
+            [
+                [
+                    e["imported_at"].replace("T", " ")[:16],
+                    e["unit_name"],
+                    e["period"],
+                    e["file_name"],
+                    str(e["added"]),
+                    str(e["updated"] - e["deleted"]),
+                    str(e["deleted"]),
+                    str(e["unchanged"]),
+                    str(e["conflicts"]),
+                    e["sheet_code"] or "—",
+                ]
+                for e in self._log
+            ],
+        )
         self.ui.changesTable.setRowCount(0)
 
     def show_changes(self) -> None:
@@ -124,10 +142,14 @@ class ImportsTab(QWidget):
         code = ""
         if entry["kind"] == "jzsub":
             check = completeness.check_sheet_code(db, entry["id"])
-            code = (f"统计表校验码 {check['file']}（与纸质表上的应相同）；按本机现有数据为 "
-                    f"{check['held']}，{'一致' if check['same'] else '不一致：本机之后有修改或冲突'}。")  # fmt: skip
-        self.ui.codeLabel.setText(f"{entry['file_name']}：{len(changes)} 条变化。{code}"
-                                  "红底的是报送期限已过的季度中的变化。")  # fmt: skip
+            code = (
+                f"统计表校验码 {check['file']}（与纸质表上的应相同）；按本机现有数据为 "
+                f"{check['held']}，{'一致' if check['same'] else '不一致：本机之后有修改或冲突'}。"
+            )
+        self.ui.codeLabel.setText(
+            f"{entry['file_name']}：{len(changes)} 条变化。{code}"
+            "红底的是报送期限已过的季度中的变化。"
+        )
         imported = date.fromisoformat(entry["imported_at"][:10])
         days = completeness.deadline_days(db, self.year)
         rows, late = [], []
@@ -138,11 +160,22 @@ class ImportsTab(QWidget):
             before = change["before"]
             was = ""
             if before is not None:
-                was = "；".join(f"{STATE_LABELS[k]} {state_text(k, before[k])}" for k in STATE_LABELS
-                               if k in before and change["now"] and before[k] != change["now"].get(k))  # fmt: skip
-            rows.append([_CHANGES[change["change"]], f"{day.year}年{quarter}季度", state["date"],
-                         ActivityType(state["type"]).short_label, state["title"], state["venue"],
-                         was])  # fmt: skip
+                was = "；".join(
+                    f"{STATE_LABELS[k]} {state_text(k, before[k])}"
+                    for k in STATE_LABELS
+                    if k in before and change["now"] and before[k] != change["now"].get(k)
+                )
+            rows.append(
+                [
+                    _CHANGES[change["change"]],
+                    f"{day.year}年{quarter}季度",
+                    state["date"],
+                    ActivityType(state["type"]).short_label,
+                    state["title"],
+                    state["venue"],
+                    was,
+                ]
+            )
             late.append(imported > report_deadline(day.year, quarter, days_after=days))
         _fill(self.ui.changesTable, rows)
         for r, is_late in enumerate(late):
@@ -153,10 +186,19 @@ class ImportsTab(QWidget):
     # -- conflicts ------------------------------------------------------------------------
     def _load_conflicts(self) -> None:
         self._conflicts = conflicts.open_conflicts(self._workspace.db)
-        _fill(self.ui.conflictsTable, [
-            [str(c["id"]), c["unit_name"], c["ours"]["date"], c["file_name"],
-             c["detected_at"].replace("T", " ")[:16]] for c in self._conflicts
-        ])  # fmt: skip
+        _fill(
+            self.ui.conflictsTable,
+            [
+                [
+                    str(c["id"]),
+                    c["unit_name"],
+                    c["ours"]["date"],
+                    c["file_name"],
+                    c["detected_at"].replace("T", " ")[:16],
+                ]
+                for c in self._conflicts
+            ],
+        )
         title = f"冲突（{len(self._conflicts)}）" if self._conflicts else "冲突"
         self.ui.detailTabs.setTabText(self.ui.detailTabs.indexOf(self.ui.conflictsPage), title)
         self.ui.compareTable.setRowCount(0)
@@ -175,8 +217,10 @@ class ImportsTab(QWidget):
         conflict = self._conflicts[row]
         ours, theirs = conflict["ours"], conflict["theirs"]
         keys = list(STATE_LABELS)
-        _fill(self.ui.compareTable, [[STATE_LABELS[k], state_text(k, ours[k]), state_text(k, theirs[k])]
-                                     for k in keys])  # fmt: skip
+        _fill(
+            self.ui.compareTable,
+            [[STATE_LABELS[k], state_text(k, ours[k]), state_text(k, theirs[k])] for k in keys],
+        )
         for r, key in enumerate(keys):
             if ours[key] != theirs[key]:
                 for c in range(3):
@@ -201,11 +245,23 @@ class ImportsTab(QWidget):
         def what(record) -> str:
             return " / ".join(part for part in (record.fields.title, record.fields.venue) if part)
 
-        _fill(self.ui.duplicatesTable, [
-            [a.fields.date.isoformat(), a.fields.activity_type.short_label, a.unit_name, what(a),
-             b.unit_name, what(b)] for a, b in pairs
-        ])  # fmt: skip
+        _fill(
+            self.ui.duplicatesTable,
+            [
+                [
+                    a.fields.date.isoformat(),
+                    a.fields.activity_type.short_label,
+                    a.unit_name,
+                    what(a),
+                    b.unit_name,
+                    what(b),
+                ]
+                for a, b in pairs
+            ],
+        )
         self.ui.duplicatesLabel.setText(
             f"找到 {len(pairs)} 对疑似重复（同一天、同一类型，活动名称或地点相近）。请与两个单位核实后，"
-            "在“活动登记”中删除多算的一条。" if pairs else "没有找到疑似重复的记录。"
-        )  # fmt: skip
+            "在“活动登记”中删除多算的一条。"
+            if pairs
+            else "没有找到疑似重复的记录。"
+        )

@@ -17,8 +17,14 @@ CHOOSE_UNIT = "（请选择单位）"
 TITLE_BAR_HEIGHT = 40  # enough for the title bars of Windows 10/11, UOS and Kylin
 
 # One tab per feature, in order: name (that of gui --screenshot's file) and title.
-TABS = {"quota": "任务分解", "records": "活动登记", "report": "统计报表", "charts": "图表",
-        "evaluation": "检查考核", "imports": "汇总导入"}  # fmt: skip
+TABS = {
+    "quota": "任务分解",
+    "records": "活动登记",
+    "report": "统计报表",
+    "charts": "图表",
+    "evaluation": "检查考核",
+    "imports": "汇总导入",
+}
 
 
 def _make_tab(name: str, workspace, parent) -> QWidget:
@@ -168,9 +174,14 @@ class MainWindow(QMainWindow):
         names = [unit.name for unit in units]
         home = installation.home_unit(self.workspace.db)
         choices = names if home else [CHOOSE_UNIT, *names]
-        name, ok = QInputDialog.getItem(self, "本机所属单位", "这台电脑为哪个单位登记活动？",
-                                        choices, choices.index(home.name) if home else 0,
-                                        False)  # fmt: skip
+        name, ok = QInputDialog.getItem(
+            self,
+            "本机所属单位",
+            "这台电脑为哪个单位登记活动？",
+            choices,
+            choices.index(home.name) if home else 0,
+            False,
+        )
         if ok and name in names:
             unit = installation.init_installation(self.workspace.db, units[names.index(name)].code)
             self.records_tab.show_unit(unit.code)
@@ -195,9 +206,13 @@ class MainWindow(QMainWindow):
 
     # -- importing submission files and filled sheets (button, menu, drag and drop) -------
     def choose_files_to_import(self) -> None:
-        paths = ask_open_paths(self, "导入上报文件或统计表", "import",
-                               "上报文件和统计表 (*.jzsub *.xlsx);;上报文件 (*.jzsub);;"
-                               "Excel 统计表 (*.xlsx)", many=True)  # fmt: skip
+        paths = ask_open_paths(
+            self,
+            "导入上报文件或统计表",
+            "import",
+            "上报文件和统计表 (*.jzsub *.xlsx);;上报文件 (*.jzsub);;Excel 统计表 (*.xlsx)",
+            many=True,
+        )
         if paths:
             self.import_files(paths)
 
@@ -240,9 +255,10 @@ class MainWindow(QMainWindow):
             """While a file is checked: paint, and listen to 取消 once the dialog shows
             (until then a click on the window would act behind its back)."""
             QApplication.processEvents(
-                QEventLoop.ProcessEventsFlag.AllEvents if progress.isVisible()
+                QEventLoop.ProcessEventsFlag.AllEvents
+                if progress.isVisible()
                 else QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
-            )  # fmt: skip
+            )
             return not progress.wasCanceled()
 
         with imports.import_batch(db, paths, keep_waiting=keep_waiting) as import_one:
@@ -288,9 +304,13 @@ class MainWindow(QMainWindow):
         home = installation.home_unit(self.workspace.db)
         current = names.index(home.name) if home else 0
         name, ok = QInputDialog.getItem(
-            self, "选择填报单位", f"{path.name} 中没有填写填报单位。\n这是哪个单位的统计表？",
-            names, current, False,
-        )  # fmt: skip
+            self,
+            "选择填报单位",
+            f"{path.name} 中没有填写填报单位。\n这是哪个单位的统计表？",
+            names,
+            current,
+            False,
+        )
         return units[names.index(name)] if ok else None
 
     def _show_import_results(self, results, *, cancelled: list[str] = ()) -> None:
@@ -322,10 +342,12 @@ class MainWindow(QMainWindow):
         path = Path(self.workspace.path)
         size = path.stat().st_size / (1024 * 1024) if path.exists() else 0
         totals = ledger.record_totals(self.workspace.db)
-        return (f"<b>{APP_TITLE}</b><br>jzdesk {__version__}<br><br>"
-                "“中国梦·劳动美·工会情”文化活动进基层“五送”活动登记、统计与汇总。<br><br>"
-                f"数据库：{path}（{size:.1f} MB）<br>活动记录：{totals['records']} 条，"
-                f"{sum(totals['sessions'].values())} 场")  # fmt: skip
+        return (
+            f"<b>{APP_TITLE}</b><br>jzdesk {__version__}<br><br>"
+            "“中国梦·劳动美·工会情”文化活动进基层“五送”活动登记、统计与汇总。<br><br>"
+            f"数据库：{path}（{size:.1f} MB）<br>活动记录：{totals['records']} 条，"
+            f"{sum(totals['sessions'].values())} 场"
+        )
 
     def show_about(self) -> None:
         QMessageBox.about(self, "关于 jzdesk", self.about_text())

@@ -20,8 +20,14 @@ from jzdesk.ui.preferences import ask_open_paths, ask_save_path
 from jzdesk.usecases import installation, planning
 
 _CODE = Qt.ItemDataRole.UserRole + 1
-_WHAT = {"quota": "任务场次", "minimums": "最低要求", "rename": "更名", "add_unit": "新增单位",
-         "retire": "移出计划", "new_year": "新建年度"}  # fmt: skip
+_WHAT = {
+    "quota": "任务场次",
+    "minimums": "最低要求",
+    "rename": "更名",
+    "add_unit": "新增单位",
+    "retire": "移出计划",
+    "new_year": "新建年度",
+}
 
 
 class PlanDialog(QDialog):
@@ -53,8 +59,13 @@ class PlanDialog(QDialog):
         table.setRowCount(0)
         for entry in entries:
             unit = units[entry.unit_code]
-            self._append(entry.unit_code, unit.name, unit.short_name, entry.quota,
-                         planning.minimums_text(entry.minimums))  # fmt: skip
+            self._append(
+                entry.unit_code,
+                unit.name,
+                unit.short_name,
+                entry.quota,
+                planning.minimums_text(entry.minimums),
+            )
 
     def _append(self, code, name, short, quota, minimums) -> None:
         table = self.ui.table
@@ -86,11 +97,15 @@ class PlanDialog(QDialog):
             quota_text = normalize(cells[2])
             if quota_text and not quota_text.isdigit():
                 raise KnownError(f"第 {row + 1} 行“{cells[0]}”的任务场次“{cells[2]}”不是整数")
-            result.append(planning.PlanLine(
-                code=table.item(row, 0).data(_CODE), name=cells[0], short_name=cells[1],
-                quota=int(quota_text) if quota_text else None,
-                minimums=planning.parse_minimums(cells[3]),
-            ))  # fmt: skip
+            result.append(
+                planning.PlanLine(
+                    code=table.item(row, 0).data(_CODE),
+                    name=cells[0],
+                    short_name=cells[1],
+                    quota=int(quota_text) if quota_text else None,
+                    minimums=planning.parse_minimums(cells[3]),
+                )
+            )
         return result
 
     def save(self) -> bool:
@@ -105,8 +120,9 @@ class PlanDialog(QDialog):
         return True
 
     def choose_export(self) -> None:
-        path = ask_save_path(self, "导出任务分解表", "export", f"{self.year}年任务分解表.xlsx",
-                             "Excel 文件 (*.xlsx)")  # fmt: skip
+        path = ask_save_path(
+            self, "导出任务分解表", "export", f"{self.year}年任务分解表.xlsx", "Excel 文件 (*.xlsx)"
+        )
         if path:
             try:
                 planning.export_quota_table(self._workspace.db, self.year, path)
@@ -130,9 +146,11 @@ class PlanDialog(QDialog):
         return True
 
     def show_log(self) -> None:
-        lines = [f"{e['changed_at'][:19].replace('T', ' ')}  {e['changed_by']}  "
-                 f"{_WHAT.get(e['what'], e['what'])}  {e['unit_code'] or ''}：{e['old'] or '—'} → {e['new'] or '—'}"
-                 for e in planning.audit_log(self._workspace.db, self.year)]  # fmt: skip
+        lines = [
+            f"{e['changed_at'][:19].replace('T', ' ')}  {e['changed_by']}  "
+            f"{_WHAT.get(e['what'], e['what'])}  {e['unit_code'] or ''}：{e['old'] or '—'} → {e['new'] or '—'}"
+            for e in planning.audit_log(self._workspace.db, self.year)
+        ]
         QMessageBox.information(
             self, f"{self.year} 年计划的修改记录", "\n".join(lines) or "还没有修改记录"
         )

@@ -113,8 +113,9 @@ class QuotaTab(QWidget):
     def choose_plan_file(self) -> None:
         from jzdesk.ui.preferences import ask_open_paths
 
-        paths = ask_open_paths(self, "导入市总计划文件", "import",
-                               "任务分解表 (*.xlsx *.xls *.ods)")  # fmt: skip
+        paths = ask_open_paths(
+            self, "导入市总计划文件", "import", "任务分解表 (*.xlsx *.xls *.ods)"
+        )
         if paths:
             self.import_plan_file(paths[0])
 

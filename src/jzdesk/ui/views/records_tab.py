@@ -25,8 +25,16 @@ from jzdesk.usecases import installation, ledger, report_info
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 SEARCH_DELAY_MS = 250  # the ledger follows a pause in typing, not every keystroke
-_WIDTHS = {"number": 44, "date": 88, "unit": 100, "title": 230, "venue": 170, "audience": 110,
-           "demonstration": 54, **{kind.value: 58 for kind in ActivityType}}  # fmt: skip
+_WIDTHS = {
+    "number": 44,
+    "date": 88,
+    "unit": 100,
+    "title": 230,
+    "venue": 170,
+    "audience": 110,
+    "demonstration": 54,
+    **{kind.value: 58 for kind in ActivityType},
+}
 
 
 def size_ledger_columns(header) -> None:
@@ -121,8 +129,10 @@ class RecordsTab(QWidget):
         table.horizontalScrollBar().valueChanged.connect(footer.horizontalScrollBar().setValue)
         table.activated.connect(self._edit_row)  # double-click, or Enter on a row
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                              | QAbstractItemView.EditTrigger.AnyKeyPressed)  # fmt: skip
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
 
     # -- filters ---------------------------------------------------------------------
     def current_unit_code(self) -> str | None:
@@ -237,9 +247,21 @@ class RecordsTab(QWidget):
         the ledger's filters: typed date digits must never land in the 期间 filter.
         The form is made after this tab's own widgets, so these move behind it."""
         ui = self.ui
-        order = [self.form.ui.saveButton, ui.unitCombo, ui.headerButton, ui.importButton,
-                 ui.periodCombo, ui.typeCombo, ui.demoCombo, ui.photosCheck, ui.searchEdit,
-                 ui.historyButton, ui.deleteButton, ui.binButton, ui.table]  # fmt: skip
+        order = [
+            self.form.ui.saveButton,
+            ui.unitCombo,
+            ui.headerButton,
+            ui.importButton,
+            ui.periodCombo,
+            ui.typeCombo,
+            ui.demoCombo,
+            ui.photosCheck,
+            ui.searchEdit,
+            ui.historyButton,
+            ui.deleteButton,
+            ui.binButton,
+            ui.table,
+        ]
         for before, after in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(before, after)
 

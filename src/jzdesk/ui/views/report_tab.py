@@ -101,10 +101,13 @@ class ReportTab(QWidget):
 
     def sheet_data(self):
         return sheets.sheet_data(
-            self._workspace.db, self.unit, self.period,
+            self._workspace.db,
+            self.unit,
+            self.period,
             filled_on=self.ui.filledOnEdit.date().toPython(),
-            filler=self.ui.fillerEdit.text().strip(), phone=self.ui.phoneEdit.text().strip(),
-        )  # fmt: skip
+            filler=self.ui.fillerEdit.text().strip(),
+            phone=self.ui.phoneEdit.text().strip(),
+        )
 
     def show_unit(self, code: str) -> None:
         """Select the unit ``code`` (the window calls this when the home unit changes:
@@ -185,8 +188,9 @@ class ReportTab(QWidget):
 
     # -- the seal ------------------------------------------------------------------------
     def choose_seal(self) -> None:
-        paths = ask_open_paths(self, "载入印章扫描件", "seal",
-                               "图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)")  # fmt: skip
+        paths = ask_open_paths(
+            self, "载入印章扫描件", "seal", "图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)"
+        )
         if paths:
             self.set_seal(paths[0])
 
@@ -215,14 +219,17 @@ class ReportTab(QWidget):
                 QSize(140, 140),
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
-            )  # fmt: skip
+            )
         )
 
     # -- export and print ------------------------------------------------------------------
     def _remember_header(self) -> None:
-        report_info.set_header_fields(self._workspace.db, self.unit.code,
-                                   filler=self.ui.fillerEdit.text(),
-                                   phone=self.ui.phoneEdit.text())  # fmt: skip
+        report_info.set_header_fields(
+            self._workspace.db,
+            self.unit.code,
+            filler=self.ui.fillerEdit.text(),
+            phone=self.ui.phoneEdit.text(),
+        )
 
     def suggested_name(self, suffix: str) -> str:
         return f"{self.unit.name}-{self.period.label}{suffix}"
@@ -256,24 +263,33 @@ class ReportTab(QWidget):
 
         try:
             self._remember_header()
-            exported = submission_export.export_submission(self._workspace.db, self.unit, path,
-                                               period=self.period,
-                                               photos=self.ui.photosCheck.isChecked())  # fmt: skip
+            exported = submission_export.export_submission(
+                self._workspace.db,
+                self.unit,
+                path,
+                period=self.period,
+                photos=self.ui.photosCheck.isChecked(),
+            )
         except KnownError as error:
             QMessageBox.warning(self, "导出失败", error.message)
             return False
         tell_exported(
-            self, path,
+            self,
+            path,
             f"已导出上报文件：{path}\n{self.unit.name}本年度至今 {exported.records} 条记录（含已删除的）。\n"
             f"请把这个文件和盖章的统计表一起报送；统计表校验码 {exported.sheet_code}。",
-        )  # fmt: skip
+        )
         return True
 
     def choose_plan_document(self) -> None:
         from jzdesk.ui.preferences import ask_open_paths
 
-        paths = ask_open_paths(self, "选择实施方案", "plan_document",
-                               "文档 (*.pdf *.doc *.docx *.wps *.ofd);;所有文件 (*)")  # fmt: skip
+        paths = ask_open_paths(
+            self,
+            "选择实施方案",
+            "plan_document",
+            "文档 (*.pdf *.doc *.docx *.wps *.ofd);;所有文件 (*)",
+        )
         if paths:
             self.attach_plan_document(paths[0])
 
@@ -285,9 +301,12 @@ class ReportTab(QWidget):
         except KnownError as error:
             QMessageBox.warning(self, "实施方案", error.message)
             return False
-        QMessageBox.information(self, "实施方案",
-                                f"已附上{self.unit.name} {year} 年实施方案：{Path(path).name}\n"
-                                "以后导出的上报文件都会带上它。")  # fmt: skip
+        QMessageBox.information(
+            self,
+            "实施方案",
+            f"已附上{self.unit.name} {year} 年实施方案：{Path(path).name}\n"
+            "以后导出的上报文件都会带上它。",
+        )
         return True
 
     def apply_role(self) -> None:
@@ -296,8 +315,9 @@ class ReportTab(QWidget):
 
     def choose_summary_export(self) -> None:
         name = f"全市汇总表-{self.period.label}.xlsx"
-        path = ask_save_path(self, "导出全市汇总表", "export", name,
-                             "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)")  # fmt: skip
+        path = ask_save_path(
+            self, "导出全市汇总表", "export", name, "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)"
+        )
         if path:
             try:
                 sheets.export_summary(self._workspace.db, self.period, path)
@@ -319,9 +339,13 @@ class ReportTab(QWidget):
         self.refresh_preview()
         from PySide6.QtGui import QPageLayout, QPageSize
 
-        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                          QPageLayout.Orientation.Landscape,
-                                          printer.pageLayout().margins()))  # fmt: skip
+        printer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Landscape,
+                printer.pageLayout().margins(),
+            )
+        )
         painter = QPainter()
         if not painter.begin(printer):
             QMessageBox.warning(self, "无法打印", "打印机无法开始打印，请检查打印机。")
