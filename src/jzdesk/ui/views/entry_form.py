@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCompleter,
-    QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QWidget,
 )
 
@@ -30,78 +27,14 @@ from jzdesk.domain.records import (
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_entry_form import Ui_EntryForm
 from jzdesk.ui.keys import widget_shortcut
-from jzdesk.ui.preferences import ask_open_paths
-from jzdesk.usecases import installation, ledger, photos
+from jzdesk.ui.views.entry_attachments import Attachments, image_paths
+from jzdesk.ui.views.type_buttons import TypeButtons
+from jzdesk.usecases import installation, ledger
 
 AUDIENCE_CONFIRM = 5000
-IMAGE_FILTER = "图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)"
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
-_PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class TypeButtons(QWidget):
-    """The five type toggles; focusable as one stop, where keys 1–5 and ←/→ choose."""
-
-    changed = Signal()
-
-    def __init__(self, container: QWidget):
-        super().__init__(container)
-        self.setObjectName("typeFocus")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet("#typeFocus:focus { border: 2px solid #4f8fd6; border-radius: 4px; }")
-        from PySide6.QtWidgets import QHBoxLayout
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(4)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        for number, kind in enumerate(ActivityType, start=1):
-            button = QPushButton(f"{number} {kind.label}", self)
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumHeight(34)
-            colour = kind.colour
-            button.setStyleSheet(
-                f"QPushButton {{ border: 1px solid {colour}; border-radius: 4px; padding: 4px 10px;"
-                f" color: {colour}; background: white; }}"
-                f"QPushButton:checked {{ background: {colour}; color: white; font-weight: bold; }}"
-            )
-            self.group.addButton(button, number)
-            layout.addWidget(button)
-        self.group.idClicked.connect(lambda _: self.changed.emit())
-        container.layout().addWidget(self)
-
-    def current(self) -> ActivityType | None:
-        number = self.group.checkedId()
-        return None if number < 1 else list(ActivityType)[number - 1]
-
-    def set_current(self, kind: ActivityType | None) -> None:
-        if kind is None:
-            checked = self.group.checkedButton()
-            if checked:
-                self.group.setExclusive(False)
-                checked.setChecked(False)
-                self.group.setExclusive(True)
-        else:
-            self.group.button(list(ActivityType).index(kind) + 1).setChecked(True)
-        self.changed.emit()
-
-    def keyPressEvent(self, event):
-        key, kinds = event.key(), list(ActivityType)
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
-            self.set_current(kinds[key - Qt.Key.Key_1])
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            step = -1 if key == Qt.Key.Key_Left else 1
-            now = self.current()
-            position = kinds.index(now) if now else -step
-            self.set_current(kinds[(position + step) % len(kinds)])
-        else:
-            super().keyPressEvent(event)
-
-
-class EntryForm(QWidget):
+class EntryForm(Attachments, QWidget):
     """Enters a new record or edits one; saving goes through the workspace (undoable).
 
     Every save leaves the form on a fresh record (keeping unit, date and type), so the
@@ -433,107 +366,17 @@ class EntryForm(QWidget):
                 f"修改记录（第 {self._editing.revision} 版，录入人 {self._editing.entered_by or '—'}）"
             )
 
-    # -- media coverage --------------------------------------------------------------
-    def _add_media(self) -> None:
-        self._media.append(
-            MediaItem(self.ui.mediaChannelCombo.currentText(), self.ui.mediaLinkEdit.text().strip())
-        )
-        self.ui.mediaLinkEdit.clear()
-        self._show_media()
-
-    def _remove_media(self) -> None:
-        row = self.ui.mediaList.currentRow()
-        if 0 <= row < len(self._media):
-            del self._media[row]
-            self._show_media()
-
-    def _show_media(self) -> None:
-        self.ui.mediaList.clear()
-        for item in self._media:
-            self.ui.mediaList.addItem(f"{item.channel}  {item.link}".strip())
-
-    # -- photos ----------------------------------------------------------------------
-    def _pick_photos(self) -> None:
-        paths = ask_open_paths(self, "添加照片", "photos", IMAGE_FILTER, many=True)
-        if paths:
-            self.add_photo_files(paths)
-
-    def add_photo_files(self, paths) -> bool:
-        """Check and attach image files (to the record shown, or to the one being entered)."""
-        try:
-            prepared = ledger.prepare_photos(paths)
-            if self._editing is None:
-                known = {photo.sha256 for photo in self._pending_photos}
-                self._pending_photos += [p for p in prepared if p.sha256 not in known]
-            else:
-                self._workspace.attach_photos(self._editing.id, prepared)
-                self._editing = ledger.get_record(self._workspace.db, self._editing.id)
-        except KnownError as error:
-            QMessageBox.warning(self, "无法添加照片", error.message)
-            return False
-        self._show_photos()
-        return True
-
-    def photo_bytes(self, item) -> bytes | None:
-        """The kept JPEG behind a thumbnail (of the record shown or the one being entered)."""
-        if self._editing is None:
-            return self._pending_photos[self.ui.photoList.row(item)].jpeg
-        return photos.photo_image(self._workspace.db, item.data(_PHOTO_ID_ROLE))
-
-    def show_photo(self, item) -> None:
-        """Double-click on a thumbnail: the photo as it is kept, in a window of its own."""
-        from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout
-
-        data = self.photo_bytes(item)
-        if not data:
-            return
-        dialog = QDialog(self)
-        dialog.setWindowTitle("照片")
-        label = QLabel()
-        label.setPixmap(QPixmap.fromImage(QImage.fromData(data)))
-        scroller = QScrollArea(dialog)
-        scroller.setWidget(label)
-        QVBoxLayout(dialog).addWidget(scroller)
-        dialog.resize(900, 680)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.photo_window = dialog
-
-    def _remove_photo(self) -> None:
-        item = self.ui.photoList.currentItem()
-        if item is None:
-            return
-        if self._editing is None:
-            del self._pending_photos[self.ui.photoList.row(item)]
-        else:
-            self._workspace.remove_photo(self._editing.id, item.data(_PHOTO_ID_ROLE))
-            self._editing = ledger.get_record(self._workspace.db, self._editing.id)
-        self._show_photos()
-
-    def _show_photos(self) -> None:
-        self.ui.photoList.clear()
-        if self._editing is None:
-            thumbs = [(None, photo.thumbnail) for photo in self._pending_photos]
-        else:
-            thumbs = photos.photo_thumbnails(self._workspace.db, self._editing.id)
-        for photo_id, jpeg in thumbs:
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(QImage.fromData(jpeg))), "")
-            item.setData(_PHOTO_ID_ROLE, photo_id)
-            item.setSizeHint(QSize(56, 56))
-            self.ui.photoList.addItem(item)
-        self.ui.photosLabel.setText(f"照片（{len(thumbs)}）")
-
     def eventFilter(self, watched, event):
         from PySide6.QtCore import QEvent
 
         if watched is self.ui.dateEdit:
             return self._date_key(event)
         if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if _image_paths(event.mimeData()):
+            if image_paths(event.mimeData()):
                 event.acceptProposedAction()
                 return True
         elif event.type() == QEvent.Type.Drop:
-            paths = _image_paths(event.mimeData())
+            paths = image_paths(event.mimeData())
             if paths:
                 self.add_photo_files(paths)
                 event.acceptProposedAction()
@@ -563,15 +406,6 @@ class EntryForm(QWidget):
             self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
             return True
         return False
-
-
-def _image_paths(mime) -> list[str]:
-    from pathlib import Path
-
-    if not mime.hasUrls():
-        return []
-    paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-    return [path for path in paths if Path(path).suffix.lower() in IMAGE_SUFFIXES]
 
 
 def _default_day(year: int | None) -> date:
