@@ -324,3 +324,22 @@ class RecycleBinModel(LedgerModel):
         if key not in self._deleted_by:
             self._deleted_by[key] = ledger.record_history(self._db, record.id)[-1]["saved_by"]
         return self._deleted_by[key]
+
+
+# The ledger's column widths in pixels, shared by every view of its columns.
+_WIDTHS = {
+    "number": 44,
+    "date": 88,
+    "unit": 100,
+    "title": 230,
+    "venue": 170,
+    "audience": 110,
+    "demonstration": 54,
+    **{kind.value: 58 for kind in ActivityType},
+}
+
+
+def size_ledger_columns(header) -> None:
+    """Give the ledger's column widths to any view of its columns (the 合计 row, the bin)."""
+    for key, width in _WIDTHS.items():
+        header.resizeSection(column_of(key), width)

@@ -18,29 +18,13 @@ from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.domain.records import RecordFilter
 from jzdesk.ui.forms.ui_records_tab import Ui_RecordsTab
 from jzdesk.ui.keys import widget_shortcut
-from jzdesk.ui.models.ledger_model import LedgerModel, TotalsModel, column_of
+from jzdesk.ui.models.ledger_model import LedgerModel, TotalsModel, column_of, size_ledger_columns
 from jzdesk.ui.preferences import app_settings
 from jzdesk.ui.views.entry_form import EntryForm
 from jzdesk.usecases import installation, ledger, report_info
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 SEARCH_DELAY_MS = 250  # the ledger follows a pause in typing, not every keystroke
-_WIDTHS = {
-    "number": 44,
-    "date": 88,
-    "unit": 100,
-    "title": 230,
-    "venue": 170,
-    "audience": 110,
-    "demonstration": 54,
-    **{kind.value: 58 for kind in ActivityType},
-}
-
-
-def size_ledger_columns(header) -> None:
-    """The ledger's column widths, on any view with its columns (the 合计 row, the bin)."""
-    for key, width in _WIDTHS.items():
-        header.resizeSection(column_of(key), width)
 
 
 class RecordsTab(QWidget):
