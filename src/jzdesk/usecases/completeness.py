@@ -33,8 +33,7 @@ def completeness(
     )
 
 
-def deadline_days(db: sqlite_utils.Database, year: int) -> int:
-    return plans.report_days(db, year)
+deadline_days = plans.report_days
 
 
 def set_deadline_days(db: sqlite_utils.Database, year: int, days: int) -> None:
@@ -45,12 +44,10 @@ def set_deadline_days(db: sqlite_utils.Database, year: int, days: int) -> None:
         plans.set_report_days(db, year, days)
 
 
-def import_log(db: sqlite_utils.Database, *, year: int | None = None) -> list[dict]:
-    return submissions.import_log(db, year=year)
+import_log = submissions.import_log
 
 
-def import_changes(db: sqlite_utils.Database, import_id: int) -> list[dict]:
-    return submissions.import_changes(db, import_id)
+import_changes = submissions.import_changes
 
 
 def check_sheet_code(db: sqlite_utils.Database, import_id: int) -> dict:

@@ -9,9 +9,7 @@ from jzdesk.errors import KnownError
 from jzdesk.store import merge, records, submissions
 from jzdesk.usecases import installation
 
-
-def open_conflicts(db: sqlite_utils.Database) -> list[dict]:
-    return submissions.open_conflicts(db)
+open_conflicts = submissions.open_conflicts
 
 
 def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, keep: str) -> None:

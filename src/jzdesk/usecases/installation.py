@@ -44,18 +44,15 @@ def resolve_unit(db: sqlite_utils.Database, text: str) -> Unit:
     raise KnownError(f"填报单位“{text}”不能确定是哪个单位：{names}", field="unit")
 
 
-def all_units(db: sqlite_utils.Database) -> list[Unit]:
-    """Every unit, in the order of the quota table."""
-    return units.all_units(db)
+# Every unit, in the order of the quota table.
+all_units = units.all_units
 
 
-def plan_years(db: sqlite_utils.Database) -> list[int]:
-    return plans.plan_years(db)
+plan_years = plans.plan_years
 
 
-def plan_entries(db: sqlite_utils.Database, year: int):
-    """The year's plan lines (unit, quota, minimums) in the order of 附件1."""
-    return plans.plan_entries(db, year)
+# The year's plan lines (unit, quota, minimums) in the order of 附件1.
+plan_entries = plans.plan_entries
 
 
 def data_version(db: sqlite_utils.Database) -> int:

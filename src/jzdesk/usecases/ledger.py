@@ -115,29 +115,16 @@ def get_record(db: sqlite_utils.Database, record_id: str) -> ActivityRecord:
     return record
 
 
-def list_records(
-    db: sqlite_utils.Database,
-    spec: RecordFilter = RecordFilter(),
-    *,
-    sort: str = "date",
-    descending: bool = False,
-    limit: int = -1,
-    offset: int = 0,
-) -> list[ActivityRecord]:
-    """Records matching ``spec`` (live ones unless it asks for the recycle bin), sorted."""
-    return record_queries.list_records(
-        db, spec, sort=sort, descending=descending, limit=limit, offset=offset
-    )
+# Records matching ``spec`` (live ones unless it asks for the recycle bin), sorted.
+list_records = record_queries.list_records
 
 
-def record_totals(db: sqlite_utils.Database, spec: RecordFilter = RecordFilter()) -> dict:
-    """The 合计 of what list_records returns: records, sessions per type, audience."""
-    return record_queries.totals(db, spec)
+# The 合计 of what list_records returns: records, sessions per type, audience.
+record_totals = record_queries.totals
 
 
-def totals_are_instant(spec: RecordFilter) -> bool:
-    """True when record_totals answers from the daily totals, whatever the data size."""
-    return record_queries.is_simple(spec)
+# True when record_totals answers from the daily totals, whatever the data size.
+totals_are_instant = record_queries.is_simple
 
 
 def record_filter(
@@ -149,8 +136,7 @@ def record_filter(
     )
 
 
-def has_sample_data(db: sqlite_utils.Database) -> bool:
-    return records.has_sample_records(db)
+has_sample_data = records.has_sample_records
 
 
 def delete_records(db: sqlite_utils.Database, record_ids: list[str]) -> None:
@@ -193,9 +179,8 @@ def restore_records(db: sqlite_utils.Database, record_ids: list[str]) -> None:
             )
 
 
-def record_history(db: sqlite_utils.Database, record_id: str) -> list[dict]:
-    """Every saved state of a record, oldest first (revision, saved_at, saved_by, state)."""
-    return records.revisions(db, record_id)
+# Every saved state of a record, oldest first (revision, saved_at, saved_by, state).
+record_history = records.revisions
 
 
 def likely_duplicates(
@@ -211,6 +196,5 @@ def likely_duplicates(
     ]
 
 
-def suggestions(db: sqlite_utils.Database, unit_code: str, column: str) -> list[str]:
-    """Earlier titles, venues or presenters of a unit, for autocompletion."""
-    return record_queries.suggestions(db, unit_code, column)
+# Earlier titles, venues or presenters of a unit, for autocompletion.
+suggestions = record_queries.suggestions

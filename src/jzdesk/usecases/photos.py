@@ -43,9 +43,7 @@ def remove_photo(db: sqlite_utils.Database, record_id: str, photo_id: int) -> No
         records.touch(db, record.id, now=now_iso(), saved_by=saved_by(db, record.fields.unit_code))
 
 
-def photo_thumbnails(db: sqlite_utils.Database, record_id: str) -> list[tuple[int, bytes]]:
-    return storage.thumbnails(db, record_id)
+photo_thumbnails = storage.thumbnails
 
 
-def photo_image(db: sqlite_utils.Database, photo_id: int) -> bytes | None:
-    return storage.image(db, photo_id)
+photo_image = storage.image

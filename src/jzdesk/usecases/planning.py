@@ -190,9 +190,8 @@ def _refuse_on_unit_installation(db: sqlite_utils.Database) -> None:
         )
 
 
-def audit_log(db: sqlite_utils.Database, year: int) -> list[dict]:
-    """The year's plan changes, oldest first."""
-    return plans.audit_log(db, year)
+# The year's plan changes, oldest first.
+audit_log = plans.audit_log
 
 
 # -- the plan file (附件1) the city sends the units ---------------------------------------

@@ -16,10 +16,8 @@ from jzdesk.store import settings, summaries
 from jzdesk.usecases.installation import checked_filler, checked_phone, default_year, now_iso
 from jzdesk.usecases.ledger import list_records
 
-
-def header_fields(db: sqlite_utils.Database, unit_code: str) -> dict[str, str]:
-    """The unit's 填报人 and 联系电话, as printed on its sheet."""
-    return settings.unit_settings(db, unit_code)
+# The unit's 填报人 and 联系电话, as printed on its sheet.
+header_fields = settings.unit_settings
 
 
 def set_header_fields(db: sqlite_utils.Database, unit_code: str, *, filler: str, phone: str):
@@ -51,9 +49,8 @@ def save_report_info(
             summaries.set_summary(db, unit_code, year, quarter, text.strip(), now=now)
 
 
-def quarter_summary(db: sqlite_utils.Database, unit_code: str, year: int, quarter: int) -> str:
-    """The unit's 活动小结 for a quarter ('' when none was written)."""
-    return summaries.get_summary(db, unit_code, year, quarter)
+# The unit's 活动小结 for a quarter ('' when none was written).
+quarter_summary = summaries.get_summary
 
 
 def set_quarter_summary(
