@@ -190,7 +190,7 @@ def test_a_file_imported_before_is_not_copied_again(make_unit, city):
     """Its bytes are in the import log: it will be found unchanged, so its rows are not
     staged while it is checked (a big file's copy costs as long as its checks)."""
     from jzdesk.store.submissions import imported_hashes
-    from jzdesk.usecases.submission_import import ReadAhead
+    from jzdesk.usecases.submission_check import ReadAhead
 
     path = many_records_file(make_unit(), 500)
 

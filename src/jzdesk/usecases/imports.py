@@ -15,7 +15,7 @@ from jzdesk.errors import KnownError, disk_full_message, is_disk_full
 from jzdesk.usecases import backups
 from jzdesk.usecases.import_result import ImportResult
 from jzdesk.usecases.sheet_import import import_sheet
-from jzdesk.usecases.submission_import import ReadAhead
+from jzdesk.usecases.submission_check import ReadAhead
 
 IMPORTABLE = (".jzsub", ".xlsx")
 
@@ -31,7 +31,7 @@ def import_file(
 ) -> ImportResult:
     """Import one submission file (.jzsub) or filled sheet (.xlsx) in its own transaction;
     a rejection is returned as a result, never raised. ``ahead``: the batch's
-    submission_import.ReadAhead, which may have checked the file already. ``before_write`` is
+    submission_check.ReadAhead, which may have checked the file already. ``before_write`` is
     called once the file has passed its checks, just before it may change the database
     (import_batch backs the database up there)."""
     from jzdesk.usecases.submission_import import import_submission as import_submission
@@ -76,7 +76,7 @@ def import_batch(
     """A function importing one file of ``paths`` as import_file does, faster for a batch:
     the next submission file is checked on a second thread while the current one merges,
     and the write-ahead log is copied back once at the end. ``keep_waiting``: see
-    submission_import.ReadAhead (a file whose checks it stops is rejected, nothing of it imported).
+    submission_check.ReadAhead (a file whose checks it stops is rejected, nothing of it imported).
 
     The database is backed up once, before the first file that passed its checks is
     written, so that every import can be undone from a backup. A batch of rejected files and
@@ -85,7 +85,7 @@ def import_batch(
     from jzdesk.io.submission_reader import sweep_stale_copies
     from jzdesk.store.db import checkpoint_at_end
     from jzdesk.store.submissions import imported_hashes
-    from jzdesk.usecases.submission_import import ReadAhead
+    from jzdesk.usecases.submission_check import ReadAhead
 
     sweep_stale_copies()
     known = imported_hashes(db)
