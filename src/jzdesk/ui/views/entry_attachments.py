@@ -113,6 +113,22 @@ class Attachments:
             self.ui.photoList.addItem(item)
         self.ui.photosLabel.setText(f"照片（{len(thumbs)}）")
 
+    def photo_drop(self, event) -> bool:
+        """Image files dragged onto the form are its photos; True when the event was one."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if image_paths(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+        elif event.type() == QEvent.Type.Drop:
+            paths = image_paths(event.mimeData())
+            if paths:
+                self.add_photo_files(paths)
+                event.acceptProposedAction()
+                return True
+        return False
+
 
 def image_paths(mime) -> list[str]:
     if not mime.hasUrls():

@@ -27,7 +27,8 @@ from jzdesk.domain.records import (
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_entry_form import Ui_EntryForm
 from jzdesk.ui.keys import widget_shortcut
-from jzdesk.ui.views.entry_attachments import Attachments, image_paths
+from jzdesk.ui.views.date_keys import date_edit_key
+from jzdesk.ui.views.entry_attachments import Attachments
 from jzdesk.ui.views.type_buttons import TypeButtons
 from jzdesk.usecases import installation, ledger
 
@@ -367,45 +368,9 @@ class EntryForm(Attachments, QWidget):
             )
 
     def eventFilter(self, watched, event):
-        from PySide6.QtCore import QEvent
-
         if watched is self.ui.dateEdit:
-            return self._date_key(event)
-        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if image_paths(event.mimeData()):
-                event.acceptProposedAction()
-                return True
-        elif event.type() == QEvent.Type.Drop:
-            paths = image_paths(event.mimeData())
-            if paths:
-                self.add_photo_files(paths)
-                event.acceptProposedAction()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _date_key(self, event) -> bool:
-        """The date is typed as digits, each part moving on by itself: Tab leaves the field
-        at once (QDateEdit would step through year, month and day first), and Ctrl+A
-        selects the year to type over (with all the text selected, QDateEdit mixed the
-        typed digits with the old date: 2022-01-05 became 2021-01-05). Ctrl+Z and redo
-        are the window's (undo the save just made), not QDateEdit's undo of typed text,
-        which turned 2021-03-05 into 2021-03-31 after a save."""
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.ShortcutOverride:
-            # Left unaccepted, the key goes on to the window's 撤销/重做 shortcuts.
-            return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
-                QKeySequence.StandardKey.Redo
-            )
-        if event.type() != QEvent.Type.KeyPress:
-            return False
-        if event.matches(QKeySequence.StandardKey.SelectAll):
-            self.ui.dateEdit.setSelectedSection(self.ui.dateEdit.Section.YearSection)
-            return True
-        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
-            return True
-        return False
+            return date_edit_key(self.ui.dateEdit, event, self.focusNextPrevChild)
+        return self.photo_drop(event) or super().eventFilter(watched, event)
 
 
 def _default_day(year: int | None) -> date:
