@@ -132,7 +132,8 @@ echo "bundle: $size_mb MB"
 
 step "5. Smoke run of the bundle"
 export QT_QPA_PLATFORM=offscreen
-smoke="$work/smoke"; rm -rf "$smoke"; mkdir -p "$smoke"
+# A folder with Chinese and a space in its name, as under a Chinese user name.
+rm -rf "$work/smoke"; smoke="$work/smoke/用户 张三"; mkdir -p "$smoke"
 cli="$(winpath "$bundle")\\jzdesk-cli.exe"; gui="$(winpath "$bundle")\\jzdesk.exe"
 s=$(winpath "$smoke")
 test "$(wine_run "$cli" --version | tr -d '\r')" = "jzdesk $version" || fail "jzdesk-cli --version"
@@ -202,6 +203,12 @@ installed='C:\Program Files\jzdesk'
 [ -f "$WINEPREFIX/drive_c/Program Files/jzdesk/jzdesk.exe" ] || fail "nothing installed in $installed"
 test "$(wine_run "$installed\\jzdesk-cli.exe" --version | tr -d '\r')" = "jzdesk $version" \
     || fail "the installed jzdesk-cli.exe does not run"
+# Without --db the data goes to %LOCALAPPDATA%\jzdesk (platformdirs, Windows' own folder).
+rm -rf "$WINEPREFIX"/drive_c/users/*/AppData/Local/jzdesk
+(unset JZDESK_DB; wine_run "$installed\jzdesk-cli.exe" add-event --unit 沁阳 --date 2021-03-05 \
+    --type 文艺 --title 送戏下乡) || fail "the installed jzdesk-cli.exe cannot add an event"
+data_file=$(ls "$WINEPREFIX"/drive_c/users/*/AppData/Local/jzdesk/jzdesk.sqlite 2>/dev/null) \
+    || fail "no database in %LOCALAPPDATA%\jzdesk"
 # What Windows shows and does: the name under 应用和功能 (the script's Chinese came through
 # ISCC intact) and the .jzsub association. Read with winreg, written as ASCII escapes.
 cat >"$work/check_install.py" <<'EOF'
@@ -228,6 +235,8 @@ EOF
 under_x "wine_run '$installed\\unins000.exe' /VERYSILENT /SUPPRESSMSGBOXES /NORESTART && wineserver -w" \
     || fail "silent uninstall"
 [ ! -e "$WINEPREFIX/drive_c/Program Files/jzdesk/jzdesk.exe" ] || fail "uninstall left jzdesk.exe"
+[ -s "$data_file" ] || fail "uninstalling removed the user's data ($data_file)"
+echo "data kept after uninstall: ${data_file#"$WINEPREFIX/"}"
 echo "installed, ran, registered .jzsub, uninstalled"
 rm -rf "$out"; mkdir -p "$out"
 cp -r "$bundle" "$out/jzdesk"; cp "$setup" "$out/"
