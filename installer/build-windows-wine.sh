@@ -13,10 +13,12 @@
 #   4. the project with its Windows wheels, pip-installed under Wine; PyInstaller;
 #   5. a smoke run of the bundle: --version, add-event, progress --json read as strict
 #      UTF-8, export-sheet (pdf and xlsx), export-package, import --json, the window's
-#      --screenshot (PNG files, checked by their header);
+#      --screenshot (PNG files, checked by their header); all in a folder whose name has
+#      Chinese and a space in it;
 #   6. Inno Setup 6 (the npm package innosetup; sha512 pinned) compiles installer/jzdesk.iss;
-#   7. silent install for all users under Xvfb, the installed program runs, the .jzsub
-#      association is registered, silent uninstall removes the program;
+#   7. silent install for all users under Xvfb, the installed program runs and keeps its
+#      data in %LOCALAPPDATA%\jzdesk, the .jzsub association and the Chinese name under
+#      应用和功能 are registered, silent uninstall removes the program and keeps the data;
 #   8. unless JZDESK_WINE_TESTS=0: the project's test suite under the Windows Python.
 #
 # Needs root (apt-get) or the packages already installed, and PyPI, Debian and npm.
@@ -162,7 +164,7 @@ assert r[0]['added']==1, r; print('import --json: added', r[0]['added'])" "$smok
     || fail "import --json did not add the record"
 wine_run "$gui" --db "$s\\gui.sqlite" gui --screenshot "$s\\shots" || fail "jzdesk.exe --screenshot"
 shots=$(ls "$smoke/shots"/*.png 2>/dev/null | wc -l)
-[ "$shots" -ge 5 ] || fail "the window made $shots screenshots"
+[ "$shots" -ge 6 ] || fail "the window made $shots screenshots"
 for png in "$smoke/shots"/*.png; do
     head -c 8 "$png" | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a' || fail "$png is not a PNG"
     [ "$(stat -c %s "$png")" -gt 10000 ] || fail "$png is too small to be a picture of the window"
