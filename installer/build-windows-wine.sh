@@ -22,13 +22,15 @@
 #   8. unless JZDESK_WINE_TESTS=0: the project's test suite under the Windows Python.
 #
 # Needs root (apt-get) or the packages already installed, and PyPI, Debian and npm.
-# About 4 GB in $JZDESK_WINE_WORK (default /var/tmp/jzdesk-wine). Only the two pinned
-# downloads are kept between runs, and each is checked against its pin before every use.
+# About 4 GB in $JZDESK_WINE_WORK (default .wine-build/ in the checkout, so that two
+# checkouts on one machine never share a Wine prefix; a lock stops two runs sharing one).
+# Only the two pinned downloads are kept between runs, each checked against its pin before
+# every use; the prefix and the wheels are made anew every time.
 #
 # Usage:  bash installer/build-windows-wine.sh        (from anywhere; as root on Debian 12)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-work="${JZDESK_WINE_WORK:-/var/tmp/jzdesk-wine}"
+work="${JZDESK_WINE_WORK:-$root/.wine-build}"
 out="$root/dist-windows"
 host_python="${JZDESK_HOST_PYTHON:-python3}"   # any Python with pip: downloads the sdist
 # The certificates this machine trusts (a proxy's own CA included), for pip here and under Wine.
@@ -52,6 +54,10 @@ wine_run() { wine "$@" </dev/null 2>&1 | iconv -f GBK -t UTF-8 -c; return "${PIP
 # wine_out FILE PROGRAM ARGS…: stdout (bytes, untouched) into FILE; stderr shown.
 wine_out() { local file=$1; shift; wine "$@" </dev/null 2> >(iconv -f GBK -t UTF-8 -c >&2) | cat >"$file"; return "${PIPESTATUS[0]}"; }
 winpath() { printf 'Z:%s' "$(printf '%s' "$1" | tr / '\\')"; }
+
+mkdir -p "$work"
+exec 9>"$work/.lock"
+flock -n 9 || fail "another build is using $work (set JZDESK_WINE_WORK to another folder)"
 
 step "1. Debian packages"
 packages=(wine wine64 wine32 fonts-wine xvfb xauth gcc-mingw-w64-x86-64-win32 locales
@@ -133,7 +139,8 @@ echo "bundle: $size_mb MB"
 [ "$size_mb" -lt 110 ] || fail "the bundle is $size_mb MB; it must stay under 110 MB"
 
 step "5. Smoke run of the bundle"
-export QT_QPA_PLATFORM=offscreen
+# Wine hides QT_* variables from Windows programs: the bundle runs with Qt's windows
+# platform, as on Windows (--screenshot draws the widgets itself and needs no display).
 # A folder with Chinese and a space in its name, as under a Chinese user name.
 rm -rf "$work/smoke"; smoke="$work/smoke/用户 张三"; mkdir -p "$smoke"
 cli="$(winpath "$bundle")\\jzdesk-cli.exe"; gui="$(winpath "$bundle")\\jzdesk.exe"
