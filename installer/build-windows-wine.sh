@@ -13,20 +13,24 @@
 #   4. the project with its Windows wheels, pip-installed under Wine; PyInstaller;
 #   5. a smoke run of the bundle: --version, add-event, progress --json read as strict
 #      UTF-8, export-sheet (pdf and xlsx), export-package, import --json, the window's
-#      --screenshot (PNG files, checked by their header);
+#      --screenshot (PNG files, checked by their header); all in a folder whose name has
+#      Chinese and a space in it;
 #   6. Inno Setup 6 (the npm package innosetup; sha512 pinned) compiles installer/jzdesk.iss;
-#   7. silent install for all users under Xvfb, the installed program runs, the .jzsub
-#      association is registered, silent uninstall removes the program;
+#   7. silent install for all users under Xvfb, the installed program runs and keeps its
+#      data in %LOCALAPPDATA%\jzdesk, the .jzsub association and the Chinese name under
+#      应用和功能 are registered, silent uninstall removes the program and keeps the data;
 #   8. unless JZDESK_WINE_TESTS=0: the project's test suite under the Windows Python.
 #
 # Needs root (apt-get) or the packages already installed, and PyPI, Debian and npm.
-# About 4 GB in $JZDESK_WINE_WORK (default /var/tmp/jzdesk-wine). Only the two pinned
-# downloads are kept between runs, and each is checked against its pin before every use.
+# About 4 GB in $JZDESK_WINE_WORK (default .wine-build/ in the checkout, so that two
+# checkouts on one machine never share a Wine prefix; a lock stops two runs sharing one).
+# Only the two pinned downloads are kept between runs, each checked against its pin before
+# every use; the prefix and the wheels are made anew every time.
 #
 # Usage:  bash installer/build-windows-wine.sh        (from anywhere; as root on Debian 12)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-work="${JZDESK_WINE_WORK:-/var/tmp/jzdesk-wine}"
+work="${JZDESK_WINE_WORK:-$root/.wine-build}"
 out="$root/dist-windows"
 host_python="${JZDESK_HOST_PYTHON:-python3}"   # any Python with pip: downloads the sdist
 # The certificates this machine trusts (a proxy's own CA included), for pip here and under Wine.
@@ -50,6 +54,10 @@ wine_run() { wine "$@" </dev/null 2>&1 | iconv -f GBK -t UTF-8 -c; return "${PIP
 # wine_out FILE PROGRAM ARGS…: stdout (bytes, untouched) into FILE; stderr shown.
 wine_out() { local file=$1; shift; wine "$@" </dev/null 2> >(iconv -f GBK -t UTF-8 -c >&2) | cat >"$file"; return "${PIPESTATUS[0]}"; }
 winpath() { printf 'Z:%s' "$(printf '%s' "$1" | tr / '\\')"; }
+
+mkdir -p "$work"
+exec 9>"$work/.lock"
+flock -n 9 || fail "another build is using $work (set JZDESK_WINE_WORK to another folder)"
 
 step "1. Debian packages"
 packages=(wine wine64 wine32 fonts-wine xvfb xauth gcc-mingw-w64-x86-64-win32 locales
@@ -131,8 +139,10 @@ echo "bundle: $size_mb MB"
 [ "$size_mb" -lt 110 ] || fail "the bundle is $size_mb MB; it must stay under 110 MB"
 
 step "5. Smoke run of the bundle"
-export QT_QPA_PLATFORM=offscreen
-smoke="$work/smoke"; rm -rf "$smoke"; mkdir -p "$smoke"
+# Wine hides QT_* variables from Windows programs: the bundle runs with Qt's windows
+# platform, as on Windows (--screenshot draws the widgets itself and needs no display).
+# A folder with Chinese and a space in its name, as under a Chinese user name.
+rm -rf "$work/smoke"; smoke="$work/smoke/用户 张三"; mkdir -p "$smoke"
 cli="$(winpath "$bundle")\\jzdesk-cli.exe"; gui="$(winpath "$bundle")\\jzdesk.exe"
 s=$(winpath "$smoke")
 test "$(wine_run "$cli" --version | tr -d '\r')" = "jzdesk $version" || fail "jzdesk-cli --version"
@@ -161,7 +171,7 @@ assert r[0]['added']==1, r; print('import --json: added', r[0]['added'])" "$smok
     || fail "import --json did not add the record"
 wine_run "$gui" --db "$s\\gui.sqlite" gui --screenshot "$s\\shots" || fail "jzdesk.exe --screenshot"
 shots=$(ls "$smoke/shots"/*.png 2>/dev/null | wc -l)
-[ "$shots" -ge 5 ] || fail "the window made $shots screenshots"
+[ "$shots" -ge 6 ] || fail "the window made $shots screenshots"
 for png in "$smoke/shots"/*.png; do
     head -c 8 "$png" | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a' || fail "$png is not a PNG"
     [ "$(stat -c %s "$png")" -gt 10000 ] || fail "$png is too small to be a picture of the window"
@@ -202,6 +212,12 @@ installed='C:\Program Files\jzdesk'
 [ -f "$WINEPREFIX/drive_c/Program Files/jzdesk/jzdesk.exe" ] || fail "nothing installed in $installed"
 test "$(wine_run "$installed\\jzdesk-cli.exe" --version | tr -d '\r')" = "jzdesk $version" \
     || fail "the installed jzdesk-cli.exe does not run"
+# Without --db the data goes to %LOCALAPPDATA%\jzdesk (platformdirs, Windows' own folder).
+rm -rf "$WINEPREFIX"/drive_c/users/*/AppData/Local/jzdesk
+(unset JZDESK_DB; wine_run "$installed\jzdesk-cli.exe" add-event --unit 沁阳 --date 2021-03-05 \
+    --type 文艺 --title 送戏下乡) || fail "the installed jzdesk-cli.exe cannot add an event"
+data_file=$(ls "$WINEPREFIX"/drive_c/users/*/AppData/Local/jzdesk/jzdesk.sqlite 2>/dev/null) \
+    || fail "no database in %LOCALAPPDATA%\jzdesk"
 # What Windows shows and does: the name under 应用和功能 (the script's Chinese came through
 # ISCC intact) and the .jzsub association. Read with winreg, written as ASCII escapes.
 cat >"$work/check_install.py" <<'EOF'
@@ -228,6 +244,8 @@ EOF
 under_x "wine_run '$installed\\unins000.exe' /VERYSILENT /SUPPRESSMSGBOXES /NORESTART && wineserver -w" \
     || fail "silent uninstall"
 [ ! -e "$WINEPREFIX/drive_c/Program Files/jzdesk/jzdesk.exe" ] || fail "uninstall left jzdesk.exe"
+[ -s "$data_file" ] || fail "uninstalling removed the user's data ($data_file)"
+echo "data kept after uninstall: ${data_file#"$WINEPREFIX/"}"
 echo "installed, ran, registered .jzsub, uninstalled"
 rm -rf "$out"; mkdir -p "$out"
 cp -r "$bundle" "$out/jzdesk"; cp "$setup" "$out/"

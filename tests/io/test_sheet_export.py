@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from dataclasses import replace
 from datetime import date
 
@@ -295,3 +296,29 @@ def test_an_interrupted_write_leaves_neither_the_file_nor_its_temporary(tmp_path
     with pytest.raises(KeyboardInterrupt):
         _write_file(tmp_path / "q3.xlsx", interrupted)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="only Windows refuses to replace an open file")
+@pytest.mark.parametrize("suffix", ["xlsx", "pdf"])
+def test_exporting_over_a_sheet_open_in_another_program_is_explained(unit_db, tmp_path, suffix):
+    """Excel, WPS or a PDF reader holds the old sheet open: the export says so in Chinese,
+    the old file stays as it was, and no temporary file is left beside it."""
+    target = tmp_path / f"q3.{suffix}"
+    target.write_bytes(b"the old sheet")
+    with open(target, "rb"), pytest.raises(KnownError) as caught:
+        sheets.export_sheet(data_for(unit_db), target)
+    assert "无法写入" in caught.value.message and "别的程序中打开" in caught.value.message
+    assert target.read_bytes() == b"the old sheet"
+    assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_text_no_spreadsheet_can_hold_is_never_stored(db, tmp_path):
+    """U+FFFE and U+FFFF (and lone surrogates) are not allowed in an XML file: a note pasted
+    with one would have made every export of its sheet fail. They are dropped on entry."""
+    record_id = ledger.add_record(
+        db, RecordFields("qinyang", date(2021, 3, 5), T.ART, notes="甲\ufffe乙\uffff丙")
+    )
+    assert ledger.get_record(db, record_id).fields.notes == "甲乙丙"
+    unit = installation.resolve_unit(db, "qinyang")
+    path = sheets.export_sheet_xlsx(db, unit, parse_period("2021Q1"), tmp_path / "q1.xlsx")
+    assert "甲乙丙" in [c.value for c in load_workbook(path)["统计表"][6]]

@@ -53,6 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         # Every write is one transaction: what finished is kept, the step under way is not.
+        from jzdesk.usecases.imports import discard_unfinished
+
+        discard_unfinished()
         print(
             f"{APP_NAME}: 已中断（Ctrl+C）。已完成的部分已保存，正在进行的那一步没有写入。",
             file=sys.stderr,

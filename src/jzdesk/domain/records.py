@@ -307,7 +307,8 @@ def is_likely_duplicate(new: RecordFields, old: RecordFields) -> bool:
     return _similar(new.venue, old.venue) or _similar(new.title, old.title)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters, and what no XML file (a sheet) may hold: surrogates and U+FFFE/U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile(r"\s*[\r\n\t]+\s*")
 
 

@@ -6,6 +6,7 @@ string size, a time budget, ``quick_check``, the exact expected schema and the c
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -116,7 +117,7 @@ def open_submission(
     )
     if size == 0:
         raise KnownError(f"文件 {name} 是空的，不是 jzdesk 上报文件")
-    folder = Path(tempfile.mkdtemp(prefix=_PRIVATE_PREFIX))
+    folder = Path(tempfile.mkdtemp(prefix=_own_prefix()))
     try:
         copy = folder / "incoming.jzsub"
         file_sha256 = _copy_and_hash(path, copy)
@@ -138,6 +139,18 @@ _PRIVATE_PREFIX = "jzdesk-import-"
 
 
 STALE_AFTER_S = 24 * 3600  # no import takes a day
+
+
+def _own_prefix() -> str:
+    """This process's private folders carry its id, so that it can find its own again."""
+    return f"{_PRIVATE_PREFIX}{os.getpid()}-"
+
+
+def discard_own_copies() -> None:
+    """Remove every private folder this process made. For an interrupted program (Ctrl+C):
+    the interruption may fall between making a folder and the code that owns it."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_own_prefix()}*"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def sweep_stale_copies() -> int:

@@ -59,6 +59,14 @@ def import_file(
         return ImportResult(path.name, "rejected", disk_full_message(path))
 
 
+def discard_unfinished() -> None:
+    """After an interruption (Ctrl+C), the private copies of files this program was
+    importing: nothing of them was written, and nothing of them is kept."""
+    from jzdesk.io.submission_reader import discard_own_copies
+
+    discard_own_copies()
+
+
 def import_files(
     db: sqlite_utils.Database, paths: list[Path], *, unit: Unit | None = None
 ) -> list[ImportResult]:
