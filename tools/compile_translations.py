@@ -16,7 +16,14 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 
 
 def lrelease_command() -> list[str]:
-    """pyside6-lrelease beside the running interpreter (a venv need not be on PATH)."""
+    """PySide6's own lrelease (lrelease.exe on Windows), as its ``pyside6-lrelease`` wrapper
+    calls it: no venv on PATH needed, and no script launcher, which Wine cannot start."""
+    import PySide6
+
+    folder = Path(PySide6.__file__).resolve().parent
+    for binary in (folder / "lrelease.exe", folder / "lrelease"):
+        if binary.is_file():
+            return [str(binary)]
     script = Path(sys.executable).with_name("pyside6-lrelease")
     return [str(script)] if script.exists() else ["pyside6-lrelease"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
@@ -127,7 +128,7 @@ def test_an_export_offers_to_open_the_file_or_its_folder(
 
     monkeypatch.setattr(QMessageBox, "exec", click)
     assert report.export_to(tmp_path / "q4.pdf")
-    assert [url.toLocalFile() for url in urls] == [str(tmp_path / opened).rstrip("/")]
+    assert [Path(url.toLocalFile()) for url in urls] == [tmp_path / opened]
 
 
 def open_files_under(folder) -> list[str]:
