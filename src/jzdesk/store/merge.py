@@ -22,7 +22,6 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.merge import Held
 from jzdesk.domain.records import FIELD_COLUMNS, RECORD_COLUMNS, MediaItem, RecordFields
 from jzdesk.store import records
@@ -222,24 +221,9 @@ def staged(db: sqlite_utils.Database, kind: str) -> list[dict]:
 
 
 def incoming_fields(row: dict) -> RecordFields:
-    """A staged row's fields."""
-    return RecordFields(
-        unit_code=row["unit_code"],
-        date=date.fromisoformat(row["date"]),
-        activity_type=ActivityType(row["type"]),
-        sessions=row["sessions"],
-        title=row["title"],
-        venue=row["venue"],
-        venue_category=row["venue_category"],
-        audience=row["audience"],
-        delivery=row["delivery"],
-        presenter=row["presenter"],
-        demonstration=bool(row["demonstration"]),
-        original=bool(row["original"]),
-        logo_shown=bool(row["logo_shown"]),
-        media=tuple(MediaItem(channel, link) for channel, link in json.loads(row["media"])),
-        notes=row["notes"],
-    )
+    """A staged row's fields (its media as the file's JSON)."""
+    media = tuple(MediaItem(channel, link) for channel, link in json.loads(row["media"]))
+    return records.fields_from_row(row, media)
 
 
 def take_incoming(

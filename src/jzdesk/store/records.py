@@ -239,8 +239,10 @@ def media_of(db: sqlite_utils.Database, record_ids: list[str]) -> dict[str, list
     return media
 
 
-def record_from_row(row: dict, media: tuple[MediaItem, ...]) -> ActivityRecord:
-    fields = RecordFields(
+def fields_from_row(row: dict, media: tuple[MediaItem, ...]) -> RecordFields:
+    """The fields of a row of the records table (or of a staged file's, which has the
+    same columns), with its media."""
+    return RecordFields(
         unit_code=row["unit_code"],
         date=date.fromisoformat(row["date"]),
         activity_type=ActivityType(row["type"]),
@@ -257,6 +259,10 @@ def record_from_row(row: dict, media: tuple[MediaItem, ...]) -> ActivityRecord:
         media=media,
         notes=row["notes"],
     )
+
+
+def record_from_row(row: dict, media: tuple[MediaItem, ...]) -> ActivityRecord:
+    fields = fields_from_row(row, media)
     return ActivityRecord(
         id=row["id"],
         fields=fields,
