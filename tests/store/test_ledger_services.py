@@ -267,3 +267,26 @@ def test_a_search_lists_and_counts_exactly_the_records_holding_the_word(db):
     totals = ledger.record_totals(db, search)
     assert totals["records"] == len(holding)
     assert totals["audience"] == sum(r.fields.audience for r in every if r.id in set(holding))
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        RecordFilter(period=parse_period("2021"), text="讲座"),
+        RecordFilter(period=parse_period("2021Q2"), text="送"),
+        RecordFilter(unit_codes=("qinyang",), demonstration=True),
+        RecordFilter(period=parse_period("2021"), demonstration=False, text="送"),
+        RecordFilter(period=parse_period("2021"), deleted=True),
+    ],
+)
+def test_the_totals_of_listed_records_equal_the_totals_query(db, spec):
+    """domain.sheet.totals_of (the ledger's 合计 of a search that fits in one page) and
+    store.record_queries.totals (its pass over the table) give the same figures."""
+    from jzdesk.domain.sheet import totals_of
+
+    samples.fill_sample_data(db, 600, seed=9)
+    for record in ledger.list_records(db, RecordFilter(unit_codes=("boai",)))[:40]:
+        ledger.delete_record(db, record.id)
+    listed = ledger.list_records(db, spec)
+    assert listed
+    assert totals_of(listed) == ledger.record_totals(db, spec)

@@ -82,6 +82,23 @@ def shown(fields) -> tuple:
     )
 
 
+def totals_of(records) -> dict:
+    """The 合计 of ``records`` (ActivityRecord): how many, sessions per type, audience.
+
+    The same figures as the store's totals query (store.record_queries.totals, held equal
+    by a test), for rows already in hand: a search whose matches fit in the ledger's first
+    page needs no second pass over the table for its 合计.
+    """
+    sessions = dict.fromkeys(ActivityType, 0)
+    for record in records:
+        sessions[record.fields.activity_type] += record.fields.sessions
+    return {
+        "records": len(records),
+        "audience": sum(r.fields.audience for r in records),
+        "sessions": sessions,
+    }
+
+
 @dataclass(frozen=True)
 class SheetData:
     """Everything one unit's sheet for one period shows, gathered before any file is written."""
@@ -102,10 +119,7 @@ class SheetData:
     @property
     def totals(self) -> dict:
         """Sessions per type and audience of the rows on the sheet (the 合计 row)."""
-        sessions = dict.fromkeys(ActivityType, 0)
-        for record in self.records:
-            sessions[record.fields.activity_type] += record.fields.sessions
-        return {"sessions": sessions, "audience": sum(r.fields.audience for r in self.records)}
+        return totals_of(self.records)
 
     @property
     def progress_line(self) -> str:

@@ -118,6 +118,11 @@ class LedgerModel(QAbstractTableModel):
     def record(self, row: int) -> ActivityRecord:
         return self._rows[row]
 
+    def every_match(self) -> tuple[ActivityRecord, ...] | None:
+        """All the records matching the filter when they are loaded (the last page came
+        back short), else None."""
+        return tuple(self._rows) if self._exhausted and self._spec is not None else None
+
     def row_of(self, record_id: str) -> int | None:
         for row, record in enumerate(self._rows):
             if record.id == record_id:

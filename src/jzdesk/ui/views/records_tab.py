@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.domain.records import RecordFilter
+from jzdesk.domain.sheet import totals_of
 from jzdesk.ui.forms.ui_records_tab import Ui_RecordsTab
 from jzdesk.ui.keys import widget_shortcut
 from jzdesk.ui.models.ledger_model import LedgerModel, TotalsModel, column_of, size_ledger_columns
@@ -182,7 +183,8 @@ class RecordsTab(QWidget):
         """Re-read the ledger and its 合计 for the current filter.
 
         The 合计 of a search or a demonstration/photo filter has to read every matching
-        record, so it follows a moment after the list instead of holding the list back.
+        record: from the list when it holds them all, else it follows a moment after the
+        list instead of holding the list back.
         """
         self._stale = False
         spec = self.current_filter()
@@ -193,8 +195,11 @@ class RecordsTab(QWidget):
         else:
             self.model.set_filter(spec)
         self._update_buttons()
+        loaded = self.model.every_match()
         if ledger.totals_are_instant(spec):
             self._update_totals(spec)
+        elif loaded is not None:  # a search found less than a page: no second pass
+            self.totals.set_totals(totals_of(loaded))
         else:
             self.totals.set_pending()
             QTimer.singleShot(0, lambda: self._update_totals(spec))
