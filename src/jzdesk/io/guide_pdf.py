@@ -64,7 +64,13 @@ def _styles(font: str) -> dict:
     from reportlab.lib.styles import ParagraphStyle
 
     body = ParagraphStyle(
-        "body", fontName=font, fontSize=10.5, leading=17, wordWrap="CJK", spaceAfter=5
+        "body",
+        fontName=font,
+        bulletFontName=font,
+        fontSize=10.5,
+        leading=17,
+        wordWrap="CJK",
+        spaceAfter=5,
     )
     return {
         "cover": ParagraphStyle("cover", parent=body, fontSize=28, leading=40, alignment=TA_CENTER),

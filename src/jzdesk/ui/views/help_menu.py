@@ -36,11 +36,17 @@ ENTRY_KEYS_NOTE = (
 _MNEMONIC = re.compile(r"\(&\w\)|&")
 
 
-def install_help_menu(window) -> None:
-    """Put 使用说明, 快捷键 and 练习 above 关于 in the window's 帮助 menu."""
+def install_help_menu(window, tabs: list[str]) -> None:
+    """Put 使用说明, 快捷键 and 练习 above 关于 in the window's 帮助 menu; ``tabs`` are the
+    names of the window's tabs in order (main_window.TABS)."""
     menu, about = window.ui.menuHelp, window.ui.actionAbout
     entries = (
-        ("使用说明(&G)", "F1", "打开使用说明中当前标签页的那一章", lambda: open_guide(window)),
+        (
+            "使用说明(&G)",
+            "F1",
+            "打开使用说明中当前标签页的那一章",
+            lambda: open_guide(window, tabs),
+        ),
         ("快捷键(&K)…", None, "列出本窗口的全部快捷键", lambda: show_shortcuts(window)),
         (
             "练习(&P)…",
@@ -71,21 +77,15 @@ class _ClosesItsWindows(QObject):
         return False
 
 
-def current_tab(window) -> str:
-    """The name (in main_window.TABS) of the tab on screen."""
-    from jzdesk.ui.views.main_window import TABS
-
-    return list(TABS)[window.ui.tabs.currentIndex()]
-
-
-def open_guide(window):
+def open_guide(window, tabs: list[str]):
     """The help window (one per main window), at the chapter of the tab on screen."""
     from jzdesk.ui.views.help_window import HelpWindow
     from jzdesk.usecases.guide import INDEX
 
     if getattr(window, "help_window", None) is None:
         window.help_window = HelpWindow(window)
-    window.help_window.show_chapter(TAB_CHAPTERS.get(current_tab(window), INDEX))
+    shown = tabs[window.ui.tabs.currentIndex()]
+    window.help_window.show_chapter(TAB_CHAPTERS.get(shown, INDEX))
     return window.help_window
 
 

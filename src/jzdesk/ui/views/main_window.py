@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.ui.actionRefresh.triggered.connect(workspace.check_for_changes)
         self.ui.actionRefresh.triggered.connect(self._refresh_quota)
         self.ui.actionAbout.triggered.connect(self.show_about)
-        install_help_menu(self)
+        install_help_menu(self, list(TABS))
         workspace.records_changed.connect(self._update_banner)
         workspace.error.connect(lambda text: QMessageBox.warning(self, APP_TITLE, text))
         undo_action = workspace.undo_stack.createUndoAction(self, "撤销")
