@@ -71,3 +71,20 @@ def test_every_chapter_link_and_picture_of_the_guide_exists():
             if block.kind == "image":
                 assert block.path.exists(), f"{file}: {block.path.name}"
                 assert block.path.read_bytes().startswith(b"\x89PNG")
+
+
+def test_every_picture_of_the_guide_is_one_the_screenshot_tool_makes():
+    """tools/guide_screenshots.py renders ``<role>-<tab>.png`` with ``gui --screenshot``:
+    each picture names a role it sets up and a tab that role's window shows."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shots", ROOT / "tools" / "guide_screenshots.py")
+    shots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shots)
+    tabs = ["quota", "records", "report", "charts", "evaluation", "imports"]
+    pictures = shots.wanted_pictures(guide.guide_folder())
+    assert {role for role, _ in pictures} == set(shots.ROLES)
+    for role, tab in pictures:
+        assert tab in (tabs if role == "city" else tabs[:-1]), (role, tab)
+    shown = {p.name for p in (guide.guide_folder() / "images").glob("*.png")}
+    assert shown == {f"{role}-{tab}.png" for role, tab in pictures}  # none left over
