@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields
+from jzdesk.ui.views.help_window import pictures_of
 from jzdesk.usecases import guide, installation, ledger
 
 Key = Qt.Key
@@ -72,11 +73,13 @@ def test_f1_on_each_tab_opens_that_tabs_chapter_with_its_pictures(city_window, q
             for line in (guide.guide_folder() / TAB_CHAPTERS[name]).read_text("utf-8").splitlines()
             if line.startswith("![")
         ]
-        for picture in pictures:  # each screenshot loaded, at most as wide as the page
-            from PySide6.QtCore import QUrl
-
+        for picture in pictures:  # each screenshot loaded
             image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(picture))
             assert image is not None and not image.isNull(), picture
+        shown = [picture for _, picture in pictures_of(document)]
+        assert len(shown) == len(pictures), name
+        width = helper.browser.viewport().width()
+        assert all(0 < picture.width() <= width for picture in shown), name  # no sideways scroll
         helper.close()
 
 
@@ -188,3 +191,22 @@ def test_practice_window_is_marked_and_leaves_the_real_database_byte_identical(
     real = installation.open_database(db_path)
     assert ledger.record_totals(real)["records"] == 1
     real.close()
+
+
+def test_the_help_window_saves_the_printable_guide(city_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from pypdf import PdfReader
+
+    target = tmp_path / "培训" / "jzdesk使用说明.pdf"
+    target.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(target), "PDF"))
+    )
+    told = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()))
+    help_action(city_window, "使用说明").trigger()
+    toolbar_buttons = city_window.help_window.findChildren(QAction)
+    save = next(action for action in toolbar_buttons if action.text().startswith("保存 PDF"))
+    save.trigger()
+    assert told == [f"已保存使用说明：{target}"]
+    assert PdfReader(target).outline[0].title == "使用说明"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImageReader, QKeySequence, QTextCursor
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QImage, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTextBrowser, QToolBar
 
 from jzdesk.errors import KnownError
@@ -21,14 +21,17 @@ class HelpWindow(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle("使用说明")
-        self.resize(900, 760)
+        self.resize(1100, 720)  # the pictures near their own size, on a 1366×768 screen too
         self.folder = guide.guide_folder()
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         self.browser.setSearchPaths([str(self.folder)])
+        # Always there, so that a picture fitted to the width does not make it narrower.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setCentralWidget(self.browser)
         self._add_toolbar()
         self.browser.sourceChanged.connect(self.fit_pictures)
+        self.browser.viewport().installEventFilter(self)  # a new width: fit them again
 
     def _add_toolbar(self) -> None:
         bar = QToolBar("导航", self)
@@ -58,20 +61,30 @@ class HelpWindow(QMainWindow):
         self.activateWindow()
 
     def fit_pictures(self) -> None:
-        """Scale each screenshot to the page's width (Markdown gives no size, and a 1280
-        pixel picture would need a sideways scroll)."""
-        width = self.browser.viewport().width() - 2 * int(self.browser.document().documentMargin())
-        for cursor, picture in _pictures(self.browser.document()):
-            size = QImageReader(str(self.folder / picture.name())).size()
-            if size.isValid() and size.width() > 0:
-                scale = min(1.0, width / size.width())
-                picture.setWidth(size.width() * scale)
-                picture.setHeight(size.height() * scale)
-                cursor.setCharFormat(picture)
+        """Scale each screenshot to the page's width, smoothly (Markdown gives no size, a
+        1280 pixel picture would need a sideways scroll, and Qt's own scaling of it
+        would leave its small text unreadable)."""
+        document = self.browser.document()
+        width = self.browser.viewport().width() - 2 * int(document.documentMargin())
+        for cursor, picture in pictures_of(document):
+            file = picture.name().split("#")[0]  # a picture scaled before is file#width
+            image = QImage(str(self.folder / file))
+            if image.isNull() or width <= 0:
+                continue
+            if image.width() > width:
+                image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            # A new name: the document keeps the picture it loaded under the old one.
+            scaled = f"{file}#{image.width()}"
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(scaled), image)
+            picture.setName(scaled)
+            picture.setWidth(image.width())
+            picture.setHeight(image.height())
+            cursor.setCharFormat(picture)
 
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self.fit_pictures()
+    def eventFilter(self, watched, event):
+        if watched is self.browser.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_pictures()
+        return super().eventFilter(watched, event)
 
     def show_contents(self) -> None:
         self.show_chapter(guide.INDEX)
@@ -95,7 +108,7 @@ class HelpWindow(QMainWindow):
         tell_exported(self, path, f"已保存使用说明：{path}")
 
 
-def _pictures(document):
+def pictures_of(document):
     """(a cursor selecting it, its format) for each picture in ``document``."""
     block = document.begin()
     while block.isValid():
