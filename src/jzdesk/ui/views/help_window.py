@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QImage, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTextBrowser, QToolBar
 
-from jzdesk.errors import KnownError
 from jzdesk.ui.preferences import ask_save_path
 from jzdesk.ui.views.exported import tell_exported
 from jzdesk.usecases import guide
@@ -101,9 +100,8 @@ class HelpWindow(QMainWindow):
             return
         try:
             guide.write_guide_pdf(path)
-        except (KnownError, OSError) as error:
-            message = error.message if isinstance(error, KnownError) else str(error)
-            QMessageBox.warning(self, "保存失败", f"无法保存 {path}：{message}")
+        except OSError as error:  # a folder not writable, a file open in the PDF reader
+            QMessageBox.warning(self, "保存失败", f"无法保存 {path}：{error.strerror or error}")
             return
         tell_exported(self, path, f"已保存使用说明：{path}")
 
