@@ -194,8 +194,8 @@ def test_practice_window_is_marked_and_leaves_the_real_database_byte_identical(
 
 
 def test_the_help_window_saves_the_printable_guide(city_window, qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
     from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     target = tmp_path / "培训" / "jzdesk使用说明.pdf"
     target.parent.mkdir()
