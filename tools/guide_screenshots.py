@@ -1,6 +1,6 @@
 """Regenerate the user guide's screenshots from the program itself.
 
-    python tools/guide_screenshots.py
+    python tools/guide_screenshots.py [FOLDER]      (default: docs/guide/images)
 
 Each picture the guide shows is named ``images/<role>-<tab>.png``: the tab as
 ``jzdesk gui --screenshot`` renders it on a database with the sample data, installed for
@@ -58,18 +58,20 @@ def prepare(work: Path) -> dict[str, Path]:
     return databases
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    images = Path(argv[0]) if argv else GUIDE / "images"
+    images.mkdir(parents=True, exist_ok=True)
     pictures = wanted_pictures()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         for role, db in prepare(work).items():
             jzdesk(db, "gui", "--screenshot", str(work / role))
         for role, tab in sorted(pictures):
-            target = GUIDE / "images" / f"{role}-{tab}.png"
+            target = images / f"{role}-{tab}.png"
             shutil.copyfile(work / role / f"{tab}.png", target)
-            print(target.relative_to(ROOT))
+            print(target)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from jzdesk.io.guide_markdown import chapter_files, read_blocks
@@ -88,3 +90,21 @@ def test_every_picture_of_the_guide_is_one_the_screenshot_tool_makes():
         assert tab in (tabs if role == "city" else tabs[:-1]), (role, tab)
     shown = {p.name for p in (guide.guide_folder() / "images").glob("*.png")}
     assert shown == {f"{role}-{tab}.png" for role, tab in pictures}  # none left over
+
+
+@pytest.mark.slow
+def test_the_screenshot_tool_renders_every_picture_of_the_guide(tmp_path):
+    """One command regenerates the guide's pictures from the program (about 20 s)."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "guide_screenshots.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    wanted = {p.name for p in (guide.guide_folder() / "images").glob("*.png")}
+    assert {p.name for p in tmp_path.iterdir()} == wanted
+    for picture in tmp_path.iterdir():
+        with Image.open(picture) as image:
+            assert image.size == (1280, 800)
+            assert len(image.convert("RGB").getcolors(maxcolors=1 << 16) or ()) > 50
