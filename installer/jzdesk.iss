@@ -45,6 +45,7 @@ Source: "..\dist\jzdesk\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdir
 
 [Icons]
 Name: "{group}\“五送”文化活动进基层统计"; Filename: "{app}\jzdesk.exe"
+Name: "{group}\jzdesk 使用说明（PDF）"; Filename: "{app}\jzdesk-guide.pdf"
 Name: "{group}\卸载 jzdesk"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\“五送”文化活动统计"; Filename: "{app}\jzdesk.exe"; Tasks: desktopicon
 

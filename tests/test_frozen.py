@@ -152,6 +152,9 @@ def test_the_bundle_carries_safe_xml_and_chinese_qt_and_stays_under_150_mb(bundl
     assert (translations / "qtbase_zh_CN.qm").is_file()
     # reportlab's C accelerator, which it imports out of PyInstaller's sight.
     assert list((bundle / "_internal").glob("_rl_accel*")), "no _rl_accel in the bundle"
+    # The user guide: its chapters for the help window, the printable PDF beside the program.
+    assert (bundle / "_internal" / "jzdesk" / "guide" / "index.md").is_file()
+    assert (bundle / "jzdesk-guide.pdf").read_bytes().startswith(b"%PDF")
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     assert size < 150 * 1024 * 1024, f"{size / 1024 / 1024:.0f} MB"
 

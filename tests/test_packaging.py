@@ -23,7 +23,7 @@ def test_every_subpackage_is_listed_in_pyproject():
     found = {
         ".".join(init.parent.relative_to(source).parts) for init in source.rglob("__init__.py")
     }
-    assert found | {"jzdesk.resources"} == listed
+    assert found | {"jzdesk.resources", "jzdesk.guide"} == listed
 
 
 def test_resources_are_installed_with_their_licence():
@@ -36,3 +36,17 @@ def test_resources_are_installed_with_their_licence():
 def test_version_is_a_release_number():
     parts = jzdesk.__version__.split(".")
     assert len(parts) == 3 and all(part.isdigit() for part in parts)
+
+
+def test_the_user_guide_is_package_data_with_its_pictures():
+    """Every file the help window shows is matched by the package-data patterns, so a
+    wheel or an installer carries the whole guide."""
+    from fnmatch import fnmatch
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["jzdesk.guide"]
+    folder = ROOT / config["tool"]["setuptools"]["package-dir"]["jzdesk.guide"]
+    files = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+    shipped = [f for f in files if any(fnmatch(f, pattern) for pattern in patterns)]
+    assert "index.md" in shipped and any(f.startswith("images/") for f in shipped)
+    assert sorted(set(files) - set(shipped)) == ["__init__.py"]  # a module, shipped as one

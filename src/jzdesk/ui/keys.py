@@ -11,9 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
 
-def widget_shortcut(widget, keys, slot) -> QShortcut:
-    """``keys`` call ``slot`` only while ``widget`` itself has the focus."""
+def widget_shortcut(widget, keys, slot, *, what: str = "") -> QShortcut:
+    """``keys`` call ``slot`` only while ``widget`` itself has the focus; ``what`` says
+    what they do, in 帮助 → 快捷键 (a test fails while one says nothing)."""
     shortcut = QShortcut(QKeySequence(keys), widget)
+    shortcut.setWhatsThis(what)
     shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
     shortcut.activated.connect(slot)
     return shortcut

@@ -93,8 +93,12 @@ class EntryForm(Attachments, QWidget):
         self.ui.mediaAddButton.clicked.connect(self._add_media)
         self.ui.mediaLinkEdit.returnPressed.connect(self._add_media)
         self.ui.photoAddButton.clicked.connect(self._pick_photos)
-        widget_shortcut(self.ui.mediaList, QKeySequence.StandardKey.Delete, self._remove_media)
-        widget_shortcut(self.ui.photoList, QKeySequence.StandardKey.Delete, self._remove_photo)
+        for items, remove, what in (
+            (self.ui.mediaList, self._remove_media, "媒体报道"),
+            (self.ui.photoList, self._remove_photo, "照片"),
+        ):
+            delete = QKeySequence.StandardKey.Delete
+            widget_shortcut(items, delete, remove, what=f"活动登记 → 删除选中的{what}")
         workspace.records_changed.connect(self._follow_store)
         self.ui.photoList.itemDoubleClicked.connect(self.show_photo)
         self.ui.photoList.setAcceptDrops(True)

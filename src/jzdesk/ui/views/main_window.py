@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QW
 from jzdesk import APP_TITLE, __version__
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.preferences import app_settings, ask_open_paths
+from jzdesk.ui.views.help_menu import install_help_menu
 from jzdesk.usecases import installation, ledger
 
 CHOOSE_UNIT = "（请选择单位）"
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.ui.actionRefresh.triggered.connect(workspace.check_for_changes)
         self.ui.actionRefresh.triggered.connect(self._refresh_quota)
         self.ui.actionAbout.triggered.connect(self.show_about)
+        install_help_menu(self, list(TABS))
         workspace.records_changed.connect(self._update_banner)
         workspace.error.connect(lambda text: QMessageBox.warning(self, APP_TITLE, text))
         undo_action = workspace.undo_stack.createUndoAction(self, "撤销")

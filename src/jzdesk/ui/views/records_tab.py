@@ -85,7 +85,12 @@ class RecordsTab(QWidget):
         self.ui.importButton.clicked.connect(self.import_requested)
         self.model.edit_failed.connect(lambda text: QMessageBox.warning(self, "无法修改", text))
         self.form.saved.connect(self._select_record)
-        widget_shortcut(self.ui.table, QKeySequence.StandardKey.Delete, self.delete_selected)
+        widget_shortcut(
+            self.ui.table,
+            QKeySequence.StandardKey.Delete,
+            self.delete_selected,
+            what="活动登记 → 删除台账中选中的记录",
+        )
         self._put_form_first()
         workspace.records_changed.connect(self._on_records_changed)
         self._on_unit_changed()

@@ -32,6 +32,7 @@ class ReportTab(QWidget):
         self.ui = Ui_ReportTab()
         self.ui.setupUi(self)
         self._workspace = workspace
+        self._package_tip = self.ui.packageButton.toolTip()  # a refusal takes its place
         self._folder = tempfile.TemporaryDirectory(prefix="jzdesk-preview-")
         self._generation = 0
         self.preview_path: Path | None = None
@@ -141,7 +142,7 @@ class ReportTab(QWidget):
         refusal = submission_export.reporting_refusal(self._workspace.db, self.unit)
         for widget in (self.ui.packageButton, self.ui.photosCheck, self.ui.planDocButton):
             widget.setEnabled(refusal is None)
-        self.ui.packageButton.setToolTip(refusal or "")
+        self.ui.packageButton.setToolTip(refusal or self._package_tip)
         self.schedule_preview()
 
     def schedule_preview(self) -> None:

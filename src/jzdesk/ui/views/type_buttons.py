@@ -28,6 +28,7 @@ class TypeButtons(QWidget):
         for number, kind in enumerate(ActivityType, start=1):
             button = QPushButton(f"{number} {kind.label}", self)
             button.setCheckable(True)
+            button.setToolTip(f"活动类型：{kind.label}（也可以按数字键 {number}）")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(34)
             colour = kind.colour

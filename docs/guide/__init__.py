@@ -1,0 +1,1 @@
+"""The user guide (使用说明): Markdown chapters and their screenshots, shipped as package data."""
