@@ -59,7 +59,36 @@ def remember_db_path(path: Path) -> None:
     target.write_text(str(Path(path).resolve()), encoding="utf-8")
 
 
-def open_db(path: Path | str) -> sqlite_utils.Database:
+class Database(sqlite_utils.Database):
+    """sqlite-utils' database whose transactions take the write lock as they begin.
+
+    A transaction begun with a plain BEGIN that reads before it writes (adding a record
+    reads who is entering it) cannot wait for another program's write to end: SQLite
+    refuses it at once, since its snapshot would be stale. BEGIN IMMEDIATE waits (up to
+    the busy timeout) for the lock instead, so that adding a record while the window or
+    another command imports a file waits for the import rather than failing.
+    """
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:  # nested: a savepoint, as sqlite-utils makes one
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()  # a no-op if the error already ended the transaction
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.rollback()
+            raise
+
+
+def open_db(path: Path | str) -> Database:
     """Open (creating if need be) and migrate the database at ``path``.
 
     Raises:
@@ -86,7 +115,7 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     try:
         # No sqlite-utils plugins: looking for them reads the metadata of every installed
         # package (20–30 ms of each start), and none may run code on our connection.
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = Database(conn, execute_plugins=False)
         _configure(conn, wal=not on_network_share(path))
         migrate(db)
     except sqlite3.DatabaseError as error:
