@@ -45,6 +45,10 @@ SHAPE_CLASSES = {"h": "0-9a-f", "d": "0-9"}
 # halves of surrogate pairs, and U+FFFE/U+FFFF (no XML file, so no sheet, may hold them).
 CONTROL_RANGES = ((0x00, 0x1F), (0x7F, 0x9F), (0xD800, 0xDFFF), (0xFFFE, 0xFFFF))
 
+# A record edited a million times is not a record: a revision past this was forged, and
+# would make the unit's later genuine edits look older than it.
+MAX_REVISION = 1_000_000
+
 ID_MESSAGE = "记录编号无效"
 TIMESTAMP_MESSAGE = "录入或修改时间无效"
 
@@ -82,6 +86,13 @@ def is_timestamp(text: str) -> bool:
         return False
     hours, minutes, seconds = text[11:13], text[14:16], text[17:19]
     return hours <= "23" and minutes <= "59" and seconds <= "59"
+
+
+def revision_problem(revision: int) -> str | None:
+    """What is wrong with a unit's revision number of a record, or None."""
+    if 1 <= revision <= MAX_REVISION:
+        return None
+    return f"版本号 {revision} 不可能（应在 1–{MAX_REVISION} 之间），文件可能被改动过"
 
 
 def has_control(text: str) -> bool:

@@ -16,8 +16,6 @@ from jzdesk.domain.records import (
 from jzdesk.errors import KnownError
 from jzdesk.io.submission_reader import ReceivedSubmission
 
-MAX_REVISION = 1_000_000  # a record edited a million times is not a record
-
 
 def _sql_in(values) -> str:
     return ", ".join("'" + str(v).replace("'", "''") + "'" for v in values)
@@ -114,7 +112,7 @@ def record_rules(year: int) -> list[tuple[str, str]]:
         (f"delivery IN ('', {_sql_in(DELIVERIES)})", "组织方式无法识别"),
         (flags, "是/否项的值无效"),
         (
-            f"revision BETWEEN 1 AND {MAX_REVISION} AND base_revision BETWEEN 0 AND revision - 1",
+            f"revision BETWEEN 1 AND {validity.MAX_REVISION} AND base_revision BETWEEN 0 AND revision - 1",
             "版本号无效",
         ),
         *texts,

@@ -12,6 +12,7 @@ from pathlib import Path
 import sqlite_utils
 
 from jzdesk.domain.periods import Period, quarter_of, quarter_period
+from jzdesk.domain.record_rules import revision_problem
 from jzdesk.domain.records import (
     require_valid,
 )
@@ -135,6 +136,7 @@ def _checked_rows(db, parsed, unit: Unit, path: Path) -> list[tuple]:
                 raise KnownError(f"活动日期 {fields.date.isoformat()} 在今天之后")
             if row.detail is not None:
                 _check_owner(db, row.detail.record_id, unit)
+                _check_revision(row.detail.revision)
         except KnownError as error:
             problems.append(f"第 {row.row} 行：{error.message}")
             continue
@@ -142,11 +144,19 @@ def _checked_rows(db, parsed, unit: Unit, path: Path) -> list[tuple]:
     for detail in parsed.details if parsed.misaligned else ():
         try:
             _check_owner(db, detail.record_id, unit)
+            _check_revision(detail.revision)
         except KnownError as error:
             problems.append(f"“活动明细”第 {detail.row.row} 行：{error.message}")
     if problems:
         raise SheetRejected(path.name, problems)
     return checked
+
+
+def _check_revision(revision: int) -> None:
+    """The hidden 活动明细 sheet's 版本 of a row obeys the rule a submission file's does."""
+    problem = revision_problem(revision)
+    if problem:
+        raise KnownError(f"“活动明细”中的{problem}")
 
 
 def _sheet_unit(db, parsed, unit: Unit | None, path: Path) -> Unit:
