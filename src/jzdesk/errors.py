@@ -45,6 +45,7 @@ def os_reason(error: OSError) -> str:
         errno.EISDIR: "这是一个文件夹，不是文件",
         errno.EROFS: "磁盘是只读的",
         errno.EBUSY: "文件正被其他程序使用",
+        errno.ENAMETOOLONG: "路径太长（超过系统允许的长度），请把文件移到层次较浅的文件夹中",
     }
     return reasons.get(error.errno, error.strerror or str(error))
 
