@@ -11,7 +11,14 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk.errors import DamagedDatabaseError, KnownError, os_reason, sqlite_failure
+from jzdesk.errors import (
+    DamagedDatabaseError,
+    DiskFullError,
+    KnownError,
+    is_disk_full,
+    os_reason,
+    sqlite_failure,
+)
 from jzdesk.store.migrations import migrate
 
 DB_ENV = "JZDESK_DB"
@@ -67,6 +74,8 @@ class Database(sqlite_utils.Database):
     refuses it at once, since its snapshot would be stale. BEGIN IMMEDIATE waits (up to
     the busy timeout) for the lock instead, so that adding a record while the window or
     another command imports a file waits for the import rather than failing.
+
+    A write that finds the disk full is rolled back whole and raised as DiskFullError.
     """
 
     @contextmanager
@@ -78,13 +87,11 @@ class Database(sqlite_utils.Database):
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self
-        except BaseException:
-            self.conn.rollback()  # a no-op if the error already ended the transaction
-            raise
-        try:
             self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.rollback()
+        except BaseException as error:
+            self.conn.rollback()  # a no-op if the error already ended the transaction
+            if is_disk_full(error):
+                raise DiskFullError() from error
             raise
 
 
@@ -173,17 +180,40 @@ def checkpoint_at_end(db: sqlite_utils.Database) -> Iterator[None]:
     finally:
         db.execute(f"PRAGMA wal_autocheckpoint = {_AUTOCHECKPOINT_PAGES}")
         # PASSIVE never waits: with a reader in the way, the next commit copies the rest.
-        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        try:
+            db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.OperationalError as error:
+            # No room to grow the database file: what was committed is safe in the log,
+            # which a later checkpoint copies back once there is room.
+            if not is_disk_full(error):
+                raise
 
 
 _AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
 BATCH_CHECKPOINT_PAGES = 10_000  # 40 MB of log
 
 
+def _no_room_beside(path: Path) -> bool:
+    """Whether the disk holding ``path`` has (almost) no room left: SQLite reports the
+    write-ahead log's index it could not make as an I/O error, not as a full disk."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def _explain(path: Path, error: sqlite3.DatabaseError) -> KnownError:
     failure = sqlite_failure(error)
     if failure in ("busy", "locked"):
         return KnownError(f"数据库 {path} 正被其他程序使用，请关闭其他 jzdesk 窗口后重试")
+    if failure == "full" or (failure == "ioerr" and _no_room_beside(path)):
+        # Opening upgrades the database (a migration, rolled back whole) and makes its
+        # write-ahead log: either may find no room.
+        return KnownError(
+            f"磁盘空间不足，无法打开数据库 {path}（数据库没有改动）；请清理磁盘后重试"
+        )
     if failure in ("notadb", "corrupt"):
         return DamagedDatabaseError(f"文件 {path} 不是 jzdesk 数据库或已损坏，请从备份恢复")
     if failure in ("cantopen", "readonly"):

@@ -11,7 +11,13 @@ from pathlib import Path
 import sqlite_utils
 
 from jzdesk.domain.units import Unit
-from jzdesk.errors import KnownError, disk_full_message, is_disk_full, os_reason
+from jzdesk.errors import (
+    DiskFullError,
+    KnownError,
+    disk_full_message,
+    is_disk_full,
+    os_reason,
+)
 from jzdesk.io.files import readable_paths
 from jzdesk.usecases import backups
 from jzdesk.usecases.import_result import ImportResult
@@ -71,6 +77,8 @@ def _import_file(
             f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub "
             "和填好的统计表 .xlsx"
         )
+    except DiskFullError:  # the write was rolled back whole: say which file was not
+        return ImportResult(path.name, "rejected", disk_full_message(path))
     except KnownError as error:
         return ImportResult(path.name, "rejected", error.message, reason_code=error.code)
     except sqlite3.OperationalError as error:  # a filled sheet's import ran out of room
