@@ -177,6 +177,7 @@ def _merge(
                 import_id=import_id,
                 now=now,
                 saved_by=saved_by,
+                unit_row=row,
             )
             changes[change] += 1
         conflicts = sum(
