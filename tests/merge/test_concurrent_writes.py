@@ -6,9 +6,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 
+import pytest
+
+from jzdesk.domain.periods import parse_period
 from jzdesk.store.db import open_db
-from jzdesk.usecases import imports
-from jzdesk.usecases.submission_import import import_submission
+from jzdesk.usecases import imports, sheets
 
 
 def test_add_event_waits_for_another_programs_write_instead_of_failing(db, db_path, run_cli):
@@ -28,19 +30,25 @@ def test_add_event_waits_for_another_programs_write_instead_of_failing(db, db_pa
     assert db.execute("SELECT title FROM records").fetchall() == [("演出",)]
 
 
-def test_one_file_imported_by_two_programs_at_once_is_logged_once(make_unit, city, tmp_path):
+@pytest.mark.parametrize("kind", ["submission", "sheet"])
+def test_one_file_imported_by_two_programs_at_once_is_logged_once(make_unit, city, tmp_path, kind):
     desk = make_unit()
     desk.add(title="演出")
-    package = desk.export()
+    if kind == "submission":
+        path = desk.export()
+    else:
+        path = sheets.export_sheet_xlsx(
+            desk.db, desk.unit, parse_period("2021Q1"), tmp_path / "q1.xlsx"
+        )
     second = open_db(tmp_path / "city" / "city.sqlite")
     results = []
 
     def the_other_program_imports_it_meanwhile():
         # This import has checked the file and not yet begun to write.
-        results.extend(imports.import_files(second, [package]))
+        results.extend(imports.import_files(second, [path]))
 
     try:
-        mine = import_submission(city, package, before_write=the_other_program_imports_it_meanwhile)
+        mine = imports.import_file(city, path, before_write=the_other_program_imports_it_meanwhile)
     finally:
         second.close()
 
