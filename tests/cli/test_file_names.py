@@ -3,7 +3,9 @@ refuses as too long is a message, not a traceback (issue 22, item 4)."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -79,3 +81,29 @@ def test_a_path_too_long_for_the_system_is_a_message(tmp_path, run_cli, db_path)
     assert imported.code == 1 and "路径太长" in imported.out + imported.err
     assert "沁阳.jzsub" in imported.out + imported.err
     assert opened.code == 1 and "路径太长" in opened.err and "Traceback" not in opened.err
+
+
+def test_an_import_printed_on_a_gbk_console_replaces_what_gbk_cannot_spell(
+    unit_folder, tmp_path, db_path
+):
+    """A Chinese Windows writing into a pipe, or a GBK terminal: ✔ has no GBK spelling and is
+    replaced; the file's name, GBK bytes on disk, is printed readably; JSON stays UTF-8."""
+    db = open_db(unit_folder / "unit.sqlite")
+    path = gbk_path(tmp_path, "沁阳一季度.jzsub")
+    unit = installation.resolve_unit(db, "沁阳")
+    submission_export.export_submission(db, unit, path, period=parse_period("2021Q1"))
+    db.close()
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "PYTHONUTF8": "0"}
+    env.pop("JZDESK_DB", None)
+    code = "import sys; from jzdesk.cli import main; sys.exit(main(sys.argv[1:]))"
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-c", code, "--db", str(db_path), *args]
+        return subprocess.run(command, capture_output=True, env=env, timeout=120)
+
+    imported = cli("import", str(path))
+    log = cli("import-log", "--json")
+
+    assert imported.returncode == 0, imported.stderr.decode("gbk", "replace")
+    assert "? 沁阳一季度.jzsub：新增 1 条" in imported.stdout.decode("gbk")
+    assert json.loads(log.stdout.decode("utf-8"))[0]["file_name"] == "沁阳一季度.jzsub"
