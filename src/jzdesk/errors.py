@@ -41,10 +41,11 @@ def os_reason(error: OSError) -> str:
         errno.ENOENT: "找不到这个文件或文件夹",
         errno.EACCES: "没有权限（文件可能正在别的程序中打开，或文件夹不允许写入）",
         errno.EPERM: "没有权限",
-        errno.ENOSPC: "磁盘已满",
+        errno.ENOSPC: "磁盘空间不足",
         errno.EISDIR: "这是一个文件夹，不是文件",
         errno.EROFS: "磁盘是只读的",
         errno.EBUSY: "文件正被其他程序使用",
+        errno.ENAMETOOLONG: "路径太长（超过系统允许的长度），请把文件移到层次较浅的文件夹中",
     }
     return reasons.get(error.errno, error.strerror or str(error))
 
@@ -78,6 +79,13 @@ def sqlite_failure(error: BaseException) -> str:
 def is_disk_full(error: BaseException) -> bool:
     """SQLite's SQLITE_FULL: the disk (or the temporary folder's) has no room left."""
     return sqlite_failure(error) == "full"
+
+
+class DiskFullError(KnownError):
+    """A write found no room on the disk; its transaction was rolled back whole."""
+
+    def __init__(self) -> None:
+        super().__init__("磁盘空间不足，没有保存（数据库没有改动）；请清理磁盘后重试")
 
 
 def disk_full_message(path) -> str:

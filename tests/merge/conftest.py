@@ -92,6 +92,19 @@ def database_content(db) -> list[str]:
     return [line for line in db.conn.iterdump() if "sqlite_sequence" not in line]
 
 
+def rejected(city, path: Path) -> str:
+    """Import ``path`` into ``city``: it must be refused whole, naming the file, with the
+    database's content unchanged; returns the reason."""
+    from jzdesk.usecases import imports
+
+    before = database_content(city)
+    [result] = imports.import_files(city, [path])
+    assert result.status == "rejected", result
+    assert path.name in result.reason
+    assert database_content(city) == before
+    return result.reason
+
+
 def tamper(path: Path, *statements: str, rehash: bool = True) -> Path:
     """Change a package with plain SQL (as someone with a database browser would), and
     recompute its hash so that only the check under test can catch it."""

@@ -14,7 +14,7 @@ import pytest
 from jzdesk.io.submission_file import FORMAT_VERSION
 from jzdesk.usecases import imports, sheets
 
-from .conftest import database_content, tamper
+from .conftest import rejected, tamper
 
 
 @pytest.fixture
@@ -34,15 +34,6 @@ def variant(package: Path, name: str) -> Path:
     path = package.with_name(name)
     shutil.copyfile(package, path)
     return path
-
-
-def rejected(city, path: Path, run_cli=None) -> str:
-    before = database_content(city)
-    [result] = imports.import_files(city, [path])
-    assert result.status == "rejected", result
-    assert path.name in result.reason
-    assert database_content(city) == before
-    return result.reason
 
 
 def flip_bytes(path: Path, offset: int, count: int = 64) -> Path:

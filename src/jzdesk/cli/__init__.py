@@ -51,6 +51,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except OSError as error:
+        if error.filename is None:  # not a path the user gave: a bug
+            raise
+        from jzdesk.errors import os_reason
+        from jzdesk.io.files import readable_name
+
+        name = readable_name(error.filename)
+        print(f"{APP_NAME}: 错误：无法访问 {name}：{os_reason(error)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         # Every write is one transaction: what finished is kept, the step under way is not.
         from jzdesk.usecases.imports import discard_unfinished

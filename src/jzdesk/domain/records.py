@@ -8,6 +8,7 @@ from datetime import date
 
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import Period
+from jzdesk.domain.record_rules import text_problem, without_control
 from jzdesk.errors import KnownError
 
 VENUE_CATEGORIES = (
@@ -68,7 +69,6 @@ FIELD_LABELS = {
     "notes": "备注",
 }
 
-MAX_TEXT = 2000
 # Far above any real event, far below what would overflow a sum over a million records.
 MAX_SESSIONS = 1000
 MAX_AUDIENCE = 1_000_000
@@ -239,9 +239,11 @@ def check_fields(fields: RecordFields) -> list[Problem]:
             allowed = "、".join(MEDIA_CHANNELS)
             problems.append(Problem("media", f"媒体类别“{item.channel}”应为 {allowed} 之一"))
     for name in ("title", "venue", "presenter", "notes"):
-        if len(getattr(fields, name)) > MAX_TEXT:
-            label = FIELD_LABELS[name]
-            problems.append(Problem(name, f"{label}太长（超过 {MAX_TEXT} 个字）"))
+        problem = text_problem(name, getattr(fields, name))
+        if problem:
+            problems.append(Problem(name, problem))
+    for problem in filter(None, (text_problem("link", item.link) for item in fields.media)):
+        problems.append(Problem("media", problem))
     return problems
 
 
@@ -307,8 +309,6 @@ def is_likely_duplicate(new: RecordFields, old: RecordFields) -> bool:
     return _similar(new.venue, old.venue) or _similar(new.title, old.title)
 
 
-# Control characters, and what no XML file (a sheet) may hold: surrogates and U+FFFE/U+FFFF.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile(r"\s*[\r\n\t]+\s*")
 
 
@@ -326,7 +326,7 @@ def clean_text(text: str) -> str:
     Pasted text brings tabs, newlines and terminal escapes along; they would break the
     sheet's cells and the command line's columns, and show as boxes in the window.
     """
-    return _CONTROL.sub("", _LINE_BREAKS.sub(" ", text)).strip()
+    return without_control(_LINE_BREAKS.sub(" ", text)).strip()
 
 
 def cleaned(fields: RecordFields) -> RecordFields:

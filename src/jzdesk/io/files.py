@@ -3,13 +3,61 @@ the pixel count read from the header, so a bomb is refused before it is decoded.
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 import stat
+import tempfile
 import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from jzdesk.errors import KnownError, os_reason
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file begins
+
+
+# How Python holds the bytes of a file name that are not text in the file system's
+# encoding (PEP 383): lone surrogates, which no message, console or database text may carry.
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def readable_name(path: Path | str) -> str:
+    """A file's name as a person reads it. A name on Linux is bytes; one made on a Chinese
+    Windows (a zip's entries, a USB stick) is GBK, not UTF-8: it is decoded as GB 18030
+    (GBK's superset) where that works, else with U+FFFD for each byte that is not text."""
+    name = Path(path).name
+    if not _UNDECODED.search(name):
+        return name
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
+@contextmanager
+def readable_paths(paths: Sequence[Path]) -> Iterator[dict[Path, Path]]:
+    """Each of ``paths`` → a path to the same file named as a person reads it: the path
+    itself, or for a name that is not text (see readable_name) a link to the file in a
+    private folder, so that every message and the import log name it readably. The folder
+    is removed on exit."""
+    usable = {Path(path): Path(path) for path in paths}
+    unreadable = [path for path in usable if readable_name(path) != path.name]
+    if not unreadable:
+        yield usable
+        return
+    folder = Path(tempfile.mkdtemp(prefix="jzdesk-names-"))
+    try:
+        for number, path in enumerate(unreadable):
+            alias = folder / str(number) / readable_name(path)
+            alias.parent.mkdir()
+            alias.symlink_to(path.absolute())
+            usable[path] = alias
+        yield usable
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def file_head(path: Path, size: int) -> bytes:

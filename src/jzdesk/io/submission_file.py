@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jzdesk.domain.records import RECORD_COLUMNS
-from jzdesk.errors import KnownError, os_reason
+from jzdesk.errors import KnownError, is_disk_full, os_reason
 
 FORMAT = "jzdesk-submission"
 
@@ -183,7 +183,8 @@ def write_submission(path: Path, content: SubmissionContent) -> Written:
         raise KnownError(f"无法写入 {path}：{os_reason(error)}", field="out") from error
     except sqlite3.OperationalError as error:  # the folder cannot be written, disk full
         temporary.unlink(missing_ok=True)
-        raise KnownError(f"无法写入 {path}：{error}", field="out") from error
+        why = "磁盘空间不足" if is_disk_full(error) else str(error)
+        raise KnownError(f"无法写入 {path}：{why}", field="out") from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

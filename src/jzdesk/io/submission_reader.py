@@ -1,7 +1,7 @@
 """Opening a received submission file as *untrusted*: a private copy opened read-only and
 immutable, with ``trusted_schema`` off, an authorizer that allows only reading, limits on
-string size, a time budget, ``quick_check``, the exact expected schema and the content hash
-— all before a single row is believed."""
+string size, a time budget, ``integrity_check``, the exact expected schema and the content
+hash — all before a single row is believed."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from jzdesk.io.submission_file import (
 _ALLOWED_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION}
 
 
-_ALLOWED_PRAGMAS = {"quick_check", "application_id", "user_version", "page_count"}
+_ALLOWED_PRAGMAS = {"integrity_check", "application_id", "user_version", "page_count"}
 
 
 class ReceivedSubmission:
@@ -73,8 +73,9 @@ class ReceivedSubmission:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def records(self) -> Iterator[tuple]:
-        """Every record row, in RECORD_COLUMNS order."""
-        return self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records")
+        """Every record row, in RECORD_COLUMNS order, read as the content hash reads them
+        (in id order, through the primary key's index)."""
+        return self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records ORDER BY id")
 
     def violations(self, conditions: list[str], *, limit: int = 20) -> list[tuple[str, int]]:
         """(record id, index of the first condition it breaks) for at most ``limit``
@@ -272,7 +273,9 @@ def _check_content(conn: sqlite3.Connection, name: str) -> dict[str, str]:
             raise KnownError(f"文件 {name} 不是 jzdesk 上报文件（是其他程序的数据库）")
         header_version = conn.execute("PRAGMA user_version").fetchone()[0]
         _check_version(header_version, name)
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        # Not quick_check: only integrity_check compares each index with its table, and the
+        # hash reads the ids through the index while the rules scan the table.
+        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise KnownError(damaged)
         schema = conn.execute(
             "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import sqlite_utils
 
-from jzdesk.errors import DamagedDatabaseError, KnownError, os_reason, sqlite_failure
+from jzdesk.errors import (
+    DamagedDatabaseError,
+    DiskFullError,
+    KnownError,
+    is_disk_full,
+    os_reason,
+    sqlite_failure,
+)
 from jzdesk.store.migrations import migrate
 
 DB_ENV = "JZDESK_DB"
@@ -59,7 +66,36 @@ def remember_db_path(path: Path) -> None:
     target.write_text(str(Path(path).resolve()), encoding="utf-8")
 
 
-def open_db(path: Path | str) -> sqlite_utils.Database:
+class Database(sqlite_utils.Database):
+    """sqlite-utils' database whose transactions take the write lock as they begin.
+
+    A transaction begun with a plain BEGIN that reads before it writes (adding a record
+    reads who is entering it) cannot wait for another program's write to end: SQLite
+    refuses it at once, since its snapshot would be stale. BEGIN IMMEDIATE waits (up to
+    the busy timeout) for the lock instead, so that adding a record while the window or
+    another command imports a file waits for the import rather than failing.
+
+    A write that finds the disk full is rolled back whole and raised as DiskFullError.
+    """
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:  # nested: a savepoint, as sqlite-utils makes one
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+            self.conn.execute("COMMIT")
+        except BaseException as error:
+            self.conn.rollback()  # a no-op if the error already ended the transaction
+            if is_disk_full(error):
+                raise DiskFullError() from error
+            raise
+
+
+def open_db(path: Path | str) -> Database:
     """Open (creating if need be) and migrate the database at ``path``.
 
     Raises:
@@ -86,7 +122,7 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     try:
         # No sqlite-utils plugins: looking for them reads the metadata of every installed
         # package (20–30 ms of each start), and none may run code on our connection.
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = Database(conn, execute_plugins=False)
         _configure(conn, wal=not on_network_share(path))
         migrate(db)
     except sqlite3.DatabaseError as error:
@@ -144,17 +180,40 @@ def checkpoint_at_end(db: sqlite_utils.Database) -> Iterator[None]:
     finally:
         db.execute(f"PRAGMA wal_autocheckpoint = {_AUTOCHECKPOINT_PAGES}")
         # PASSIVE never waits: with a reader in the way, the next commit copies the rest.
-        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        try:
+            db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.OperationalError as error:
+            # No room to grow the database file: what was committed is safe in the log,
+            # which a later checkpoint copies back once there is room.
+            if not is_disk_full(error):
+                raise
 
 
 _AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
 BATCH_CHECKPOINT_PAGES = 10_000  # 40 MB of log
 
 
+def _no_room_beside(path: Path) -> bool:
+    """Whether the disk holding ``path`` has (almost) no room left: SQLite reports the
+    write-ahead log's index it could not make as an I/O error, not as a full disk."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def _explain(path: Path, error: sqlite3.DatabaseError) -> KnownError:
     failure = sqlite_failure(error)
     if failure in ("busy", "locked"):
         return KnownError(f"数据库 {path} 正被其他程序使用，请关闭其他 jzdesk 窗口后重试")
+    if failure == "full" or (failure == "ioerr" and _no_room_beside(path)):
+        # Opening upgrades the database (a migration, rolled back whole) and makes its
+        # write-ahead log: either may find no room.
+        return KnownError(
+            f"磁盘空间不足，无法打开数据库 {path}（数据库没有改动）；请清理磁盘后重试"
+        )
     if failure in ("notadb", "corrupt"):
         return DamagedDatabaseError(f"文件 {path} 不是 jzdesk 数据库或已损坏，请从备份恢复")
     if failure in ("cantopen", "readonly"):

@@ -166,23 +166,34 @@ def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
     ).fetchone()[0]
 
 
-def _levelled(unit_revision: str) -> str:
-    """The SET clause that brings ``r`` level with the unit's revision ``unit_revision`` (an
-    SQL expression) when the content is the same: it takes the unit's revision number
-    unless the city had edited the record (to the same content)."""
-    revision = (
+def _levelled_revision(unit_revision: str) -> str:
+    """The revision ``r`` takes when brought level with the unit's revision
+    ``unit_revision`` (an SQL expression) of the same content: the unit's number, unless
+    the city had edited the record (to the same content)."""
+    return (
         "CASE WHEN r.received_as IN (0, r.revision) "
         f"THEN MAX(r.revision, {unit_revision}) ELSE r.revision END"
     )
+
+
+def _levelled(unit_revision: str) -> str:
+    """The SET clause that brings ``r`` level with the unit's revision (see
+    _levelled_revision)."""
+    revision = _levelled_revision(unit_revision)
     return f"received_revision = {unit_revision}, revision = {revision}, received_as = {revision}"
 
 
 def mark_synced(db: sqlite_utils.Database) -> None:
     """Every staged record of the same content under a newer revision (Outcome.SYNC): see
-    bring_level."""
+    bring_level. A record that takes the unit's revision number takes its bookkeeping
+    with it (what it was made from, when), as if the file had brought it new: the city
+    then holds the same row whatever order the unit's files arrived in."""
+    taken = f"{_levelled_revision('i.revision')} > r.revision"
     db.execute(
-        f"UPDATE records AS r SET {_levelled('i.revision')} FROM {_STAGE} i "
-        "WHERE i.kind = 'sync' AND r.id = i.id"
+        f"UPDATE records AS r SET {_levelled('i.revision')}, "
+        f"base_revision = CASE WHEN {taken} THEN i.base_revision ELSE r.base_revision END, "
+        f"updated_at = CASE WHEN {taken} THEN i.updated_at ELSE r.updated_at END "
+        f"FROM {_STAGE} i WHERE i.kind = 'sync' AND r.id = i.id"
     )
     db.execute(
         "UPDATE conflicts SET resolution = 'superseded', resolved_at = datetime('now') "
@@ -236,18 +247,26 @@ def take_incoming(
     import_id: int | None,
     now: str,
     saved_by: str,
+    unit_row: dict | None = None,
 ) -> str:
     """Replace a stored record by the unit's version ``unit_revision`` as its next local
-    revision (the history keeps both); returns the change: updated, deleted or restored."""
+    revision (the history keeps both); returns the change: updated, deleted or restored.
+
+    ``unit_row``, the version's row in a submission file: a record that takes the unit's
+    revision number takes the unit's bookkeeping with it (base_revision, updated_at), so
+    that the city holds the same row whatever order the unit's files arrived in."""
     before = records.get_record(db, record_id)
     _ensure_snapshot(db, before)
     revision = max(before.revision + 1, unit_revision)
+    base, updated = before.revision, now
+    if unit_row is not None and revision == unit_revision:
+        base, updated = unit_row["base_revision"], unit_row["updated_at"]
     db.execute(
         f"UPDATE records SET {', '.join(f'{c} = ?' for c in _FIELDS)}, deleted = ?, "
-        "base_revision = revision, revision = ?, updated_at = ?, "
+        "base_revision = ?, revision = ?, updated_at = ?, "
         "received_revision = MAX(received_revision, ?), received_as = ? WHERE id = ?",
         records.field_values(fields)
-        + (int(deleted), revision, now, unit_revision, revision, record_id),
+        + (int(deleted), base, revision, updated, unit_revision, revision, record_id),
     )
     close_superseded(db, record_id, unit_revision, now=now, by=saved_by)
     db.execute("DELETE FROM record_media WHERE record_id = ?", [record_id])

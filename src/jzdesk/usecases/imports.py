@@ -11,7 +11,14 @@ from pathlib import Path
 import sqlite_utils
 
 from jzdesk.domain.units import Unit
-from jzdesk.errors import KnownError, disk_full_message, is_disk_full
+from jzdesk.errors import (
+    DiskFullError,
+    KnownError,
+    disk_full_message,
+    is_disk_full,
+    os_reason,
+)
+from jzdesk.io.files import readable_paths
 from jzdesk.usecases import backups
 from jzdesk.usecases.import_result import ImportResult
 from jzdesk.usecases.sheet_import import import_sheet
@@ -34,9 +41,28 @@ def import_file(
     submission_check.ReadAhead, which may have checked the file already. ``before_write`` is
     called once the file has passed its checks, just before it may change the database
     (import_batch backs the database up there)."""
+    with readable_paths([Path(path)]) as usable:
+        return _import_file(
+            db,
+            usable[Path(path)],
+            unit=unit,
+            should_stop=should_stop,
+            ahead=ahead,
+            before_write=before_write,
+        )
+
+
+def _import_file(
+    db: sqlite_utils.Database,
+    path: Path,
+    *,
+    unit: Unit | None,
+    should_stop: Callable[[], bool] | None,
+    ahead: ReadAhead | None,
+    before_write: Callable[[], object] | None,
+) -> ImportResult:
     from jzdesk.usecases.submission_import import import_submission as import_submission
 
-    path = Path(path)
     try:
         if path.is_dir():
             raise KnownError(f"{path.name} 是一个文件夹，请选择其中的 .jzsub 或 .xlsx 文件")
@@ -51,12 +77,16 @@ def import_file(
             f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub "
             "和填好的统计表 .xlsx"
         )
+    except DiskFullError:  # the write was rolled back whole: say which file was not
+        return ImportResult(path.name, "rejected", disk_full_message(path))
     except KnownError as error:
         return ImportResult(path.name, "rejected", error.message, reason_code=error.code)
     except sqlite3.OperationalError as error:  # a filled sheet's import ran out of room
         if not is_disk_full(error):
             raise
         return ImportResult(path.name, "rejected", disk_full_message(path))
+    except OSError as error:  # the path itself: too long, a folder gone meanwhile, …
+        return ImportResult(path.name, "rejected", f"无法读取文件 {path.name}：{os_reason(error)}")
 
 
 def discard_unfinished() -> None:
@@ -98,12 +128,13 @@ def import_batch(
     sweep_stale_copies()
     known = imported_hashes(db)
     with (
-        ReadAhead(paths, known=known, keep_waiting=keep_waiting) as ahead,
+        readable_paths(paths) as usable,
+        ReadAhead(list(usable.values()), known=known, keep_waiting=keep_waiting) as ahead,
         checkpoint_at_end(db),
     ):
         backup = _BackupBeforeWriting(db)
         yield lambda path, *, unit=None: import_file(
-            db, path, unit=unit, ahead=ahead, before_write=backup
+            db, usable.get(Path(path), path), unit=unit, ahead=ahead, before_write=backup
         )
 
 

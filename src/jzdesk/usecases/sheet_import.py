@@ -12,6 +12,7 @@ from pathlib import Path
 import sqlite_utils
 
 from jzdesk.domain.periods import Period, quarter_of, quarter_period
+from jzdesk.domain.record_rules import revision_problem
 from jzdesk.domain.records import (
     require_valid,
 )
@@ -57,21 +58,17 @@ def import_sheet(
     unit = _sheet_unit(db, parsed, unit, path)
     rows = _checked_rows(db, parsed, unit, path)
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    earlier = submissions.previous_import(db, unit.code, sha256)
-    if earlier is not None:  # an older sheet again must not undo a newer one
-        return ImportResult(
-            path.name,
-            "unchanged",
-            f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
-            unchanged=len(rows),
-            unit=unit.code,
-            period=earlier["period"],
-        )
+    again = _imported_before(db, unit, sha256, path, len(rows))
+    if again is not None:  # an older sheet again must not undo a newer one
+        return again
     if before_write is not None:
         before_write()
     now, saved_by = installation.now_iso(), f"导入：{path.name}"[:100]
     period = _report_period(parsed, rows)
     with db.atomic():
+        again = _imported_before(db, unit, sha256, path, len(rows))
+        if again is not None:  # by another program while this one read the sheet
+            return again
         import_id = submissions.start_import(
             db,
             {
@@ -135,6 +132,7 @@ def _checked_rows(db, parsed, unit: Unit, path: Path) -> list[tuple]:
                 raise KnownError(f"活动日期 {fields.date.isoformat()} 在今天之后")
             if row.detail is not None:
                 _check_owner(db, row.detail.record_id, unit)
+                _check_revision(row.detail.revision)
         except KnownError as error:
             problems.append(f"第 {row.row} 行：{error.message}")
             continue
@@ -142,11 +140,34 @@ def _checked_rows(db, parsed, unit: Unit, path: Path) -> list[tuple]:
     for detail in parsed.details if parsed.misaligned else ():
         try:
             _check_owner(db, detail.record_id, unit)
+            _check_revision(detail.revision)
         except KnownError as error:
             problems.append(f"“活动明细”第 {detail.row.row} 行：{error.message}")
     if problems:
         raise SheetRejected(path.name, problems)
     return checked
+
+
+def _imported_before(db, unit: Unit, sha256: str, path: Path, rows: int) -> ImportResult | None:
+    """The result of importing a sheet whose very bytes were imported before: unchanged."""
+    earlier = submissions.previous_import(db, unit.code, sha256)
+    if earlier is None:
+        return None
+    return ImportResult(
+        path.name,
+        "unchanged",
+        f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
+        unchanged=rows,
+        unit=unit.code,
+        period=earlier["period"],
+    )
+
+
+def _check_revision(revision: int) -> None:
+    """The hidden 活动明细 sheet's 版本 of a row obeys the rule a submission file's does."""
+    problem = revision_problem(revision)
+    if problem:
+        raise KnownError(f"“活动明细”中的{problem}")
 
 
 def _sheet_unit(db, parsed, unit: Unit | None, path: Path) -> Unit:

@@ -90,9 +90,7 @@ class ReadAhead:
         """``known``: SHA-256 of files imported before (see check_submission).
         ``keep_waiting``, if given, is called about ten times a second while a file's
         checks are awaited (the window keeps painting in it); False stops that file."""
-        self._queue = [
-            Path(p) for p in paths if Path(p).suffix.lower() == ".jzsub" and Path(p).is_file()
-        ]
+        self._queue = [Path(p) for p in paths if Path(p).suffix.lower() == ".jzsub" and _is_file(p)]
         self._known = known
         self._keep_waiting = keep_waiting
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jzdesk-read-ahead")
@@ -139,6 +137,15 @@ class ReadAhead:
             if not self._keep_waiting():
                 raise KnownError(f"导入已取消，文件 {pending.path.name} 未导入")
             wait([pending.future], timeout=0.1)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; False for one whose path the system refuses (too long):
+    its import then says why."""
+    try:
+        return Path(path).is_file()
+    except OSError:
+        return False
 
 
 def _discard(pending: _Pending) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -72,20 +71,30 @@ def _import_checked(
         unit, period = _package_unit(db, package)
         family = unit_family(db, unit, period.end.year)
         reject_problems(checked.package, checked.broken, checked.problems, family)
-        earlier = submissions.previous_import(db, unit.code, package.file_sha256)
-        if earlier is not None:
-            return ImportResult(
-                package.name,
-                "unchanged",
-                f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
-                unchanged=int(package.manifest["record_count"]),
-                unit=unit.code,
-                period=period.text,
-                sheet_code=package.manifest["sheet_code"],
-            )
+        again = _imported_before(db, package, unit, period)
+        if again is not None:
+            return again
         if before_write is not None:
             before_write()
         return _merge(db, checked, unit, family, period)
+
+
+def _imported_before(
+    db: sqlite_utils.Database, package: ReceivedSubmission, unit: Unit, period: Period
+) -> ImportResult | None:
+    """The result of importing a file whose very bytes were imported before: unchanged."""
+    earlier = submissions.previous_import(db, unit.code, package.file_sha256)
+    if earlier is None:
+        return None
+    return ImportResult(
+        package.name,
+        "unchanged",
+        f"此文件已于 {earlier['imported_at'][:10]} 导入过，未重复导入",
+        unchanged=int(package.manifest["record_count"]),
+        unit=unit.code,
+        period=period.text,
+        sheet_code=package.manifest["sheet_code"],
+    )
 
 
 def _package_unit(db: sqlite_utils.Database, package: ReceivedSubmission) -> tuple[Unit, Period]:
@@ -114,19 +123,6 @@ def _package_unit(db: sqlite_utils.Database, package: ReceivedSubmission) -> tup
     return unit, period
 
 
-@contextmanager
-def _immediate(db: sqlite_utils.Database):
-    """One write transaction taken at once (BEGIN IMMEDIATE): another program writing
-    meanwhile makes the import wait, never fail half-way."""
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.conn.rollback()
-        raise
-    db.conn.execute("COMMIT")
-
-
 def _merge(
     db: sqlite_utils.Database, checked: Checked, unit: Unit, family: list[str], period: Period
 ) -> ImportResult:
@@ -136,7 +132,12 @@ def _merge(
     saved_by = f"导入：{package.name}"[:100]
     year = period.end.year
     sequence = int(manifest["sequence"])
-    with merge.attached_stage(db, stage_records(checked)), _immediate(db):
+    # One write transaction taken at once (store.db.Database.atomic: BEGIN IMMEDIATE):
+    # another program writing meanwhile makes the import wait, never fail half-way.
+    with merge.attached_stage(db, stage_records(checked)), db.atomic():
+        again = _imported_before(db, package, unit, period)
+        if again is not None:  # by another program while this one checked the file
+            return again
         newest = submissions.is_newest_file(db, unit.code, manifest["installation"], sequence)
         moved = submissions.from_another_installation(db, unit.code, manifest["installation"])
         import_id = submissions.start_import(
@@ -176,6 +177,7 @@ def _merge(
                 import_id=import_id,
                 now=now,
                 saved_by=saved_by,
+                unit_row=row,
             )
             changes[change] += 1
         conflicts = sum(

@@ -23,6 +23,7 @@ from jzdesk.domain.records import (
     MediaItem,
     RecordFields,
     check_fields,
+    cleaned,
 )
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_entry_form import Ui_EntryForm
@@ -279,7 +280,7 @@ class EntryForm(Attachments, QWidget):
         if outside:
             self._show_error("date", outside)
             ok = False
-        for problem in check_fields(fields):
+        for problem in check_fields(cleaned(fields)):  # as the ledger will store them
             self._show_error(problem.field, problem.message)
             ok = False
         return fields if ok else None
