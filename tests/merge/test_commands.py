@@ -54,9 +54,11 @@ def test_a_unit_exports_and_the_city_imports_from_the_command_line(run_cli, tmp_
     assert qinyang["quarters"]["Q1"]["received"] is not None
     assert qinyang["quarters"]["Q1"]["status"] in ("on_time", "late")
     assert next(u for u in matrix["units"] if u["code"] == "wenxian")["quarters"]["Q1"] == {
+        "sent": None,
         "received": None,
         "status": "missing",
         "deadline": "2021-04-10",
+        "sent_note": "",
     }
     assert len(matrix["units"]) == 16 and matrix["due"] >= 16
 
@@ -222,3 +224,33 @@ def test_a_year_is_reported_whole_only_once_it_has_ended():
     submission_export.check_report_period(year_period(2021), date(2022, 1, 1))
     with pytest.raises(KnownError, match="还没有结束"):
         submission_export.check_report_period(year_period(2021), date(2021, 12, 31))
+
+
+def test_a_quarter_exported_before_its_deadline_is_on_time_however_late_imported(
+    run_cli, make_unit, tmp_path
+):
+    """Issue 17's reproduction: 温县 exports its Q1 file on 2021-04-07 (due 04-10); the
+    city imports it years later. The quarter is on time, sent 04-07, received today."""
+    from datetime import date
+
+    from .conftest import tamper
+
+    desk = make_unit("温县")
+    desk.add("2021-03-05")
+    package = tamper(
+        desk.export("2021Q1"),
+        "UPDATE manifest SET value = '2021-04-07T06:00:00+00:00' WHERE key = 'exported_at'",
+    )
+    city = tmp_path / "city.sqlite"
+    assert run_cli("--db", str(city), "import", str(package), db=False).code == 0
+    matrix = json.loads(
+        run_cli("--db", str(city), "completeness", "--year", "2021", "--json", db=False).out
+    )
+    q1 = next(u for u in matrix["units"] if u["code"] == "wenxian")["quarters"]["Q1"]
+    assert q1 == {
+        "sent": "2021-04-07",
+        "received": date.today().isoformat(),
+        "status": "on_time",
+        "deadline": "2021-04-10",
+        "sent_note": "",
+    }

@@ -27,7 +27,6 @@ def completeness(
         year,
         units,
         submissions.receipts(db, year),
-        submissions.first_plan_documents(db, year),
         deadline_days=plans.report_days(db, year),
         today=as_of or date.today(),
     )

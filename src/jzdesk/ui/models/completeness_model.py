@@ -52,8 +52,7 @@ class CompletenessModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor("#202020")
         if role == Qt.ItemDataRole.ToolTipRole:
-            received = f"{cell.received:%Y年%m月%d日}收到" if cell.received else "尚未收到"
-            return f"截止 {cell.deadline:%Y年%m月%d日}；{received}（{cell.status.label}）"
+            return cell.explanation()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None
