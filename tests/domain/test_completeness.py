@@ -149,4 +149,5 @@ def test_the_earliest_sending_day_counts_even_if_imported_later():
         "status": "on_time",
         "deadline": "2021-04-10",
         "sent_note": "",
+        "review": None,
     }

@@ -13,7 +13,7 @@ import pytest
 from jzdesk.domain.review import Decision, ReviewState
 from jzdesk.errors import KnownError
 from jzdesk.io.reply_file import content_digest
-from jzdesk.usecases import imports, ledger, review
+from jzdesk.usecases import completeness, imports, ledger, review
 
 from .conftest import database_content
 
@@ -50,6 +50,9 @@ def test_the_whole_review_loop(make_unit, city, tmp_path):
         record_comments={wrong: "受益职工为 0，请核实"},
     )
     assert state_of(city, "wenxian").state is ReviewState.RETURNED
+    matrix = completeness.completeness(city, year=2021).to_json()
+    q1 = next(u for u in matrix["units"] if u["code"] == "wenxian")["quarters"]["Q1"]
+    assert q1["review"] == "returned"
     [reply] = review.export_replies(city, 2021, tmp_path)
     assert reply.name == "温县总工会-2021-审核意见.jzreply"
 
@@ -215,3 +218,28 @@ def test_the_city_does_not_import_a_reply(returned_reply, city):
     _, reply = returned_reply
     result = import_one(city, reply)
     assert result.status == "rejected" and "应在报送单位的程序中导入" in result.reason
+
+
+def test_the_inspection_can_count_only_accepted_quarters(make_unit, city):
+    """温县's Q1 (2 sessions) is accepted, its Q2 (3) returned; 孟州's Q1 waits: counting
+    only accepted quarters, 温县 has 2 and 孟州 none."""
+    from datetime import date
+
+    from jzdesk.domain.evaluation import EvaluationRules
+    from jzdesk.usecases import evaluation
+
+    wenxian, mengzhou = make_unit("温县"), make_unit("孟州")
+    wenxian.add("2021-03-05", sessions=2)
+    wenxian.add("2021-05-05", sessions=3)
+    mengzhou.add("2021-03-08", sessions=4)
+    import_one(city, wenxian.export("2021Q2"))
+    import_one(city, mengzhou.export("2021Q1"))
+    review.decide(city, wenxian.unit, 2021, 1, Decision.ACCEPTED)
+    review.decide(city, wenxian.unit, 2021, 2, Decision.RETURNED, comment="缺照片")
+
+    def totals(**rules) -> dict:
+        _, rows = evaluation.ranking(city, as_of=date(2021, 10, 1), rules=EvaluationRules(**rules))
+        return {r.progress.unit.code: r.progress.total for r in rows if r.progress.total}
+
+    assert totals() == {"wenxian": 5, "mengzhou": 4}
+    assert totals(accepted_only=True) == {"wenxian": 2}

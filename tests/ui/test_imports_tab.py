@@ -59,7 +59,7 @@ def test_many_files_import_with_a_results_table_and_fill_the_matrix(open_window,
     model = tab.model
     names = [model.index(r, 0).data() for r in range(model.rowCount())]
     qinyang = names.index("沁阳市总工会")
-    assert model.index(qinyang, 2).data().endswith(("按时", "逾期"))  # 一季度 received
+    assert model.index(qinyang, 2).data().endswith(("按时 · 待审核", "逾期 · 待审核"))  # received
     assert model.index(names.index("温县总工会"), 2).data() == "未报"
     assert tab.ui.logTable.rowCount() == 3
 

@@ -15,6 +15,7 @@ from datetime import date
 from enum import Enum
 
 from jzdesk.domain.periods import quarter_period, report_deadline
+from jzdesk.domain.review import ReviewState
 
 PLAN_DOCUMENT_DEADLINE = (3, 31)  # month, day
 
@@ -71,6 +72,7 @@ class ReportCell:
     status: ReportStatus
     received: date | None = None  # the day the city imported it
     note: str = ""  # why ``sent`` is the import day, when the stated day was not plausible
+    review: ReviewState | None = None  # the city's review of the quarter (None: 实施方案)
 
     def text(self) -> str:
         """What the matrix cell shows, e.g. ``10-08 按时``, ``未报``, or with the year
@@ -78,7 +80,8 @@ class ReportCell:
         if self.sent is None:
             return self.status.label
         shown = "%m-%d" if self.sent.year == self.deadline.year else "%Y-%m-%d"
-        return f"{self.sent.strftime(shown)} {self.status.label}"
+        reviewed = f" · {self.review.label}" if self.review else ""
+        return f"{self.sent.strftime(shown)} {self.status.label}{reviewed}"
 
     def explanation(self) -> str:
         """Both dates and the deadline in words, for the cell's tooltip."""
@@ -86,9 +89,10 @@ class ReportCell:
         if self.sent is None or self.received is None:
             return f"{due}；尚未收到（{self.status.label}）"
         why = f"（{self.note}）" if self.note else ""
+        reviewed = f"；审核：{self.review.label}" if self.review else ""
         return (
             f"{due}；{self.sent:%Y年%m月%d日}报送{why}，"
-            f"{self.received:%Y年%m月%d日}导入（{self.status.label}）"
+            f"{self.received:%Y年%m月%d日}导入（{self.status.label}）{reviewed}"
         )
 
 
@@ -134,6 +138,7 @@ class Completeness:
                 "status": c.status.value,
                 "deadline": c.deadline.isoformat(),
                 "sent_note": c.note,
+                **({"review": c.review.value if c.review else None} if c.quarter else {}),
             }
 
         on_time, due = self.on_time_share()
@@ -189,9 +194,11 @@ def build_completeness(
     *,
     deadline_days: int,
     today: date,
+    reviews: dict[tuple[str, int], ReviewState] | None = None,
 ) -> Completeness:
     """The matrix for ``units`` ((code, name) in plan order), from each unit's receipts;
-    a receipt counts from its import day on (a matrix "as of" an earlier day ignores it)."""
+    a receipt counts from its import day on (a matrix "as of" an earlier day ignores it).
+    ``reviews[code, quarter]``: the review state shown beside a received quarter."""
     rows = []
     for code, name in units:
         known = [r for r in receipts.get(code, []) if r.imported <= today]
@@ -210,6 +217,9 @@ def build_completeness(
                 continue
             receipt, sent, note = first
             status = report_status(sent, deadline, today)
-            cells.append(ReportCell(quarter, deadline, sent, status, receipt.imported, note))
+            review = (reviews or {}).get((code, quarter)) if quarter else None
+            cells.append(
+                ReportCell(quarter, deadline, sent, status, receipt.imported, note, review)
+            )
         rows.append(UnitCompleteness(code, name, cells[0], tuple(cells[1:])))
     return Completeness(year, today, deadline_days, tuple(rows))

@@ -20,6 +20,7 @@ class EvaluationRules:
     praise_top: int = 3  # the best N by completion rate (0: none)
     criticize_below_pace: float = 0.6  # below this share of pace (0: never)
     criticize_missing_minimum: bool = True  # a minimum of the plan not met
+    accepted_only: bool = False  # count only quarters the city's review accepted (审核通过)
 
 
 @dataclass(frozen=True)
