@@ -18,7 +18,17 @@ from jzdesk.usecases.review import REPLY_SUFFIX, import_reply
 from jzdesk.usecases.sheet_import import import_sheet
 from jzdesk.usecases.submission_check import ReadAhead
 
-IMPORTABLE = (".jzsub", ".xlsx", ".jzreply")
+IMPORTABLE = (".jzsub", ".xlsx", REPLY_SUFFIX)
+
+
+def importable(paths: list[Path]) -> list[Path]:
+    """The files among ``paths`` this program imports (by their extension)."""
+    return [path for path in paths if path.suffix.lower() in IMPORTABLE]
+
+
+def only_replies(paths: list[Path]) -> bool:
+    """Whether ``paths`` are all review replies (which a unit imports, never the city)."""
+    return all(path.suffix.lower() == REPLY_SUFFIX for path in paths)
 
 
 def import_file(

@@ -42,7 +42,8 @@ def quarter_reviews(db: sqlite_utils.Database, year: int) -> list[QuarterReview]
     """
     names = {unit.code: unit.name for unit in installation.all_units(db)}
     own = installation.unit_installation(db)
-    codes = [own.code] if own else [e.unit_code for e in installation.plan_entries(db, year)]
+    entries = installation.plan_entries(db, year)
+    codes = [own.code] if own else [e.unit_code for e in entries if e.quota is not None]
     reported = reviews.reported_quarters(db, year)
     latest: dict[tuple[str, int], ReviewDecision] = {}
     for decision in reviews.decisions(db, year, unit_codes=codes):
@@ -122,12 +123,20 @@ def history(db: sqlite_utils.Database, unit: Unit, year: int, quarter: int) -> l
 
 
 def record_comments(db: sqlite_utils.Database, unit: Unit, year: int) -> dict[str, str]:
-    """The comments on single records of the latest decision of each quarter (record id →
-    comment): what the unit is asked to correct, marked in its ledger."""
+    """The comments on single records of the quarters sent back (record id → comment):
+    what the unit is asked to correct, marked in its ledger. A quarter accepted since
+    asks nothing more."""
     latest: dict[int, ReviewDecision] = {}
     for decision in reviews.decisions(db, year, unit_codes=[unit.code]):
         latest[decision.quarter] = decision
-    return {rid: text for d in latest.values() for rid, text in d.record_comments.items()}
+    returned = [d for d in latest.values() if d.decision is Decision.RETURNED]
+    return {rid: text for d in returned for rid, text in d.record_comments.items()}
+
+
+def comments_to_act_on(db: sqlite_utils.Database) -> dict[str, str]:
+    """At a unit's installation, record_comments of its own unit this year; {} at the city."""
+    own = installation.unit_installation(db)
+    return record_comments(db, own, installation.default_year(db)) if own else {}
 
 
 def export_replies(

@@ -12,6 +12,7 @@ from jzdesk import APP_TITLE, __version__
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.preferences import app_settings, ask_open_paths
 from jzdesk.usecases import installation, ledger
+from jzdesk.usecases.imports import importable, only_replies
 
 CHOOSE_UNIT = "（请选择单位）"
 TITLE_BAR_HEIGHT = 40  # enough for the title bars of Windows 10/11, UOS and Kylin
@@ -24,6 +25,7 @@ TABS = {
     "charts": "图表",
     "evaluation": "检查考核",
     "imports": "汇总导入",
+    "review": "审核",
 }
 
 
@@ -40,8 +42,10 @@ def _make_tab(name: str, workspace, parent) -> QWidget:
         from jzdesk.ui.views.charts_tab import ChartsTab as Tab
     elif name == "evaluation":
         from jzdesk.ui.views.evaluation_tab import EvaluationTab as Tab
-    else:
+    elif name == "imports":
         from jzdesk.ui.views.imports_tab import ImportsTab as Tab
+    else:
+        from jzdesk.ui.views.review_tab import ReviewTab as Tab
     return Tab(workspace, parent)
 
 
@@ -50,6 +54,7 @@ _TAB_SIGNALS = {
     "quota": [("unit_activated", "show_unit_records")],
     "records": [("import_requested", "choose_files_to_import")],
     "imports": [("import_requested", "choose_files_to_import")],
+    "review": [("import_requested", "choose_files_to_import")],
 }
 
 
@@ -196,7 +201,7 @@ class MainWindow(QMainWindow):
         unit = installation.unit_installation(self.workspace.db) is not None
         tabs = self.ui.tabs
         tabs.setTabVisible(list(TABS).index("imports"), not unit)
-        for name in ("quota", "report"):
+        for name in ("quota", "report", "review"):
             if name in self._pages:
                 self._pages[name].apply_role()
 
@@ -292,11 +297,9 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-        from jzdesk.usecases.imports import IMPORTABLE
-
-        wanted = [Path(p) for p in paths if Path(p).suffix.lower() in IMPORTABLE]
-        if wanted:
-            self.ui.tabs.setCurrentWidget(self.imports_tab)
+        wanted = importable([Path(p) for p in paths])
+        if wanted:  # replies are read in 审核, the rest in 汇总导入 (hidden at a unit)
+            self.show_tab("review" if only_replies(wanted) else "imports")
             self.import_files(wanted)
 
     def _ask_unit(self, path: Path):
@@ -391,9 +394,6 @@ def _redo_keys() -> list[QKeySequence]:
 
 def _importable(mime) -> list[Path]:
     """The .jzsub, .xlsx and .jzreply files among what is being dragged onto the window."""
-    from jzdesk.usecases.imports import IMPORTABLE
-
     if not mime.hasUrls():
         return []
-    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [path for path in paths if path.suffix.lower() in IMPORTABLE]
+    return importable([Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()])
