@@ -134,3 +134,18 @@ def test_the_unit_sees_the_returned_quarter_after_importing_the_reply(
     )
     other = ledger_model.row_of(ids[0])
     assert ledger_model.index(other, 1).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_review_model_contract(qtmodeltester, open_window, wenxian):
+    """The review list obeys Qt's model contract, filled (a received quarter) and empty."""
+    from jzdesk.ui.models.review_model import ReviewModel
+
+    _, package, _ = wenxian
+    window = open_window()
+    window.import_files([package])
+    model = ReviewModel()
+    model.set_rows(review.quarter_reviews(window.workspace.db, 2021))
+    assert model.rowCount() == 64  # 16 units with a quota × 4 quarters
+    qtmodeltester.check(model)
+    model.set_rows([])
+    qtmodeltester.check(model)

@@ -57,7 +57,7 @@ class ReviewModel(QAbstractTableModel):
         if not index.isValid():
             return None
         review = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (
                 review.unit_name,
                 _QUARTERS[review.quarter - 1],

@@ -114,6 +114,8 @@ class ReviewTab(QWidget):
             widget.setVisible(not self.at_unit)
         self.importButton.setVisible(self.at_unit)
         self.comment.setReadOnly(self.at_unit)
+        said = "市总工会的意见" if self.at_unit else "意见（需要修改时填写）"
+        self.records.setHorizontalHeaderItem(COMMENT_COLUMN, QTableWidgetItem(said))
         self.heading.setText(
             f"{self.year} 年各季度的审核：已通过、已退回（及要修改的记录）或待审核"
             if self.at_unit
@@ -147,6 +149,9 @@ class ReviewTab(QWidget):
         period = quarter_period(self.year, shown.quarter)
         self.quarterLabel.setText(f"{unit.name} {period.label}：{shown.text()}")
         said = shown.latest.record_comments if shown.latest else {}
+        # A quarter sent again is decided afresh: the last decision's words are shown
+        # (marked, on hover) but not put in the new one.
+        fresh = not self.at_unit and shown.state is ReviewState.PENDING
         found = ledger.list_records(db, ledger.record_filter(unit=unit, period=period))
         self.records.setRowCount(len(found))
         for number, record in enumerate(found):
@@ -162,14 +167,15 @@ class ReviewTab(QWidget):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.records.setItem(number, column, item)
-            note = QTableWidgetItem(said.get(record.id, ""))
+            note = QTableWidgetItem("" if fresh else said.get(record.id, ""))
             note.setData(Qt.ItemDataRole.UserRole, record.id)
             if self.at_unit:
                 note.setFlags(note.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if record.id in said:
                 note.setBackground(COMMENTED)
+                note.setToolTip(f"上次审核的意见：{said[record.id]}")
             self.records.setItem(number, COMMENT_COLUMN, note)
-        self.comment.setPlainText(shown.latest.comment if shown.latest else "")
+        self.comment.setPlainText(shown.latest.comment if shown.latest and not fresh else "")
         self.history.clear()
         self.history.addItems(
             [d.summary() for d in review.history(db, unit, self.year, shown.quarter)]
