@@ -5,7 +5,6 @@ submits again, the city accepts; hostile reply files are refused whole."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from jzdesk.errors import KnownError
 from jzdesk.io.reply_file import content_digest
 from jzdesk.usecases import completeness, imports, ledger, review
 
-from .conftest import database_content
+from .conftest import database_content, tamper
 
 
 def import_one(db, path: Path):
@@ -133,15 +132,7 @@ def variant(path: Path, name: str, *statements: str, rehash: bool = True) -> Pat
     """A copy of a reply changed with plain SQL, its hash recomputed unless told."""
     copy = path.with_name(name)
     shutil.copy(path, copy)
-    conn = sqlite3.connect(copy, isolation_level=None)
-    for statement in statements:
-        conn.execute(statement)
-    if rehash:
-        conn.execute(
-            "UPDATE manifest SET value = ? WHERE key = 'content_sha256'", [content_digest(conn)]
-        )
-    conn.close()
-    return copy
+    return tamper(copy, *statements, rehash=rehash, digest=content_digest)
 
 
 HOSTILE = {
