@@ -64,9 +64,11 @@ def test_the_whole_review_loop(make_unit, city, tmp_path):
     assert review.record_comments(desk.db, desk.unit, 2021) == {wrong: "受益职工为 0，请核实"}
     assert state_of(desk.db, "wenxian", 2).state is ReviewState.PENDING
 
-    # It corrects the record and sends Q1 again: the city's review is open again.
+    # It corrects the record and sends Q1 again: the review is open again at both ends.
     desk.edit(wrong, audience=150)
-    assert import_one(city, desk.export("2021Q1")).status == "imported"
+    again = desk.export("2021Q1")
+    assert state_of(desk.db, "wenxian").text() == "待审核（退回后重新报送）"
+    assert import_one(city, again).status == "imported"
     reopened = state_of(city, "wenxian")
     assert (reopened.state, reopened.changed_since) == (ReviewState.PENDING, 1)
     assert reopened.text() == "待审核（退回后重新报送，改动 1 条）"

@@ -81,12 +81,11 @@ class QuarterReview:
     state: ReviewState
     latest: ReviewDecision | None  # the last decision (also when a new file reopened it)
     changed_since: int = 0  # records of the quarter changed by files after that decision
+    reopened: str = ""  # why a decided quarter waits again, e.g. 退回后重新报送，改动 2 条
 
     def text(self) -> str:
-        """The state in words, with what reopened it, e.g. ``待审核（退回后改动 2 条）``."""
-        if self.state is ReviewState.PENDING and self.latest is not None:
-            return f"待审核（{self.latest.decision.label}后重新报送，改动 {self.changed_since} 条）"
-        return self.state.label
+        """The state in words, with what reopened it, e.g. ``待审核（退回后重新报送，改动 2 条）``."""
+        return f"{self.state.label}（{self.reopened}）" if self.reopened else self.state.label
 
 
 def check_decision(decision: ReviewDecision) -> None:

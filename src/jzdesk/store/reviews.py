@@ -9,6 +9,7 @@ import sqlite_utils
 
 from jzdesk.domain.periods import quarter_period
 from jzdesk.domain.review import Decision, ReviewDecision
+from jzdesk.store import settings
 
 
 def add_decision(
@@ -125,3 +126,20 @@ def reported_quarters(db: sqlite_utils.Database, year: int) -> dict[str, int]:
             [year],
         ).fetchall()
     )
+
+
+def note_sent(db: sqlite_utils.Database, year: int, quarter: int, at: str) -> None:
+    """At a unit: a submission file reporting ``quarter`` (and, being cumulative, every
+    quarter before it) was exported at ``at`` (local time, as received_at)."""
+    settings.set_meta(db, f"review_sent_{year}Q{quarter}", at)
+
+
+def last_sent(db: sqlite_utils.Database, year: int, quarter: int) -> str:
+    """At a unit: when a file reporting ``quarter`` was last exported ("" if never)."""
+    times = [settings.get_meta(db, f"review_sent_{year}Q{q}") or "" for q in range(quarter, 5)]
+    return max(times)
+
+
+def received_at(db: sqlite_utils.Database, uid: str) -> str:
+    row = db.execute("SELECT received_at FROM review_decisions WHERE uid = ?", [uid]).fetchone()
+    return (row[0] or "") if row else ""

@@ -52,22 +52,30 @@ def quarter_reviews(db: sqlite_utils.Database, year: int) -> list[QuarterReview]
     for code in codes:
         for quarter in range(1, 5):
             decision = latest.get((code, quarter))
-            state, changed = _state(db, code, year, quarter, decision, reported, at_unit=bool(own))
-            found.append(QuarterReview(code, names[code], year, quarter, state, decision, changed))
+            state, why, changed = _state(
+                db, code, year, quarter, decision, reported, at_unit=bool(own)
+            )
+            found.append(
+                QuarterReview(code, names[code], year, quarter, state, decision, changed, why)
+            )
     return found
 
 
 def _state(db, code, year, quarter, decision, reported, *, at_unit: bool):
-    """(state, records changed since the decision) of one unit's quarter."""
+    """(state, why it is pending again, records changed since) of one unit's quarter."""
     if decision is None:
         received = at_unit or reported.get(code, 0) >= quarter
-        return (ReviewState.PENDING if received else ReviewState.NOT_RECEIVED), 0
+        return (ReviewState.PENDING if received else ReviewState.NOT_RECEIVED), "", 0
+    again = f"{decision.decision.label}后重新报送"
+    if at_unit:  # the unit knows only that it sent the quarter again since the reply
+        sent = reviews.last_sent(db, year, quarter) > reviews.received_at(db, decision.uid)
+        return (ReviewState.PENDING, again, 0) if sent else (ReviewState(decision.decision), "", 0)
     files, changed = reviews.changes_since(
         db, code, year, quarter, reviews.seen_import(db, decision.uid)
     )
-    if files and not at_unit:
-        return ReviewState.PENDING, changed
-    return ReviewState(decision.decision.value), 0
+    if files:
+        return ReviewState.PENDING, f"{again}，改动 {changed} 条", changed
+    return ReviewState(decision.decision.value), "", 0
 
 
 def decide(
@@ -115,6 +123,12 @@ def decide(
     with db.atomic():
         reviews.add_decision(db, made, seen_import=reviews.newest_import(db, unit.code))
     return made
+
+
+def note_sent(db: sqlite_utils.Database, year: int, quarter: int) -> None:
+    """At a unit, after exporting a file reporting ``quarter``: a quarter sent back and
+    sent again waits for the city's review (待审核) until its next reply."""
+    reviews.note_sent(db, year, quarter, datetime.now().isoformat(timespec="microseconds"))
 
 
 def history(db: sqlite_utils.Database, unit: Unit, year: int, quarter: int) -> list[ReviewDecision]:
@@ -201,7 +215,7 @@ def import_reply(
         raise KnownError(f"审核回复文件 {path.name} 中没有{own.name}的审核意见")
     if before_write is not None:
         before_write()
-    received_at = datetime.now().isoformat(timespec="seconds")
+    received_at = datetime.now().isoformat(timespec="microseconds")
     with db.atomic():
         taken = [d for d in mine if reviews.add_decision(db, d, received_at=received_at)]
     return _reply_result(path, own, taken, len(mine))
