@@ -86,7 +86,7 @@ def test_the_whole_review_loop(make_unit, city, tmp_path):
     assert review.record_comments(desk.db, desk.unit, 2021) == {}
 
 
-def test_a_decision_refuses_what_is_not_the_units_quarter(make_unit, city):
+def test_a_decision_refuses_what_is_not_the_units_quarter(make_unit, city, tmp_path):
     wenxian, mengzhou = make_unit("温县"), make_unit("孟州")
     theirs = mengzhou.add("2021-03-05")
     april = wenxian.add("2021-04-02")
@@ -108,6 +108,14 @@ def test_a_decision_refuses_what_is_not_the_units_quarter(make_unit, city):
     with pytest.raises(KnownError, match="报送单位的程序不能审核"):
         review.decide(wenxian.db, wenxian.unit, 2021, 1, Decision.ACCEPTED)
     assert review.history(city, wenxian.unit, 2021, 1) == []
+    with pytest.raises(KnownError, match="还没有审核意见"):
+        review.export_replies(city, 2021, tmp_path)
+    review.decide(city, wenxian.unit, 2021, 1, Decision.ACCEPTED)
+    with pytest.raises(KnownError, match="应以 .jzreply 结尾"):
+        review.export_replies(city, 2021, tmp_path / "温县.txt", unit=wenxian.unit)
+    with pytest.raises(KnownError, match="报送单位的程序不能导出"):
+        review.export_replies(wenxian.db, 2021, tmp_path)
+    assert list(tmp_path.glob("*.jzreply")) == []
 
 
 @pytest.fixture

@@ -100,8 +100,10 @@ def check_decision(decision: ReviewDecision) -> None:
         raise KnownError(f"审核意见的期间 {decision.year} 年第 {decision.quarter} 季度无效")
     if decision.decision is Decision.RETURNED and not decision.comment.strip():
         raise KnownError("退回时请写明原因（季度意见）", field="comment")
-    if len(decision.comment) > MAX_COMMENT or len(decision.decided_by) > 100:
+    if len(decision.comment) > MAX_COMMENT:
         raise KnownError(f"季度意见太长（最多 {MAX_COMMENT} 字）", field="comment")
+    if len(decision.decided_by) > 100 or len(decision.unit_code) > 100:
+        raise KnownError("审核人或单位代码太长")
     try:
         datetime.fromisoformat(decision.decided_at)
     except ValueError:

@@ -74,7 +74,7 @@ def decisions(
         for decision_id, record_id, text in db.execute(
             "SELECT decision_id, record_id, comment FROM review_comments "
             "WHERE decision_id BETWEEN ? AND ? ORDER BY record_id",
-            [rows[0][0], rows[-1][0]],
+            [min(row[0] for row in rows), max(row[0] for row in rows)],
         ):
             comments.setdefault(decision_id, {})[record_id] = text
     return [

@@ -156,8 +156,9 @@ def comments_to_act_on(db: sqlite_utils.Database) -> dict[str, str]:
 def export_replies(
     db: sqlite_utils.Database, year: int, out: Path, *, unit: Unit | None = None
 ) -> list[Path]:
-    """Write the review replies of ``year``: for one unit to the file ``out``, or one
-    ``<unit>-<year>-审核意见.jzreply`` per unit with decisions into the folder ``out``.
+    """Write the review replies of ``year``: one ``<unit>-<year>-审核意见.jzreply`` per unit
+    with decisions (or for ``unit`` only) into the folder ``out``, or ``unit``'s to the
+    file ``out``.
     A reply carries every decision of the year (a later one supersedes an earlier one),
     so a unit that missed a file loses nothing.
 
@@ -166,18 +167,22 @@ def export_replies(
     """
     from jzdesk.io.reply_file import write_reply
 
+    if installation.unit_installation(db) is not None:
+        raise KnownError("审核回复由市总工会导出，报送单位的程序不能导出")
     codes = [unit.code] if unit else None
     decided = reviews.decisions(db, year, unit_codes=codes)
     if not decided:
         raise KnownError(f"{year} 年还没有审核意见可以导出")
     manifest = {"from_unit": CITY_CODE, "year": str(year), "exported_at": installation.now_iso()}
     manifest["program_version"] = __version__
-    if unit is not None:
+    names = {u.code: u.name for u in installation.all_units(db)}
+    if unit is not None and not out.is_dir():
+        if out.suffix.lower() != REPLY_SUFFIX:
+            raise KnownError(f"审核回复的文件名应以 {REPLY_SUFFIX} 结尾：{out.name}", field="out")
         write_reply(out, manifest, decided)
         return [out]
     if not out.is_dir():
         raise KnownError(f"文件夹 {out} 不存在", field="out")
-    names = {u.code: u.name for u in installation.all_units(db)}
     written = []
     for code in dict.fromkeys(d.unit_code for d in decided):
         path = out / f"{names[code]}-{year}-审核意见{REPLY_SUFFIX}"
