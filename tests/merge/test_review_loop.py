@@ -244,3 +244,20 @@ def test_the_inspection_can_count_only_accepted_quarters(make_unit, city):
 
     assert totals() == {"wenxian": 5, "mengzhou": 4}
     assert totals(accepted_only=True) == {"wenxian": 2}
+
+
+def test_one_reply_for_all_units_gives_each_unit_its_own(make_unit, city, tmp_path):
+    wenxian, mengzhou = make_unit("温县"), make_unit("孟州")
+    for desk in (wenxian, mengzhou):
+        desk.add("2021-03-05")
+        import_one(city, desk.export("2021Q1"))
+    review.decide(city, wenxian.unit, 2021, 1, Decision.ACCEPTED)
+    review.decide(city, mengzhou.unit, 2021, 1, Decision.RETURNED, comment="缺照片")
+    everyone = tmp_path / "全市-2021.jzreply"
+    assert review.export_replies(city, 2021, everyone) == [everyone]
+    for desk, state in ((wenxian, ReviewState.ACCEPTED), (mengzhou, ReviewState.RETURNED)):
+        assert import_one(desk.db, everyone).reason == (
+            f"审核意见 1 条：第 1 季度{'通过' if state is ReviewState.ACCEPTED else '退回'}"
+        )
+        assert [q.state for q in review.quarter_reviews(desk.db, 2021)][0] is state
+        assert len(review.history(desk.db, desk.unit, 2021, 1)) == 1  # not the other's

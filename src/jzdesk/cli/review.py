@@ -46,9 +46,13 @@ def register(commands: Commands) -> None:
         "export", _export, "导出审核回复文件（.jzreply）给报送单位", under=actions
     )
     export.add_argument("--year", metavar="Y", help="年度（默认为最近的计划年度）")
-    export.add_argument("--unit", metavar="NAME", help="只导出此单位的回复（--out 为文件）")
+    export.add_argument("--unit", metavar="NAME", help="只导出此单位的回复")
     export.add_argument(
-        "--out", type=Path, required=True, metavar="PATH", help="输出文件夹（每单位一个文件）或文件"
+        "--out",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="输出文件夹（每单位一个文件），或一个 .jzreply 文件（全部单位在一个文件中，各单位只取自己的）",
     )
     add_json_option(export)
 

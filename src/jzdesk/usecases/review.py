@@ -157,8 +157,8 @@ def export_replies(
     db: sqlite_utils.Database, year: int, out: Path, *, unit: Unit | None = None
 ) -> list[Path]:
     """Write the review replies of ``year``: one ``<unit>-<year>-审核意见.jzreply`` per unit
-    with decisions (or for ``unit`` only) into the folder ``out``, or ``unit``'s to the
-    file ``out``.
+    with decisions (or for ``unit`` only) into the folder ``out``; or to the file ``out``
+    ``unit``'s, or every unit's in one file (each unit takes its own part).
     A reply carries every decision of the year (a later one supersedes an earlier one),
     so a unit that missed a file loses nothing.
 
@@ -176,7 +176,7 @@ def export_replies(
     manifest = {"from_unit": CITY_CODE, "year": str(year), "exported_at": installation.now_iso()}
     manifest["program_version"] = __version__
     names = {u.code: u.name for u in installation.all_units(db)}
-    if unit is not None and not out.is_dir():
+    if not out.is_dir() and (unit is not None or out.suffix.lower() == REPLY_SUFFIX):
         if out.suffix.lower() != REPLY_SUFFIX:
             raise KnownError(f"审核回复的文件名应以 {REPLY_SUFFIX} 结尾：{out.name}", field="out")
         write_reply(out, manifest, decided)
