@@ -55,6 +55,11 @@ Root: HKA; Subkey: "Software\Classes\.jzsub"; ValueType: string; ValueName: ""; 
 Root: HKA; Subkey: "Software\Classes\jzdesk.submission"; ValueType: string; ValueName: ""; ValueData: "jzdesk 上报文件"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\jzdesk.submission\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\jzdesk.exe,0"
 Root: HKA; Subkey: "Software\Classes\jzdesk.submission\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\jzdesk.exe"" ""%1"""
+; A .jzreply (the city's review reply) likewise, at a unit.
+Root: HKA; Subkey: "Software\Classes\.jzreply"; ValueType: string; ValueName: ""; ValueData: "jzdesk.reply"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\jzdesk.reply"; ValueType: string; ValueName: ""; ValueData: "jzdesk 审核回复"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\jzdesk.reply\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\jzdesk.exe,0"
+Root: HKA; Subkey: "Software\Classes\jzdesk.reply\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\jzdesk.exe"" ""%1"""
 
 [Run]
 Filename: "{app}\jzdesk.exe"; Description: "现在运行 jzdesk"; Flags: nowait postinstall skipifsilent

@@ -138,6 +138,7 @@ def test_the_window_renders_frozen(bundle, tmp_path):
         "quota.png",
         "records.png",
         "report.png",
+        "review.png",
     ]
     assert "Traceback" not in result.stderr
 

@@ -105,15 +105,14 @@ def rejected(city, path: Path) -> str:
     return result.reason
 
 
-def tamper(path: Path, *statements: str, rehash: bool = True) -> Path:
-    """Change a package with plain SQL (as someone with a database browser would), and
-    recompute its hash so that only the check under test can catch it."""
+def tamper(path: Path, *statements: str, rehash: bool = True, digest=content_digest) -> Path:
+    """Change a package (or, with the reply file's ``digest``, a reply) with plain SQL (as
+    someone with a database browser would), and recompute its hash so that only the check
+    under test can catch it."""
     conn = sqlite3.connect(path, isolation_level=None)
     for statement in statements:
         conn.execute(statement)
     if rehash:
-        conn.execute(
-            "UPDATE manifest SET value = ? WHERE key = 'content_sha256'", [content_digest(conn)]
-        )
+        conn.execute("UPDATE manifest SET value = ? WHERE key = 'content_sha256'", [digest(conn)])
     conn.close()
     return path

@@ -54,9 +54,12 @@ def test_a_unit_exports_and_the_city_imports_from_the_command_line(run_cli, tmp_
     assert qinyang["quarters"]["Q1"]["received"] is not None
     assert qinyang["quarters"]["Q1"]["status"] in ("on_time", "late")
     assert next(u for u in matrix["units"] if u["code"] == "wenxian")["quarters"]["Q1"] == {
+        "sent": None,
         "received": None,
         "status": "missing",
         "deadline": "2021-04-10",
+        "sent_note": "",
+        "review": None,
     }
     assert len(matrix["units"]) == 16 and matrix["due"] >= 16
 
@@ -222,3 +225,92 @@ def test_a_year_is_reported_whole_only_once_it_has_ended():
     submission_export.check_report_period(year_period(2021), date(2022, 1, 1))
     with pytest.raises(KnownError, match="还没有结束"):
         submission_export.check_report_period(year_period(2021), date(2021, 12, 31))
+
+
+def test_a_quarter_exported_before_its_deadline_is_on_time_however_late_imported(
+    run_cli, make_unit, tmp_path
+):
+    """Issue 17's reproduction: 温县 exports its Q1 file on 2021-04-07 (due 04-10); the
+    city imports it years later. The quarter is on time, sent 04-07, received today."""
+    from datetime import date
+
+    from .conftest import tamper
+
+    desk = make_unit("温县")
+    desk.add("2021-03-05")
+    package = tamper(
+        desk.export("2021Q1"),
+        "UPDATE manifest SET value = '2021-04-07T06:00:00+00:00' WHERE key = 'exported_at'",
+    )
+    city = tmp_path / "city.sqlite"
+    assert run_cli("--db", str(city), "import", str(package), db=False).code == 0
+    matrix = json.loads(
+        run_cli("--db", str(city), "completeness", "--year", "2021", "--json", db=False).out
+    )
+    q1 = next(u for u in matrix["units"] if u["code"] == "wenxian")["quarters"]["Q1"]
+    assert q1 == {
+        "sent": "2021-04-07",
+        "received": date.today().isoformat(),
+        "status": "on_time",
+        "deadline": "2021-04-10",
+        "sent_note": "",
+        "review": "pending",
+    }
+
+
+def test_the_review_loop_from_the_command_line(run_cli, tmp_path, monkeypatch):
+    """jzdesk review list / decide / export / import with --json, across two databases."""
+    assert run_cli("init", "--unit", "温县").code == 0
+    record_id = run_cli("add-event", "--date", "2021-03-05", "--type", "文艺").out.strip()
+    monkeypatch.chdir(tmp_path)
+    package = tmp_path / run_cli("export-package", "--period", "2021Q1").out.strip()
+    city = ["--db", str(tmp_path / "city.sqlite")]
+    assert run_cli(*city, "import", str(package), db=False).code == 0
+
+    def city_state() -> dict:
+        listed = run_cli(*city, "review", "list", "--year", "2021", "--json", db=False)
+        return next(q for q in json.loads(listed.out) if q["unit"] == "wenxian")
+
+    assert city_state()["state"] == "pending"
+    refused = run_cli(
+        *city, "review", "decide", "--unit", "温县", "--period", "2021Q1", "--return", db=False
+    )
+    assert refused.code == 1 and "退回时请写明原因" in refused.err
+    decided = run_cli(
+        *city,
+        "review",
+        "decide",
+        "--unit",
+        "温县",
+        "--period",
+        "2021Q1",
+        "--return",
+        "--comment",
+        "请补照片",
+        "--record-comment",
+        f"{record_id}=没有照片",
+        "--json",
+        db=False,
+    )
+    assert decided.code == 0, decided.err
+    assert json.loads(decided.out)["record_comments"] == {record_id: "没有照片"}
+    assert city_state()["state"] == "returned"
+
+    replies = tmp_path / "replies"
+    replies.mkdir()
+    exported = run_cli(
+        *city, "review", "export", "--year", "2021", "--out", str(replies), "--json", db=False
+    )
+    [reply] = json.loads(exported.out)
+    taken = run_cli("review", "import", reply, "--json")
+    assert taken.code == 0 and json.loads(taken.out)["status"] == "imported"
+    [q1] = [
+        q for q in json.loads(run_cli("review", "list", "--json").out) if q["period"] == "2021Q1"
+    ]
+    assert (q1["state"], q1["latest"]["comment"]) == ("returned", "请补照片")
+
+    log = run_cli(*city, "review", "list", "--unit", "温县", "--json", db=False)
+    [history] = [q["history"] for q in json.loads(log.out) if q["period"] == "2021Q1"]
+    assert [d["decision"] for d in history] == ["returned"]
+    at_city = run_cli(*city, "review", "import", reply, db=False)
+    assert at_city.code == 1 and "应在报送单位的程序中导入" in at_city.err

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -121,12 +122,14 @@ def test_a_corrected_date_and_type_update_the_record_through_libreoffice(
     assert changes[ids["送戏下乡"]]["now"]["type"] == "film"
 
 
-def hand_sheet(path: Path, rows: list, *, title="2021年第一季度", unit="博爱县总工会") -> Path:
+def hand_sheet(
+    path: Path, rows: list, *, title="2021年第一季度", unit="博爱县总工会", filled_on=""
+) -> Path:
     """A statistics sheet typed by hand (no program): title, unit line, header, rows."""
     book = Workbook()
     ws = book.active
     ws.append([f"{title}“五送”活动情况统计表"])
-    ws.append([f"填报单位：{unit}"])
+    ws.append([f"填报单位：{unit}", None, f"填报时间：{filled_on}" if filled_on else None])
     ws.append(
         [
             "序号",
@@ -263,3 +266,22 @@ def test_a_program_sheet_with_a_row_removed_by_hand_says_so(make_unit, city, tmp
     assert (result.added, result.deleted, result.unchanged) == (0, 1, 5)
     assert records.get_record(city, ids["安全培训"]).deleted
     assert live_sessions(city, "wenxian") == 7
+
+
+@pytest.mark.parametrize(
+    ("filled_on", "sent", "status"),
+    [
+        ("2021年4月9日", "2021-04-09", "on_time"),  # before its deadline, imported later
+        ("2031年4月9日", None, "late"),  # after the import: a slip of the pen
+        ("", None, "late"),  # no 填报时间: the import day counts
+    ],
+)
+def test_a_hand_filled_sheet_counts_from_its_filled_in_day(city, tmp_path, filled_on, sent, status):
+    """PRODUCT §4.3: a hand-filled sheet counts from its 填报时间 where that is plausible,
+    else from its import (today, long after the 2021 deadline)."""
+    import_one(city, hand_sheet(tmp_path / "博爱一季度.xlsx", BOAI_Q1, filled_on=filled_on))
+    q1 = completeness.completeness(city, year=2021).to_json()
+    cell = next(u for u in q1["units"] if u["code"] == "boai")["quarters"]["Q1"]
+    assert cell["received"] == date.today().isoformat()
+    assert (cell["sent"], cell["status"]) == (sent or cell["received"], status)
+    assert bool(cell["sent_note"]) == (sent is None)

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from jzdesk.domain.activity_types import ActivityType
@@ -59,7 +59,10 @@ def test_many_files_import_with_a_results_table_and_fill_the_matrix(open_window,
     model = tab.model
     names = [model.index(r, 0).data() for r in range(model.rowCount())]
     qinyang = names.index("沁阳市总工会")
-    assert model.index(qinyang, 2).data().endswith(("按时", "逾期"))  # 一季度 received
+    assert model.index(qinyang, 2).data().endswith(("按时 · 待审核", "逾期 · 待审核"))  # received
+    hover = model.index(qinyang, 2).data(Qt.ItemDataRole.ToolTipRole)
+    today = f"{date.today():%Y年%m月%d日}"
+    assert f"{today}报送" in hover and f"{today}导入" in hover and "审核：待审核" in hover
     assert model.index(names.index("温县总工会"), 2).data() == "未报"
     assert tab.ui.logTable.rowCount() == 3
 

@@ -40,6 +40,7 @@ def test_window_has_chinese_title_menus_and_exactly_the_built_tabs(open_window):
         "图表",
         "检查考核",
         "汇总导入",
+        "审核",
     ]
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["文件(&F)", "编辑(&E)", "查看(&V)", "帮助(&H)"]
@@ -56,10 +57,10 @@ def test_a_tab_is_made_when_first_shown_and_works_as_if_made_at_once(open_window
     window = open_window()
     tabs = window.ui.tabs
     assert isinstance(tabs.currentWidget(), QuotaTab)
-    assert not any(isinstance(tabs.widget(i), ChartsTab | ImportsTab) for i in range(6))
+    assert not any(isinstance(tabs.widget(i), ChartsTab | ImportsTab) for i in range(7))
     tabs.setCurrentIndex(3)
     assert isinstance(tabs.currentWidget(), ChartsTab) and tabs.tabText(3) == "图表"
-    assert tabs.count() == 6
+    assert tabs.count() == 7
     asked = []
     window.choose_files_to_import = lambda: asked.append(True)  # the file dialog, not shown
     tabs.setCurrentIndex(5)

@@ -31,6 +31,7 @@ def test_screenshot_writes_one_real_png_per_tab(tmp_path, db_path):
         "quota.png",
         "records.png",
         "report.png",
+        "review.png",
     ]
     for path in shots.iterdir():
         with Image.open(path) as image:

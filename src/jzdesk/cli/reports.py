@@ -83,6 +83,9 @@ def register(commands: Commands) -> None:
         "--ignore-minimums", action="store_true", help="未达到最低要求不列为通报批评"
     )
     evaluate.add_argument(
+        "--accepted-only", action="store_true", help="各单位只计审核通过的季度中的场次"
+    )
+    evaluate.add_argument(
         "--out", type=Path, metavar="FILE", help="同时导出排名表（.xlsx 或 .pdf）"
     )
     add_json_option(evaluate)
@@ -158,6 +161,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         praise_top=parse_whole_number(args.top, field="top", label="表扬名次"),
         criticize_below_pace=below / 100,
         criticize_missing_minimum=not args.ignore_minimums,
+        accepted_only=args.accepted_only,
     )
     report, rows = evaluation.ranking(db, as_of=as_of, rules=rules)
     if args.out:

@@ -143,6 +143,11 @@ def _completeness(args: argparse.Namespace) -> int:
     print("单位\t实施方案\t一季度\t二季度\t三季度\t四季度")
     for unit in matrix.units:
         print("\t".join([unit.unit_name, *(cell.text() for cell in unit.cells())]))
+    for unit in matrix.units:  # why an import day stands for the sending day
+        for cell in unit.cells():
+            if cell.note:
+                what = f"第 {cell.quarter} 季度" if cell.quarter else "实施方案"
+                print(f"注：{unit.unit_name}{what}：{cell.note}")
     share = f"{on_time / due:.0%}" if due else "—"
     print(f"按时报送 {on_time} / {due}（{share}）")
     return 0

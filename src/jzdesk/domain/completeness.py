@@ -1,8 +1,11 @@
 """Completeness (what DHIS2 calls reporting rates): which unit reported which quarter, when.
 
 A submission file is cumulative, so a file reporting the third quarter also brings the
-first two: a quarter counts as received on the first day a file for it *or a later
-quarter* arrived. The unit's 实施方案 is due on 31 March and counts like a report.
+first two: a quarter counts as sent on the first day a file for it *or a later quarter*
+was sent. A file counts as sent when the unit says it sent it (the export time in its
+manifest, a hand-filled sheet's 填报时间), not when the city got round to importing it,
+unless that day is not plausible (PRODUCT §4.3). The unit's 实施方案 is due on 31 March
+and counts like a report.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from datetime import date
 from enum import Enum
 
 from jzdesk.domain.periods import quarter_period, report_deadline
+from jzdesk.domain.review import ReviewState
 
 PLAN_DOCUMENT_DEADLINE = (3, 31)  # month, day
 
@@ -36,21 +40,60 @@ _LABELS = {
 
 
 @dataclass(frozen=True)
+class Receipt:
+    """One imported file's claim to report a quarter (and all before it)."""
+
+    quarter: int  # the quarter the file reports
+    imported: date  # when the city imported it
+    stated: date | None  # when the unit says it sent it: export time, or 填报时间
+    plan_document: bool = False  # the file carried the unit's 实施方案
+
+    def sent(self, year: int) -> tuple[date, str]:
+        """(the day the file counts as sent, why that is the import day — "" when the
+        stated day counts). A stated day before the reported quarter began, or after the
+        import, is a wrong clock or a wrong entry, never the sending day."""
+        if self.stated is None:
+            return self.imported, "文件未注明报送时间，按导入日期计"
+        stated = f"文件注明的报送时间 {self.stated.isoformat()}"
+        if self.stated < quarter_period(year, self.quarter).start:
+            return self.imported, f"{stated} 早于所报季度开始，不可信，按导入日期计"
+        if self.stated > self.imported:
+            return self.imported, f"{stated} 晚于导入日期，不可信，按导入日期计"
+        return self.stated, ""
+
+
+@dataclass(frozen=True)
 class ReportCell:
     """One unit's report for one quarter (quarter 0: the 实施方案)."""
 
     quarter: int
     deadline: date
-    received: date | None
+    sent: date | None  # the day it counts as sent (the status is judged by it)
     status: ReportStatus
+    received: date | None = None  # the day the city imported it
+    note: str = ""  # why ``sent`` is the import day, when the stated day was not plausible
+    review: ReviewState | None = None  # the city's review of the quarter (None: 实施方案)
 
     def text(self) -> str:
         """What the matrix cell shows, e.g. ``10-08 按时``, ``未报``, or with the year
-        when the report came in another year than its deadline (``2026-11-30 逾期``)."""
-        if self.received is None:
+        when the report was sent in another year than its deadline (``2026-11-30 逾期``)."""
+        if self.sent is None:
             return self.status.label
-        shown = "%m-%d" if self.received.year == self.deadline.year else "%Y-%m-%d"
-        return f"{self.received.strftime(shown)} {self.status.label}"
+        shown = "%m-%d" if self.sent.year == self.deadline.year else "%Y-%m-%d"
+        reviewed = f" · {self.review.label}" if self.review else ""
+        return f"{self.sent.strftime(shown)} {self.status.label}{reviewed}"
+
+    def explanation(self) -> str:
+        """Both dates and the deadline in words, for the cell's tooltip."""
+        due = f"截止 {self.deadline:%Y年%m月%d日}"
+        if self.sent is None or self.received is None:
+            return f"{due}；尚未收到（{self.status.label}）"
+        why = f"（{self.note}）" if self.note else ""
+        reviewed = f"；审核：{self.review.label}" if self.review else ""
+        return (
+            f"{due}；{self.sent:%Y年%m月%d日}报送{why}，"
+            f"{self.received:%Y年%m月%d日}导入（{self.status.label}）{reviewed}"
+        )
 
 
 @dataclass(frozen=True)
@@ -90,9 +133,12 @@ class Completeness:
 
         def cell(c: ReportCell) -> dict:
             return {
+                "sent": c.sent.isoformat() if c.sent else None,
                 "received": c.received.isoformat() if c.received else None,
                 "status": c.status.value,
                 "deadline": c.deadline.isoformat(),
+                "sent_note": c.note,
+                **({"review": c.review.value if c.review else None} if c.quarter else {}),
             }
 
         on_time, due = self.on_time_share()
@@ -115,56 +161,65 @@ class Completeness:
         }
 
 
-def report_status(received: date | None, deadline: date, today: date) -> ReportStatus:
-    if received is not None:
-        return ReportStatus.ON_TIME if received <= deadline else ReportStatus.LATE
+def report_status(sent: date | None, deadline: date, today: date) -> ReportStatus:
+    if sent is not None:
+        return ReportStatus.ON_TIME if sent <= deadline else ReportStatus.LATE
     return ReportStatus.NOT_DUE if today <= deadline else ReportStatus.MISSING
 
 
-def quarter_receipts(year: int, receipts: dict[int, list[date]]) -> dict[int, date]:
-    """When each quarter counts as received, from the days files reporting each quarter
-    arrived: a file for a later quarter carries the earlier ones too, and a file that
-    arrived before a quarter ended does not report that quarter."""
-    received: dict[int, date] = {}
-    for quarter in range(1, 5):
-        ended = quarter_period(year, quarter).end
-        days = [day for q, days in receipts.items() if q >= quarter for day in days if day >= ended]
-        if days:
-            received[quarter] = min(days)
-    return received
+def first_sent(
+    year: int, quarter: int, receipts: list[Receipt]
+) -> tuple[Receipt, date, str] | None:
+    """The receipt that first reported ``quarter`` (0: the 实施方案), with its sending day
+    and note: a file for a later quarter carries the earlier ones too, and a file sent
+    before a quarter ended does not report that quarter."""
+    found = []
+    for receipt in receipts:
+        sent, note = receipt.sent(year)
+        if quarter == 0:
+            if receipt.plan_document:
+                found.append((sent, receipt.imported, receipt, note))
+        elif receipt.quarter >= quarter and sent >= quarter_period(year, quarter).end:
+            found.append((sent, receipt.imported, receipt, note))
+    if not found:
+        return None
+    sent, _, receipt, note = min(found, key=lambda item: item[:2])
+    return receipt, sent, note
 
 
 def build_completeness(
     year: int,
     units: list[tuple[str, str]],
-    receipts: dict[str, dict[int, list[date]]],
-    plan_documents: dict[str, date],
+    receipts: dict[str, list[Receipt]],
     *,
     deadline_days: int,
     today: date,
+    reviews: dict[tuple[str, int], ReviewState] | None = None,
 ) -> Completeness:
-    """The matrix for ``units`` ((code, name) in plan order).
-
-    ``receipts[code][quarter]`` are the days files reporting that quarter arrived;
-    ``plan_documents[code]`` the first day the unit's 实施方案 arrived.
-    """
-    plan_deadline = date(year, *PLAN_DOCUMENT_DEADLINE)
+    """The matrix for ``units`` ((code, name) in plan order), from each unit's receipts;
+    a receipt counts from its import day on (a matrix "as of" an earlier day ignores it).
+    ``reviews[code, quarter]``: the review state shown beside a received quarter."""
     rows = []
     for code, name in units:
-        received = quarter_receipts(year, receipts.get(code, {}))
-        quarters = []
-        for quarter in range(1, 5):
-            deadline = report_deadline(year, quarter, days_after=deadline_days)
-            day = _by(received.get(quarter), today)
-            quarters.append(ReportCell(quarter, deadline, day, report_status(day, deadline, today)))
-        document_day = _by(plan_documents.get(code), today)
-        document = ReportCell(
-            0, plan_deadline, document_day, report_status(document_day, plan_deadline, today)
-        )
-        rows.append(UnitCompleteness(code, name, document, tuple(quarters)))
+        known = [r for r in receipts.get(code, []) if r.imported <= today]
+        cells = []
+        for quarter in range(5):
+            deadline = (
+                date(year, *PLAN_DOCUMENT_DEADLINE)
+                if quarter == 0
+                else report_deadline(year, quarter, days_after=deadline_days)
+            )
+            first = first_sent(year, quarter, known)
+            if first is None:
+                cells.append(
+                    ReportCell(quarter, deadline, None, report_status(None, deadline, today))
+                )
+                continue
+            receipt, sent, note = first
+            status = report_status(sent, deadline, today)
+            review = (reviews or {}).get((code, quarter)) if quarter else None
+            cells.append(
+                ReportCell(quarter, deadline, sent, status, receipt.imported, note, review)
+            )
+        rows.append(UnitCompleteness(code, name, cells[0], tuple(cells[1:])))
     return Completeness(year, today, deadline_days, tuple(rows))
-
-
-def _by(day: date | None, today: date) -> date | None:
-    """A receipt counts from its day on (a matrix "as of" an earlier day ignores it)."""
-    return day if day is not None and day <= today else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from jzdesk.domain import sheet
@@ -55,6 +56,8 @@ class ParsedSheet:
     # Why the printed rows and the 活动明细 sheet do not line up ("" when they do, or when
     # there is no 活动明细 sheet); then no printed row has its ``detail``.
     misaligned: str = ""
+    # The sheet's 填报时间, when it names a readable day: when the unit says it sent it.
+    filled_on: date | None = None
 
 
 class SheetRejected(KnownError):
@@ -124,7 +127,17 @@ def read_sheet(path: Path) -> ParsedSheet:
         period=periods.pop() if len(periods) == 1 else None,
         details=details,
         misaligned=misaligned,
+        filled_on=_filled_on(first),
     )
+
+
+def _filled_on(context: dict) -> date | None:
+    """The day a sheet's 填报时间 names, or None: a missing or unreadable 填报时间 is no
+    reason to refuse the rows (the import day then counts as the sending day)."""
+    try:
+        return parse_cell_date(context["filled_on"], context["year"])
+    except ValueError:
+        return None
 
 
 def _read_table(ws, header_bottom: int, columns: dict, year: int | None):

@@ -119,7 +119,7 @@ def _header_key(word: str) -> str | None:
 
 
 def context_above(ws, header_top: int) -> dict:
-    """The 填报单位, 填报人, 联系电话 and the year, from the lines above the table."""
+    """The 填报单位, 填报人, 联系电话, 填报时间 and the year, from the lines above the table."""
     lines = []
     for r in range(1, header_top):
         parts = [
@@ -143,6 +143,7 @@ def context_above(ws, header_top: int) -> dict:
         "unit": unit,
         "filler": after("填报人"),
         "phone": after("联系电话"),
+        "filled_on": after("填报时间"),
         "year": years[0] if years else None,
         "period": period_in_words(title),
     }

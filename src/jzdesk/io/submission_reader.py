@@ -118,22 +118,40 @@ def open_submission(
     )
     if size == 0:
         raise KnownError(f"文件 {name} 是空的，不是 jzdesk 上报文件")
-    folder = Path(tempfile.mkdtemp(prefix=_own_prefix()))
+    untrusted = open_untrusted_copy(path, check_header=_check_header, should_stop=should_stop)
+    conn, folder, file_sha256, budget = untrusted
     try:
-        copy = folder / "incoming.jzsub"
-        file_sha256 = _copy_and_hash(path, copy)
-        _check_header(copy, name)
-        budget = _Budget(should_stop)
-        conn = _open_untrusted(copy, budget)
-        try:
-            manifest = _check_content(conn, name)
-        except BaseException:
-            conn.close()
-            raise
+        manifest = _check_content(conn, name)
     except BaseException:
+        conn.close()
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return ReceivedSubmission(conn, folder, name, file_sha256, manifest, budget)
+
+
+def open_untrusted_copy(
+    path: Path,
+    *,
+    check_header: Callable[[Path, str], None],
+    should_stop: Callable[[], bool] | None = None,
+) -> tuple[sqlite3.Connection, Path, str, _Budget]:
+    """A private copy of ``path`` (an SQLite file from elsewhere: a submission, a review
+    reply) opened untrusted: read-only, immutable, reading only, limited, on a time budget.
+
+    ``check_header(copy, name)`` refuses a copy whose first bytes are not the format's.
+    Returns the connection, the private folder (the caller removes it when done), the
+    SHA-256 of the bytes copied and the budget.
+    """
+    folder = Path(tempfile.mkdtemp(prefix=_own_prefix()))
+    try:
+        copy = folder / "incoming.sqlite"
+        file_sha256 = _copy_and_hash(path, copy)
+        check_header(copy, path.name)
+        budget = _Budget(should_stop)
+        return _open_untrusted(copy, budget), folder, file_sha256, budget
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
 _PRIVATE_PREFIX = "jzdesk-import-"

@@ -16,10 +16,11 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 import sqlite_utils
 
+from jzdesk.domain.completeness import Receipt
 from jzdesk.domain.records import RECORD_COLUMNS, RecordFields, fields_from_json, fields_json
 from jzdesk.store import records, settings
 from jzdesk.store.merge import incoming_fields, take_incoming
@@ -182,27 +183,33 @@ def import_log(db: sqlite_utils.Database, *, year: int | None = None) -> list[di
     )
 
 
-def receipts(db: sqlite_utils.Database, year: int) -> dict[str, dict[int, list[date]]]:
-    """For each unit and reported quarter, the days files for it were imported."""
-    found: dict[str, dict[int, list[date]]] = {}
-    for code, quarter, day in db.execute(
-        "SELECT DISTINCT unit_code, quarter, substr(imported_at, 1, 10) FROM imports "
+def receipts(db: sqlite_utils.Database, year: int) -> dict[str, list[Receipt]]:
+    """For each unit, every import of ``year``: the quarter the file reports, the day it
+    was imported, the day the unit says it sent it, and whether it carried the 实施方案."""
+    found: dict[str, list[Receipt]] = {}
+    for code, quarter, imported_at, exported_at, plan_document in db.execute(
+        "SELECT unit_code, quarter, imported_at, exported_at, has_plan_document FROM imports "
         "WHERE year = ?",
         [year],
     ):
-        found.setdefault(code, {}).setdefault(quarter, []).append(date.fromisoformat(day))
+        receipt = Receipt(
+            quarter,
+            date.fromisoformat(imported_at[:10]),
+            _local_day(exported_at),
+            plan_document == 1,
+        )
+        found.setdefault(code, []).append(receipt)
     return found
 
 
-def first_plan_documents(db: sqlite_utils.Database, year: int) -> dict[str, date]:
-    return {
-        code: date.fromisoformat(day)
-        for code, day in db.execute(
-            "SELECT unit_code, MIN(substr(imported_at, 1, 10)) FROM imports "
-            "WHERE year = ? AND has_plan_document = 1 GROUP BY unit_code",
-            [year],
-        )
-    }
+def _local_day(stamp: str) -> date | None:
+    """The day, on this computer's clock, of a stored export time (UTC with its offset)
+    or 填报时间 (a date); None when the file stated none or nothing readable."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return moment.astimezone().date() if moment.tzinfo is not None else moment.date()
 
 
 def import_changes(db: sqlite_utils.Database, import_id: int) -> list[dict]:

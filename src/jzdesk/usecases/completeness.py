@@ -10,7 +10,7 @@ from jzdesk.domain.completeness import Completeness, build_completeness
 from jzdesk.domain.periods import parse_period
 from jzdesk.errors import KnownError
 from jzdesk.store import plans, submissions
-from jzdesk.usecases import installation
+from jzdesk.usecases import installation, review
 
 
 def completeness(
@@ -27,9 +27,9 @@ def completeness(
         year,
         units,
         submissions.receipts(db, year),
-        submissions.first_plan_documents(db, year),
         deadline_days=plans.report_days(db, year),
         today=as_of or date.today(),
+        reviews={(q.unit_code, q.quarter): q.state for q in review.quarter_reviews(db, year)},
     )
 
 

@@ -22,11 +22,14 @@ class ImportResult:
     sheet_code: str = ""  # the 校验码 of the sheet the file corresponds to
     import_id: int | None = None
     reason_code: str = ""  # a rejection's kind, for the window to act on (KnownError.code)
+    kind: str = "records"  # records (a .jzsub or sheet) | reply (review decisions)
 
     def summary(self) -> str:
         """The result in one or two lines of plain Chinese."""
         if self.status == "rejected":
             return f"✘ {self.file}：未导入。{self.reason}"
+        if self.kind == "reply":
+            return f"✔ {self.file}：{self.reason}"
         note = f"；{self.reason}" if self.reason else ""
         held = f"，无变化 {self.unchanged} 条" if self.unchanged else ""
         return f"✔ {self.file}：新增 {self.added} 条，更新 {self.updated} 条{held}{note}"

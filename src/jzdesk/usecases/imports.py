@@ -21,10 +21,21 @@ from jzdesk.errors import (
 from jzdesk.io.files import readable_paths
 from jzdesk.usecases import backups
 from jzdesk.usecases.import_result import ImportResult
+from jzdesk.usecases.review import REPLY_SUFFIX, import_reply
 from jzdesk.usecases.sheet_import import import_sheet
 from jzdesk.usecases.submission_check import ReadAhead
 
-IMPORTABLE = (".jzsub", ".xlsx")
+IMPORTABLE = (".jzsub", ".xlsx", REPLY_SUFFIX)
+
+
+def importable(paths: list[Path]) -> list[Path]:
+    """The files among ``paths`` this program imports (by their extension)."""
+    return [path for path in paths if path.suffix.lower() in IMPORTABLE]
+
+
+def only_replies(paths: list[Path]) -> bool:
+    """Whether ``paths`` are all review replies (which a unit imports, never the city)."""
+    return all(path.suffix.lower() == REPLY_SUFFIX for path in paths)
 
 
 def import_file(
@@ -36,7 +47,8 @@ def import_file(
     ahead: ReadAhead | None = None,
     before_write: Callable[[], object] | None = None,
 ) -> ImportResult:
-    """Import one submission file (.jzsub) or filled sheet (.xlsx) in its own transaction;
+    """Import one submission file (.jzsub), filled sheet (.xlsx) or review reply (.jzreply,
+    at a unit) in its own transaction;
     a rejection is returned as a result, never raised. ``ahead``: the batch's
     submission_check.ReadAhead, which may have checked the file already. ``before_write`` is
     called once the file has passed its checks, just before it may change the database
@@ -73,9 +85,11 @@ def _import_file(
             )
         if suffix == ".xlsx":
             return import_sheet(db, path, unit=unit, before_write=before_write)
+        if suffix == REPLY_SUFFIX:
+            return import_reply(db, path, before_write=before_write)
         raise KnownError(
-            f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub "
-            "和填好的统计表 .xlsx"
+            f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub、"
+            "填好的统计表 .xlsx 和审核回复 .jzreply"
         )
     except DiskFullError:  # the write was rolled back whole: say which file was not
         return ImportResult(path.name, "rejected", disk_full_message(path))

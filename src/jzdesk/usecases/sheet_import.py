@@ -79,6 +79,8 @@ def import_sheet(
                 "year": period.end.year,
                 "quarter": quarter_of(period.end),
                 "period": period.text,
+                # The 填报时间 stands for the export time a submission file states.
+                "exported_at": parsed.filled_on.isoformat() if parsed.filled_on else "",
                 "imported_at": datetime.now().isoformat(timespec="seconds"),
                 "imported_by": installation.current_user(db),
             },

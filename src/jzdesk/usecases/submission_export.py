@@ -16,7 +16,7 @@ from jzdesk.errors import KnownError
 from jzdesk.io.submission_file import SubmissionContent, write_submission
 from jzdesk.store import plans, settings, submissions
 from jzdesk.store.migrations import LATEST
-from jzdesk.usecases import installation
+from jzdesk.usecases import installation, review
 
 MAX_PLAN_DOCUMENT_BYTES = 20 * 1024 * 1024
 
@@ -157,6 +157,8 @@ def export_submission(
         else [],
     )
     written = write_submission(path, content)
+    with db.atomic():
+        review.note_sent(db, year, quarter_of(period.end))
     return ExportedSubmission(path, written.records, code, sequence)
 
 

@@ -27,6 +27,7 @@ from jzdesk.store.migrations import (
     m09_date_sort_indexes,
     m10_drop_date_index,
     m11_add_hand_filled,
+    m12_add_reviews,
 )
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -44,6 +45,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("date_sort_indexes", m09_date_sort_indexes.apply),
     ("drop_date_index", m10_drop_date_index.apply),
     ("add_hand_filled", m11_add_hand_filled.apply),
+    ("add_reviews", m12_add_reviews.apply),
 )
 LATEST = len(MIGRATIONS)
 

@@ -94,6 +94,11 @@ class Ui_EvaluationTab(object):
 
         self.rulesRow2.addWidget(self.minimumCheck)
 
+        self.acceptedCheck = QCheckBox(EvaluationTab)
+        self.acceptedCheck.setObjectName(u"acceptedCheck")
+
+        self.rulesRow2.addWidget(self.acceptedCheck)
+
         self.rulesSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.rulesRow2.addItem(self.rulesSpacer)
@@ -132,6 +137,10 @@ class Ui_EvaluationTab(object):
         self.paceSpin.setSuffix(QCoreApplication.translate("EvaluationTab", u" %", None))
         self.paceTail.setText(QCoreApplication.translate("EvaluationTab", u"\u901a\u62a5\u6279\u8bc4", None))
         self.minimumCheck.setText(QCoreApplication.translate("EvaluationTab", u"\u672a\u8fbe\u5230\u6700\u4f4e\u8981\u6c42\u8005\u901a\u62a5\u6279\u8bc4", None))
+#if QT_CONFIG(tooltip)
+        self.acceptedCheck.setToolTip(QCoreApplication.translate("EvaluationTab", u"\u52fe\u9009\u540e\uff0c\u5404\u5355\u4f4d\u53ea\u8ba1\u5ba1\u6838\u901a\u8fc7\u7684\u5b63\u5ea6\u4e2d\u7684\u573a\u6b21", None))
+#endif // QT_CONFIG(tooltip)
+        self.acceptedCheck.setText(QCoreApplication.translate("EvaluationTab", u"\u53ea\u8ba1\u5ba1\u6838\u901a\u8fc7\u7684\u5b63\u5ea6", None))
         pass
     # retranslateUi
 

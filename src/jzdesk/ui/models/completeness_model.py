@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from jzdesk.domain.completeness import Completeness, ReportStatus
+from jzdesk.domain.review import ReviewState
 
 _ROOT = QModelIndex()
 HEADERS = ("单位", "实施方案\n（3月31日前）", "一季度", "二季度", "三季度", "四季度")
@@ -14,6 +15,12 @@ COLOURS = {
     ReportStatus.LATE: QColor("#ffe5b4"),
     ReportStatus.MISSING: QColor("#f8d0cd"),
     ReportStatus.NOT_DUE: QColor("#f0f0f0"),
+}
+
+# The review state beside the timeliness: the text says it, the colour lets it be seen.
+REVIEW_COLOURS = {
+    ReviewState.ACCEPTED: QColor("#1b6e2d"),
+    ReviewState.RETURNED: QColor("#b3261e"),
 }
 
 
@@ -50,10 +57,9 @@ class CompletenessModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return COLOURS[cell.status]
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#202020")
+            return REVIEW_COLOURS.get(cell.review, QColor("#202020"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            received = f"{cell.received:%Y年%m月%d日}收到" if cell.received else "尚未收到"
-            return f"截止 {cell.deadline:%Y年%m月%d日}；{received}（{cell.status.label}）"
+            return cell.explanation()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from jzdesk.domain import sheet
 from jzdesk.domain.activity_types import ActivityType
@@ -12,7 +13,7 @@ from jzdesk.domain.periods import parse_date
 from jzdesk.domain.records import ActivityRecord, RecordFilter
 from jzdesk.domain.text import parse_whole_number
 from jzdesk.errors import KnownError
-from jzdesk.usecases import ledger
+from jzdesk.usecases import ledger, review
 
 _ROOT = QModelIndex()
 
@@ -37,6 +38,7 @@ LABELS = {
 NUMERIC = {key for key, column in _SHEET.items() if column.numeric}
 EDITABLE = {"date", "title", "venue", "audience", "notes", *(k.value for k in ActivityType)}
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+REVIEW_COMMENTED = QColor("#f8d0cd")  # a record the city's review asks to correct
 
 
 def column_of(key: str) -> int:
@@ -81,6 +83,7 @@ class LedgerModel(QAbstractTableModel):
         self._sort, self._descending = "date", False
         self._exhausted = True
         self._rows: list[ActivityRecord] = []
+        self._review_comments: dict[str, str] = {}  # records the city's review asks about
 
     # -- what is shown ---------------------------------------------------------------
     def set_filter(self, spec: RecordFilter) -> None:
@@ -95,6 +98,7 @@ class LedgerModel(QAbstractTableModel):
 
     def _reload(self, count: int) -> None:
         self.beginResetModel()
+        self._review_comments = review.comments_to_act_on(self._db)
         self._rows = self._fetch(0, count)
         self._exhausted = len(self._rows) < count
         self.endResetModel()
@@ -177,6 +181,11 @@ class LedgerModel(QAbstractTableModel):
                 Qt.AlignmentFlag.AlignRight if key in NUMERIC else Qt.AlignmentFlag.AlignLeft
             )
             return horizontal | Qt.AlignmentFlag.AlignVCenter
+        said = self._review_comments.get(record.id)
+        if said and role == Qt.ItemDataRole.BackgroundRole:
+            return REVIEW_COMMENTED
+        if said and role == Qt.ItemDataRole.ToolTipRole:
+            return f"市总工会审核意见：{said}"
         if role == Qt.ItemDataRole.ToolTipRole and key in ("title", "venue", "notes"):
             return cell_text(record, key, index.row()) or None
         if role == RECORD_ROLE:

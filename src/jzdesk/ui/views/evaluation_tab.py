@@ -39,6 +39,7 @@ class EvaluationTab(QWidget):
             self.ui.topSpin.valueChanged,
             self.ui.paceSpin.valueChanged,
             self.ui.minimumCheck.toggled,
+            self.ui.acceptedCheck.toggled,
             workspace.records_changed,
         ):
             signal.connect(self.refresh)
@@ -51,6 +52,7 @@ class EvaluationTab(QWidget):
             praise_top=self.ui.topSpin.value(),
             criticize_below_pace=self.ui.paceSpin.value() / 100,
             criticize_missing_minimum=self.ui.minimumCheck.isChecked(),
+            accepted_only=self.ui.acceptedCheck.isChecked(),
         )
 
     @property

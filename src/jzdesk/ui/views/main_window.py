@@ -13,6 +13,7 @@ from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
 from jzdesk.ui.preferences import app_settings, ask_open_paths
 from jzdesk.ui.views.help_menu import install_help_menu
 from jzdesk.usecases import installation, ledger
+from jzdesk.usecases.imports import importable, only_replies
 
 CHOOSE_UNIT = "（请选择单位）"
 TITLE_BAR_HEIGHT = 40  # enough for the title bars of Windows 10/11, UOS and Kylin
@@ -25,6 +26,7 @@ TABS = {
     "charts": "图表",
     "evaluation": "检查考核",
     "imports": "汇总导入",
+    "review": "审核",
 }
 
 
@@ -41,8 +43,10 @@ def _make_tab(name: str, workspace, parent) -> QWidget:
         from jzdesk.ui.views.charts_tab import ChartsTab as Tab
     elif name == "evaluation":
         from jzdesk.ui.views.evaluation_tab import EvaluationTab as Tab
-    else:
+    elif name == "imports":
         from jzdesk.ui.views.imports_tab import ImportsTab as Tab
+    else:
+        from jzdesk.ui.views.review_tab import ReviewTab as Tab
     return Tab(workspace, parent)
 
 
@@ -51,6 +55,7 @@ _TAB_SIGNALS = {
     "quota": [("unit_activated", "show_unit_records")],
     "records": [("import_requested", "choose_files_to_import")],
     "imports": [("import_requested", "choose_files_to_import")],
+    "review": [("import_requested", "choose_files_to_import")],
 }
 
 
@@ -198,7 +203,7 @@ class MainWindow(QMainWindow):
         unit = installation.unit_installation(self.workspace.db) is not None
         tabs = self.ui.tabs
         tabs.setTabVisible(list(TABS).index("imports"), not unit)
-        for name in ("quota", "report"):
+        for name in ("quota", "report", "review"):
             if name in self._pages:
                 self._pages[name].apply_role()
 
@@ -212,7 +217,8 @@ class MainWindow(QMainWindow):
             self,
             "导入上报文件或统计表",
             "import",
-            "上报文件和统计表 (*.jzsub *.xlsx);;上报文件 (*.jzsub);;Excel 统计表 (*.xlsx)",
+            "上报文件、统计表和审核回复 (*.jzsub *.xlsx *.jzreply);;上报文件 (*.jzsub);;"
+            "Excel 统计表 (*.xlsx);;审核回复 (*.jzreply)",
             many=True,
         )
         if paths:
@@ -293,11 +299,9 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-        from jzdesk.usecases.imports import IMPORTABLE
-
-        wanted = [Path(p) for p in paths if Path(p).suffix.lower() in IMPORTABLE]
-        if wanted:
-            self.ui.tabs.setCurrentWidget(self.imports_tab)
+        wanted = importable([Path(p) for p in paths])
+        if wanted:  # replies are read in 审核, the rest in 汇总导入 (hidden at a unit)
+            self.show_tab("review" if only_replies(wanted) else "imports")
             self.import_files(wanted)
 
     def _ask_unit(self, path: Path):
@@ -391,10 +395,7 @@ def _redo_keys() -> list[QKeySequence]:
 
 
 def _importable(mime) -> list[Path]:
-    """The .jzsub and .xlsx files among what is being dragged onto the window."""
-    from jzdesk.usecases.imports import IMPORTABLE
-
+    """The .jzsub, .xlsx and .jzreply files among what is being dragged onto the window."""
     if not mime.hasUrls():
         return []
-    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [path for path in paths if path.suffix.lower() in IMPORTABLE]
+    return importable([Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()])
