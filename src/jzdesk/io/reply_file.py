@@ -199,7 +199,9 @@ def _checked_manifest(conn: sqlite3.Connection, name: str) -> dict[str, str]:
             f"审核回复文件 {name} 由更新版本的 jzdesk 导出（格式 {version}，本程序支持到 "
             f"{FORMAT_VERSION}），请升级程序后再导入"
         )
-    if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+    # integrity_check, as for a submission file: quick_check does not compare the indexes
+    # with their tables.
+    if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
         raise KnownError(f"审核回复文件 {name} 已损坏，请市总工会重新导出")
     schema = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
     tables = {sql for kind, _, sql in schema if kind == "table"}

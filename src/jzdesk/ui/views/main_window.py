@@ -70,8 +70,7 @@ class _Tab:
 
 
 class MainWindow(QMainWindow):
-    """Hosts one tab per feature (TABS). A tab is made the first time it is shown or asked
-    for, so that the window opens without making (and importing) all six."""
+    """One tab per feature (TABS), each made (and imported) when first shown or asked for."""
 
     quota_tab = _Tab()
     records_tab = _Tab()
