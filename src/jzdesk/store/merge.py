@@ -83,6 +83,17 @@ FOREIGN_OWNED_SQL = (
 )
 
 
+def holds_any(db: sqlite_utils.Database) -> bool:
+    """True if the city holds any staged record. When it holds none (a unit's first file,
+    most of a busy import day) every record is new: there is nothing to classify, keep
+    level or refuse as another unit's, and the merge skips those passes."""
+    return bool(
+        db.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {_STAGE} i CROSS JOIN records r ON r.id = i.id)"
+        ).fetchone()[0]
+    )
+
+
 def foreign_owned(db: sqlite_utils.Database, unit_codes: Sequence[str]) -> list[tuple]:
     """Staged record ids that the city already holds under another unit."""
     marks = ", ".join("?" * len(unit_codes))

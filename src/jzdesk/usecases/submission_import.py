@@ -159,13 +159,16 @@ def _merge(
                 "has_plan_document": int(bool(package.documents())),
             },
         )
-        owned = merge.foreign_owned(db, family)
-        if owned:
-            listed = "、".join(f"{record_id}（{name}）" for record_id, name in owned)
-            raise KnownError(f"文件 {package.name} 中的记录在本机属于其他单位：{listed}，未导入")
-        merge.classify(db)
+        if merge.holds_any(db):
+            owned = merge.foreign_owned(db, family)
+            if owned:
+                listed = "、".join(f"{record_id}（{name}）" for record_id, name in owned)
+                raise KnownError(
+                    f"文件 {package.name} 中的记录在本机属于其他单位：{listed}，未导入"
+                )
+            merge.classify(db)
+            merge.mark_synced(db)
         added = merge.add_new(db, import_id, now=now)
-        merge.mark_synced(db)
         changes = {"updated": 0, "deleted": 0, "restored": 0}
         for row in merge.staged(db, "update"):
             change = merge.take_incoming(
