@@ -1,0 +1,126 @@
+"""Profiles behind the rows of benchmarks/run.py that miss their bar (PRODUCT §9).
+
+Usage::
+
+    python benchmarks/profile.py window   # where the window's start-up time goes
+    python benchmarks/profile.py import   # where the 160 k import's time goes, by statement
+
+``window`` starts the program's own start-up steps one by one in a fresh process and prints
+the time at each (and, from ``python -X importtime``, the import time of each package);
+``import`` times every SQL statement of the 16-file import on the benchmark's files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# Run in a fresh interpreter: the window's start-up, step by step, as app.run takes them.
+_WINDOW_STEPS = """
+import time, sys, os
+start = time.perf_counter()
+def mark(what):
+    print(f"{(time.perf_counter() - start) * 1000:7.0f} ms  {what}")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import jzdesk.cli; jzdesk.cli.build_parser(); mark("command line parsed")
+from jzdesk import app; mark("jzdesk.app imported (PySide6 QtCore, QtGui, QtWidgets)")
+qt = app.create_application(); mark("QApplication, font, translations")
+from jzdesk.ui.crash import install_error_dialog, start_logging
+from jzdesk.ui.single_instance import InstanceServer, server_name
+install_error_dialog(start_logging()); mark("logging, single-instance modules")
+from jzdesk.ui.views.main_window import MainWindow
+from jzdesk.ui.workspace import Workspace
+from jzdesk.usecases import installation; mark("main window modules (sqlite-utils among them)")
+path = __import__("pathlib").Path(sys.argv[1])
+window = MainWindow(Workspace(installation.open_database(path), path))
+mark("database opened, main window and its first tab made")
+server = InstanceServer(server_name(path), window)
+window.show()
+from PySide6.QtCore import QTimer
+QTimer.singleShot(0, qt.quit); qt.exec(); mark("shown and painted")
+"""
+
+
+def window_profile() -> None:
+    sys.path.insert(0, str(HERE))
+    from run import database
+
+    path = database(100_000)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    print("Start-up steps (from interpreter start, after Python's own start-up):")
+    subprocess.run([sys.executable, "-c", _WINDOW_STEPS, str(path)], env=env, check=True)
+    traced = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", _WINDOW_STEPS, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    spent: collections.Counter = collections.Counter()
+    for line in traced.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+\d+ \|\s+(\S+)", line.strip())
+        if match:
+            name = match.group(2).lstrip()
+            parts = name.split(".")
+            package = ".".join(parts[:2]) if parts[0] == "jzdesk" else parts[0]
+            spent[package] += int(match.group(1))
+    print("\nImport time by package (its own modules, -X importtime, inflated by tracing):")
+    for package, microseconds in spent.most_common(15):
+        print(f"{microseconds / 1000:7.1f} ms  {package}")
+
+
+def import_profile() -> None:
+    sys.path.insert(0, str(HERE))
+    import sqlite_utils
+    from run import empty_city, submission_files
+
+    from jzdesk.usecases import imports, installation
+
+    spent: collections.Counter = collections.Counter()
+    execute = sqlite_utils.Database.execute
+
+    def timed(self, sql, parameters=None):
+        start = time.perf_counter()
+        try:
+            return execute(self, sql) if parameters is None else execute(self, sql, parameters)
+        finally:
+            key = (threading.current_thread().name, re.sub(r"\s+", " ", sql)[:90])
+            spent[key] += time.perf_counter() - start
+
+    sqlite_utils.Database.execute = timed
+    files = submission_files(10_000)
+    with tempfile.TemporaryDirectory() as folder:
+        db = installation.open_database(empty_city(Path(folder)))
+        start = time.perf_counter()
+        imports.import_files(db, files)
+        total = time.perf_counter() - start
+        db.close()
+    print(f"import of 16 files × 10 k: {total:.2f} s; the merge's statements:")
+    for (_thread, sql), seconds in spent.most_common(12):
+        print(f"{seconds:6.2f} s {seconds / total:5.1%}  {sql}")
+    print(
+        f"{total - sum(spent.values()):6.2f} s  the rest: waiting for the next file's checks, "
+        "commits, Python"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=["window", "import"])
+    args = parser.parse_args()
+    window_profile() if args.what == "window" else import_profile()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
