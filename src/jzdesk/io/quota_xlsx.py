@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jzdesk.domain.text import normalize
 from jzdesk.errors import KnownError
-from jzdesk.io.xlsx_safety import load_workbook
+from jzdesk.io.workbook import read_workbook
 
 HEADER = ("单位", "“五送”活动场次")
 TITLE_LINES = ("{year}年“中国梦·劳动美·工会情”", "文化活动进基层任务分解表")
@@ -58,21 +58,20 @@ def read_quota_table(path: Path) -> tuple[int | None, list[QuotaLine]]:
             read (every one is named), or a 合计 that is not the sum of the lines.
     """
     path = Path(path)
-    book = load_workbook(path)
-    ws = book.worksheets[0]
+    ws = read_workbook(path)[0]
     header_row, name_column, quota_column = _find_header(ws)
     if header_row is None:
         raise KnownError(f"文件 {path.name} 中找不到任务分解表的表头（“单位”和“五送”活动场次）")
     title = " ".join(
-        str(ws.cell(r, c).value)
+        str(ws.value(r, c))
         for r in range(1, header_row)
         for c in range(1, ws.max_column + 1)
-        if ws.cell(r, c).value
+        if ws.value(r, c)
     )
     years = re.findall(r"(20\d\d)\s*年", normalize(title))
     lines, problems, total = [], [], None
     for r in range(header_row + 1, ws.max_row + 1):
-        name, quota = ws.cell(r, name_column).value, ws.cell(r, quota_column).value
+        name, quota = ws.value(r, name_column), ws.value(r, quota_column)
         if name is None and quota is None:
             continue
         clean = normalize(str(name or ""))
@@ -109,7 +108,7 @@ def _find_header(ws):
     for r in range(1, min(ws.max_row, 20) + 1):
         name_column = quota_column = None
         for c in range(1, min(ws.max_column, 20) + 1):
-            text = normalize(str(ws.cell(r, c).value or ""))
+            text = normalize(str(ws.value(r, c) or ""))
             if text == "单位":
                 name_column = c
             elif "场次" in text or "任务" in text:

@@ -12,12 +12,13 @@ import sqlite_utils
 
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError, disk_full_message, is_disk_full
+from jzdesk.io.workbook import SUFFIXES as SHEET_SUFFIXES
 from jzdesk.usecases import backups
 from jzdesk.usecases.import_result import ImportResult
 from jzdesk.usecases.sheet_import import import_sheet
 from jzdesk.usecases.submission_check import ReadAhead
 
-IMPORTABLE = (".jzsub", ".xlsx")
+IMPORTABLE = (".jzsub", *SHEET_SUFFIXES)
 
 
 def import_file(
@@ -29,7 +30,8 @@ def import_file(
     ahead: ReadAhead | None = None,
     before_write: Callable[[], object] | None = None,
 ) -> ImportResult:
-    """Import one submission file (.jzsub) or filled sheet (.xlsx) in its own transaction;
+    """Import one submission file (.jzsub) or filled sheet (.xlsx, .xls, .ods, .csv) in its
+    own transaction;
     a rejection is returned as a result, never raised. ``ahead``: the batch's
     submission_check.ReadAhead, which may have checked the file already. ``before_write`` is
     called once the file has passed its checks, just before it may change the database
@@ -39,17 +41,17 @@ def import_file(
     path = Path(path)
     try:
         if path.is_dir():
-            raise KnownError(f"{path.name} 是一个文件夹，请选择其中的 .jzsub 或 .xlsx 文件")
+            raise KnownError(f"{path.name} 是一个文件夹，请选择其中的上报文件或统计表")
         suffix = path.suffix.lower()
         if suffix == ".jzsub":
             return import_submission(
                 db, path, should_stop=should_stop, ahead=ahead, before_write=before_write
             )
-        if suffix == ".xlsx":
+        if suffix in SHEET_SUFFIXES:
             return import_sheet(db, path, unit=unit, before_write=before_write)
         raise KnownError(
             f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub "
-            "和填好的统计表 .xlsx"
+            "和填好的统计表 .xlsx、.xls、.ods、.csv"
         )
     except KnownError as error:
         return ImportResult(path.name, "rejected", error.message, reason_code=error.code)

@@ -210,7 +210,8 @@ class MainWindow(QMainWindow):
             self,
             "导入上报文件或统计表",
             "import",
-            "上报文件和统计表 (*.jzsub *.xlsx);;上报文件 (*.jzsub);;Excel 统计表 (*.xlsx)",
+            "上报文件和统计表 (*.jzsub *.xlsx *.xls *.ods *.csv);;上报文件 (*.jzsub);;"
+            "统计表 (*.xlsx *.xls *.ods *.csv)",
             many=True,
         )
         if paths:
@@ -389,7 +390,7 @@ def _redo_keys() -> list[QKeySequence]:
 
 
 def _importable(mime) -> list[Path]:
-    """The .jzsub and .xlsx files among what is being dragged onto the window."""
+    """The submission files and sheets among what is being dragged onto the window."""
     from jzdesk.usecases.imports import IMPORTABLE
 
     if not mime.hasUrls():
