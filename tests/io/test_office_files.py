@@ -9,7 +9,7 @@ import zipfile
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
@@ -76,6 +76,21 @@ def test_the_plan_file_resaved_by_libreoffice_imports_back(db, tmp_path, office,
     result = planning.import_quota_table(db, resaved)
     assert (result.year, result.changed, result.unchanged) == (2021, 0, 16)
     assert {e.unit_code: e.quota for e in plans.plan_entries(db, 2021)} == before
+
+
+@pytest.mark.office
+def test_the_plan_total_follows_a_changed_quota_and_is_checked_on_import(db, tmp_path, office):
+    """The 合计 is a SUM: a clerk changes one quota, LibreOffice works the total out again
+    on saving, and the import checks that value against the lines."""
+    path = planning.export_quota_table(db, 2021, tmp_path / "plan.xlsx")
+    book = load_workbook(path)
+    book.active["B4"] = 60  # 沁阳: 50 → 60
+    book.save(path)
+    resaved = office(path, ".xlsx")
+    assert load_workbook(resaved, data_only=True).active["B20"].value == 520
+    result = planning.import_quota_table(db, resaved)
+    assert (result.changed, result.unchanged) == (1, 15)
+    assert {e.unit_code: e.quota for e in plans.plan_entries(db, 2021)}["qinyang"] == 60
 
 
 CSV = (

@@ -39,7 +39,7 @@ def write_evaluation_xlsx(year: int, as_of, rows, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    from jzdesk.io.sheet_xlsx import CellMaker, page_setup
+    from jzdesk.io.xlsx_cells import CellMaker, page_setup
 
     book = Workbook(write_only=True)
     ws = book.create_sheet("检查考核")

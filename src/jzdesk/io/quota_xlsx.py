@@ -26,7 +26,7 @@ def write_quota_table(year: int, lines: list[tuple[str, int]], path: Path) -> No
     """附件1 for ``year``: a title, 单位 | “五送”活动场次, one line per unit, 合计."""
     from openpyxl import Workbook
 
-    from jzdesk.io.sheet_xlsx import CellMaker, page_setup
+    from jzdesk.io.xlsx_cells import CellMaker, page_setup
 
     book = Workbook(write_only=True)
     ws = book.create_sheet("任务分解表")
@@ -37,11 +37,16 @@ def write_quota_table(year: int, lines: list[tuple[str, int]], path: Path) -> No
     ws.page_setup.orientation = "portrait"
     for row, text in enumerate(TITLE_LINES, start=1):
         ws.merged_cells.add(f"A{row}:B{row}")
+        ws.row_dimensions[row].height = 26  # the 16-point title, not clipped
         ws.append([make(text.format(year=year), "title")])
     ws.append([make(label, "header") for label in HEADER])
     for name, quota in lines:
         ws.append([make(name, "text"), make(quota, "number")])
-    ws.append([make("合计", "total"), make(sum(q for _, q in lines), "total")])
+    # A formula: a clerk who changes one quota in WPS sees the total follow. (openpyxl
+    # cannot store its value; Excel, WPS and LibreOffice work it out on opening.)
+    first = len(TITLE_LINES) + 2
+    total = make.formula(f"=SUM(B{first}:B{first + len(lines) - 1})", "total")
+    ws.append([make("合计", "total"), total if lines else make(0, "total")])
     book.properties.title = TITLE_LINES[0].format(year=year) + TITLE_LINES[1]
     book.properties.creator = "jzdesk"
     book.save(path)
@@ -88,7 +93,10 @@ def read_quota_table(path: Path) -> tuple[int | None, list[QuotaLine]]:
             problems.append(f"第 {r} 行“{clean}”：场次“{quota}”{what}")
             continue
         lines.append(QuotaLine(r, clean, number))
-    if total is not None and not problems:
+    # A 合计 is checked against the lines: typed, or a formula's value as the office program
+    # that saved the file worked it out. A formula no program has worked out yet (our own
+    # export, never opened) has no value, and so nothing to disagree with.
+    if total is not None and total[1] is not None and not problems:
         written = _number(total[1])
         if written is None or written != sum(line.quota for line in lines):
             problems.append(

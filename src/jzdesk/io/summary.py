@@ -22,7 +22,7 @@ def write_summary_xlsx(data: SummaryData, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    from jzdesk.io.sheet_xlsx import CellMaker, page_setup
+    from jzdesk.io.xlsx_cells import CellMaker, page_setup
 
     book = Workbook(write_only=True)
     ws = book.create_sheet("汇总表")
