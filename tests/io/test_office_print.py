@@ -3,7 +3,6 @@ then read back as text (pdftotext) and looked at as page images (pdftoppm)."""
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date, timedelta
 
 import pytest
@@ -13,6 +12,7 @@ from PIL import Image, ImageDraw
 from jzdesk.domain.activity_types import ActivityType as T
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RecordFields
+from jzdesk.domain.sheet import qr_text
 from jzdesk.usecases import installation, ledger, planning, report_info, sheets
 
 SEAL_RED = (205, 25, 30)
@@ -43,16 +43,9 @@ def sheet_with(db, tmp_path, count: int, *, seal: bool = True, name: str = "shee
     return sheets.export_sheet(data, tmp_path / name), data
 
 
-def page_texts(pdf) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
-    return text.stdout.decode().split("\f")[:-1]
-
-
-def table_top(pdf, dpi: int) -> float:
-    """Where the table's header row (序号) begins on page 1, in pixels at ``dpi``."""
-    box = subprocess.run(
-        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, check=True
-    ).stdout.decode()
+def table_top(box: str, dpi: int) -> float:
+    """Where the table's header row (序号) begins on page 1 (pdftotext -bbox), in pixels
+    at ``dpi``."""
     line = next(line for line in box.splitlines() if ">序号<" in line)
     y_min = float(line.split('yMin="')[1].split('"')[0])
     return y_min * dpi / 72
@@ -74,11 +67,11 @@ def red_rows(png) -> list[int]:
 
 @pytest.mark.office
 def test_the_seal_prints_on_page_one_above_the_table_and_each_page_names_its_unit(
-    db, tmp_path, office, pdf_pages
+    db, tmp_path, office, pdf_pages, pdf_text, zbar
 ):
     path, data = sheet_with(db, tmp_path, 70)
     pdf = office(path, ".pdf")
-    texts = page_texts(pdf)
+    texts = pdf_text(pdf, "-layout").split("\f")[:-1]
     assert len(texts) >= 3
     for number, text in enumerate(texts, start=1):
         assert "沁阳市总工会" in text and "2021年度" in text, number  # the page header
@@ -88,20 +81,23 @@ def test_the_seal_prints_on_page_one_above_the_table_and_each_page_names_its_uni
     pages = pdf_pages(pdf, 50)
     red = red_rows(pages[0])
     assert red, "the seal is not on page 1"
-    assert max(red) < table_top(pdf, 50), "the seal reaches into the table"
+    box = pdf_text(pdf, "-bbox", "-f", "1", "-l", "1")
+    assert max(red) < table_top(box, 50), "the seal reaches into the table"
     for later in pages[1:]:
         assert red_rows(later) == [], f"{later.name} reprints part of the seal"
+    # The QR code in the header rows, as LibreOffice prints it, reads back.
+    assert zbar(pdf_pages(pdf, 150)[0]) == [qr_text(data, sheets.sheet_code(data))]
 
 
 @pytest.mark.office
 @pytest.mark.parametrize("count", [22, 23, 36])
 def test_the_last_page_never_holds_only_the_header_and_the_lines_under_the_table(
-    db, tmp_path, office, count
+    db, tmp_path, office, pdf_text, count
 ):
     """A sheet whose rows end at the foot of a page takes its last row over with the 合计
     and the progress line (set page breaks), in LibreOffice as in Excel and WPS."""
     path, _ = sheet_with(db, tmp_path, count, seal=False)
-    texts = page_texts(office(path, ".pdf"))
+    texts = pdf_text(office(path, ".pdf"), "-layout").split("\f")[:-1]
     last = texts[-1]
     assert "合计" in last and "本年度截至本期末累计完成" in last
     assert f"送文化进基层第{count}场" in last

@@ -77,7 +77,8 @@ def write_evaluation_pdf(year: int, as_of, rows, path: Path) -> None:
     from reportlab.platypus import LongTable, SimpleDocTemplate, Spacer, TableStyle
 
     from jzdesk.io.fonts import register_pdf_font
-    from jzdesk.io.sheet_pdf import numbered_canvas, paragraph, styles_for
+    from jzdesk.io.pdf_pages import numbered_canvas
+    from jzdesk.io.sheet_pdf import paragraph, styles_for
 
     font = register_pdf_font()
     styles = styles_for(font)

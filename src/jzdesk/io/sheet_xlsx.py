@@ -49,7 +49,7 @@ HEADER_ROW_HEIGHT = 32  # room for a wrapped 受益职工（人次）
 ROW_HEIGHT = 15  # every row's height is set: Excel, WPS and LibreOffice then page alike
 SEAL_PT = sum(HEADING_HEIGHTS[1:]) - 4  # title line 2 to the header line: 2.9 cm
 SEAL_LEFT_PT = 20  # in column B: over the end of “填报单位（盖章）：” and the unit's name
-QR_PT = 72  # 25 mm: a phone reads it from paper, and zbar from a 100-dpi copy
+QR_PT = 94  # 33 mm with its quiet zone: the code itself 23–26 mm, as on the PDF
 
 
 def _write_main(ws, data: SheetData) -> None:
