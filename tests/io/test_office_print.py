@@ -3,6 +3,7 @@ then read back as text (pdftotext) and looked at as page images (pdftoppm)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -117,3 +118,17 @@ def test_every_style_names_its_font_and_the_plan_title_has_room(db, tmp_path):
     plan = load_workbook(planning.export_quota_table(db, 2021, tmp_path / "plan.xlsx")).active
     assert all(plan.row_dimensions[r].height >= 24 for r in (1, 2))
     assert {c.font.name for row in plan.iter_rows() for c in row if c.value is not None} == {"宋体"}
+
+
+@pytest.mark.office
+def test_the_plan_file_and_the_summary_print_whole_in_libreoffice(db, tmp_path, office, pdf_text):
+    """The plan file's two title lines and its SUM total (worked out by LibreOffice), and the
+    summary's units, 合计 and column labels never cut inside their brackets."""
+    plan_path = planning.export_quota_table(db, 2021, tmp_path / "plan.xlsx")
+    plan = pdf_text(office(plan_path, ".pdf"), "-layout")
+    assert "2021年“中国梦·劳动美·工会情”" in plan and "文化活动进基层任务分解表" in plan
+    assert re.search(r"合计\s+510", plan)
+    summary_path = sheets.export_summary(db, parse_period("2021Q1"), tmp_path / "summary.xlsx")
+    summary = pdf_text(office(summary_path, ".pdf"), "-layout")
+    assert "情况汇总表" in summary and "马村区总工会" in summary and "合计" in summary
+    assert "（人次）" in summary and not re.search(r"（人次?\s*$", summary, re.MULTILINE)

@@ -77,7 +77,7 @@ def test_xlsx_sheet_reads_back_with_text_as_text_and_print_settings(unit_db, tmp
         "送书画",
         "送培训",
         "送讲座",
-        "受益职工（人次）",
+        "受益职工\n（人次）",
         "备注",
     ]
     assert [c.value for c in ws[6]][:5] == [

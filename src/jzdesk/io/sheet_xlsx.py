@@ -21,6 +21,7 @@ from jzdesk.io.xlsx_cells import (
     CellMaker,
     add_image,
     column_points,
+    label_lines,
     page_setup,
 )
 
@@ -81,7 +82,7 @@ def _write_main(ws, data: SheetData) -> None:
         f"{label}：{value}" for (_, label), value in zip(sheet.HEADER_FIELDS, values, strict=True)
     )
     wide(4, line, "line", to=get_column_letter(width - 1))  # the last column holds the QR
-    ws.append([make(spec.label, "header") for spec in sheet.COLUMNS])
+    ws.append([make(label_lines(spec.label, spec.width), "header") for spec in sheet.COLUMNS])
     heights = []
     for number, record in enumerate(data.records, start=1):
         values = sheet.row_values(number, record)

@@ -22,7 +22,7 @@ def write_summary_xlsx(data: SummaryData, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    from jzdesk.io.xlsx_cells import CellMaker, page_setup
+    from jzdesk.io.xlsx_cells import CellMaker, label_lines, page_setup
 
     book = Workbook(write_only=True)
     ws = book.create_sheet("汇总表")
@@ -37,7 +37,12 @@ def write_summary_xlsx(data: SummaryData, path: Path) -> None:
     ws.append([make(sheet.SUMMARY_TITLE, "title")])
     ws.merged_cells.add(f"A2:{last}2")
     ws.append([make(f"（{data.period_label}）", "centre")])
-    ws.append([make(header, "header") for header in sheet.SUMMARY_HEADERS])
+    ws.append(
+        [
+            make(label_lines(header, width), "header")
+            for header, width in zip(sheet.SUMMARY_HEADERS, _WIDTHS, strict=True)
+        ]
+    )
     rows = data.rows()
     for cells in rows:
         style = "total" if cells[0] == sheet.TOTAL_LABEL else "number"

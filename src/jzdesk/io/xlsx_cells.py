@@ -110,6 +110,16 @@ class CellMaker:
         return cell
 
 
+def label_lines(label: str, width: float) -> str:
+    """A column label too wide for its column (``width`` in characters), broken before its
+    bracket: 受益职工 over （人次）, where the office program would wrap it mid-bracket."""
+    used = sum(2 if ord(ch) > 0x2E7F else 1 for ch in label)
+    if used <= width - 1 or "（" not in label.lstrip("（"):
+        return label
+    head, _, unit = label.partition("（")
+    return f"{head}\n（{unit}"
+
+
 # Page margins in inches (Excel's unit), narrow as office forms print: room for the table.
 MARGINS = {"left": 0.5, "right": 0.5, "top": 0.6, "bottom": 0.7, "header": 0.3, "footer": 0.3}
 A4_INCHES = (8.27, 11.69)
