@@ -179,12 +179,12 @@ def cell(text: str, repeat: int = 1) -> str:
         (
             "a.ods",
             lambda p: ods(p, "<table:table-row>" + cell("x") * 5000 + "</table:table-row>"),
-            "超过 200 列",
+            "超过 100 列",
         ),
         (
             "a.ods",
             lambda p: ods(p, "<table:table-row>" + cell("x", 16384) + "</table:table-row>"),
-            "超过 200 列",
+            "超过 100 列",
         ),
         (
             "a.ods",
@@ -192,7 +192,7 @@ def cell(text: str, repeat: int = 1) -> str:
                 p,
                 f'<table:table-row table:number-rows-repeated="1048576">{cell("x")}</table:table-row>',
             ),
-            "超过 100000 行",
+            "超过 50000 行",
         ),
     ],
 )

@@ -7,10 +7,11 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from jzdesk.errors import KnownError
-from jzdesk.io.workbook_layout import MAX_COLUMNS, MAX_ROWS, ods_layout
+from jzdesk.io.workbook_layout import Limits, workbook_layout
 from jzdesk.io.workbook_safety import KINDS, checked_bytes
 
 SUFFIXES = (".xlsx", ".xls", ".ods", ".csv")
@@ -29,8 +30,9 @@ class Grid:
     def max_row(self) -> int:
         return len(self.rows)
 
-    @property
+    @cached_property
     def max_column(self) -> int:
+        """The widest row's length (asked for every row of a sheet: worked out once)."""
         return max((len(cells) for cells in self.rows), default=0)
 
     def value(self, row: int, column: int):
@@ -59,44 +61,29 @@ def read_workbook(path: Path) -> list[Grid]:
 
 
 def _calamine_grids(data: bytes, suffix: str, name: str) -> list[Grid]:
-    """.xlsx, .xls and .ods through calamine (Rust: memory-safe, no XML entity expansion).
-
-    An .ods has its layout read first (calamine knows no merged ranges there, and its
-    extent is checked before calamine builds the cells)."""
+    """.xlsx, .xls and .ods through calamine (Rust: memory-safe, no XML entity expansion),
+    once their layout, read as a stream, is within the limits (see workbook_layout); the
+    merged ranges come from that reading too (calamine reads none from an .ods)."""
     import python_calamine
 
-    layouts = (
-        {layout.title: layout for layout in ods_layout(data, name)} if suffix == ".ods" else {}
-    )
+    layouts = workbook_layout(data, suffix, name)
     grids = []
     try:
         with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
             for title in book.sheet_names:
+                layout = layouts.get(title)
+                if layout is None:  # not a worksheet (a chart sheet)
+                    continue
                 sheet = book.get_sheet_by_name(title)
-                _check_extent(sheet.height, sheet.width, name, title)
-                merged = (
-                    tuple(layouts[title].merged)
-                    if title in layouts
-                    else tuple(
-                        (top + 1, left + 1, bottom + 1, right + 1)
-                        for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()
-                    )
-                )
                 rows = sheet.to_python(skip_empty_area=False)
-                grids.append(Grid(title, tuple(_values(cells) for cells in rows), merged))
+                grids.append(
+                    Grid(title, tuple(_values(cells) for cells in rows), tuple(layout.merged))
+                )
     except KnownError:
         raise
     except Exception as error:  # calamine raises its own kinds, and ValueError, on bad parts
         raise KnownError(f"文件 {name} 已损坏或不是有效的 {KINDS[suffix]}，无法读取") from error
     return grids
-
-
-def _check_extent(rows: int, columns: int, name: str, title: str) -> None:
-    if rows > MAX_ROWS or columns > MAX_COLUMNS:
-        raise KnownError(
-            f"文件 {name} 的工作表“{title}”有 {rows} 行 {columns} 列，超过 {MAX_ROWS} 行或 "
-            f"{MAX_COLUMNS} 列，已拒绝（统计表不会这么大；请删去多余的行列，或分成几个文件）"
-        )
 
 
 def _values(cells: list) -> tuple:
@@ -115,15 +102,20 @@ def _value(value):
 
 def _csv_grid(data: bytes, title: str, name: str) -> Grid:
     """A .csv as one worksheet: UTF-8 (with or without the BOM Excel writes) or GB18030
-    (what Excel and WPS write on a Chinese Windows), comma-, tab- or semicolon-separated."""
+    (what Excel and WPS write on a Chinese Windows), comma-, tab- or semicolon-separated;
+    held to the limits of any other sheet as its rows are read."""
     text = _decoded(data, name)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    rows = tuple(_values(cells) for cells in csv.reader(io.StringIO(text), dialect))
-    _check_extent(len(rows), max((len(r) for r in rows), default=0), name, title)
-    return Grid(title, rows)
+    limits = Limits(name)
+    sheet = limits.sheet(title)
+    rows = []
+    for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+        limits.reach(sheet, number, max(len(cells), 1))
+        rows.append(_values(cells))
+    return Grid(title, tuple(rows))
 
 
 def _decoded(data: bytes, name: str) -> str:
