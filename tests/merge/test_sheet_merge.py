@@ -61,6 +61,7 @@ def wenxian_q1(make_unit) -> tuple:
     return desk, ids
 
 
+@pytest.mark.office
 def test_a_corrected_date_and_type_update_the_record_through_libreoffice(
     make_unit, city, tmp_path, libreoffice
 ):
