@@ -103,6 +103,32 @@ def test_the_command_line_works_frozen(bundle, tmp_path):
     from pypdf import PdfReader
 
     assert "送戏下乡" in PdfReader(pdf).pages[0].extract_text()
+    # The sheet as Excel, read back by the bundle (calamine and the layout stream inside it).
+    xlsx = tmp_path / "q1.xlsx"
+    export = run(
+        bundle,
+        "jzdesk-cli",
+        "--db",
+        db,
+        "export-sheet",
+        "--period",
+        "2021Q1",
+        "--unit",
+        "沁阳",
+        "--out",
+        str(xlsx),
+    )
+    assert export.returncode == 0 and "校验码" in export.stderr, export.stderr
+    read_back = run(
+        bundle,
+        "jzdesk-cli",
+        "--db",
+        str(tmp_path / "sheet-city.sqlite"),
+        "import",
+        str(xlsx),
+        "--json",
+    )
+    assert json.loads(read_back.stdout)[0]["added"] == 1, read_back.stderr
     package = tmp_path / "q1.jzsub"
     assert (
         run(

@@ -245,7 +245,7 @@ def test_importing_again_reports_records_already_present(db, tmp_path):
         (lambda p: p.write_text("序号,日期\n1,2021-03-05"), "不是 Excel 2007"),
         (lambda p: p.write_bytes(b"PK\x03\x04broken"), "不是 Excel 2007"),
         (lambda p: _zip_bomb(p), "压缩比异常"),
-        (lambda p: _billion_laughs(p), "已损坏或不是有效的 Excel"),
+        (lambda p: _billion_laughs(p), "已损坏或不是有效的 Excel 2007"),
         (lambda p: Workbook().save(p), "找不到统计表的表头"),
     ],
 )
@@ -364,11 +364,26 @@ def test_export_then_import_is_lossless(tmp_path_factory, batch):
     target.close()
 
 
-def test_a_workbook_that_fails_to_parse_is_not_left_open(db, tmp_path):
+def _broken_ods(path):
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content><broken")
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("evil.xlsx", _billion_laughs),
+        ("broken.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\1" * 2000)),
+        ("broken.ods", _broken_ods),
+    ],
+)
+def test_a_workbook_that_fails_to_parse_is_not_left_open(db, tmp_path, name, make):
     """openpyxl left a file it failed to parse open while the error lived; on Windows the
-    clerk could then not save the corrected sheet over it, nor delete it."""
-    path = tmp_path / "evil.xlsx"
-    _billion_laughs(path)
+    clerk could then not save the corrected sheet over it, nor delete it. Every container
+    is read whole into memory and closed before any parser sees it."""
+    path = tmp_path / name
+    make(path)
     with pytest.raises(KnownError) as caught:
         sheet_import.import_sheet(db, path)
     if sys.platform.startswith("linux"):

@@ -74,7 +74,7 @@ def import_sheet(
             {
                 "file_name": path.name[:200],
                 "file_sha256": sha256,
-                "kind": "xlsx",
+                "kind": "xlsx",  # a filled sheet, whatever its container (.xls, .ods, .csv)
                 "unit_code": unit.code,
                 "year": period.end.year,
                 "quarter": quarter_of(period.end),
