@@ -114,7 +114,7 @@ class QuotaTab(QWidget):
         from jzdesk.ui.preferences import ask_open_paths
 
         paths = ask_open_paths(
-            self, "导入市总计划文件", "import", "任务分解表 (*.xlsx *.xls *.ods)"
+            self, "导入市总计划文件", "import", "任务分解表 (*.xlsx *.xls *.ods *.csv)"
         )
         if paths:
             self.import_plan_file(paths[0])
