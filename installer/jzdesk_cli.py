@@ -1,10 +1,9 @@
 """Frozen entry point of the command line (jzdesk-cli.exe): the same as ``jzdesk``."""
 
 import multiprocessing
-import sys
 
-from jzdesk.cli import main
+from jzdesk.cli import command_main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    sys.exit(main())
+    command_main()

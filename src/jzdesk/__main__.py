@@ -1,7 +1,5 @@
 """``python -m jzdesk``: the same entry point as the ``jzdesk`` command."""
 
-import sys
+from jzdesk.cli import command_main
 
-from jzdesk.cli import main
-
-sys.exit(main())
+command_main()

@@ -5,6 +5,7 @@ entry point, so that the window never needs the command line."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -71,6 +72,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 130  # the shells' convention for an interrupted command
+
+
+def command_main() -> None:
+    """``jzdesk``: run one command and exit with its status. Once the command is done, a
+    Ctrl+C arriving while Python closes (joining threads, flushing) changes nothing: it is
+    ignored rather than ending the finished command as if it had been interrupted."""
+    status = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(status)
 
 
 def gui_main() -> None:
