@@ -419,6 +419,9 @@ def test_export_sheet_then_import_elsewhere(run_cli, tmp_path):
 
     cell = load_workbook(sheet)["统计表"]["C6"]
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
+    # The 校验码 on stderr, as for the PDF: the clerk reads it to the city on the phone.
+    footer = load_workbook(sheet)["统计表"].oddFooter.left.text
+    assert result.err.startswith("校验码：") and result.err.split("：")[1].strip() in footer
     other = tmp_path / "city.sqlite"
     first = run_cli("--db", str(other), "import", str(sheet), "--json", db=False)
     assert first.code == 0

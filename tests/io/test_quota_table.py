@@ -23,7 +23,7 @@ def test_export_has_the_official_layout_and_reads_back(db, tmp_path):
     )
     assert [ws["A3"].value, ws["B3"].value] == ["单位", "“五送”活动场次"]
     assert [ws["A4"].value, ws["B4"].value] == ["沁阳市总工会", 50]
-    assert [ws["A20"].value, ws["B20"].value] == ["合计", 510]
+    assert [ws["A20"].value, ws["B20"].value] == ["合计", "=SUM(B4:B19)"]
     result = planning.import_quota_table(db, path)
     assert (result.year, result.changed, result.unchanged) == (2021, 0, 16)
 

@@ -77,7 +77,7 @@ def test_xlsx_sheet_reads_back_with_text_as_text_and_print_settings(unit_db, tmp
         "送书画",
         "送培训",
         "送讲座",
-        "受益职工（人次）",
+        "受益职工\n（人次）",
         "备注",
     ]
     assert [c.value for c in ws[6]][:5] == [
@@ -275,7 +275,7 @@ def test_a_plain_date_does_not_lend_its_format_to_the_next_cells(tmp_path):
     """Rows mixing made cells and plain values: a plain date's format stays its own."""
     from openpyxl import Workbook
 
-    from jzdesk.io.sheet_xlsx import CellMaker
+    from jzdesk.io.xlsx_cells import CellMaker
 
     book = Workbook(write_only=True)
     ws = book.create_sheet("t")

@@ -3,10 +3,7 @@ sheet updates, never doubles, and never overwrites the city's correction."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,38 +18,11 @@ from jzdesk.usecases import completeness, conflicts, imports, ledger, sheets
 
 
 @pytest.fixture
-def libreoffice(tmp_path):
-    """Resave a workbook with LibreOffice Calc, as a clerk's office does; returns the
-    function. CI installs LibreOffice; elsewhere the test says what is missing."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
-        if os.environ.get("CI") and sys.platform.startswith("linux"):
-            pytest.fail(
-                message
-            )  # Linux CI installs it (.ci/run); the Windows run under Wine has none
-        pytest.skip(message)
-    profile = tmp_path / "lo-profile"
+def libreoffice(office):
+    """Resave a workbook in place with LibreOffice Calc, as a clerk's office does."""
 
     def resave(path: Path) -> Path:
-        out = tmp_path / "lo-out"
-        out.mkdir(exist_ok=True)
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "xlsx:Calc MS Excel 2007 XML",
-                "--outdir",
-                str(out),
-                str(path),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        shutil.move(out / path.name, path)
+        shutil.move(office(path, ".xlsx"), path)
         return path
 
     return resave

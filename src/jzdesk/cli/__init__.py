@@ -15,6 +15,7 @@ from jzdesk.cli import installation, records, reports, review, submissions
 from jzdesk.cli.output import tolerant_streams
 from jzdesk.cli.parser import OPTION_OF_FIELD, Commands, Handler
 from jzdesk.errors import KnownError, sqlite_failure
+from jzdesk.io.workbook import SUFFIXES as SHEET_SUFFIXES
 
 # In the order `jzdesk --help` lists them.
 _GROUPS = (installation, records, reports, submissions, review)
@@ -82,7 +83,7 @@ def _files_open_the_window(argv: list[str]) -> list[str]:
     """``jzdesk [--db PATH] FILE.jzsub …`` (as a double-click runs it) means ``gui FILE…``."""
     position = 2 if argv[:1] == ["--db"] else 1 if argv[:1] and argv[0].startswith("--db=") else 0
     rest = argv[position:]
-    if rest and Path(rest[0]).suffix.lower() in (".jzsub", ".xlsx", ".jzreply"):
+    if rest and Path(rest[0]).suffix.lower() in (".jzsub", ".jzreply", *SHEET_SUFFIXES):
         return [*argv[:position], "gui", *rest]
     return argv
 

@@ -17,7 +17,7 @@ def register(commands: Commands) -> None:
         nargs="*",
         type=Path,
         metavar="FILE",
-        help="在窗口中导入这些上报文件（.jzsub）或统计表（.xlsx）；窗口已打开时交给它",
+        help="在窗口中导入这些上报文件（.jzsub）或统计表（.xlsx/.xls/.ods/.csv）；窗口已打开时交给它",
     )
     gui.add_argument(
         "--screenshot",

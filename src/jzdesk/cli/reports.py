@@ -54,10 +54,14 @@ def register(commands: Commands) -> None:
     actions = quota.add_subparsers(title="操作", metavar="ACTION", help="export 或 import")
     for name, handler, help_text in (
         ("export", _quota_export, "把某年的任务分解表导出为 Excel"),
-        ("import", _quota_import, "从 Excel 导入某年的任务分解表（各单位任务场次）"),
+        (
+            "import",
+            _quota_import,
+            "从表格（.xlsx/.xls/.ods/.csv）导入某年的任务分解表（各单位任务场次）",
+        ),
     ):
         sub = commands.add(name, handler, help_text, under=actions)
-        sub.add_argument("file", type=Path, metavar="FILE.xlsx", help="Excel 文件")
+        sub.add_argument("file", type=Path, metavar="FILE", help="表格文件（导出为 .xlsx）")
         sub.add_argument(
             "--year",
             metavar="Y",
@@ -120,13 +124,12 @@ def _export_sheet(args: argparse.Namespace) -> int:
     data = sheets.sheet_data(db, unit, period, seal=seal)
     sheets.export_sheet(data, args.out)
     print(args.out)
-    if args.out.suffix.lower() == ".pdf":
-        print(f"校验码：{sheets.sheet_code(data)}", file=sys.stderr)
+    print(f"校验码：{sheets.sheet_code(data)}", file=sys.stderr)
     return 0
 
 
 def _quota_help(args: argparse.Namespace) -> int:
-    args.parser.error("请写明操作：quota export 文件.xlsx 或 quota import 文件.xlsx")
+    args.parser.error("请写明操作：quota export 文件.xlsx 或 quota import 文件")
     return 2
 
 

@@ -71,7 +71,9 @@ def register(commands: Commands) -> None:
     add_json_option(log)
 
     imports = commands.add(
-        "import", _import, "导入上报文件（.jzsub）和填好的《情况统计表》（.xlsx），每个文件单独处理"
+        "import",
+        _import,
+        "导入上报文件（.jzsub）和填好的《情况统计表》（.xlsx/.xls/.ods/.csv），每个文件单独处理",
     )
     imports.add_argument("files", nargs="+", type=Path, metavar="FILE", help="要导入的文件")
     add_unit_option(imports, "表中没有填写填报单位时，指定单位")

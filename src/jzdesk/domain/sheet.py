@@ -187,9 +187,18 @@ def verification_code(data: SheetData) -> str:
 
 
 def qr_text(data: SheetData, code: str) -> str:
-    """What the sheet's QR code says: enough for the city to match paper and file."""
+    """What the sheet's QR code says: enough for the city to match paper and file (unit,
+    period, records, sessions, 校验码), e.g. ``JZDESK:QINYANG:2021Q1:R36:S40:5RS5-KD6T-JJPO``.
+
+    Upper-case letters, digits and ``:.-%`` only: every reader shows it alike (text in
+    UTF-8 without an ECI marker came out as 36譚｡ for 36条 in zbar), and the QR's compact
+    alphanumeric mode keeps its squares large. A unit code outside that is %-escaped.
+    """
+    from urllib.parse import quote
+
     total = sum(data.totals["sessions"].values())
-    return f"jzdesk|{data.unit_code}|{data.period_text}|{len(data.records)}条|{total}场|{code}"
+    unit = quote(data.unit_code.upper(), safe="-.")
+    return f"JZDESK:{unit}:{data.period_text}:R{len(data.records)}:S{total}:{code}".upper()
 
 
 SUMMARY_TITLE = "“中国梦·劳动美·工会情”文化活动进基层情况汇总表"

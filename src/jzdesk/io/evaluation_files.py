@@ -39,7 +39,7 @@ def write_evaluation_xlsx(year: int, as_of, rows, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    from jzdesk.io.sheet_xlsx import CellMaker, page_setup
+    from jzdesk.io.xlsx_cells import CellMaker, page_setup
 
     book = Workbook(write_only=True)
     ws = book.create_sheet("检查考核")
@@ -77,7 +77,8 @@ def write_evaluation_pdf(year: int, as_of, rows, path: Path) -> None:
     from reportlab.platypus import LongTable, SimpleDocTemplate, Spacer, TableStyle
 
     from jzdesk.io.fonts import register_pdf_font
-    from jzdesk.io.sheet_pdf import numbered_canvas, paragraph, styles_for
+    from jzdesk.io.pdf_pages import numbered_canvas
+    from jzdesk.io.sheet_pdf import paragraph, styles_for
 
     font = register_pdf_font()
     styles = styles_for(font)

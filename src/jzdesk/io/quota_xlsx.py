@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jzdesk.domain.text import normalize
 from jzdesk.errors import KnownError
-from jzdesk.io.xlsx_safety import load_workbook
+from jzdesk.io.workbook import read_workbook
 
 HEADER = ("单位", "“五送”活动场次")
 TITLE_LINES = ("{year}年“中国梦·劳动美·工会情”", "文化活动进基层任务分解表")
@@ -26,7 +26,7 @@ def write_quota_table(year: int, lines: list[tuple[str, int]], path: Path) -> No
     """附件1 for ``year``: a title, 单位 | “五送”活动场次, one line per unit, 合计."""
     from openpyxl import Workbook
 
-    from jzdesk.io.sheet_xlsx import CellMaker, page_setup
+    from jzdesk.io.xlsx_cells import CellMaker, page_setup
 
     book = Workbook(write_only=True)
     ws = book.create_sheet("任务分解表")
@@ -37,11 +37,16 @@ def write_quota_table(year: int, lines: list[tuple[str, int]], path: Path) -> No
     ws.page_setup.orientation = "portrait"
     for row, text in enumerate(TITLE_LINES, start=1):
         ws.merged_cells.add(f"A{row}:B{row}")
+        ws.row_dimensions[row].height = 26  # the 16-point title, not clipped
         ws.append([make(text.format(year=year), "title")])
     ws.append([make(label, "header") for label in HEADER])
     for name, quota in lines:
         ws.append([make(name, "text"), make(quota, "number")])
-    ws.append([make("合计", "total"), make(sum(q for _, q in lines), "total")])
+    # A formula: a clerk who changes one quota in WPS sees the total follow. (openpyxl
+    # cannot store its value; Excel, WPS and LibreOffice work it out on opening.)
+    first = len(TITLE_LINES) + 2
+    total = make.formula(f"=SUM(B{first}:B{first + len(lines) - 1})", "total")
+    ws.append([make("合计", "total"), total if lines else make(0, "total")])
     book.properties.title = TITLE_LINES[0].format(year=year) + TITLE_LINES[1]
     book.properties.creator = "jzdesk"
     book.save(path)
@@ -58,21 +63,20 @@ def read_quota_table(path: Path) -> tuple[int | None, list[QuotaLine]]:
             read (every one is named), or a 合计 that is not the sum of the lines.
     """
     path = Path(path)
-    book = load_workbook(path)
-    ws = book.worksheets[0]
+    ws = read_workbook(path)[0]
     header_row, name_column, quota_column = _find_header(ws)
     if header_row is None:
         raise KnownError(f"文件 {path.name} 中找不到任务分解表的表头（“单位”和“五送”活动场次）")
     title = " ".join(
-        str(ws.cell(r, c).value)
+        str(ws.value(r, c))
         for r in range(1, header_row)
         for c in range(1, ws.max_column + 1)
-        if ws.cell(r, c).value
+        if ws.value(r, c)
     )
     years = re.findall(r"(20\d\d)\s*年", normalize(title))
     lines, problems, total = [], [], None
     for r in range(header_row + 1, ws.max_row + 1):
-        name, quota = ws.cell(r, name_column).value, ws.cell(r, quota_column).value
+        name, quota = ws.value(r, name_column), ws.value(r, quota_column)
         if name is None and quota is None:
             continue
         clean = normalize(str(name or ""))
@@ -89,7 +93,10 @@ def read_quota_table(path: Path) -> tuple[int | None, list[QuotaLine]]:
             problems.append(f"第 {r} 行“{clean}”：场次“{quota}”{what}")
             continue
         lines.append(QuotaLine(r, clean, number))
-    if total is not None and not problems:
+    # A 合计 is checked against the lines: typed, or a formula's value as the office program
+    # that saved the file worked it out. A formula no program has worked out yet (our own
+    # export, never opened) has no value, and so nothing to disagree with.
+    if total is not None and total[1] is not None and not problems:
         written = _number(total[1])
         if written is None or written != sum(line.quota for line in lines):
             problems.append(
@@ -109,7 +116,7 @@ def _find_header(ws):
     for r in range(1, min(ws.max_row, 20) + 1):
         name_column = quota_column = None
         for c in range(1, min(ws.max_column, 20) + 1):
-            text = normalize(str(ws.cell(r, c).value or ""))
+            text = normalize(str(ws.value(r, c) or ""))
             if text == "单位":
                 name_column = c
             elif "场次" in text or "任务" in text:

@@ -23,17 +23,18 @@ from jzdesk.io.sheet_rows import (
     parse_cell_number,
     parse_cell_type,
 )
+from jzdesk.io.workbook import Grid
 
 _ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
-def detail_rows(book) -> list[DetailRow] | None:
+def detail_rows(grids: list[Grid]) -> list[DetailRow] | None:
     """The rows of the program's 活动明细 sheet, in order ([] without one); None if a row
     cannot be read (edited by hand: the printed rows are then read as hand-filled)."""
-    if sheet.DETAIL_SHEET not in book.sheetnames:
+    ws = next((grid for grid in grids if grid.title == sheet.DETAIL_SHEET), None)
+    if ws is None:
         return []
-    ws = book[sheet.DETAIL_SHEET]
-    labels = [normalize(str(ws.cell(1, c).value or "")) for c in range(1, ws.max_column + 1)]
+    labels = [normalize(str(ws.value(1, c) or "")) for c in range(1, ws.max_column + 1)]
     position = {
         key: labels.index(normalize(label)) + 1
         for key, label in sheet.DETAIL_COLUMNS
@@ -46,7 +47,7 @@ def detail_rows(book) -> list[DetailRow] | None:
 
         def value(key, index=index):
             column = position.get(key)
-            return ws.cell(index, column).value if column else None
+            return ws.value(index, column) if column else None
 
         if not any(is_filled(value(key)) for key in position):
             continue

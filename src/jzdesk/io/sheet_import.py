@@ -1,4 +1,4 @@
-"""Reading a filled statistics sheet (.xlsx) back: the program's own export losslessly, and
+"""Reading a filled statistics sheet (.xlsx, .xls, .ods or .csv) back: the program's own export losslessly, and
 hand-filled sheets with their variants (full-width digits, dates as clerks write them,
 type names, merged cells, blank rows). A file with any unreadable row is
 refused whole; the message names every bad row and cell."""
@@ -27,7 +27,7 @@ from jzdesk.io.sheet_rows import (
     parse_cell_type,
 )
 from jzdesk.io.sheet_table import context_above, find_table, merged_reader
-from jzdesk.io.xlsx_safety import load_workbook
+from jzdesk.io.workbook import read_workbook
 
 TOTAL_WORDS = {"合计", "总计", "共计"}
 
@@ -83,10 +83,10 @@ def read_sheet(path: Path) -> ParsedSheet:
             or has rows that cannot be read (SheetRejected, naming every one).
     """
     path = Path(path)
-    book = load_workbook(path)
+    grids = read_workbook(path)
     tables = [
         table
-        for ws in book.worksheets
+        for ws in grids
         if ws.title != sheet.DETAIL_SHEET and (table := find_table(ws)) is not None
     ]
     if not tables:
@@ -112,7 +112,7 @@ def read_sheet(path: Path) -> ParsedSheet:
             "请分成各单位的文件"
         )
     first = next((c for c in contexts if c["unit"]), contexts[0])
-    details = detail_rows(book)
+    details = detail_rows(grids)
     if details is None:
         details, misaligned = [], "隐藏的“活动明细”被改动过，无法读取"
     else:

@@ -1,19 +1,19 @@
-"""The statistics sheet (附件2) as a PDF: A4 landscape, the header repeated on every page,
-第 x 页 共 y 页, the seal over 填报单位, and the 校验码 with its QR code on every page."""
+"""The statistics sheet (附件2) as a PDF: A4 landscape, the table's header repeated on every
+page, cut into pages here (sheet_pdf_page draws what lies around the table)."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from reportlab.platypus import Flowable
 
 from jzdesk.domain import sheet
-from jzdesk.domain.sheet import SheetData, qr_text, verification_code
+from jzdesk.domain.sheet import SheetData, verification_code
 from jzdesk.io.fonts import register_pdf_font
+from jzdesk.io.pdf_pages import numbered_canvas
+from jzdesk.io.sheet_pdf_page import QR_BOTTOM_MM, QR_MM, SheetPage
 
 MARGIN_MM = 12
-SEAL_MM = 38  # a round official seal is about 4 cm across
 
 
 def write_sheet_pdf(data: SheetData, path: Path) -> str:
@@ -31,7 +31,7 @@ def write_sheet_pdf(data: SheetData, path: Path) -> str:
         leftMargin=MARGIN_MM * mm,
         rightMargin=MARGIN_MM * mm,
         topMargin=MARGIN_MM * mm,
-        bottomMargin=(MARGIN_MM + 10) * mm,
+        bottomMargin=(QR_BOTTOM_MM + QR_MM + 3) * mm,
         title=f"{sheet.TITLE}（{data.period_label}）",
         author=data.unit_name,
         subject=f"{data.unit_name} {data.period_label} 校验码 {code}",
@@ -47,12 +47,12 @@ def write_sheet_pdf(data: SheetData, path: Path) -> str:
     tail_height = sum(f.wrap(doc.width, doc.height)[1] for f in tail[:2])
     story += _page_tables(data, styles, doc.width, first_page_room, doc.height, tail_height)
     story += tail
-    footer = _Footer(font, code, qr_text(data, code), data.seal)
+    pages = SheetPage(font, data, code, left=doc.leftMargin, top=page[1] - doc.topMargin)
     doc.build(
         story,
-        onFirstPage=footer.first_page,
-        onLaterPages=footer.later_page,
-        canvasmaker=numbered_canvas(font),
+        onFirstPage=pages.every_page,
+        onLaterPages=pages.every_page,
+        canvasmaker=numbered_canvas(font, pages.finish),
     )
     return code
 
@@ -101,7 +101,15 @@ def _heading(data: SheetData, styles) -> list:
     ]
     header = Table([cells], colWidths=["40%", "18%", "22%", "20%"], rowHeights=[12 * mm])
     header.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                # The table's own font (for its empty text blocks): else a Helvetica the
+                # PDF names and never embeds.
+                ("FONTNAME", (0, 0), (-1, -1), styles["header"].fontName),
+            ]
+        )
     )
     return [*lines, Spacer(1, 1 * mm), header]
 
@@ -128,7 +136,10 @@ def _page_tables(
 
     cell = styles["cell"]
     inner = [w - 12 for w in widths]  # inside the cell padding
-    header = [paragraph(column.label, cell) for column in columns]
+    header = [
+        paragraph(_label_lines(column.label, cell, space), cell)
+        for column, space in zip(columns, inner, strict=True)
+    ]
     header_height = _height(header, widths, cell)
     total_height = cell.leading + 2 * _PADDING + 2
     # The tallest row that still fits on any page with the header, the 合计 and the lines
@@ -180,6 +191,16 @@ def _page_tables(
     page.append((total_row, total_height))
     tables.append(_page_table(header, header_height, page, widths, cell, total=True))
     return tables
+
+
+def _label_lines(label: str, style, width: float) -> str:
+    """A column label too wide for its column, broken before its bracket: 受益职工 over
+    （人次）, never 受益职工（人 over 次）."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if "（" in label and stringWidth(label, style.fontName, style.fontSize) > width:
+        return label.replace("（", "\n（", 1)
+    return label
 
 
 CUT_MARK = "…（全文见 Excel 表）"
@@ -323,76 +344,3 @@ class _TablePage(Flowable):
             path.lineTo(x, height)
         canvas.setLineWidth(_GRID_PT)
         canvas.drawPath(path, stroke=1, fill=0)
-
-
-class _Footer:
-    """Draws the footer (校验码 and QR) on every page and the seal on the first."""
-
-    def __init__(self, font: str, code: str, qr: str, seal: bytes | None):
-        self.font, self.code, self.qr, self.seal = font, code, qr, seal
-        self._qr_image = None
-
-    def first_page(self, canvas, doc) -> None:
-        self.later_page(canvas, doc)
-        if self.seal:
-            self._draw_seal(canvas, doc)
-
-    def later_page(self, canvas, doc) -> None:
-        from reportlab.lib.units import mm
-        from reportlab.lib.utils import ImageReader
-
-        from jzdesk.io.qr import qr_png
-
-        canvas.saveState()
-        canvas.setFont(self.font, 9)
-        y = doc.bottomMargin - 7 * mm
-        canvas.drawString(doc.leftMargin, y, f"校验码：{self.code}")
-        side = 16 * mm
-        if self._qr_image is None:  # one picture, embedded once, shown on every page
-            self._qr_image = ImageReader(io.BytesIO(qr_png(self.qr, module=4)))
-        canvas.drawImage(self._qr_image, doc.leftMargin + doc.width - side, y - 4 * mm, side, side)
-        canvas.restoreState()
-
-    def _draw_seal(self, canvas, doc) -> None:
-        from reportlab.lib.units import mm
-        from reportlab.lib.utils import ImageReader
-
-        # Over the unit's name in the header line (below the two title lines and the
-        # period), slightly tilted off the baseline as a hand-pressed stamp sits.
-        image = ImageReader(io.BytesIO(self.seal))
-        size = SEAL_MM * mm
-        x = doc.leftMargin + 30 * mm
-        y = doc.pagesize[1] - doc.topMargin - 22 * mm - 6 * mm - size / 2 - 2 * mm
-        canvas.saveState()
-        canvas.translate(x + size / 2, y + size / 2)
-        canvas.rotate(-8)
-        canvas.drawImage(image, -size / 2, -size / 2, size, size, mask="auto")
-        canvas.restoreState()
-
-
-def numbered_canvas(font: str):
-    """A canvas that writes 第 x 页 共 y 页 once it knows how many pages there are."""
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages = []
-
-        def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            count = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(font, 9)
-                self.drawCentredString(
-                    self._pagesize[0] / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {count} 页"
-                )
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas

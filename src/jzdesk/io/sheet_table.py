@@ -52,7 +52,7 @@ def _type_labels_in(ws, row: int) -> int:
     return sum(
         1
         for c in range(1, min(ws.max_column, 40) + 1)
-        if is_filled(ws.cell(row, c).value) and normalize(str(ws.cell(row, c).value)) in names
+        if is_filled(ws.value(row, c)) and normalize(str(ws.value(row, c))) in names
     )
 
 
@@ -73,8 +73,7 @@ _NOT_COLUMNS = ("填报", "五送", "场所类别")
 
 def _has_date_header(ws, row: int) -> bool:
     return any(
-        is_filled(ws.cell(row, c).value)
-        and _header_key(normalize(str(ws.cell(row, c).value))) == "date"
+        is_filled(ws.value(row, c)) and _header_key(normalize(str(ws.value(row, c)))) == "date"
         for c in range(1, min(ws.max_column, 40) + 1)
     )
 
@@ -88,7 +87,7 @@ def _map_columns(ws, top: int, bottom: int) -> dict[str, int] | None:
         for word in (kind.label, kind.short_label):
             type_words[normalize(word)] = kind
     for column in range(1, min(ws.max_column, 40) + 1):
-        labels = [ws.cell(row, column).value for row in range(bottom, top - 1, -1)]
+        labels = [ws.value(row, column) for row in range(bottom, top - 1, -1)]
         for label in labels:
             if not is_filled(label):
                 continue
@@ -123,9 +122,7 @@ def context_above(ws, header_top: int) -> dict:
     lines = []
     for r in range(1, header_top):
         parts = [
-            str(ws.cell(r, c).value)
-            for c in range(1, ws.max_column + 1)
-            if is_filled(ws.cell(r, c).value)
+            str(ws.value(r, c)) for c in range(1, ws.max_column + 1) if is_filled(ws.value(r, c))
         ]
         lines.append(" ".join(parts))
     text = normalize(" ".join(lines).replace("：", ":"))
@@ -153,16 +150,16 @@ def merged_reader(ws, *, repeat_in: set[int]):
     """cell(row, column) that reads a merged range's value in the cells it covers, in the
     columns ``repeat_in`` (other merged cells read as empty below their first row)."""
     merged = {}
-    for span in ws.merged_cells.ranges:
-        value = ws.cell(span.min_row, span.min_col).value
-        for r in range(span.min_row, span.max_row + 1):
-            for c in range(span.min_col, span.max_col + 1):
-                if r == span.min_row or c in repeat_in:
-                    merged[(r, c)] = value if c == span.min_col or r > span.min_row else None
+    for top, left, bottom, right in ws.merged:
+        value = ws.value(top, left)
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if r == top or c in repeat_in:
+                    merged[(r, c)] = value if c == left or r > top else None
                 else:
                     merged[(r, c)] = None
 
     def cell(row: int, column: int):
-        return merged.get((row, column), ws.cell(row, column).value)
+        return merged.get((row, column), ws.value(row, column))
 
     return cell

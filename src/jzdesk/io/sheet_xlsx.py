@@ -9,101 +9,23 @@ styles, because assigning fonts and borders cell by cell costs seconds on a 10 k
 
 from __future__ import annotations
 
-import io
-from copy import copy
 from pathlib import Path
 
 from jzdesk.domain import sheet
 from jzdesk.domain.sheet import SheetData, qr_text, verification_code
 from jzdesk.io.qr import qr_png
+from jzdesk.io.xlsx_cells import (
+    A4_INCHES,
+    FORMULA_STARTS,
+    MARGINS,
+    CellMaker,
+    add_image,
+    column_points,
+    label_lines,
+    page_setup,
+)
 
 MAIN_SHEET = "统计表"
-_FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-class CellMaker:
-    """Makes write-only cells in a few prepared styles; text is always stored as text.
-
-    A title like ``=HYPERLINK(…)``, ``+1`` or ``@SUM`` stays a string: the cell's type is
-    set to text and it gets Excel's quote prefix, so neither this file nor a later edit
-    in Excel or WPS turns it into a formula.
-
-    Made cells share their style's array: never restyle one afterwards (setting its
-    font or number format would change every cell of that style); ask for the number
-    format when making it.
-    """
-
-    def __init__(self, ws):
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Alignment, Border, Font, Side
-
-        self._ws = ws
-        self._cell = WriteOnlyCell
-        if hasattr(ws, "_values_to_row"):
-            ws._values_to_row = self._row_cells
-        thin = Side(style="thin", color="000000")
-        box = Border(left=thin, right=thin, top=thin, bottom=thin)
-        wrap = Alignment(wrap_text=True, vertical="center")
-        centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self._templates = {}
-        for name, font, alignment, border in (
-            ("title", Font(size=16, bold=True), centre, None),
-            ("centre", None, centre, None),
-            ("line", None, wrap, None),
-            ("header", Font(bold=True), centre, box),
-            ("text", None, wrap, box),
-            ("number", None, centre, box),
-            ("total", Font(bold=True), centre, box),
-            ("plain", None, None, None),
-        ):
-            template = WriteOnlyCell(ws)
-            if font is not None:
-                template.font = font
-            if alignment is not None:
-                template.alignment = alignment
-            if border is not None:
-                template.border = border
-            self._templates[name] = template._style
-
-    def _row_cells(self, values, row: int):
-        """An appended row as positioned cells, for openpyxl's write-only sheet.
-
-        It stands in for the sheet's own ``_values_to_row``, which tries every value as
-        plain data first and so builds and throws away an error message for every made
-        cell: a third of the time of a 10 k-row sheet. Plain values go through one
-        reused unstyled cell, as openpyxl's own does."""
-        from openpyxl.cell.cell import Cell
-
-        plain = self._cell(self._ws)
-        for column, value in enumerate(values, start=1):
-            if value is None:
-                continue
-            if isinstance(value, Cell):
-                cell = value
-            else:
-                if plain.has_style:  # a date's number format: the next value starts afresh
-                    plain = self._cell(self._ws)
-                plain.value = value
-                cell = plain
-            cell.column, cell.row = column, row
-            yield cell
-
-    def __call__(self, value, style: str = "plain", *, number_format: str | None = None):
-        cell = self._cell(self._ws)
-        cell._style = self._templates[style]  # shared; a cell that differs takes a copy
-        quoted = isinstance(value, str) and value.startswith(_FORMULA_STARTS)
-        if quoted or number_format is not None:
-            cell._style = copy(cell._style)
-        if isinstance(value, str):
-            # Set the text directly: assigning .value would first take "=…" for a formula.
-            cell._value, cell.data_type = value, "s"
-            if quoted:
-                cell.quotePrefix = True
-        elif value is not None:
-            cell._value, cell.data_type = value, "n"
-        if number_format is not None:
-            cell.number_format = number_format
-        return cell
 
 
 def write_sheet(data: SheetData, path: Path) -> None:
@@ -120,23 +42,35 @@ def write_sheet(data: SheetData, path: Path) -> None:
     book.save(path)
 
 
+# The four rows above the table, in points: two title lines, the period, the header line.
+# The seal and the QR code sit inside them, never on the table nor in the print-title row
+# under them (LibreOffice would reprint a slice of a picture reaching into it on every page).
+HEADING_HEIGHTS = (26, 26, 20, 40)
+HEADER_ROW_HEIGHT = 32  # room for a wrapped 受益职工（人次）
+ROW_HEIGHT = 15  # every row's height is set: Excel, WPS and LibreOffice then page alike
+SEAL_PT = sum(HEADING_HEIGHTS[1:]) - 4  # title line 2 to the header line: 2.9 cm
+SEAL_LEFT_PT = 20  # in column B: over the end of “填报单位（盖章）：” and the unit's name
+QR_PT = 94  # 33 mm with its quiet zone: the code itself 23–26 mm, as on the PDF
+
+
 def _write_main(ws, data: SheetData) -> None:
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break
 
     make = CellMaker(ws)
     width = len(sheet.COLUMNS)
     last = get_column_letter(width)
     for column, spec in enumerate(sheet.COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(column)].width = spec.width
-    header_row = 5
-    ws.row_dimensions[4].height = 24
-    ws.row_dimensions[header_row].height = 32  # room for a wrapped 受益职工（人次）
+    header_row = len(HEADING_HEIGHTS) + 1
+    for row, height in enumerate((*HEADING_HEIGHTS, HEADER_ROW_HEIGHT), start=1):
+        ws.row_dimensions[row].height = height
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.freeze_panes = f"A{header_row + 1}"
     page_setup(ws)
 
-    def wide(row: int, value, style: str) -> None:
-        ws.merged_cells.add(f"A{row}:{last}{row}")
+    def wide(row: int, value, style: str, *, to: str = last) -> None:
+        ws.merged_cells.add(f"A{row}:{to}{row}")
         ws.append([make(value, style)])
 
     for row, text in enumerate(sheet.TITLE_LINES, start=1):
@@ -144,24 +78,23 @@ def _write_main(ws, data: SheetData) -> None:
     wide(3, f"（{data.period_label}）", "centre")
     unit = data.unit_name if data.seal else f"{data.unit_name}  （此处加盖公章）"
     values = (unit, data.filler, data.phone, data.filled_on)
-    wide(
-        4,
-        "    ".join(
-            f"{label}：{value}"
-            for (_, label), value in zip(sheet.HEADER_FIELDS, values, strict=True)
-        ),
-        "line",
+    line = "    ".join(
+        f"{label}：{value}" for (_, label), value in zip(sheet.HEADER_FIELDS, values, strict=True)
     )
-    ws.append([make(spec.label, "header") for spec in sheet.COLUMNS])
+    wide(4, line, "line", to=get_column_letter(width - 1))  # the last column holds the QR
+    ws.append([make(label_lines(spec.label, spec.width), "header") for spec in sheet.COLUMNS])
+    heights = []
     for number, record in enumerate(data.records, start=1):
         values = sheet.row_values(number, record)
-        lines = _lines_needed(values)
-        if lines > 1:  # write-only rows take their height before they are written
-            ws.row_dimensions[header_row + number].height = 15 * lines
+        # Write-only rows take their height before they are written; every row has its
+        # own, as LibreOffice draws rows without one at its default height, not the sheet's.
+        heights.append(ROW_HEIGHT * _lines_needed(values))
+        ws.row_dimensions[header_row + number].height = heights[-1]
         ws.append([make(value, "text" if isinstance(value, str) else "number") for value in values])
     totals = data.totals
     total_row = header_row + len(data.records) + 1
     ws.merged_cells.add(f"A{total_row}:D{total_row}")
+    ws.row_dimensions[total_row].height = ROW_HEIGHT
     cells = []
     for spec in sheet.COLUMNS:
         value = None
@@ -173,53 +106,68 @@ def _write_main(ws, data: SheetData) -> None:
             value = totals["audience"]
         cells.append(make(value, "total"))
     ws.append(cells)
-    wide(total_row + 1, data.progress_line, "line")
-    if data.summary:
-        wide(total_row + 2, f"活动小结：{data.summary}", "line")
+    tail = [data.progress_line] + ([f"活动小结：{data.summary}"] if data.summary else [])
+    for offset, text in enumerate(tail, start=1):
+        lines = _lines_needed([text], widths=[sum(c.width for c in sheet.COLUMNS)])
+        ws.row_dimensions[total_row + offset].height = ROW_HEIGHT * lines + 6
+        heights.append(ROW_HEIGHT * lines + 6)
+        wide(total_row + offset, text, "line")
+    for row in _page_ends(
+        heights[: len(data.records)], ROW_HEIGHT + sum(heights[len(data.records) :])
+    ):
+        ws.row_breaks.append(Break(id=header_row + row))
     code = verification_code(data)
     ws.oddFooter.left.text = f"校验码：{code}"
     ws.oddFooter.left.size = 9
-    _add_image(
+    # Each printed page names its unit and period: a loose page 7 is still someone's.
+    ws.oddHeader.left.text = f"{data.unit_name}  {data.period_label}"
+    ws.oddHeader.left.size = 9
+    qr_left = column_points(sheet.COLUMNS[-1].width) - QR_PT - 4
+    add_image(
         ws,
         qr_png(qr_text(data, code)),
-        f"{get_column_letter(width - 1)}{total_row + 3}",
-        height_cm=2.2,
+        column=width - 1,
+        row=0,
+        height_pt=QR_PT,
+        left_pt=qr_left,
+        top_pt=4,
     )
     if data.seal:
         # Over the unit's name in the header line, as a stamp pressed on the paper sits.
-        _add_image(ws, data.seal, "B3", height_cm=3.6)
+        add_image(ws, data.seal, column=1, row=1, height_pt=SEAL_PT, left_pt=SEAL_LEFT_PT, top_pt=2)
 
 
-def _add_image(ws, png: bytes, anchor: str, *, height_cm: float) -> None:
-    from openpyxl.drawing.image import Image
+def _page_ends(heights: list[float], tail: float) -> list[int]:
+    """The record rows (1-based) after which a page ends: set by hand, so that every
+    office program pages the sheet alike and the 合计 and the lines under it never stand
+    alone on a last page with the repeated header.
 
-    image = Image(io.BytesIO(png))
-    scale = height_cm / 2.54 * 96 / image.height  # openpyxl sizes pictures in pixels at 96 dpi
-    image.width, image.height = image.width * scale, image.height * scale
-    ws.add_image(image, anchor)
+    Pages are filled as if printed at full size; Excel, WPS and LibreOffice shrink the
+    sheet to the page width (each by its own measure of a character), so their pages are
+    a little emptier at the bottom but break where these say.
+    """
+    height_in, _ = A4_INCHES  # landscape: the A4 width is the page's height
+    room = (height_in - MARGINS["top"] - MARGINS["bottom"]) * 72 * 0.97 - HEADER_ROW_HEIGHT
+    ends, used, limit = [], 0.0, room - sum(HEADING_HEIGHTS)
+    for number, height in enumerate(heights, start=1):
+        if used and used + height > limit:
+            ends.append(number - 1)
+            used, limit = 0.0, room
+        used += height
+    if used + tail > limit and len(heights) > 1 and (not ends or ends[-1] < len(heights) - 1):
+        ends.append(len(heights) - 1)  # the last row goes over with the 合计
+    return ends
 
 
-def _lines_needed(values: list) -> int:
+def _lines_needed(values: list, widths: list[int] | None = None) -> int:
     """Lines the longest text of a row wraps to (a Chinese character is two widths)."""
+    widths = widths or [column.width for column in sheet.COLUMNS]
     lines = 1
-    for column, value in zip(sheet.COLUMNS, values, strict=True):
+    for width, value in zip(widths, values, strict=True):
         if isinstance(value, str) and value:
-            width = sum(2 if ord(ch) > 0x2E7F else 1 for ch in value)
-            lines = max(lines, -(-width // max(1, column.width - 1)))
+            used = sum(2 if ord(ch) > 0x2E7F else 1 for ch in value)
+            lines = max(lines, -(-used // max(1, width - 1)))
     return min(lines, 8)
-
-
-def page_setup(ws) -> None:
-    """A4 landscape, fitted to the page width, centred, page numbers in the footer."""
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
 
 
 def _write_detail(ws, data: SheetData) -> None:
@@ -249,7 +197,7 @@ def _write_detail(ws, data: SheetData) -> None:
         ws.append(
             [
                 make(value)
-                if isinstance(value, str) and value.startswith(_FORMULA_STARTS)
+                if isinstance(value, str) and value.startswith(FORMULA_STARTS)
                 else value
                 for value in (values[key] for key, _ in sheet.DETAIL_COLUMNS)
             ]

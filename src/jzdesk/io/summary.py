@@ -22,7 +22,7 @@ def write_summary_xlsx(data: SummaryData, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    from jzdesk.io.sheet_xlsx import CellMaker, page_setup
+    from jzdesk.io.xlsx_cells import CellMaker, label_lines, page_setup
 
     book = Workbook(write_only=True)
     ws = book.create_sheet("汇总表")
@@ -37,7 +37,12 @@ def write_summary_xlsx(data: SummaryData, path: Path) -> None:
     ws.append([make(sheet.SUMMARY_TITLE, "title")])
     ws.merged_cells.add(f"A2:{last}2")
     ws.append([make(f"（{data.period_label}）", "centre")])
-    ws.append([make(header, "header") for header in sheet.SUMMARY_HEADERS])
+    ws.append(
+        [
+            make(label_lines(header, width), "header")
+            for header, width in zip(sheet.SUMMARY_HEADERS, _WIDTHS, strict=True)
+        ]
+    )
     rows = data.rows()
     for cells in rows:
         style = "total" if cells[0] == sheet.TOTAL_LABEL else "number"
@@ -62,7 +67,8 @@ def write_summary_pdf(data: SummaryData, path: Path) -> None:
     from reportlab.platypus import LongTable, SimpleDocTemplate, Spacer, TableStyle
 
     from jzdesk.io.fonts import register_pdf_font
-    from jzdesk.io.sheet_pdf import numbered_canvas, paragraph, styles_for
+    from jzdesk.io.pdf_pages import numbered_canvas
+    from jzdesk.io.sheet_pdf import paragraph, styles_for
 
     font = register_pdf_font()
     styles = styles_for(font)

@@ -19,13 +19,14 @@ from jzdesk.errors import (
     os_reason,
 )
 from jzdesk.io.files import readable_paths
+from jzdesk.io.workbook import SUFFIXES as SHEET_SUFFIXES
 from jzdesk.usecases import backups
 from jzdesk.usecases.import_result import ImportResult
 from jzdesk.usecases.review import REPLY_SUFFIX, import_reply
 from jzdesk.usecases.sheet_import import import_sheet
 from jzdesk.usecases.submission_check import ReadAhead
 
-IMPORTABLE = (".jzsub", ".xlsx", REPLY_SUFFIX)
+IMPORTABLE = (".jzsub", *SHEET_SUFFIXES, REPLY_SUFFIX)
 
 
 def importable(paths: list[Path]) -> list[Path]:
@@ -47,8 +48,8 @@ def import_file(
     ahead: ReadAhead | None = None,
     before_write: Callable[[], object] | None = None,
 ) -> ImportResult:
-    """Import one submission file (.jzsub), filled sheet (.xlsx) or review reply (.jzreply,
-    at a unit) in its own transaction;
+    """Import one submission file (.jzsub), filled sheet (.xlsx, .xls, .ods, .csv) or review
+    reply (.jzreply, at a unit) in its own transaction;
     a rejection is returned as a result, never raised. ``ahead``: the batch's
     submission_check.ReadAhead, which may have checked the file already. ``before_write`` is
     called once the file has passed its checks, just before it may change the database
@@ -77,19 +78,19 @@ def _import_file(
 
     try:
         if path.is_dir():
-            raise KnownError(f"{path.name} 是一个文件夹，请选择其中的 .jzsub 或 .xlsx 文件")
+            raise KnownError(f"{path.name} 是一个文件夹，请选择其中的上报文件或统计表")
         suffix = path.suffix.lower()
         if suffix == ".jzsub":
             return import_submission(
                 db, path, should_stop=should_stop, ahead=ahead, before_write=before_write
             )
-        if suffix == ".xlsx":
+        if suffix in SHEET_SUFFIXES:
             return import_sheet(db, path, unit=unit, before_write=before_write)
         if suffix == REPLY_SUFFIX:
             return import_reply(db, path, before_write=before_write)
         raise KnownError(
             f"不支持的文件类型 {suffix or '（无扩展名）'}：可以导入上报文件 .jzsub、"
-            "填好的统计表 .xlsx 和审核回复 .jzreply"
+            "填好的统计表 .xlsx、.xls、.ods、.csv 和审核回复 .jzreply"
         )
     except DiskFullError:  # the write was rolled back whole: say which file was not
         return ImportResult(path.name, "rejected", disk_full_message(path))

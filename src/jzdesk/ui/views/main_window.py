@@ -216,8 +216,8 @@ class MainWindow(QMainWindow):
             self,
             "导入上报文件或统计表",
             "import",
-            "上报文件、统计表和审核回复 (*.jzsub *.xlsx *.jzreply);;上报文件 (*.jzsub);;"
-            "Excel 统计表 (*.xlsx);;审核回复 (*.jzreply)",
+            "上报文件、统计表和审核回复 (*.jzsub *.xlsx *.xls *.ods *.csv *.jzreply);;"
+            "上报文件 (*.jzsub);;统计表 (*.xlsx *.xls *.ods *.csv);;审核回复 (*.jzreply)",
             many=True,
         )
         if paths:
@@ -394,7 +394,7 @@ def _redo_keys() -> list[QKeySequence]:
 
 
 def _importable(mime) -> list[Path]:
-    """The .jzsub, .xlsx and .jzreply files among what is being dragged onto the window."""
+    """The files this program imports among what is being dragged onto the window."""
     if not mime.hasUrls():
         return []
     return importable([Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()])

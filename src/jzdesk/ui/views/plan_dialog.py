@@ -130,7 +130,9 @@ class PlanDialog(QDialog):
                 QMessageBox.warning(self, "导出失败", error.message)
 
     def choose_import(self) -> None:
-        paths = ask_open_paths(self, "导入任务分解表", "import", "Excel 文件 (*.xlsx)")
+        paths = ask_open_paths(
+            self, "导入任务分解表", "import", "表格文件 (*.xlsx *.xls *.ods *.csv)"
+        )
         if paths:
             self.import_file(paths[0])
 
