@@ -106,7 +106,7 @@ def test_pdf_summary_has_text_embedded_fonts_the_qr_and_the_seal(
         "填报人：李明",
         "0391-3333333",
         "本年累计场次",
-        "完成率（本年",
+        "（本年累计）",
         f"校验码：{code}",
         "“本期”为2021年第三季度",
     ):

@@ -9,7 +9,7 @@ from jzdesk.domain import sheet
 from jzdesk.domain.sheet import SummaryData, summary_code, summary_qr_text
 
 # The last column is wide enough for the QR code in the heading, as 备注 on a unit's sheet.
-_WIDTHS = (28, 10, 9, 9, 9, 9, 9, 10, 12, 12, 18)
+_WIDTHS = (26, 12, 9, 9, 9, 9, 9, 10, 12, 12, 18)
 
 
 def _text(value) -> str:
@@ -90,7 +90,9 @@ def write_summary_pdf(data: SummaryData, path: Path) -> str:
         subject=f"{data.unit_name} {data.period_label} 校验码 {code}",
         creator="jzdesk",
     )
-    rows = [[paragraph(h, styles["cell"]) for h in sheet.SUMMARY_HEADERS]]
+    # Each head breaks before its bracket: 送文艺 over （本期）, never 送文艺（ over 本期）.
+    heads = [head.replace("（", "\n（", 1) for head in sheet.SUMMARY_HEADERS]
+    rows = [[paragraph(head, styles["cell"]) for head in heads]]
     rows += [[_text(value) for value in cells] for cells in data.rows()]
     widths = [doc.width * w / sum(_WIDTHS) for w in _WIDTHS]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
