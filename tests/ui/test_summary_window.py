@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.records import RecordFields
@@ -75,3 +76,19 @@ def test_export_writes_the_previewed_summary_and_remembers_the_citys_header(
     db = installation.open_database(db_path)
     assert report_info.header_fields(db, CITY_CODE)["filler"] == "王强"
     db.close()
+
+
+def test_the_pdf_button_asks_where_and_writes_the_pdf(summary, qtbot, tmp_path, monkeypatch):
+    asked, told = [], []
+
+    def save_as(parent, title, suggested, filters):
+        asked.append(Path(suggested).name)
+        return str(tmp_path / "汇总"), ""  # typed without the extension
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()))
+    qtbot.mouseClick(summary.pdfButton, Qt.MouseButton.LeftButton)
+    assert asked == ["全市汇总表-2021年第四季度.pdf"]
+    text = PdfReader(tmp_path / "汇总.pdf").pages[0].extract_text()
+    assert "（2021年第四季度）" in text and f"校验码：{summary.code}" in text
+    assert summary.code in told[0]

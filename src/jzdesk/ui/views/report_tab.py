@@ -14,7 +14,7 @@ from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_report_tab import Ui_ReportTab
 from jzdesk.ui.preferences import ask_open_paths, ask_save_path
-from jzdesk.ui.views.exported import tell_exported
+from jzdesk.ui.views.exported import ask_sheet_path, tell_exported
 from jzdesk.ui.views.pdf_preview import PdfPreview
 from jzdesk.usecases import installation, report_info, sheets, submission_export
 
@@ -209,10 +209,8 @@ class ReportTab(QWidget):
         return f"{self.unit.name}-{self.period.label}{suffix}"
 
     def choose_export(self, suffix: str) -> None:
-        kind = "PDF 文件 (*.pdf)" if suffix == ".pdf" else "Excel 文件 (*.xlsx)"
-        path = ask_save_path(self, "导出统计表", "export", self.suggested_name(suffix), kind)
-        if path:
-            self.export_to(path.with_suffix(suffix))
+        if path := ask_sheet_path(self, "导出统计表", self.suggested_name(suffix), suffix):
+            self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
         """Export the sheet to ``path`` (.pdf or .xlsx) and remember the header fields."""

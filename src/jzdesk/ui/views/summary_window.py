@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 from jzdesk.domain.periods import quarter_period, year_period, year_to_date
 from jzdesk.domain.units import CITY_CODE
 from jzdesk.errors import KnownError
-from jzdesk.ui.preferences import ask_save_path
-from jzdesk.ui.views.exported import tell_exported
+from jzdesk.ui.views.exported import ask_sheet_path, tell_exported
 from jzdesk.ui.views.pdf_preview import PdfPreview
 from jzdesk.usecases import installation, report_info, sheets
 
@@ -148,11 +147,9 @@ class SummaryWindow(QDialog):
         )
 
     def choose_export(self, suffix: str) -> None:
-        kind = "PDF 文件 (*.pdf)" if suffix == ".pdf" else "Excel 文件 (*.xlsx)"
         name = f"全市汇总表-{self.period.label}{suffix}"
-        path = ask_save_path(self, "导出全市汇总表", "export", name, kind)
-        if path:
-            self.export_to(path.with_suffix(suffix))
+        if path := ask_sheet_path(self, "导出全市汇总表", name, suffix):
+            self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
         """Export the summary to ``path`` (.pdf or .xlsx) and remember the city's 填报人
