@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 
-from jzdesk.domain.sheet import SheetData, qr_text
+from jzdesk.domain.sheet import SheetData, SummaryData, qr_text
 
 QR_MM = 33  # with its quiet zone; the code itself 23–26 mm, read from a blurred 100-dpi copy
 QR_BOTTOM_MM = 2
@@ -18,7 +18,14 @@ class SheetPage:
     ``finish`` once the page's content is drawn (see pdf_pages.numbered_canvas)."""
 
     def __init__(
-        self, font: str, data: SheetData, code: str, *, left: float, top: float, qr: str = ""
+        self,
+        font: str,
+        data: SheetData | SummaryData,
+        code: str,
+        *,
+        left: float,
+        top: float,
+        qr: str = "",
     ):
         """``left`` and ``top``: where the page's content begins (its margins), in points;
         ``qr``: the QR's text, if not a unit sheet's (the city's summary)."""
