@@ -165,6 +165,7 @@ def test_the_window_renders_frozen(bundle, tmp_path):
         "records.png",
         "report.png",
         "review.png",
+        "summary.png",
     ]
     assert "Traceback" not in result.stderr
 

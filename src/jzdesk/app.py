@@ -186,19 +186,26 @@ def open_main_window(path: Path):
 
 def save_screenshots(window, folder: Path) -> list[Path]:
     """Render each tab the window shows (a unit's installation has no 汇总导入) at
-    1280×800 to ``folder/<tab>.png``."""
+    1280×800 to ``folder/<tab>.png``, and at the city its 全市汇总表 window to summary.png."""
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*SCREENSHOT_SIZE)
-    app = QApplication.instance()
     saved = []
     for name in window.shown_tabs():
         window.show_tab(name)
-        _settle(app)
-        target = folder / f"{name}.png"
-        if not window.grab().save(str(target)):
-            raise KnownError(f"无法写入截图 {target}")
-        saved.append(target)
+        saved.append(_grab(window, folder / f"{name}.png"))
+    if not window.report_tab.ui.summaryButton.isHidden():
+        summary = window.report_tab.open_summary()
+        summary.resize(*SCREENSHOT_SIZE)
+        saved.append(_grab(summary, folder / "summary.png"))
+        summary.close()
     return saved
+
+
+def _grab(widget, target: Path) -> Path:
+    _settle(QApplication.instance())
+    if not widget.grab().save(str(target)):
+        raise KnownError(f"无法写入截图 {target}")
+    return target
 
 
 def _settle(app, milliseconds: int = 600) -> None:

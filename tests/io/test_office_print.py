@@ -131,4 +131,5 @@ def test_the_plan_file_and_the_summary_print_whole_in_libreoffice(db, tmp_path, 
     summary_path = sheets.export_summary(db, parse_period("2021Q1"), tmp_path / "summary.xlsx")
     summary = pdf_text(office(summary_path, ".pdf"), "-layout")
     assert "情况汇总表" in summary and "马村区总工会" in summary and "合计" in summary
-    assert "（人次）" in summary and not re.search(r"（人次?\s*$", summary, re.MULTILINE)
+    assert "（本期，人次）" in summary and "（本年累计）" in summary
+    assert not re.search(r"（(本期，?人?次?|本年累?计?)\s*$", summary, re.MULTILINE)

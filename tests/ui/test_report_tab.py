@@ -51,7 +51,7 @@ def test_the_preview_shows_the_pdf_of_the_current_quarter(report):
     assert report.period.label == "2021年第四季度"
     assert report.document.status() == QPdfDocument.Status.Ready
     assert report.document.pageCount() == 1
-    text = PdfReader(report.preview_path).pages[0].extract_text()
+    text = PdfReader(report.view.path).pages[0].extract_text()
     assert "沁阳市总工会" in text and "文艺演出第7场" in text and f"校验码：{report.code}" in text
     assert report.code in report.ui.codeLabel.text()
 
@@ -59,7 +59,7 @@ def test_the_preview_shows_the_pdf_of_the_current_quarter(report):
 def test_header_fields_typed_here_reach_the_sheet_and_are_remembered(report, tmp_path):
     report.ui.fillerEdit.setText("李红")
     report.refresh_preview()
-    assert "填报人：李红" in PdfReader(report.preview_path).pages[0].extract_text()
+    assert "填报人：李红" in PdfReader(report.view.path).pages[0].extract_text()
     assert report.export_to(tmp_path / "q4.xlsx")
     db = report._workspace.db
     assert report_info.header_fields(db, "qinyang")["filler"] == "李红"
@@ -72,7 +72,7 @@ def test_loading_a_seal_stores_it_and_puts_it_on_the_sheet(report, tmp_path):
     assert report.set_seal(tmp_path / "seal.jpg")
     assert sheets.unit_seal(report._workspace.db, report.unit) is not None
     assert not report.ui.sealPreview.pixmap().isNull()
-    assert PdfReader(report.preview_path).pages[0].images
+    assert PdfReader(report.view.path).pages[0].images
     (tmp_path / "bad.png").write_text("no")
     assert not report.set_seal(tmp_path / "bad.png")
     assert report.messages[-1][0] == "warning" and "不是可用的图片" in report.messages[-1][1]
@@ -150,9 +150,7 @@ def open_files_under(folder) -> list[str]:
 def test_the_preview_holds_no_file_open(report):
     """Windows cannot delete an open file: a preview read from its file kept it open
     (QPdfDocument, even after close()), and closing the window then crashed."""
-    from pathlib import Path
-
-    folder = Path(report._folder.name)
+    folder = report.view.path.parent
     assert report.document.pageCount() == 1
     report.ui.fillerEdit.setText("李红")
     report.refresh_preview()

@@ -32,6 +32,7 @@ def test_screenshot_writes_one_real_png_per_tab(tmp_path, db_path):
         "records.png",
         "report.png",
         "review.png",
+        "summary.png",  # the city's 全市汇总表 window
     ]
     for path in shots.iterdir():
         with Image.open(path) as image:

@@ -32,9 +32,7 @@ def register(commands: Commands) -> None:
         "导出某单位某期间的《情况统计表》（Excel 或 PDF），或全市汇总表",
     )
     add_unit_option(export)
-    export.add_argument(
-        "--period", required=True, metavar="P", help="期间：2021、2021Q1、2021-03 …"
-    )
+    export.add_argument("--period", metavar="P", help="期间：2021、2021Q1、2021-03 …（必填）")
     export.add_argument(
         "--out", required=True, type=Path, metavar="FILE", help="输出文件，以 .xlsx 或 .pdf 结尾"
     )
@@ -48,6 +46,11 @@ def register(commands: Commands) -> None:
         "--summary",
         action="store_true",
         help="导出全市汇总表（每个单位一行），而不是某个单位的统计表",
+    )
+    export.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="汇总表统计本年 1 月 1 日至该日（代替 --period），例如 2021-05-15",
     )
 
     quota = commands.add("quota", _quota_help, "导出或导入任务分解表（附件1，Excel）")
@@ -113,18 +116,37 @@ def _export_sheet(args: argparse.Namespace) -> int:
     from jzdesk.usecases import sheets
 
     db = open_db(args)
-    period = parse_period(args.period)
     if args.summary:
-        if args.unit or args.seal:
-            args.parser.error("--summary 是全市汇总表，不能同时指定 --unit 或 --seal")
-        print(sheets.export_summary(db, period, args.out))
-        return 0
+        return _export_summary(args, db)
+    if args.as_of or not args.period:
+        args.parser.error("单位统计表请用 --period 指定期间（--as-of 只用于 --summary 汇总表）")
+    period = parse_period(args.period)
     unit = unit_or_home(args, db)
     seal = sheets.prepare_seal(args.seal) if args.seal else None
     data = sheets.sheet_data(db, unit, period, seal=seal)
     sheets.export_sheet(data, args.out)
     print(args.out)
     print(f"校验码：{sheets.sheet_code(data)}", file=sys.stderr)
+    return 0
+
+
+def _export_summary(args: argparse.Namespace, db) -> int:
+    """The city's summary for --period, or from 1 January to --as-of, under the city's
+    stored header line and seal; the 校验码 on stderr as for a unit's sheet."""
+    from jzdesk.domain.periods import year_to_date
+    from jzdesk.usecases import sheets
+
+    if args.unit or args.seal:
+        args.parser.error("--summary 是全市汇总表，不能同时指定 --unit 或 --seal")
+    if bool(args.period) == bool(args.as_of):
+        args.parser.error("汇总表请指定 --period 或 --as-of 其中之一")
+    if args.as_of:
+        period = year_to_date(parse_date(args.as_of, field="as_of"))
+    else:
+        period = parse_period(args.period)
+    data = sheets.summary_data(db, period)
+    print(sheets.write_summary(data, args.out))
+    print(f"校验码：{sheets.summary_code(data)}", file=sys.stderr)
     return 0
 
 

@@ -70,6 +70,11 @@ def quarter_period(year: int, quarter: int) -> Period:
     return Period(date(year, first_month, 1), end, f"{year}Q{quarter}")
 
 
+def year_to_date(day: date) -> Period:
+    """From 1 January to ``day``: a summary "up to a date" (the whole year on 31 December)."""
+    return named_period(date(day.year, 1, 1), day)
+
+
 def parse_period(text: str) -> Period:
     """Read ``2021``, ``2021Q1``, ``2021-03`` or ``2021-01-01..2021-03-31``.
 

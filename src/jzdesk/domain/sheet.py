@@ -178,10 +178,16 @@ def verification_code(data: SheetData) -> str:
     """The 校验码 printed on every page: 12 characters from a SHA-256 of the content,
     e.g. ``K7QF-2M9X-D4TA``. The same data always gives the same code; any change to a
     row, the totals, the unit or the period gives another."""
+    return content_code(canonical_content(data))
+
+
+def content_code(content: str) -> str:
+    """The 校验码 of a sheet's content in its fixed text form (the unit sheet's and the
+    city summary's alike): the first 12 base-32 letters of its SHA-256, in three groups."""
     import base64
     import hashlib
 
-    digest = hashlib.sha256(canonical_content(data).encode("utf-8")).digest()
+    digest = hashlib.sha256(content.encode("utf-8")).digest()
     letters = base64.b32encode(digest).decode("ascii")[:12]
     return "-".join(letters[i : i + 4] for i in range(0, 12, 4))
 
@@ -194,36 +200,52 @@ def qr_text(data: SheetData, code: str) -> str:
     UTF-8 without an ECI marker came out as 36譚｡ for 36条 in zbar), and the QR's compact
     alphanumeric mode keeps its squares large. A unit code outside that is %-escaped.
     """
+    total = sum(data.totals["sessions"].values())
+    return qr_line(data.unit_code, data.period_text, f"R{len(data.records)}", f"S{total}", code)
+
+
+def qr_line(subject: str, period_text: str, *counts: str) -> str:
+    """``JZDESK:`` and the parts, upper-cased and ``:``-joined, the subject %-escaped: the
+    one form of every sheet's QR text (see qr_text)."""
     from urllib.parse import quote
 
-    total = sum(data.totals["sessions"].values())
-    unit = quote(data.unit_code.upper(), safe="-.")
-    return f"JZDESK:{unit}:{data.period_text}:R{len(data.records)}:S{total}:{code}".upper()
+    return ":".join(("JZDESK", quote(subject.upper(), safe="-."), period_text, *counts)).upper()
 
 
-SUMMARY_TITLE = "“中国梦·劳动美·工会情”文化活动进基层情况汇总表"
+SUMMARY_TITLE_LINES = ("“中国梦·劳动美·工会情”", "文化活动进基层情况汇总表")
+SUMMARY_TITLE = "".join(SUMMARY_TITLE_LINES)
+# Which figures are the period's and which the year's so far, said in every head: the
+# completion rate is cumulative while the sessions by type and the audience are not.
 SUMMARY_HEADERS = (
     "单位",
-    "任务场次",
-    *(k.label for k in ActivityType),
-    "本期合计",
-    "本年累计",
-    "完成率",
-    "受益职工（人次）",
+    "全年任务场次",
+    *(f"{k.label}（本期）" for k in ActivityType),
+    "本期场次",
+    "本年累计场次",
+    "完成率（本年累计）",
+    "受益职工（本期，人次）",
 )
+SUMMARY_SUBJECT = "SUMMARY"  # the QR's subject where a unit sheet has the unit's code
 
 
 @dataclass(frozen=True)
 class SummaryData:
-    """The city's summary sheet: one row per unit for a period, and a 合计 row.
+    """The city's summary sheet: one row per unit for a period, and a 合计 row, under the
+    city's own header line (the same fields, seal and 校验码 as a unit's sheet).
 
     ``period_report`` counts the period itself; ``year_report`` the year up to the
     period's end, against which the completion rate is reckoned.
     """
 
+    unit_name: str  # the city's, printed as 填报单位
     period_label: str
+    period_text: str
+    filler: str
+    phone: str
+    filled_on: str
     period_report: object  # domain.progress.ProgressReport
     year_report: object
+    seal: bytes | None = None
 
     def rows(self) -> list[list]:
         """Cells per unit in SUMMARY_HEADERS order, units with a quota first, then the 合计
@@ -254,3 +276,38 @@ class SummaryData:
             report.audience,
         ]
         return [*body, total, *extra]
+
+    @property
+    def note(self) -> str:
+        """The line under the table that says which days each kind of figure counts."""
+        end = self.year_report.as_of
+        return (
+            f"注：“本期”为{self.period_label}；“本年累计”为 {end.year} 年 1 月 1 日至 "
+            f"{end.month} 月 {end.day} 日，完成率＝本年累计场次÷全年任务场次。"
+        )
+
+
+def summary_content(data: SummaryData) -> str:
+    """The summary's figures in one fixed text form: the period and every row's cells
+    (rates to four places). Like a unit sheet's, the header fields are left out."""
+    import json
+
+    rows = [
+        [round(value, 4) if isinstance(value, float) else value for value in cells]
+        for cells in data.rows()
+    ]
+    content = {"summary": data.period_text, "rows": rows}
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def summary_code(data: SummaryData) -> str:
+    """The summary's 校验码, made as a unit sheet's is (content_code)."""
+    return content_code(summary_content(data))
+
+
+def summary_qr_text(data: SummaryData, code: str) -> str:
+    """The summary's QR: period, units with a quota, the period's sessions, the 校验码,
+    e.g. ``JZDESK:SUMMARY:2021Q1:U11:S136:K7QF-2M9X-D4TA``."""
+    report = data.period_report
+    units, sessions = len(report.with_quota), report.total
+    return qr_line(SUMMARY_SUBJECT, data.period_text, f"U{units}", f"S{sessions}", code)

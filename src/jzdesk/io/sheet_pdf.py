@@ -38,7 +38,7 @@ def write_sheet_pdf(data: SheetData, path: Path) -> str:
         creator="jzdesk",
     )
     styles = styles_for(font)
-    story = [*_heading(data, styles), Spacer(1, 2 * mm)]
+    story = [*heading(sheet.TITLE_LINES, data, styles), Spacer(1, 2 * mm)]
     first_page_room = doc.height - sum(f.wrap(doc.width, doc.height)[1] for f in story)
     tail = [Spacer(1, 3 * mm), paragraph(data.progress_line, styles["line"])]
     if data.summary:
@@ -81,11 +81,13 @@ def paragraph(text: str, style):
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def _heading(data: SheetData, styles) -> list:
+def heading(title_lines: tuple[str, ...], data, styles) -> list:
+    """Two title lines, the period and the header line (a unit's sheet or the city's
+    summary): where SheetPage puts the seal, over 填报单位."""
     from reportlab.lib.units import mm
     from reportlab.platypus import Spacer, Table, TableStyle
 
-    lines = [paragraph(text, styles["title"]) for text in sheet.TITLE_LINES]
+    lines = [paragraph(text, styles["title"]) for text in title_lines]
     lines.append(paragraph(f"（{data.period_label}）", styles["period"]))
     labels = [label for _, label in sheet.HEADER_FIELDS]
     stamp_room = "" if data.seal else "（此处加盖公章）"

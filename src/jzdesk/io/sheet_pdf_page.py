@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 
-from jzdesk.domain.sheet import SheetData, qr_text
+from jzdesk.domain.sheet import SheetData, SummaryData, qr_text
 
 QR_MM = 33  # with its quiet zone; the code itself 23–26 mm, read from a blurred 100-dpi copy
 QR_BOTTOM_MM = 2
@@ -17,11 +17,21 @@ class SheetPage:
     """Draws the sheet's page furniture; ``every_page`` as reportlab starts each page,
     ``finish`` once the page's content is drawn (see pdf_pages.numbered_canvas)."""
 
-    def __init__(self, font: str, data: SheetData, code: str, *, left: float, top: float):
-        """``left`` and ``top``: where the page's content begins (its margins), in points."""
+    def __init__(
+        self,
+        font: str,
+        data: SheetData | SummaryData,
+        code: str,
+        *,
+        left: float,
+        top: float,
+        qr: str = "",
+    ):
+        """``left`` and ``top``: where the page's content begins (its margins), in points;
+        ``qr``: the QR's text, if not a unit sheet's (the city's summary)."""
         self.font, self.code, self.seal = font, code, data.seal
         self.heading = f"{data.unit_name}  {data.period_label}"
-        self.qr = qr_text(data, code)
+        self.qr = qr or qr_text(data, code)
         self.left, self.top = left, top
         self._qr_image = None
 

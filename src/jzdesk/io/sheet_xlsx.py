@@ -76,12 +76,7 @@ def _write_main(ws, data: SheetData) -> None:
     for row, text in enumerate(sheet.TITLE_LINES, start=1):
         wide(row, text, "title")
     wide(3, f"（{data.period_label}）", "centre")
-    unit = data.unit_name if data.seal else f"{data.unit_name}  （此处加盖公章）"
-    values = (unit, data.filler, data.phone, data.filled_on)
-    line = "    ".join(
-        f"{label}：{value}" for (_, label), value in zip(sheet.HEADER_FIELDS, values, strict=True)
-    )
-    wide(4, line, "line", to=get_column_letter(width - 1))  # the last column holds the QR
+    wide(4, header_line(data), "line", to=get_column_letter(width - 1))  # the QR's column
     ws.append([make(label_lines(spec.label, spec.width), "header") for spec in sheet.COLUMNS])
     heights = []
     for number, record in enumerate(data.records, start=1):
@@ -117,24 +112,47 @@ def _write_main(ws, data: SheetData) -> None:
     ):
         ws.row_breaks.append(Break(id=header_row + row))
     code = verification_code(data)
+    sign_sheet(ws, data, code, qr_text(data, code), column_widths=[c.width for c in sheet.COLUMNS])
+
+
+def header_line(data) -> str:
+    """The line above the table (a unit's sheet or the city's summary: anything with
+    unit_name, seal, filler, phone, filled_on), with room for a stamp when no seal is printed."""
+    unit = data.unit_name if data.seal else f"{data.unit_name}  （此处加盖公章）"
+    values = (unit, data.filler, data.phone, data.filled_on)
+    return "    ".join(
+        f"{label}：{value}" for (_, label), value in zip(sheet.HEADER_FIELDS, values, strict=True)
+    )
+
+
+def sign_sheet(ws, data, code: str, qr: str, *, column_widths: list[int]) -> None:
+    """What makes a printed sheet checkable, under HEADING_HEIGHTS' four rows: the 校验码
+    in every page's footer, the unit and period in its header, the QR in the last column
+    of the heading and the seal over 填报单位.
+
+    The seal is placed at the same distance from the sheet's left edge whatever the
+    columns, so it sits over the unit's name as a stamp pressed on the paper does.
+    """
     ws.oddFooter.left.text = f"校验码：{code}"
     ws.oddFooter.left.size = 9
     # Each printed page names its unit and period: a loose page 7 is still someone's.
     ws.oddHeader.left.text = f"{data.unit_name}  {data.period_label}"
     ws.oddHeader.left.size = 9
-    qr_left = column_points(sheet.COLUMNS[-1].width) - QR_PT - 4
+    qr_left = column_points(column_widths[-1]) - QR_PT - 4
     add_image(
         ws,
-        qr_png(qr_text(data, code)),
-        column=width - 1,
+        qr_png(qr),
+        column=len(column_widths) - 1,
         row=0,
         height_pt=QR_PT,
         left_pt=qr_left,
         top_pt=4,
     )
     if data.seal:
-        # Over the unit's name in the header line, as a stamp pressed on the paper sits.
-        add_image(ws, data.seal, column=1, row=1, height_pt=SEAL_PT, left_pt=SEAL_LEFT_PT, top_pt=2)
+        column, left = 0, column_points(sheet.COLUMNS[0].width) + SEAL_LEFT_PT
+        if left > column_points(column_widths[0]):  # the unit sheet: into column B
+            column, left = 1, SEAL_LEFT_PT
+        add_image(ws, data.seal, column=column, row=1, height_pt=SEAL_PT, left_pt=left, top_pt=2)
 
 
 def _page_ends(heights: list[float], tail: float) -> list[int]:

@@ -12,10 +12,10 @@ from jzdesk.domain.periods import Period, year_period
 from jzdesk.domain.records import (
     RecordFilter,
 )
-from jzdesk.domain.sheet import SheetData
-from jzdesk.domain.units import Unit
+from jzdesk.domain.sheet import SheetData, SummaryData
+from jzdesk.domain.units import CITY_CODE, Unit
 from jzdesk.errors import KnownError
-from jzdesk.store import plans, settings
+from jzdesk.store import plans, settings, units
 from jzdesk.usecases import installation, ledger, progress, report_info
 from jzdesk.usecases.files import write_file
 
@@ -114,13 +114,41 @@ def export_sheet(data: SheetData, path: Path) -> Path:
     return path
 
 
-def export_summary(db: sqlite_utils.Database, period: Period, path: Path) -> Path:
-    """Write the city's summary sheet (one row per unit) as .xlsx or .pdf; returns the path.
+def summary_data(
+    db: sqlite_utils.Database,
+    period: Period,
+    *,
+    filled_on: date | None = None,
+    filler: str | None = None,
+    phone: str | None = None,
+) -> SummaryData:
+    """What the city's summary for ``period`` shows, under the city's header line: its
+    填报人 and 联系电话 (stored as a unit's are; the arguments override them) and its seal.
 
     Raises:
-        KnownError: no plan for the period's year, another extension, or unwritable.
+        KnownError: no plan for the period's year.
     """
-    from jzdesk.domain.sheet import SummaryData
+    city = units.units_by_code(db)[CITY_CODE]
+    header = report_info.header_fields(db, CITY_CODE)
+    return SummaryData(
+        unit_name=city.name,
+        period_label=period.label,
+        period_text=period.text,
+        filler=header["filler"] if filler is None else filler,
+        phone=header["phone"] if phone is None else phone,
+        filled_on=(filled_on or date.today()).isoformat(),
+        period_report=progress.period_report(db, period),
+        year_report=progress.progress_report(db, year=period.end.year, as_of=period.end),
+        seal=settings.seal(db, CITY_CODE),
+    )
+
+
+def write_summary(data: SummaryData, path: Path) -> Path:
+    """Write the city's summary sheet as .xlsx or .pdf, chosen by the file name.
+
+    Raises:
+        KnownError: another extension, or the file cannot be written.
+    """
     from jzdesk.io.summary import write_summary_pdf, write_summary_xlsx
 
     path = Path(path)
@@ -128,10 +156,21 @@ def export_summary(db: sqlite_utils.Database, period: Period, path: Path) -> Pat
     writer = writers.get(path.suffix.lower())
     if writer is None:
         raise KnownError(f"汇总表的文件名应以 .xlsx 或 .pdf 结尾：{path.name}", field="out")
-    data = SummaryData(
-        period_label=period.label,
-        period_report=progress.period_report(db, period),
-        year_report=progress.progress_report(db, year=period.end.year, as_of=period.end),
-    )
     write_file(path, lambda target: writer(data, target))
     return path
+
+
+def export_summary(db: sqlite_utils.Database, period: Period, path: Path) -> Path:
+    """Write the city's summary sheet for ``period`` with its stored header; returns the path.
+
+    Raises:
+        KnownError: no plan for the period's year, another extension, or unwritable.
+    """
+    return write_summary(summary_data(db, period), path)
+
+
+def summary_code(data: SummaryData) -> str:
+    """The 校验码 printed on the summary."""
+    from jzdesk.domain.sheet import summary_code as code
+
+    return code(data)

@@ -8,6 +8,16 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from jzdesk.ui.preferences import ask_save_path
+
+
+def ask_sheet_path(parent, title: str, name: str, suffix: str) -> Path | None:
+    """Where to export a sheet as ``suffix`` (.pdf or .xlsx), suggesting ``name``; the
+    path with that suffix whatever was typed, or None when cancelled."""
+    kind = "PDF 文件 (*.pdf)" if suffix == ".pdf" else "Excel 文件 (*.xlsx)"
+    path = ask_save_path(parent, title, "export", name, kind)
+    return path.with_suffix(suffix) if path else None
+
 
 def tell_exported(parent, path: Path, text: str) -> None:
     """Say what was exported, offering 打开文件 (with WPS, Excel or the PDF reader) and

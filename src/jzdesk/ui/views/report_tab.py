@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QWidget
 
@@ -17,7 +14,8 @@ from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_report_tab import Ui_ReportTab
 from jzdesk.ui.preferences import ask_open_paths, ask_save_path
-from jzdesk.ui.views.exported import tell_exported
+from jzdesk.ui.views.exported import ask_sheet_path, tell_exported
+from jzdesk.ui.views.pdf_preview import PdfPreview
 from jzdesk.usecases import installation, report_info, sheets, submission_export
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
@@ -33,11 +31,8 @@ class ReportTab(QWidget):
         self.ui.setupUi(self)
         self._workspace = workspace
         self._package_tip = self.ui.packageButton.toolTip()  # a refusal takes its place
-        self._folder = tempfile.TemporaryDirectory(prefix="jzdesk-preview-")
-        self._generation = 0
-        self.preview_path: Path | None = None
-        self._buffer: QBuffer | None = None  # the previewed PDF, which the document reads
         self.code = ""
+        self._summary = None  # the 全市汇总表 window, made when first opened
         # A small screen scrolls the controls up and down rather than forcing a tall
         # window; room is kept for the scroll bar, so nothing is cut at the side.
         scroller = QScrollArea(self)
@@ -48,11 +43,8 @@ class ReportTab(QWidget):
         scroller.setFixedWidth(self.ui.controls.maximumWidth() + bar)
         self.layout().replaceWidget(self.ui.controls, scroller)
         scroller.setWidget(self.ui.controls)
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self.ui.previewHost)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setDocument(self.document)
+        self.view = PdfPreview(self.ui.previewHost)
+        self.document = self.view.document
         self.ui.previewHost.layout().addWidget(self.view)
 
         db = workspace.db
@@ -84,7 +76,7 @@ class ReportTab(QWidget):
         self.ui.pdfButton.clicked.connect(lambda: self.choose_export(".pdf"))
         self.ui.xlsxButton.clicked.connect(lambda: self.choose_export(".xlsx"))
         self.ui.printButton.clicked.connect(self.choose_printer)
-        self.ui.summaryButton.clicked.connect(self.choose_summary_export)
+        self.ui.summaryButton.clicked.connect(self.open_summary)
         self.apply_role()
         self.ui.packageButton.clicked.connect(self.choose_package_export)
         self.ui.planDocButton.clicked.connect(self.choose_plan_document)
@@ -152,39 +144,20 @@ class ReportTab(QWidget):
         """Write the PDF the export would write, and show it."""
         self._debounce.stop()
         data = self.sheet_data()
-        self._generation += 1
-        path = Path(self._folder.name) / f"preview-{self._generation}.pdf"
         try:
-            sheets.export_sheet(data, path)
+            self.view.show_written(lambda path: sheets.export_sheet(data, path))
         except KnownError as error:
             self.ui.codeLabel.setText(error.message)
             return
-        self._show_pdf(path.read_bytes())
-        if self.preview_path is not None:
-            self.preview_path.unlink(missing_ok=True)
-        self.preview_path = path
         self.code = sheets.sheet_code(data)
         self.ui.codeLabel.setText(
             f"{len(data.records)} 条记录，{sum(data.totals['sessions'].values())} 场。\n"
             f"校验码：{self.code}（印在每一页，市总可据此核对纸质表与电子数据）"
         )
 
-    def _show_pdf(self, pdf: bytes) -> None:
-        """Show ``pdf`` from memory. QPdfDocument keeps a file it loaded open until it is
-        destroyed, close() or not, and Windows cannot delete an open file: the temporary
-        folder would stay behind and removing it would raise on every close."""
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
-        if self._buffer is not None:  # the document has let go of the previous one
-            self._buffer.close()
-            self._buffer.deleteLater()
-        self._buffer = buffer
-
     def showEvent(self, event):
         super().showEvent(event)
-        if self.preview_path is None:
+        if self.view.path is None:
             self.refresh_preview()
 
     # -- the seal ------------------------------------------------------------------------
@@ -236,10 +209,8 @@ class ReportTab(QWidget):
         return f"{self.unit.name}-{self.period.label}{suffix}"
 
     def choose_export(self, suffix: str) -> None:
-        kind = "PDF 文件 (*.pdf)" if suffix == ".pdf" else "Excel 文件 (*.xlsx)"
-        path = ask_save_path(self, "导出统计表", "export", self.suggested_name(suffix), kind)
-        if path:
-            self.export_to(path.with_suffix(suffix))
+        if path := ask_sheet_path(self, "导出统计表", self.suggested_name(suffix), suffix):
+            self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
         """Export the sheet to ``path`` (.pdf or .xlsx) and remember the header fields."""
@@ -314,18 +285,17 @@ class ReportTab(QWidget):
         """The city summary is the city's; a unit's installation does not offer it."""
         self.ui.summaryButton.setVisible(installation.unit_installation(self._workspace.db) is None)
 
-    def choose_summary_export(self) -> None:
-        name = f"全市汇总表-{self.period.label}.xlsx"
-        path = ask_save_path(
-            self, "导出全市汇总表", "export", name, "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)"
-        )
-        if path:
-            try:
-                sheets.export_summary(self._workspace.db, self.period, path)
-            except KnownError as error:
-                QMessageBox.warning(self, "导出失败", error.message)
-                return
-            tell_exported(self, path, f"已导出：{path}")
+    def open_summary(self):
+        """The 全市汇总表 window (one, made when first asked for): its own period, header
+        line and preview; returns it."""
+        from jzdesk.ui.views.summary_window import SummaryWindow
+
+        if self._summary is None:
+            self._summary = SummaryWindow(self._workspace, self)
+        self._summary.show()
+        self._summary.raise_()
+        self._summary.activateWindow()
+        return self._summary
 
     def choose_printer(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -373,7 +343,6 @@ class ReportTab(QWidget):
             return
         self._cleaned = True
         self._workspace.records_changed.disconnect(self.schedule_preview)
-        self.document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-        self._folder.cleanup()
+        self.view.cleanup()
+        if self._summary is not None:
+            self._summary.cleanup()
