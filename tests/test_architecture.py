@@ -48,3 +48,18 @@ def test_modules_stay_small():
         and (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400
     }
     assert large == {}
+
+
+def test_no_date_format_holds_chinese():
+    """strftime formats (and f-string date formats) stay ASCII: Windows' C library cannot
+    take Chinese in them, and under Wine the window crashed on 年 in a tooltip's date."""
+    import re
+
+    pattern = re.compile(r"""(strftime\(\s*f?["'][^"']*|\{[^{}:]+:[^{}]*)%[A-Za-z][^"'}]*""")
+    found = []
+    for path in sorted((ROOT / "src" / "jzdesk").rglob("*.py")):
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            for match in pattern.finditer(line):
+                if any(ord(character) > 127 for character in match.group(0)):
+                    found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert found == []

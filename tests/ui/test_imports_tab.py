@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from jzdesk.domain.activity_types import ActivityType
-from jzdesk.domain.periods import parse_period
+from jzdesk.domain.periods import date_in_words, parse_period
 from jzdesk.domain.records import RecordFields
 from jzdesk.store import records
 from jzdesk.store.db import open_db
@@ -61,7 +61,7 @@ def test_many_files_import_with_a_results_table_and_fill_the_matrix(open_window,
     qinyang = names.index("沁阳市总工会")
     assert model.index(qinyang, 2).data().endswith(("按时 · 待审核", "逾期 · 待审核"))  # received
     hover = model.index(qinyang, 2).data(Qt.ItemDataRole.ToolTipRole)
-    today = f"{date.today():%Y年%m月%d日}"
+    today = date_in_words(date.today())
     assert f"{today}报送" in hover and f"{today}导入" in hover and "审核：待审核" in hover
     assert model.index(names.index("温县总工会"), 2).data() == "未报"
     assert tab.ui.logTable.rowCount() == 3

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from jzdesk.domain.periods import quarter_period, report_deadline
+from jzdesk.domain.periods import date_in_words, quarter_period, report_deadline
 from jzdesk.domain.review import ReviewState
 
 PLAN_DOCUMENT_DEADLINE = (3, 31)  # month, day
@@ -85,14 +85,14 @@ class ReportCell:
 
     def explanation(self) -> str:
         """Both dates and the deadline in words, for the cell's tooltip."""
-        due = f"截止 {self.deadline:%Y年%m月%d日}"
+        due = f"截止 {date_in_words(self.deadline)}"
         if self.sent is None or self.received is None:
             return f"{due}；尚未收到（{self.status.label}）"
         why = f"（{self.note}）" if self.note else ""
         reviewed = f"；审核：{self.review.label}" if self.review else ""
         return (
-            f"{due}；{self.sent:%Y年%m月%d日}报送{why}，"
-            f"{self.received:%Y年%m月%d日}导入（{self.status.label}）{reviewed}"
+            f"{due}；{date_in_words(self.sent)}报送{why}，"
+            f"{date_in_words(self.received)}导入（{self.status.label}）{reviewed}"
         )
 
 

@@ -174,6 +174,12 @@ def report_deadline(year: int, quarter: int, *, days_after: int = 10) -> date:
 _QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 
 
+def date_in_words(day: date) -> str:
+    """``2021年04月07日``. Written out, not by strftime: Windows' C library cannot take a
+    format holding Chinese (under Wine it crashed the window)."""
+    return f"{day.year}年{day.month:02d}月{day.day:02d}日"
+
+
 def _label(period: Period) -> str:
     start, end = period.start, period.end
     kind = period.kind
