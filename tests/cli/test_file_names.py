@@ -83,17 +83,20 @@ def test_a_path_too_long_for_the_system_is_a_message(tmp_path, run_cli, db_path)
     assert opened.code == 1 and "路径太长" in opened.err and "Traceback" not in opened.err
 
 
+@pytest.mark.parametrize("io_encoding", ["gbk", "gbk:surrogateescape"])
 def test_an_import_printed_on_a_gbk_console_replaces_what_gbk_cannot_spell(
-    unit_folder, tmp_path, db_path
+    unit_folder, tmp_path, db_path, io_encoding
 ):
     """A Chinese Windows writing into a pipe, or a GBK terminal: ✔ has no GBK spelling and is
-    replaced; the file's name, GBK bytes on disk, is printed readably; JSON stays UTF-8."""
+    replaced; the file's name, GBK bytes on disk, is printed readably; JSON stays UTF-8.
+    Streams that escape surrogates (a POSIX locale; Wine's pipes) fail on ✔ just as strict
+    ones do."""
     db = open_db(unit_folder / "unit.sqlite")
     path = gbk_path(tmp_path, "沁阳一季度.jzsub")
     unit = installation.resolve_unit(db, "沁阳")
     submission_export.export_submission(db, unit, path, period=parse_period("2021Q1"))
     db.close()
-    env = {**os.environ, "PYTHONIOENCODING": "gbk", "PYTHONUTF8": "0"}
+    env = {**os.environ, "PYTHONIOENCODING": io_encoding, "PYTHONUTF8": "0"}
     env.pop("JZDESK_DB", None)
     code = "import sys; from jzdesk.cli import main; sys.exit(main(sys.argv[1:]))"
 

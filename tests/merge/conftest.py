@@ -110,9 +110,13 @@ def tamper(path: Path, *statements: str, rehash: bool = True, digest=content_dig
     someone with a database browser would), and recompute its hash so that only the check
     under test can catch it."""
     conn = sqlite3.connect(path, isolation_level=None)
-    for statement in statements:
-        conn.execute(statement)
-    if rehash:
-        conn.execute("UPDATE manifest SET value = ? WHERE key = 'content_sha256'", [digest(conn)])
-    conn.close()
+    try:  # closed even when SQLite refuses the edit: on Windows an open file cannot be removed
+        for statement in statements:
+            conn.execute(statement)
+        if rehash:
+            conn.execute(
+                "UPDATE manifest SET value = ? WHERE key = 'content_sha256'", [digest(conn)]
+            )
+    finally:
+        conn.close()
     return path

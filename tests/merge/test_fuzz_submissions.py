@@ -250,6 +250,15 @@ def check(template: Path, folder: Path, what: str, path: Path) -> str:
         return result.status
     finally:
         db.close()
+        assert not held_open(path), what  # on Windows the clerk could not move or delete it
+
+
+def held_open(path: Path) -> bool:
+    """Whether this process still holds ``path`` open (Linux's /proc; elsewhere unknown)."""
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        return False
+    return any(os.path.realpath(fd) == os.path.realpath(path) for fd in fds.iterdir())
 
 
 def run(genuine: Path, template: Path, folder: Path, count: int, seed: int) -> dict[str, int]:

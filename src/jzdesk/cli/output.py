@@ -16,7 +16,10 @@ def tolerant_streams() -> None:
     (Chinese on an English Windows writing into a pipe) a ``?`` stands in, rather than the
     command failing after its work is done. JSON does not go through this (print_json)."""
     for stream in (sys.stdout, sys.stderr):
-        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        # Both fail on a character the code page lacks; surrogateescape is what a POSIX
+        # locale (and Wine's pipes) give.
+        raising = getattr(stream, "errors", None) in ("strict", "surrogateescape")
+        if raising and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
 
 
