@@ -81,6 +81,12 @@ def as_csv(genuine, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def as_ods(genuine, office) -> Path:
+    """The sheet as LibreOffice Calc saves it as .ods."""
+    return office(genuine, ".ods")
+
+
+@pytest.fixture(scope="module")
 def expected(genuine, template, tmp_path_factory) -> dict:
     """What the city holds after importing the genuine sheet."""
     folder = tmp_path_factory.mktemp("expected")
@@ -308,27 +314,72 @@ def xlsx_mutants(bases: list[Path], folder: Path, count: int, seed: int) -> Iter
         yield kinds[n % len(kinds)](rng.choice(bases), path), path
 
 
+def _ods_cells(content: dict, rng: random.Random) -> str:
+    """One text of content.xml made hostile, or a row or column repeated to the sheet's end."""
+    xml = content["content.xml"].decode()
+    if rng.random() < 0.3:
+        what = rng.choice(("rows", "columns"))
+        count = rng.choice(("1048576", "16384", "300000", "99999999999", "-1", "x"))
+        xml = xml.replace(
+            f'table:number-{what}-repeated="', f'table:number-{what}-repeated="{count}', 1
+        )
+        content["content.xml"] = xml.encode()
+        return f"ods: {what} repeated {count}"
+    old = rng.choice(re.findall(r"<text:p>([^<]+)</text:p>", xml))
+    new = rng.choice(_TEXTS + _DATES + _NUMBERS)
+    if new == "&lol9;":
+        xml = with_laughs(xml)
+    content["content.xml"] = xml.replace(
+        f"<text:p>{old}</text:p>", f"<text:p>{new}</text:p>", 1
+    ).encode()
+    return f"ods: {old[:20]!r} → {new[:20]!r}"
+
+
+def damaged(data: bytes, rng: random.Random, path: Path, n: int) -> str | None:
+    """Mutant ``n`` of a file's bytes written to ``path``: every third a few flipped bits,
+    every third but one a cut, the rest left to the caller (None)."""
+    if n % 3 == 0:
+        mutated = bytearray(data)
+        _flip(mutated, rng, 0, len(data))
+        path.write_bytes(bytes(mutated))
+        return "bits flipped"
+    if n % 3 == 1:
+        cut = rng.randrange(len(data))
+        path.write_bytes(data[:cut])
+        return f"cut at {cut}"
+    return None
+
+
+def ods_mutants(base: Path, folder: Path, count: int, seed: int) -> Iterator:
+    """``count`` mutants of the sheet as .ods: flips, cuts and edits of its content.xml."""
+    rng = random.Random(seed)
+    data, content = base.read_bytes(), parts(base)
+    for n in range(count):
+        path = folder / f"mutant-{n}.ods"
+        what = damaged(data, rng, path, n)
+        if what is None:
+            edited = dict(content)
+            what = _ods_cells(edited, rng)
+            write_zip(path, edited)
+        yield what, path
+
+
 def csv_mutants(base: Path, folder: Path, count: int, seed: int) -> Iterator:
     """``count`` mutants of the sheet as .csv. A CSV has no checksum: a flipped byte or a
-    cut is an edit like any other, so these are held to the form's rule, not to identity."""
+    cut is an edit like any other, so these are held to the form's rule, not to identity
+    (their names begin with "csv:")."""
     rng = random.Random(seed)
     data = base.read_bytes()
     text = data.decode("utf-8-sig")
     for n in range(count):
         path = folder / f"mutant-{n}.csv"
-        if n % 3 == 0:
-            mutated = bytearray(data)
-            _flip(mutated, rng, 0, len(data))
-            path.write_bytes(bytes(mutated))
-            yield "csv: a byte changed", path
-        elif n % 3 == 1:
-            path.write_bytes(data[: rng.randrange(len(data))])
-            yield "csv: cut short", path
-        else:
+        what = damaged(data, rng, path, n)
+        if what is None:
             old = rng.choice(re.findall(r"[^,\r\n]+", text.split("\n", 6)[-1]))
             new = rng.choice(_TEXTS + _DATES + _NUMBERS).replace("&#0;", "\0")
             path.write_text(text.replace(old, new, 1), encoding="utf-8-sig")
-            yield f"csv: {old!r} → {new[:20]!r}", path
+            what = f"{old!r} → {new[:20]!r}"
+        yield f"csv: {what}", path
 
 
 # Mutants that change no cell the program reads: if accepted, the sheet reads as it was.
@@ -385,6 +436,14 @@ def test_a_sheet_naming_an_unknown_unit_is_refused_naming_the_file(as_csv, templ
     assert imported(template, tmp_path, "unit changed", path)[0] == "rejected"
 
 
+def test_a_csv_with_a_lone_carriage_return_is_refused_not_a_crash(as_csv, template, tmp_path):
+    """Found by the fuzz suite: a flipped byte made a carriage return inside a field, and
+    Python's CSV reader raised an error the import did not expect."""
+    path = tmp_path / "换行.csv"
+    path.write_bytes(as_csv.read_bytes().replace("送戏下乡".encode(), "送戏\r下乡".encode(), 1))
+    assert imported(template, tmp_path, "carriage return", path)[0] == "rejected"
+
+
 def test_a_bounded_set_of_xlsx_mutants(genuine, stored, expected, template, tmp_path):
     statuses = run(
         template, expected, tmp_path, xlsx_mutants([genuine, stored], tmp_path, FAST, 22)
@@ -397,8 +456,18 @@ def test_a_bounded_set_of_csv_mutants(as_csv, expected, template, tmp_path):
     assert statuses, statuses
 
 
+@pytest.mark.office
+def test_a_bounded_set_of_ods_mutants(as_ods, template, tmp_path):
+    status, from_ods = imported(template, tmp_path, "genuine .ods", as_ods)
+    assert status == "imported"
+    statuses = run(template, from_ods, tmp_path, ods_mutants(as_ods, tmp_path, FAST // 4, 22))
+    assert statuses.get("rejected", 0) > FAST // 12, statuses
+
+
 @pytest.mark.fuzz_large
 @pytest.mark.skipif(os.environ.get("JZDESK_FUZZ") != "large", reason="set JZDESK_FUZZ=large")
-def test_a_large_set_of_mutants(genuine, stored, as_csv, expected, template, tmp_path):
+def test_a_large_set_of_mutants(genuine, stored, as_csv, as_ods, expected, template, tmp_path):
     run(template, expected, tmp_path, xlsx_mutants([genuine, stored], tmp_path, LARGE, 2022))
     run(template, expected, tmp_path, csv_mutants(as_csv, tmp_path, LARGE // 4, 2022))
+    from_ods = imported(template, tmp_path, "genuine .ods", as_ods)[1]
+    run(template, from_ods, tmp_path, ods_mutants(as_ods, tmp_path, LARGE // 4, 2022))
