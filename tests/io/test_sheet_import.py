@@ -261,6 +261,7 @@ def test_notes_and_signatures_below_the_total_are_accepted(db, tmp_path):
         ["校验码：AB12-CD34"],
         None,
         ["总计", None, None, None, 1, 0, 0, 0, 0, 100],
+        ["其中：示范性活动", None, None, None, 1, None, None, None, None, 100],
     )
     assert sheet_import.import_sheet(db, path).added == 1
 

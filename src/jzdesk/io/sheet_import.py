@@ -192,9 +192,10 @@ def _rows_below(ws, cells, end: tuple[int, str], columns: dict, year: int | None
 
 def _looks_like_activity(values: dict, year: int | None) -> bool:
     """Whether a row holds two of an activity's marks (a date, a type or its count, a
-    title, an audience): a signature line holds at most one, a 总计 row is no activity."""
+    title, an audience): a signature line holds at most one, and a row its first cell
+    names (总计, 其中：示范性活动) is no activity."""
     first = next((key for key, value in values.items() if is_filled(value)), None)
-    if first is None or normalize(str(values[first])).rstrip(":：") in TOTAL_WORDS | SUBTOTAL_WORDS:
+    if first is None or _is_label(first, values[first]):
         return False
     marks = [
         _reads(parse_cell_date, values.get("date"), year),
@@ -204,6 +205,13 @@ def _looks_like_activity(values: dict, year: int | None) -> bool:
         is_filled(values.get("title")) and first != "title",
     ]
     return sum(bool(mark) for mark in marks) >= 2
+
+
+def _is_label(key: str, value) -> bool:
+    """Whether a row's first cell says what the row is: a total's word anywhere, or words
+    without a digit where an activity has its 序号."""
+    word = normalize(str(value)).rstrip(":：")
+    return word in TOTAL_WORDS | SUBTOTAL_WORDS or (key == "number" and not re.search(r"\d", word))
 
 
 def _reads(parse, value, *extra) -> bool:
