@@ -444,6 +444,17 @@ def test_a_csv_with_a_lone_carriage_return_is_refused_not_a_crash(as_csv, templa
     assert imported(template, tmp_path, "carriage return", path)[0] == "rejected"
 
 
+def test_a_part_name_that_is_not_utf8_is_refused_not_a_crash(genuine, template, tmp_path):
+    """Found by the fuzz suite: a flipped bit in a part's name marked UTF-8 made Python's
+    zipfile raise UnicodeDecodeError before any check could refuse the file."""
+    content = parts(genuine)
+    content["docProps/说明.xml"] = b"<x/>"
+    path = tmp_path / "名字坏了.xlsx"
+    write_zip(path, content)
+    path.write_bytes(path.read_bytes().replace("说".encode(), b"\xddAA"))
+    assert imported(template, tmp_path, "bad part name", path)[0] == "rejected"
+
+
 def test_a_bounded_set_of_xlsx_mutants(genuine, stored, expected, template, tmp_path):
     statuses = run(
         template, expected, tmp_path, xlsx_mutants([genuine, stored], tmp_path, FAST, 22)

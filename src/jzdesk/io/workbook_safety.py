@@ -98,7 +98,8 @@ def _check_archive(path: Path, suffix: str) -> None:
                 if suffix == ".ods" and "mimetype" in archive.namelist()
                 else b""
             )
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as error:
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError) as error:
+        # ValueError: a part's name marked UTF-8 that is not (UnicodeDecodeError), …
         raise KnownError(f"文件 {name} 已损坏，无法打开") from error
     if len(entries) > MAX_ENTRIES:
         raise KnownError(f"文件 {name} 的结构异常（包含 {len(entries)} 个部件），已拒绝")
