@@ -31,8 +31,8 @@ from jzdesk.usecases import imports, ledger, sheets
 
 from .conftest import UnitDesk, city_records, database_content, obeys_the_form
 
-FAST = 400
-LARGE = 2000
+FAST = 800
+LARGE = 10000
 _CHINESE = re.compile("[\u4e00-\u9fff]")
 SHEET = "xl/worksheets/sheet1.xml"  # 统计表
 DETAIL = "xl/worksheets/sheet2.xml"  # 活动明细
@@ -453,6 +453,24 @@ def test_a_part_name_that_is_not_utf8_is_refused_not_a_crash(genuine, template, 
     write_zip(path, content)
     path.write_bytes(path.read_bytes().replace("说".encode(), b"\xddAA"))
     assert imported(template, tmp_path, "bad part name", path)[0] == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b"xl/worksheets/sheet2.xml", b"xl/worksheets/sheet2.xmd"),
+        (b'Target="/xl/worksheets/sheet2.xml"', b'Target="/xl/worksheets/sheet2.xmd"'),
+    ],
+)
+def test_a_worksheet_whose_part_is_lost_is_refused(stored, template, tmp_path, old, new):
+    """Found by the fuzz suite: one flipped bit in the name of the 活动明细's part (in the
+    zip's directory, or in the workbook's link to it) made the sheet vanish, and the rows
+    came in as a hand-filled sheet's, under new record ids."""
+    path = tmp_path / "丢了一页.xlsx"
+    data = stored.read_bytes()
+    at = data.rindex(old) if old.startswith(b"xl/") else data.index(old)
+    path.write_bytes(data[:at] + new + data[at + len(old) :])
+    assert imported(template, tmp_path, "part lost", path)[0] == "rejected"
 
 
 def test_a_bounded_set_of_xlsx_mutants(genuine, stored, expected, template, tmp_path):

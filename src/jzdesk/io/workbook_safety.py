@@ -93,6 +93,8 @@ def _check_archive(path: Path, suffix: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
+            for entry in entries:  # each part's own header names it as the directory does
+                archive.open(entry).close()
             mimetype = (
                 archive.read("mimetype")[:100]
                 if suffix == ".ods" and "mimetype" in archive.namelist()
