@@ -220,6 +220,67 @@ def test_a_wrong_total_row_is_reported_not_accepted(db, tmp_path):
     assert ledger.list_records(db) == []
 
 
+def below_the_total(path, *lines):
+    """Append ``lines`` (lists of cells, None for a blank row) under a saved sheet's rows."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    ws = book.active
+    for line in lines:
+        ws.append(line or [])
+    book.save(path)
+    return path
+
+
+def test_an_activity_written_below_the_total_refuses_the_sheet_naming_its_row(db, tmp_path):
+    """A clerk appends an event under the 合计 row: it must not vanish unsaid."""
+    rows = [[1, "2021-03-05", "送戏下乡", "西虢镇", 1, None, None, None, None, 100, None]]
+    path = hand_sheet(tmp_path / "appended.xlsx", rows, total=[1, 0, 0, 0, 0, 100])
+    below_the_total(
+        path, None, [2, "2021-03-20", "补充：职工电影", "孟州化工", None, 1, *[None] * 3, 60]
+    )
+    before = db_rows(db)
+    with pytest.raises(KnownError) as caught:
+        sheet_import.import_sheet(db, path)
+    message = caught.value.message
+    assert "appended.xlsx" in message and "未导入任何记录" in message
+    assert "第 10 行在第 8 行“合计”之下，却像一条活动记录" in message
+    assert db_rows(db) == before
+
+
+def test_notes_and_signatures_below_the_total_are_accepted(db, tmp_path):
+    rows = [[1, "2021-03-05", "送戏下乡", "西虢镇", 1, None, None, None, None, 100, None]]
+    path = hand_sheet(tmp_path / "signed.xlsx", rows, total=[1, 0, 0, 0, 0, 100])
+    below_the_total(
+        path,
+        None,
+        ["填报说明：1. 日期写成 2021-03-05；2. 每行一种活动类型。"],
+        ["本年度截至本期末累计完成“五送”活动 1 场。"],
+        ["审核人：王五", None, None, None, None, None, "填报人：李红"],
+        [None, "2021年4月8日", None, None, None, None, None, None, "（盖章）"],
+        ["校验码：AB12-CD34"],
+        None,
+        ["总计", None, None, None, 1, 0, 0, 0, 0, 100],
+        ["其中：示范性活动", None, None, None, 1, None, None, None, None, 100],
+    )
+    assert sheet_import.import_sheet(db, path).added == 1
+
+
+def test_an_activity_below_an_exported_sheets_progress_line_is_named(db, tmp_path):
+    """The program's own sheet ends in 合计, the progress line and 活动小结; a row typed
+    under them is an activity the clerk means to send."""
+    ledger.add_record(
+        db, RecordFields("qinyang", date(2021, 3, 5), T.ART, title="送戏下乡", audience=80)
+    )
+    unit = installation.resolve_unit(db, "qinyang")
+    path = sheets.export_sheet_xlsx(db, unit, parse_period("2021Q1"), tmp_path / "own.xlsx")
+    assert sheet_import.import_sheet(db, path).unchanged == 1
+    below_the_total(path, [2, "2021-03-28", "职工电影", "一厂", None, 1, None, None, None, 40])
+    with pytest.raises(KnownError) as caught:
+        sheet_import.import_sheet(db, path)
+    assert "“合计”之下，却像一条活动记录" in caught.value.message
+
+
 def test_a_sheet_without_unit_needs_one(db, tmp_path):
     rows = [[1, "2021-03-05", "a", "b", 1, None, None, None, None, 10, None]]
     path = hand_sheet(tmp_path / "nounit.xlsx", rows, unit="")

@@ -3,17 +3,20 @@ on disk."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from jzdesk.domain import record_rules as rules
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_period
-from jzdesk.domain.records import RecordFields
+from jzdesk.domain.records import RECORD_COLUMNS, RecordFields
 from jzdesk.io.submission_file import content_digest
 from jzdesk.store.db import open_db
+from jzdesk.store.records import MEDIA_JSON
 from jzdesk.usecases import installation, ledger, submission_export
 
 
@@ -85,6 +88,37 @@ def city_state(db, unit_code: str | None = None) -> dict:
         )
         for record_id in ids
     }
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """A city's database, copied afresh for each mutant."""
+    path = tmp_path_factory.mktemp("city") / "city.sqlite"
+    db = open_db(path)
+    installation.init_installation(db, "焦作市总工会", filler="李四", phone="13800000001")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+def city_records(db) -> dict[str, tuple]:
+    columns = ", ".join(f"r.{c}" for c in RECORD_COLUMNS if c != "media")
+    rows = db.execute(f"SELECT {columns}, {MEDIA_JSON} FROM records r").fetchall()
+    return {row[0]: (*row[1:-1], json.loads(row[-1])) for row in rows}
+
+
+def obeys_the_form(record_id: str, row: tuple) -> bool:
+    """What the city holds is what the entry form could have saved (domain/record_rules)."""
+    value = dict(zip(RECORD_COLUMNS[1:], row, strict=True))
+    texts = [(f, value[f]) for f in ("title", "venue", "presenter", "notes", "entered_by")]
+    texts += [("link", link) for _, link in value["media"]]
+    return (
+        rules.is_record_id(record_id)
+        and rules.is_real_date(value["date"])
+        and all(rules.text_problem(field, text) is None for field, text in texts)
+        and rules.is_timestamp(value["created_at"])
+        and rules.is_timestamp(value["updated_at"])
+    )
 
 
 def database_content(db) -> list[str]:

@@ -19,13 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from jzdesk.domain import record_rules as rules
 from jzdesk.domain.records import RECORD_COLUMNS, MediaItem
 from jzdesk.store.db import open_db
-from jzdesk.store.records import MEDIA_JSON
-from jzdesk.usecases import imports, installation, ledger
+from jzdesk.usecases import imports, ledger
 
-from .conftest import UnitDesk, database_content, tamper
+from .conftest import UnitDesk, city_records, database_content, obeys_the_form, tamper
 
 FAST = 400
 LARGE = 3000
@@ -55,17 +53,6 @@ def genuine(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    """A city's database, copied afresh for each mutant."""
-    path = tmp_path_factory.mktemp("city") / "city.sqlite"
-    db = open_db(path)
-    installation.init_installation(db, "焦作市总工会", filler="李四", phone="13800000001")
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return path
-
-
 def file_records(path: Path) -> dict[str, tuple]:
     """The records a file holds, read trustingly (the oracle, not the program's reader)."""
     conn = sqlite3.connect(path)
@@ -76,32 +63,12 @@ def file_records(path: Path) -> dict[str, tuple]:
     return {row[0]: (*row[1:-1], json.loads(row[-1])) for row in rows}
 
 
-def city_records(db) -> dict[str, tuple]:
-    columns = ", ".join(f"r.{c}" for c in RECORD_COLUMNS if c != "media")
-    rows = db.execute(f"SELECT {columns}, {MEDIA_JSON} FROM records r").fetchall()
-    return {row[0]: (*row[1:-1], json.loads(row[-1])) for row in rows}
-
-
 def whole(path: Path) -> bool:
     conn = sqlite3.connect(path)
     try:
         return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     finally:
         conn.close()
-
-
-def obeys_the_form(record_id: str, row: tuple) -> bool:
-    """What the city holds is what the entry form could have saved (domain/record_rules)."""
-    value = dict(zip(RECORD_COLUMNS[1:], row, strict=True))
-    texts = [(f, value[f]) for f in ("title", "venue", "presenter", "notes", "entered_by")]
-    texts += [("link", link) for _, link in value["media"]]
-    return (
-        rules.is_record_id(record_id)
-        and rules.is_real_date(value["date"])
-        and all(rules.text_problem(field, text) is None for field, text in texts)
-        and rules.is_timestamp(value["created_at"])
-        and rules.is_timestamp(value["updated_at"])
-    )
 
 
 # -- the mutations ------------------------------------------------------------------------

@@ -147,7 +147,7 @@ def _read_table(ws, header_bottom: int, columns: dict, year: int | None):
     cells = merged_reader(ws, repeat_in={columns[k] for k in _REPEATABLE if k in columns})
     number_column = columns.get("number")
     rows, problems = [], []
-    total_row = None
+    total_row, end = None, None
     for r in range(header_bottom + 1, ws.max_row + 1):
         values = {key: cells(r, column) for key, column in columns.items()}
         filled = [(c, v) for c in range(1, ws.max_column + 1) if is_filled(v := cells(r, c))]
@@ -161,9 +161,10 @@ def _read_table(ws, header_bottom: int, columns: dict, year: int | None):
         if first in SUBTOTAL_WORDS:
             continue  # a month's 小计: its rows are counted one by one
         if first in TOTAL_WORDS:
-            total_row = (r, values)
+            total_row, end = (r, values), (r, first)
             break
-        if _TRAILER.match(first) and not is_filled(values.get("date")):
+        if (trailer := _TRAILER.match(first)) and not is_filled(values.get("date")):
+            end = (r, trailer[1])
             break
         try:
             rows.append(_parse_row(r, values, columns, year))
@@ -171,7 +172,56 @@ def _read_table(ws, header_bottom: int, columns: dict, year: int | None):
             problems.extend(bad.messages)
     if total_row is not None and not problems:
         problems.extend(_check_total(total_row, rows, columns))
+    if end is not None:
+        problems.extend(_rows_below(ws, cells, end, columns, year))
     return rows, problems
+
+
+def _rows_below(ws, cells, end: tuple[int, str], columns: dict, year: int | None) -> list[str]:
+    """The activity rows a clerk wrote below the 合计 (or 填报说明) line, each named: they
+    are never read, and dropping them unsaid would lose an activity. The lines that belong
+    there (说明, 审核人, a signing date, the program's own progress line) are left alone."""
+    row, word = end
+    return [
+        f"第 {r} 行在第 {row} 行“{word}”之下，却像一条活动记录：合计以下的行不会导入，"
+        "请把它移到合计行之上（并改正合计）后再导入"
+        for r in range(row + 1, ws.max_row + 1)
+        if _looks_like_activity({key: cells(r, column) for key, column in columns.items()}, year)
+    ]
+
+
+def _looks_like_activity(values: dict, year: int | None) -> bool:
+    """Whether a row holds two of an activity's marks (a date, a type or its count, a
+    title, an audience): a signature line holds at most one, and a row its first cell
+    names (总计, 其中：示范性活动) is no activity."""
+    first = next((key for key, value in values.items() if is_filled(value)), None)
+    if first is None or _is_label(first, values[first]):
+        return False
+    marks = [
+        _reads(parse_cell_date, values.get("date"), year),
+        any(_reads(parse_cell_number, values.get(k.value)) for k in ActivityType)
+        or _reads(parse_cell_type, values.get("type")),
+        _reads(parse_cell_number, values.get("audience")),
+        is_filled(values.get("title")) and first != "title",
+    ]
+    return sum(bool(mark) for mark in marks) >= 2
+
+
+def _is_label(key: str, value) -> bool:
+    """Whether a row's first cell says what the row is: a total's word anywhere, or words
+    without a digit where an activity has its 序号."""
+    word = normalize(str(value)).rstrip(":：")
+    return word in TOTAL_WORDS | SUBTOTAL_WORDS or (key == "number" and not re.search(r"\d", word))
+
+
+def _reads(parse, value, *extra) -> bool:
+    """Whether a filled cell reads as what ``parse`` reads (a count must be above 0)."""
+    if not is_filled(value):
+        return False
+    try:
+        return parse(value, *extra) not in (0, None)
+    except ValueError:
+        return False
 
 
 class _CellProblems(Exception):

@@ -112,9 +112,16 @@ def _csv_grid(data: bytes, title: str, name: str) -> Grid:
     limits = Limits(name)
     sheet = limits.sheet(title)
     rows = []
-    for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-        limits.reach(sheet, number, max(len(cells), 1))
-        rows.append(_values(cells))
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        for number, cells in enumerate(reader, start=1):
+            limits.reach(sheet, number, max(len(cells), 1))
+            rows.append(_values(cells))
+    except csv.Error as error:  # a lone carriage return, a quote left open at the end …
+        raise KnownError(
+            f"文件 {name} 不是有效的 CSV 文本文件（第 {reader.line_num} 行的换行或引号有误），"
+            "请在 Excel/WPS 中重新另存为 CSV 或 .xlsx"
+        ) from error
     return Grid(title, tuple(rows))
 
 

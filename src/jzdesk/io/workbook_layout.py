@@ -135,7 +135,11 @@ def _scan_xlsx(data: bytes, limits: Limits) -> None:
         for entry in book.iter(f"{_MAIN}sheet"):
             target = targets.get(entry.get(_REL), "").lstrip("/")
             part = target if target.startswith("xl/") else f"xl/{target}"
-            if part in archive.namelist() and "worksheets/" in part:
+            if part not in archive.namelist():  # read as no sheet, it would vanish unsaid
+                raise KnownError(
+                    f"文件 {limits.name} 已损坏：工作表“{entry.get('name', '')}”的内容缺失"
+                )
+            if "worksheets/" in part:
                 with archive.open(part) as stream:
                     _scan_xlsx_sheet(stream, limits.sheet(entry.get("name", "")), limits)
 

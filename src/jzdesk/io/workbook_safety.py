@@ -93,12 +93,15 @@ def _check_archive(path: Path, suffix: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
+            for entry in entries:  # each part's own header names it as the directory does
+                archive.open(entry).close()
             mimetype = (
                 archive.read("mimetype")[:100]
                 if suffix == ".ods" and "mimetype" in archive.namelist()
                 else b""
             )
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as error:
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError) as error:
+        # ValueError: a part's name marked UTF-8 that is not (UnicodeDecodeError), …
         raise KnownError(f"文件 {name} 已损坏，无法打开") from error
     if len(entries) > MAX_ENTRIES:
         raise KnownError(f"文件 {name} 的结构异常（包含 {len(entries)} 个部件），已拒绝")

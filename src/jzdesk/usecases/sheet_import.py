@@ -182,7 +182,10 @@ def _sheet_unit(db, parsed, unit: Unit | None, path: Path) -> Unit:
                 code=UNIT_MISSING,
             )
         return unit
-    named = installation.resolve_unit(db, parsed.unit_text)
+    try:
+        named = installation.resolve_unit(db, parsed.unit_text)
+    except KnownError as error:  # a refusal names the file, as every other one does
+        raise KnownError(f"文件 {path.name} 的{error.message}", field=error.field) from None
     if unit is not None and unit.code != named.code:
         raise KnownError(
             f"文件 {path.name} 的填报单位是“{named.name}”，与指定的“{unit.name}”不一致，未导入",
