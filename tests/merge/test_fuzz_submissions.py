@@ -14,6 +14,7 @@ import random
 import re
 import shutil
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -221,9 +222,10 @@ def check(template: Path, folder: Path, what: str, path: Path) -> str:
 
 
 def held_open(path: Path) -> bool:
-    """Whether this process still holds ``path`` open (Linux's /proc; elsewhere unknown)."""
+    """Whether this process still holds ``path`` open (Linux's /proc; elsewhere unknown:
+    under Wine the Windows Python would see the host's /proc)."""
     fds = Path("/proc/self/fd")
-    if not fds.is_dir():
+    if not sys.platform.startswith("linux") or not fds.is_dir():
         return False
     return any(os.path.realpath(fd) == os.path.realpath(path) for fd in fds.iterdir())
 
