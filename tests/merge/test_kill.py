@@ -25,8 +25,8 @@ UNITS = ("qinyang", "mengzhou", "boai", "wuzhi", "wenxian", "xiuwu")
 PER_FILE = 4000
 
 
-def unit_file(folder: Path, code: str) -> Path:
-    """A unit database with PER_FILE records (written in bulk), exported."""
+def unit_file(folder: Path, code: str, count: int = PER_FILE) -> Path:
+    """A unit database with ``count`` records (written in bulk), exported."""
     db = open_db(folder / f"{code}.sqlite")
     now = installation.now_iso()
     rows = [
@@ -53,7 +53,7 @@ def unit_file(folder: Path, code: str) -> Path:
             now,
             now,
         )
-        for n in range(PER_FILE)
+        for n in range(count)
     ]
     with db.atomic():
         records.insert_many(db, rows)
@@ -132,7 +132,7 @@ def test_killed_imports_leave_each_file_all_or_nothing(tmp_path):
 def test_ctrl_c_during_an_import_says_so_and_leaves_no_private_copy(tmp_path):
     folder = tmp_path / "units"
     folder.mkdir()
-    big = unit_file(folder, "qinyang")
+    big = unit_file(folder, "qinyang", count=40_000)  # long enough for Ctrl+C to land in it
     db_path = tmp_path / "city" / "city.sqlite"
     open_db(db_path).close()
     temp = tmp_path / "temp"
