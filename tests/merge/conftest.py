@@ -13,7 +13,7 @@ import pytest
 from jzdesk.domain import record_rules as rules
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import parse_period
-from jzdesk.domain.records import RECORD_COLUMNS, RecordFields
+from jzdesk.domain.records import RECORD_COLUMNS, MediaItem, RecordFields
 from jzdesk.io.submission_file import content_digest
 from jzdesk.store.db import open_db
 from jzdesk.store.records import MEDIA_JSON
@@ -154,3 +154,19 @@ def tamper(path: Path, *statements: str, rehash: bool = True, digest=content_dig
     finally:
         conn.close()
     return path
+
+
+def add_varied(desk: UnitDesk, count: int) -> list[str]:
+    """``count`` records of varied dates, titles, venues, audiences, notes and media (the
+    fuzz suites' genuine files); returns their ids."""
+    return [
+        desk.add(
+            f"2021-0{1 + n % 3}-{1 + n:02d}",
+            title=f"送戏下乡第{n}场",
+            venue=f"第{n}机械厂",
+            audience=10 * n,
+            notes="备注" * n,
+            media=(MediaItem("报纸", "焦作日报"),) if n % 2 else (),
+        )
+        for n in range(count)
+    ]

@@ -25,11 +25,11 @@ import pytest
 from openpyxl import load_workbook
 
 from jzdesk.domain.periods import parse_period
-from jzdesk.domain.records import RECORD_COLUMNS, MediaItem
+from jzdesk.domain.records import RECORD_COLUMNS
 from jzdesk.store.db import open_db
 from jzdesk.usecases import imports, ledger, sheets
 
-from .conftest import UnitDesk, city_records, database_content, obeys_the_form
+from .conftest import UnitDesk, add_varied, city_records, database_content, obeys_the_form
 
 FAST = 800
 LARGE = 10000
@@ -42,17 +42,7 @@ DETAIL = "xl/worksheets/sheet2.xml"  # 活动明细
 def genuine(tmp_path_factory) -> Path:
     """A unit's first-quarter sheet: varied records, one edited, one deleted, media, notes."""
     desk = UnitDesk(tmp_path_factory.mktemp("unit"), "沁阳")
-    ids = [
-        desk.add(
-            f"2021-0{1 + n % 3}-{1 + n:02d}",
-            title=f"送戏下乡第{n}场",
-            venue=f"第{n}机械厂",
-            audience=10 * n,
-            notes="备注" * n,
-            media=(MediaItem("报纸", "焦作日报"),) if n % 2 else (),
-        )
-        for n in range(6)
-    ]
+    ids = add_varied(desk, 6)
     desk.edit(ids[1], audience=999)
     ledger.delete_record(desk.db, ids[2])
     path = sheets.export_sheet_xlsx(

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from jzdesk.domain.records import RECORD_COLUMNS, MediaItem
+from jzdesk.domain.records import RECORD_COLUMNS
 from jzdesk.store.db import open_db
 from jzdesk.usecases import imports, ledger
 
-from .conftest import UnitDesk, city_records, database_content, obeys_the_form, tamper
+from .conftest import UnitDesk, add_varied, city_records, database_content, obeys_the_form, tamper
 
 FAST = 400
 LARGE = 3000
@@ -35,17 +35,7 @@ _CHINESE = re.compile("[\u4e00-\u9fff]")
 def genuine(tmp_path_factory) -> Path:
     """A unit's second export: varied records, one edited, one deleted, media and notes."""
     desk = UnitDesk(tmp_path_factory.mktemp("unit"), "沁阳")
-    ids = [
-        desk.add(
-            f"2021-0{1 + n % 3}-{1 + n:02d}",
-            title=f"送戏下乡第{n}场",
-            venue=f"第{n}机械厂",
-            audience=10 * n,
-            notes="备注" * n,
-            media=(MediaItem("报纸", "焦作日报"),) if n % 2 else (),
-        )
-        for n in range(8)
-    ]
+    ids = add_varied(desk, 8)
     desk.export()
     desk.edit(ids[1], audience=999)
     ledger.delete_record(desk.db, ids[2])
