@@ -170,3 +170,19 @@ def add_varied(desk: UnitDesk, count: int) -> list[str]:
         )
         for n in range(count)
     ]
+
+
+def stage_rows(stage: Path, rows: list[tuple]) -> Path:
+    """Stage ``rows`` (RECORD_COLUMNS order) for a merge as a received file's are: from a
+    file holding them in a ``records`` table, copied by store.merge.write_stage."""
+    from jzdesk.store import merge
+
+    received = stage.with_name(stage.stem + "-received.sqlite")
+    conn = sqlite3.connect(received)
+    with conn:
+        conn.execute(f"CREATE TABLE records ({', '.join(RECORD_COLUMNS)})")
+        marks = ", ".join("?" * len(RECORD_COLUMNS))
+        conn.executemany(f"INSERT INTO records VALUES ({marks})", rows)
+    conn.close()
+    merge.write_stage(stage, received, progress=lambda: 0)
+    return stage

@@ -12,7 +12,7 @@ from jzdesk.store import merge
 from jzdesk.store.db import open_db
 from jzdesk.usecases import imports, sheets
 
-from .conftest import city_state
+from .conftest import city_state, stage_rows
 
 
 def outcome(result) -> tuple:
@@ -113,7 +113,7 @@ def test_a_batch_left_early_leaves_no_private_copy_behind(make_unit, city, tmp_p
 def test_the_owner_check_reads_only_the_staged_records(city, tmp_path):
     """Looking up who holds each staged id must not walk every record the city holds
     (once per file, that made big imports quadratic)."""
-    merge.write_stage(tmp_path / "stage.sqlite", [])
+    stage_rows(tmp_path / "stage.sqlite", [])
     with merge.attached_stage(city, tmp_path / "stage.sqlite"):
         plan = city.execute(
             "EXPLAIN QUERY PLAN " + merge.FOREIGN_OWNED_SQL.format(marks="?"), ["qinyang"]

@@ -49,7 +49,8 @@ def work(desk: UnitDesk, ids: list[str], step) -> None:
 
 def file_state(path) -> dict:
     with open_submission(path) as package:
-        rows = [dict(zip(RECORD_COLUMNS, row, strict=True)) for row in package.records()]
+        cursor = package.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records")
+        rows = [dict(zip(RECORD_COLUMNS, row, strict=True)) for row in cursor]
     return {row["id"]: (row["audience"], row["deleted"], row["revision"]) for row in rows}
 
 

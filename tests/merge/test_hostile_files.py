@@ -14,7 +14,7 @@ import pytest
 from jzdesk.io.submission_file import FORMAT_VERSION
 from jzdesk.usecases import imports, sheets
 
-from .conftest import rejected, tamper
+from .conftest import rejected, stage_rows, tamper
 
 
 @pytest.fixture
@@ -227,15 +227,15 @@ def test_values_jzdesk_never_writes_are_rejected(package, city, statement, word)
 
 
 def test_a_file_with_one_id_twice_is_refused_when_staged(tmp_path):
-    """quick_check does not look at uniqueness; the staging table's key does."""
+    """A file whose records table lost its key (edited with other tools) carries one id
+    twice: the staging table's key refuses it."""
     import sqlite3
 
     from jzdesk.io.submission_file import RECORD_COLUMNS
-    from jzdesk.store import merge
 
     row = tuple("x" * 36 if c == "id" else 1 for c in RECORD_COLUMNS)
     with pytest.raises(sqlite3.IntegrityError):
-        merge.write_stage(tmp_path / "stage.sqlite", [row, row])
+        stage_rows(tmp_path / "stage.sqlite", [row, row])
 
 
 def test_a_file_of_the_city_cannot_carry_the_units_records(make_unit, city):
@@ -267,3 +267,17 @@ def test_a_pipe_is_refused_without_being_read(city, tmp_path):
     pipe = tmp_path / "pipe.jzsub"
     os.mkfifo(pipe)
     assert "不是普通文件" in rejected(city, pipe)
+
+
+def test_copying_a_file_into_the_stage_stops_when_its_budget_is_spent(tmp_path):
+    """The copy runs inside SQLite on a connection of its own: the file's time budget (or
+    a cancel) still stops it (the import then says 超时或已取消)."""
+    import sqlite3
+
+    from jzdesk.io.submission_file import RECORD_COLUMNS
+    from jzdesk.store import merge
+
+    rows = [tuple(f"{n:036d}" if c == "id" else 1 for c in RECORD_COLUMNS) for n in range(3000)]
+    received = stage_rows(tmp_path / "first.sqlite", rows).with_name("first-received.sqlite")
+    with pytest.raises(sqlite3.OperationalError, match="interrupt"):
+        merge.write_stage(tmp_path / "stage.sqlite", received, progress=lambda: 1)

@@ -16,6 +16,8 @@ from jzdesk.io.submission_file import RECORD_COLUMNS
 from jzdesk.store import merge, records
 from jzdesk.store.db import open_db
 
+from .conftest import stage_rows
+
 RECORD_ID = "00000000-0000-4000-8000-000000000001"
 # A few contents a record can have: (audience, media, deleted).
 CONTENTS = [(10, (), False), (20, (), False), (10, (("报纸", "焦作日报"),), False), (10, (), True)]
@@ -109,7 +111,7 @@ def test_the_sql_classification_is_the_rule(
         if held is not None:
             hold(db, held, held_content)
         stage = folder / "stage.sqlite"
-        merge.write_stage(stage, [staged_row(incoming_revision, incoming_content)])
+        stage_rows(stage, [staged_row(incoming_revision, incoming_content)])
         with merge.attached_stage(db, stage):
             counts = merge.classify(db)
         [kind] = counts

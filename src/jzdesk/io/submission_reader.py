@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from jzdesk.domain.records import RECORD_COLUMNS
 from jzdesk.errors import KnownError, os_reason, sqlite_failure
 from jzdesk.io.files import SQLITE_HEADER, checked_size, file_head
 from jzdesk.io.submission_file import (
@@ -33,6 +32,8 @@ from jzdesk.io.submission_file import (
 
 _ALLOWED_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION}
 
+
+PRIVATE_COPY_NAME = "incoming.sqlite"
 
 _ALLOWED_PRAGMAS = {"integrity_check", "application_id", "user_version", "page_count"}
 
@@ -72,10 +73,15 @@ class ReceivedSubmission:
         self.conn.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def records(self) -> Iterator[tuple]:
-        """Every record row, in RECORD_COLUMNS order, read as the content hash reads them
-        (in id order, through the primary key's index)."""
-        return self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records ORDER BY id")
+    @property
+    def private_copy(self) -> Path:
+        """The checked private copy (read-only, immutable; see store.merge.write_stage)."""
+        return self.folder / PRIVATE_COPY_NAME
+
+    def progress(self) -> int:
+        """The file's time budget as SQLite's progress handler, for another connection
+        reading the private copy: non-zero once it is spent or the reading was stopped."""
+        return self._budget()
 
     def violations(self, conditions: list[str], *, limit: int = 20) -> list[tuple[str, int]]:
         """(record id, index of the first condition it breaks) for at most ``limit``
@@ -144,7 +150,7 @@ def open_untrusted_copy(
     """
     folder = Path(tempfile.mkdtemp(prefix=_own_prefix()))
     try:
-        copy = folder / "incoming.sqlite"
+        copy = folder / PRIVATE_COPY_NAME
         file_sha256 = _copy_and_hash(path, copy)
         check_header(copy, path.name)
         budget = _Budget(should_stop)

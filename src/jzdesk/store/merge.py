@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -33,28 +33,56 @@ _STAGE_SCHEMA = "stage"
 _STAGE = f"{_STAGE_SCHEMA}.incoming"
 
 
-def write_stage(path: Path, rows: Iterable[tuple]) -> None:
-    """Copy a file's record rows with parameterised inserts into a scratch database of our
-    own at ``path``, which the merge then attaches (the submission file itself never is).
+# A day's totals (the daily_totals row) of the records ``{source}`` selects: one statement
+# for the staged file and for the records an import adds.
+_DAY_TOTALS = (
+    "SELECT unit_code, date, type, COUNT(*) AS records, SUM(sessions) AS sessions, "
+    "SUM(sessions * demonstration) AS demo_sessions, SUM(audience) AS audience "
+    "FROM {source} GROUP BY date, unit_code, type"
+)
+
+
+def write_stage(path: Path, received: Path, *, progress: Callable[[], int]) -> None:
+    """Copy the record rows of ``received`` (a file's private copy, checked whole: its
+    schema is exactly ours) into a scratch database of our own at ``path``, which the merge
+    then attaches (the received file itself never is), with the live records' day totals
+    (which a file of new records adds to daily_totals as they are).
+
+    The copy is one INSERT … SELECT inside SQLite: ``received`` is attached read-only and
+    immutable to this scratch connection only, with its schema distrusted and ``progress``
+    (the file's time budget, SQLite's progress handler) able to stop it. Only a file whose
+    records passed the rules of record_rules is staged, so every value is within the
+    form's lengths. Rows are read in id order, through the primary key's index, as the
+    content hash reads them.
 
     Done while the file is checked, so that in a batch the copying runs on the read-ahead
     thread while the file before merges. The scratch file is thrown away with the file's
     private folder, so it needs neither a journal nor syncing.
 
     Raises:
-        sqlite3.IntegrityError: the file carries one id twice (quick_check cannot see it;
-            the staging table's key does).
+        sqlite3.IntegrityError: the file carries one id twice (the staging table's key).
+        sqlite3.OperationalError: ``progress`` stopped the copy ("interrupted").
     """
     columns = ", ".join(f"{c} PRIMARY KEY" if c == "id" else c for c in RECORD_COLUMNS)
-    marks = ", ".join("?" * len(RECORD_COLUMNS))
-    conn = sqlite3.connect(path, isolation_level=None)
+    listed = ", ".join(RECORD_COLUMNS)
+    conn = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA trusted_schema = OFF")
+        if hasattr(conn, "enable_load_extension"):
+            conn.enable_load_extension(False)
+        conn.set_progress_handler(progress, 100_000)
+        conn.execute(
+            "ATTACH DATABASE ? AS received", [f"{received.resolve().as_uri()}?mode=ro&immutable=1"]
+        )
         conn.execute("BEGIN")
         conn.execute(f"CREATE TABLE incoming ({columns}, kind)")
-        conn.executemany(
-            f"INSERT INTO incoming ({', '.join(RECORD_COLUMNS)}) VALUES ({marks})", rows
+        conn.execute(
+            f"INSERT INTO incoming ({listed}) SELECT {listed} FROM received.records ORDER BY id"
+        )
+        conn.execute(
+            "CREATE TABLE day_totals AS " + _DAY_TOTALS.format(source="incoming WHERE deleted = 0")
         )
         conn.execute("COMMIT")
     finally:
@@ -133,9 +161,11 @@ def classify(db: sqlite_utils.Database) -> dict[str, int]:
     }
 
 
-def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
+def add_new(db: sqlite_utils.Database, import_id: int, *, now: str, all_new: bool) -> int:
     """Insert the staged records the city does not hold yet, with their media; returns how
-    many live ones (deletion marks of records never seen here add nothing)."""
+    many live ones (deletion marks of records never seen here add nothing). ``all_new``:
+    the city holds none of the staged records (see holds_any), so that the day totals
+    staged with them are the new records' own."""
     own = ", ".join(c for c in RECORD_COLUMNS if c != "media")
     # The per-row trigger that keeps daily_totals would cost a statement per record; it is
     # lifted for this one INSERT and the new records' totals are added in one statement.
@@ -150,10 +180,13 @@ def add_new(db: sqlite_utils.Database, import_id: int, *, now: str) -> int:
         f"SELECT {own}, 0, revision, revision FROM {_STAGE} WHERE kind IS NULL ORDER BY id"
     )
     db.execute(trigger)
+    new_days = (
+        f"{_STAGE_SCHEMA}.day_totals"
+        if all_new
+        else f"({_DAY_TOTALS.format(source=f'{_STAGE} WHERE kind IS NULL AND deleted = 0')})"
+    )
     db.execute(
-        "INSERT INTO daily_totals SELECT * FROM (SELECT unit_code, date, type, COUNT(*), "
-        "SUM(sessions), SUM(sessions * demonstration), SUM(audience) "
-        f"FROM {_STAGE} WHERE kind IS NULL AND deleted = 0 GROUP BY date, unit_code, type) "
+        f"INSERT INTO daily_totals SELECT * FROM {new_days} "
         "WHERE true ON CONFLICT (date, unit_code, type) DO UPDATE SET "
         "records = records + excluded.records, sessions = sessions + excluded.sessions, "
         "demo_sessions = demo_sessions + excluded.demo_sessions, "

@@ -61,7 +61,7 @@ def stage_records(checked: Checked) -> Path:
     if checked.stage is None:
         checked.package.restart_budget()
         stage = checked.package.folder / "stage.sqlite"
-        merge.write_stage(stage, checked.package.records())
+        merge.write_stage(stage, checked.package.private_copy, progress=checked.package.progress)
         checked.stage = stage
     return checked.stage
 

@@ -159,7 +159,8 @@ def _merge(
                 "has_plan_document": int(bool(package.documents())),
             },
         )
-        if merge.holds_any(db):
+        all_new = not merge.holds_any(db)
+        if not all_new:
             owned = merge.foreign_owned(db, family)
             if owned:
                 listed = "、".join(f"{record_id}（{name}）" for record_id, name in owned)
@@ -168,7 +169,7 @@ def _merge(
                 )
             merge.classify(db)
             merge.mark_synced(db)
-        added = merge.add_new(db, import_id, now=now)
+        added = merge.add_new(db, import_id, now=now, all_new=all_new)
         changes = {"updated": 0, "deleted": 0, "restored": 0}
         for row in merge.staged(db, "update"):
             change = merge.take_incoming(
