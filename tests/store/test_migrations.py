@@ -1,3 +1,4 @@
+import json
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -91,18 +92,30 @@ _HANGING = (
     "record_revisions",
     "daily_totals",
     "imports",
-    "import_changes",
     "conflicts",
 )
 
 
 def _records_and_what_hangs_on_them(db: sqlite_utils.Database) -> dict[str, list]:
-    return {
+    hanging = {
         table: db.execute(
             f"SELECT {'rowid, ' if table == 'records' else ''}* FROM {table} ORDER BY 1, 2, 3"
         ).fetchall()
         for table in _HANGING
     }
+    return {**hanging, "import changes": _import_changes(db)}
+
+
+def _import_changes(db: sqlite_utils.Database) -> list[tuple]:
+    """Every import's changes as rows (import, record, change, before), the records it
+    added included, whichever way the version keeps them (a list per import since 13)."""
+    rows = db.execute("SELECT * FROM import_changes").fetchall()
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'import_added'").fetchone():
+        rows += db.execute(
+            "SELECT a.import_id, j.value, 'added', NULL FROM import_added a, "
+            "json_each(a.record_ids) j"
+        ).fetchall()
+    return sorted(rows)
 
 
 def _indexes_and_triggers_on_records(db: sqlite_utils.Database) -> set[tuple]:
@@ -170,6 +183,58 @@ def test_rebuilding_the_records_table_keeps_every_record_and_what_hangs_on_it(tm
     # Deleting a record still takes its photos along: the references follow the new table.
     upgraded.execute("DELETE FROM records WHERE id = ?", [first])
     assert upgraded.execute("SELECT COUNT(*) FROM record_photos").fetchone()[0] == 0
+
+
+def test_the_records_an_import_added_become_one_list_per_import(tmp_path):
+    """Version 13: an import's added records move from a row each in import_changes to one
+    list in import_added; its other changes stay; the import's change list reads the same."""
+    from jzdesk.store import submissions
+
+    old = sqlite_utils.Database(tmp_path / "v12.sqlite")
+    migrate(old, target=12)
+    with old.conn:
+        for number in (1, 2, 3):
+            old.execute(
+                "INSERT INTO records (id, unit_code, date, type, created_at, updated_at) "
+                "VALUES (?, 'qinyang', '2021-03-05', 'art', '', '')",
+                [_old_id(number)],
+            )
+        imported = [
+            old.execute(
+                "INSERT INTO imports (file_name, file_sha256, kind, unit_code, year, quarter, "
+                "period, imported_at) VALUES (?, 'cd', 'jzsub', 'qinyang', 2021, 1, '2021Q1', ?)",
+                [name, _AT],
+            ).lastrowid
+            for name in ("q1.jzsub", "q1-again.jzsub")
+        ]
+        for import_id, number, change, before in [
+            (imported[0], 3, "added", None),
+            (imported[0], 1, "added", None),
+            (imported[1], 2, "added", None),
+            (imported[1], 1, "updated", '{"title": ""}'),
+        ]:
+            old.execute(
+                "INSERT INTO import_changes VALUES (?, ?, ?, ?)",
+                [import_id, _old_id(number), change, before],
+            )
+    before = _import_changes(old)
+    old.close()
+
+    db = open_db(tmp_path / "v12.sqlite")
+    assert _import_changes(db) == before
+    lists = db.execute("SELECT import_id, record_ids FROM import_added ORDER BY 1").fetchall()
+    assert [(import_id, json.loads(ids)) for import_id, ids in lists] == [
+        (imported[0], [_old_id(1), _old_id(3)]),
+        (imported[1], [_old_id(2)]),
+    ]
+    changes = submissions.import_changes(db, imported[1])
+    assert [(c["record_id"], c["change"], c["before"]) for c in changes] == [
+        (_old_id(2), "added", None),
+        (_old_id(1), "updated", {"title": ""}),
+    ]
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO import_changes VALUES (?, ?, 'added', NULL)", [1, _old_id(2)])
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_a_broken_reference_from_before_does_not_stop_the_upgrade(tmp_path):
@@ -358,7 +423,13 @@ def _version_7_with_everything(path: Path) -> sqlite_utils.Database:
 
 
 def _rows(db: sqlite_utils.Database) -> dict[str, list]:
-    return {name: db.execute(f"SELECT * FROM {name}").fetchall() for name in db.table_names()}
+    """Every table's rows; an import's changes as _import_changes reads them (version 13
+    moved the records an import added into a list per import)."""
+    rows = {name: db.execute(f"SELECT * FROM {name}").fetchall() for name in db.table_names()}
+    if "import_changes" in rows:
+        rows.pop("import_added", None)
+        rows["import_changes"] = _import_changes(db)
+    return rows
 
 
 def _domain_values() -> list[tuple[str, str]]:

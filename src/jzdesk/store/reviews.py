@@ -96,23 +96,36 @@ def newest_import(db: sqlite_utils.Database, unit_code: str) -> int:
     return row[0] or 0
 
 
+# The records each of a unit's imports after a given one changed or added (?1 the unit,
+# ?2 that import): import_changes and import_added's lists.
+_TOUCHED = """
+WITH touched(import_id, record_id) AS (
+    SELECT c.import_id, c.record_id FROM imports i JOIN import_changes c ON c.import_id = i.id
+    WHERE i.unit_code = ?1 AND i.id > ?2
+    UNION ALL
+    SELECT a.import_id, j.value FROM imports i JOIN import_added a ON a.import_id = i.id,
+        json_each(a.record_ids) j
+    WHERE i.unit_code = ?1 AND i.id > ?2)
+"""
+
+
 def changes_since(
     db: sqlite_utils.Database, unit_code: str, year: int, quarter: int, after_import: int
 ) -> tuple[int, int]:
     """(files, records changed): the unit's imports after ``after_import`` that report the
     quarter or change its records, and how many of its records they changed."""
     period = quarter_period(year, quarter)
+    within = [unit_code, after_import, period.start.isoformat(), period.end.isoformat()]
     files = db.execute(
-        "SELECT COUNT(*) FROM imports i WHERE i.unit_code = ? AND i.id > ? AND i.year = ? "
-        "AND (i.quarter = ? OR EXISTS (SELECT 1 FROM import_changes c JOIN records r "
-        "ON r.id = c.record_id WHERE c.import_id = i.id AND r.date BETWEEN ? AND ?))",
-        [unit_code, after_import, year, quarter, period.start.isoformat(), period.end.isoformat()],
+        _TOUCHED + "SELECT COUNT(*) FROM imports i WHERE i.unit_code = ?1 AND i.id > ?2 "
+        "AND i.year = ?5 AND (i.quarter = ?6 OR i.id IN (SELECT t.import_id FROM touched t "
+        "JOIN records r ON r.id = t.record_id WHERE r.date BETWEEN ?3 AND ?4))",
+        [*within, year, quarter],
     ).fetchone()[0]
     changed = db.execute(
-        "SELECT COUNT(DISTINCT c.record_id) FROM imports i JOIN import_changes c "
-        "ON c.import_id = i.id JOIN records r ON r.id = c.record_id WHERE i.unit_code = ? "
-        "AND i.id > ? AND r.date BETWEEN ? AND ?",
-        [unit_code, after_import, period.start.isoformat(), period.end.isoformat()],
+        _TOUCHED + "SELECT COUNT(DISTINCT t.record_id) FROM touched t "
+        "JOIN records r ON r.id = t.record_id WHERE r.date BETWEEN ?3 AND ?4",
+        within,
     ).fetchone()[0]
     return files, changed
 

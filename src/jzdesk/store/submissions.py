@@ -217,8 +217,9 @@ def import_changes(db: sqlite_utils.Database, import_id: int) -> list[dict]:
     added) and now."""
     rows = list(
         db.query(
-            "SELECT c.record_id, c.change, c.before FROM import_changes c "
-            "WHERE c.import_id = ? ORDER BY c.change, c.record_id",
+            "SELECT record_id, change, before FROM import_changes WHERE import_id = ?1 "
+            "UNION ALL SELECT j.value, 'added', NULL FROM import_added a, "
+            "json_each(a.record_ids) j WHERE a.import_id = ?1 ORDER BY change, record_id",
             [import_id],
         )
     )

@@ -18,7 +18,7 @@ from jzdesk.domain.records import (
 )
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError
-from jzdesk.store import merge, records, submissions
+from jzdesk.store import hand_filled, merge, records, submissions
 from jzdesk.usecases import installation
 from jzdesk.usecases.import_result import ImportResult
 from jzdesk.usecases.sheet_versions import Version, row_fields, sheet_versions
@@ -224,6 +224,7 @@ def _apply_versions(
     from jzdesk.domain.sheet import shown
 
     counts = dict.fromkeys(("added", "updated", "deleted", "unchanged", "conflicts"), 0)
+    added: list[str] = []
     for version in versions:
         outcome, change = Outcome.SAME, None
         if not version.held_already:
@@ -243,7 +244,7 @@ def _apply_versions(
                 record_id=record_id or str(uuid.uuid4()),
                 revision=version.revision,
             )
-            merge.note_change(db, import_id, record_id, "added", None)
+            added.append(record_id)
             change = "added"
         elif outcome is Outcome.SYNC:
             merge.bring_level(db, record_id, version.revision, now=now, by=saved_by)
@@ -268,7 +269,7 @@ def _apply_versions(
         ):
             change = "conflict"
         if version.hand_position is not None:
-            merge.note_hand_filled(
+            hand_filled.note_hand_filled(
                 db,
                 record_id,
                 said={"shown": list(shown(version.fields)), "deleted": version.deleted},
@@ -285,4 +286,5 @@ def _apply_versions(
             counts["deleted"] += change == "deleted"
         elif version.from_row:
             counts["unchanged"] += 1
+    merge.note_added(db, import_id, added)
     return counts

@@ -16,7 +16,7 @@ from jzdesk.domain.records import (
     cleaned,
 )
 from jzdesk.domain.units import Unit
-from jzdesk.store import merge, record_queries, records
+from jzdesk.store import hand_filled, record_queries, records
 
 # The code of a rejection: the sheet names no 填报单位 (the window then asks which unit).
 UNIT_MISSING = "unit_missing"
@@ -57,7 +57,7 @@ def sheet_versions(db: sqlite_utils.Database, unit: Unit, parsed, rows: list[tup
             candidates[detail.record_id] = Said(
                 shown(said), False, detail.revision, detail.row.row - 1, said, vanishes=True
             )
-    for held in merge.hand_filled(db, unit.code, first, last):
+    for held in hand_filled.hand_filled(db, unit.code, first, last):
         if held["record_id"] not in candidates:
             day = date.fromisoformat(held["date"])
             candidates[held["record_id"]] = Said(

@@ -28,6 +28,7 @@ from jzdesk.store.migrations import (
     m10_drop_date_index,
     m11_add_hand_filled,
     m12_add_reviews,
+    m13_list_added_records,
 )
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -46,6 +47,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("drop_date_index", m10_drop_date_index.apply),
     ("add_hand_filled", m11_add_hand_filled.apply),
     ("add_reviews", m12_add_reviews.apply),
+    ("list_added_records", m13_list_added_records.apply),
 )
 LATEST = len(MIGRATIONS)
 
