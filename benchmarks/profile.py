@@ -4,10 +4,13 @@ Usage::
 
     python benchmarks/profile.py window   # where the window's start-up time goes
     python benchmarks/profile.py import   # where the 160 k import's time goes, by statement
+    python benchmarks/profile.py indexes  # what each index of the records costs the baseline
 
 ``window`` starts the program's own start-up steps one by one in a fresh process and prints
 the time at each (and, from ``python -X importtime``, the import time of each package);
-``import`` times every SQL statement of the 16-file import on the benchmark's files.
+``import`` times every SQL statement of the 16-file import on the benchmark's files;
+``indexes`` runs the import's baseline (ATTACH + INSERT … SELECT) into the real schema, into
+the schema without each index of the records in turn, and the floor, alternately.
 """
 
 from __future__ import annotations
@@ -114,11 +117,69 @@ def import_profile() -> None:
     )
 
 
+# The indexes of the records beyond the UUID key, and what each is for (PRODUCT §9's
+# ledger bar at a million records; store/record_queries.py).
+_RECORD_INDEXES = {
+    "records_by_unit": "a unit's records by date; progress, the sheet, every date sort",
+    "records_by_unit_type_sessions": "sort by a type column (送文艺 …) or by 场次",
+    "records_by_unit_title": "sort by 活动名称",
+    "records_by_unit_venue": "sort by 地点",
+    "records_by_unit_audience": "sort by 受益人次",
+}
+
+
+def indexes_profile(rounds: int = 3) -> None:
+    sys.path.insert(0, str(HERE))
+    import statistics
+
+    from run import bare_insert_select, discard, empty_city, floor_insert_select, submission_files
+
+    from jzdesk.usecases import installation
+
+    files = submission_files(10_000)
+
+    def seconds(folder: Path, variant: str | None) -> float:
+        """The baseline into the schema without the index ``variant`` (None: the schema as
+        it is), or the floor; the database written is removed after."""
+        if variant == "floor":
+            start = time.perf_counter()
+            written = floor_insert_select(folder, files)
+        else:
+            written = empty_city(folder)
+            if variant is not None:
+                db = installation.open_database(written)
+                db.execute(f"DROP INDEX {variant}")
+                db.close()
+            start = time.perf_counter()
+            bare_insert_select(written, files)
+        elapsed = time.perf_counter() - start
+        discard(written)
+        return elapsed
+
+    variants = [None, *_RECORD_INDEXES, "floor"]
+    spent: dict[str | None, list[float]] = {variant: [] for variant in variants}
+    with tempfile.TemporaryDirectory() as folder:
+        for round_ in range(rounds):
+            # Each round starts one further along, so that no variant always runs first.
+            for variant in variants[round_:] + variants[:round_]:
+                spent[variant].append(seconds(Path(folder), variant))
+    median = {variant: statistics.median(times) for variant, times in spent.items()}
+    floor = median["floor"]
+    print(f"baseline of 16 files × 10 k, medians of {rounds} rounds:")
+    print(f"{median[None]:6.2f} s  {median[None] / floor:4.2f}× floor  the schema as it is")
+    for name, use in _RECORD_INDEXES.items():
+        print(
+            f"{median[name]:6.2f} s  {median[name] / floor:4.2f}× floor  without {name} "
+            f"(it costs {median[None] - median[name]:+.2f} s; {use})"
+        )
+    print(f"{floor:6.2f} s  1.00× floor  the floor: a table with only the UUID key")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["window", "import"])
+    parser.add_argument("what", choices=["window", "import", "indexes"])
     args = parser.parse_args()
-    window_profile() if args.what == "window" else import_profile()
+    {"window": window_profile, "import": import_profile, "indexes": indexes_profile}[args.what]()
     return 0
 
 
