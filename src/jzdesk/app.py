@@ -7,6 +7,12 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+# The use cases the window starts with, imported before Qt: once PySide6 is loaded it
+# reads the source of every module imported after it (looking for its ``__feature__``
+# imports), which costs some 30 ms of each start for these and sqlite-utils under them.
+from jzdesk.usecases import installation, ledger, photos, planning, progress  # noqa: F401
+
+# isort: split
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -101,7 +107,6 @@ def build_window(db_path: Path | None):
     """Open the database and the main window on it. Raises KnownError if it cannot open."""
     from jzdesk.ui.views.main_window import MainWindow
     from jzdesk.ui.workspace import Workspace
-    from jzdesk.usecases import installation
 
     path = Path(db_path) if db_path else database_path()
     return MainWindow(Workspace(installation.open_database(path), path))
