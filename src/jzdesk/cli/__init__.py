@@ -118,6 +118,7 @@ def _after_db(argv: list[str]) -> int:
 
 
 def _opened_suffixes() -> tuple[str, ...]:
+    """The files a double-click opens in the window (the sheets' formats are io's)."""
     from jzdesk.io.workbook import SUFFIXES as SHEET_SUFFIXES
 
     return (".jzsub", ".jzreply", *SHEET_SUFFIXES)
