@@ -35,16 +35,19 @@ start = time.perf_counter()
 def mark(what):
     print(f"{(time.perf_counter() - start) * 1000:7.0f} ms  {what}")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-import jzdesk.cli; jzdesk.cli.build_parser(); mark("command line parsed")
-from jzdesk import app; mark("jzdesk.app imported (PySide6 QtCore, QtGui, QtWidgets)")
+path = __import__("pathlib").Path(sys.argv[1])
+import jzdesk.cli; jzdesk.cli.build_parser(window_only=True); mark("command line parsed (gui's group)")
+from jzdesk.usecases import backups, installation, ledger, photos, planning, progress
+mark("start-up use cases, sqlite-utils among them (jzdesk.app loads them before Qt)")
+from jzdesk import app; mark("PySide6 QtCore, QtGui, QtWidgets (the rest of jzdesk.app)")
 qt = app.create_application(); mark("QApplication, font, translations")
 from jzdesk.ui.crash import install_error_dialog, start_logging
-from jzdesk.ui.single_instance import InstanceServer, server_name
-install_error_dialog(start_logging()); mark("logging, single-instance modules")
+from jzdesk.ui.single_instance import InstanceServer, hand_off, server_name
+install_error_dialog(start_logging()); hand_off(server_name(path), [])
+mark("error dialog, single instance (QtNetwork: is a window open on it?)")
 from jzdesk.ui.views.main_window import MainWindow
 from jzdesk.ui.workspace import Workspace
-from jzdesk.usecases import installation; mark("main window modules (sqlite-utils among them)")
-path = __import__("pathlib").Path(sys.argv[1])
+mark("main window modules")
 window = MainWindow(Workspace(installation.open_database(path), path))
 mark("database opened, main window and its first tab made")
 server = InstanceServer(server_name(path), window)
@@ -61,7 +64,10 @@ def window_profile() -> None:
     path = database(100_000)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     print("Start-up steps (from interpreter start, after Python's own start-up):")
+    begun = time.perf_counter()
     subprocess.run([sys.executable, "-c", _WINDOW_STEPS, str(path)], env=env, check=True)
+    whole = (time.perf_counter() - begun) * 1000
+    print(f"{whole:7.0f} ms  the whole process (with Python's start-up and the tear-down)")
     traced = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", _WINDOW_STEPS, str(path)],
         env=env,

@@ -7,6 +7,20 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+# The use cases the window starts with, imported before Qt: once PySide6 is loaded it
+# reads the source of every module imported after it (looking for its ``__feature__``
+# imports), some 30 ms of each start for these and sqlite-utils under them. Only
+# installation and backups are used here; the views (main window, first tab) use the rest.
+from jzdesk.usecases import (  # noqa: F401
+    backups,
+    installation,
+    ledger,
+    photos,
+    planning,
+    progress,
+)
+
+# isort: split
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -101,7 +115,6 @@ def build_window(db_path: Path | None):
     """Open the database and the main window on it. Raises KnownError if it cannot open."""
     from jzdesk.ui.views.main_window import MainWindow
     from jzdesk.ui.workspace import Workspace
-    from jzdesk.usecases import installation
 
     path = Path(db_path) if db_path else database_path()
     return MainWindow(Workspace(installation.open_database(path), path))
@@ -156,7 +169,6 @@ def open_main_window(path: Path):
     """The main window on ``path``; a damaged database leads to the offer to put the
     latest backup in its place. None when it cannot be opened (the user was told)."""
     from jzdesk.errors import DamagedDatabaseError
-    from jzdesk.usecases import backups
 
     try:
         return build_window(path)
@@ -297,8 +309,6 @@ def _screenshots(window, folder: Path) -> int:
 
 def _daily_backup(window) -> None:
     """The day's first backup; a failure is logged, never in the user's way."""
-    from jzdesk.usecases import backups
-
     if not window.isVisible():  # closed meanwhile: its database is closed too
         return
     try:

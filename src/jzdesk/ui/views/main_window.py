@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QW
 
 from jzdesk import APP_TITLE, __version__
 from jzdesk.ui.forms.ui_main_window import Ui_MainWindow
+from jzdesk.ui.keys import redo_keys
 from jzdesk.ui.preferences import app_settings, ask_open_paths
 from jzdesk.ui.views.help_menu import install_help_menu
 from jzdesk.usecases import installation, ledger
-from jzdesk.usecases.imports import importable, only_replies
 
 CHOOSE_UNIT = "（请选择单位）"
 TITLE_BAR_HEIGHT = 40  # enough for the title bars of Windows 10/11, UOS and Kylin
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         undo_action = workspace.undo_stack.createUndoAction(self, "撤销")
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         redo_action = workspace.undo_stack.createRedoAction(self, "重做")
-        redo_action.setShortcuts(_redo_keys())
+        redo_action.setShortcuts(redo_keys())
         self.ui.menuEdit.addAction(undo_action)
         self.ui.menuEdit.addAction(redo_action)
         self.undo_action, self.redo_action = undo_action, redo_action
@@ -294,6 +294,8 @@ class MainWindow(QMainWindow):
         front and import them."""
         from PySide6.QtCore import Qt
 
+        from jzdesk.usecases.imports import importable, only_replies
+
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
         self.raise_()
@@ -385,16 +387,10 @@ def _default_size(free: QSize) -> QSize:
     return QSize(1280, 800).boundedTo(free - QSize(0, TITLE_BAR_HEIGHT))
 
 
-def _redo_keys() -> list[QKeySequence]:
-    """Ctrl+Y first (shown in the menu) on every platform, then the platform's own redo
-    keys (Ctrl+Shift+Z on Linux): clerks know Ctrl+Y from Office and WPS."""
-    ctrl_y = QKeySequence("Ctrl+Y")
-    platform = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-    return [ctrl_y, *(keys for keys in platform if keys != ctrl_y)]
-
-
 def _importable(mime) -> list[Path]:
     """The files this program imports among what is being dragged onto the window."""
     if not mime.hasUrls():
         return []
+    from jzdesk.usecases.imports import importable  # not at start-up: the checks are big
+
     return importable([Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()])
