@@ -61,7 +61,7 @@ def write_stage(path: Path, received: Path, *, progress: Callable[[], int]) -> N
     """
     columns = ", ".join(f"{c} PRIMARY KEY" if c == "id" else c for c in RECORD_COLUMNS)
     listed = ", ".join(RECORD_COLUMNS)
-    conn = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)
+    conn = sqlite3.connect(path, uri=True, isolation_level=None)  # uri: for the ATTACH
     try:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
