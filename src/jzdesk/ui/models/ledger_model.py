@@ -96,11 +96,28 @@ class LedgerModel(QAbstractTableModel):
         if self._spec is not None:
             self._reload(max(self.PAGE, len(self._rows)))
 
+    def show_page(self, spec: RecordFilter, rows: list[ActivityRecord], order) -> None:
+        """Show the first records matching ``spec``, read elsewhere (a whole page of them,
+        or all there are) in ``order``; read again here if the sort changed meanwhile."""
+        if order != self.order():
+            self.set_filter(spec)
+            return
+        self._spec = spec
+        self._reset(rows, exhausted=len(rows) < self.PAGE)
+
+    def order(self) -> tuple[str, bool]:
+        """The sort key and whether it runs backwards."""
+        return self._sort, self._descending
+
     def _reload(self, count: int) -> None:
+        rows = self._fetch(0, count)
+        self._reset(rows, exhausted=len(rows) < count)
+
+    def _reset(self, rows: list[ActivityRecord], *, exhausted: bool) -> None:
         self.beginResetModel()
         self._review_comments = review.comments_to_act_on(self._db)
-        self._rows = self._fetch(0, count)
-        self._exhausted = len(self._rows) < count
+        self._rows = rows
+        self._exhausted = exhausted
         self.endResetModel()
 
     def _fetch(self, offset: int, limit: int) -> list[ActivityRecord]:
