@@ -180,3 +180,27 @@ def test_a_record_saved_during_a_search_is_counted_in_its_totals(searching, qtbo
     assert after["records"] == before["records"] + 1
     assert after["sessions"][ActivityType.LECTURE] == before["sessions"][ActivityType.LECTURE] + 3
     qtbot.waitUntil(lambda: shown_totals(tab) == as_shown(after), timeout=20_000)
+
+
+def test_scrolling_a_search_to_its_end_brings_its_next_page(searching, qtbot):
+    window, clerk = searching
+    tab = window.records_tab
+    tab.ui.unitCombo.setCurrentIndex(tab.ui.unitCombo.findText("全部单位"))
+    final = RecordFilter(period=YEAR, text="讲座")
+    clerk.type_chinese("讲座")
+    qtbot.waitUntil(lambda: tab.model.spec.text == "讲座")
+    page = tab.model.PAGE
+    db = window.workspace.db
+    reading = seconds(lambda: ledger.list_records(db, final, limit=page, offset=page))
+    clerk.click_row(tab.ui.table, 0)
+
+    stalls = Stalls()
+    clerk.press(Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # to the last row shown
+    qtbot.waitUntil(lambda: tab.model.rowCount() > page, timeout=20_000)
+    stalls.stop()
+
+    assert stalls.longest < reading / 2, (stalls.longest, reading)
+    expected = ledger.list_records(db, final, limit=2 * page)
+    assert [tab.model.record(row).id for row in range(tab.model.rowCount())] == [
+        record.id for record in expected[: tab.model.rowCount()]
+    ]

@@ -1,5 +1,5 @@
-"""A thread of the window for the ledger's slow reads: a typed search's first page and a
-合计 that needs a pass over the records arrive by signal, and the window takes keys meanwhile."""
+"""A thread of the window for the ledger's slow reads: a search's pages and a 合计 that
+needs a pass over the records arrive by signal, and the window takes keys meanwhile."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ class _Reads(QObject):
     """Lives on the reading thread and answers one ask at a time, in the order asked;
     an ask already superseded when its turn comes is skipped."""
 
-    page_read = Signal(int, object)  # ticket, records
+    page_read = Signal(int, object, object, int, object)  # ticket, spec, page, offset, records
     totals_read = Signal(int, object)  # ticket, the 合计
     failed = Signal(int, object)  # ticket, the exception
 
@@ -23,23 +23,26 @@ class _Reads(QObject):
         self._reader = reader
         self._newest = newest  # the newest ticket, read from this thread
 
-    @Slot(int, object, object)
-    def read(self, ticket, spec, page) -> None:
+    @Slot(int, object, object, int, bool)
+    def read(self, ticket, spec, page, offset, totals) -> None:
         try:
             every_match = None
             if page is not None:
                 sort, descending, limit = page
                 rows = self._wanted(
                     ticket,
-                    lambda: self._reader.page(spec, sort=sort, descending=descending, limit=limit),
+                    lambda: self._reader.page(
+                        spec, sort=sort, descending=descending, limit=limit, offset=offset
+                    ),
                 )
                 if rows is None:
                     return
-                self.page_read.emit(ticket, rows)
-                every_match = rows if len(rows) < limit else None
-            totals = self._wanted(ticket, lambda: self._reader.totals(spec, every_match))
-            if totals is not None:
-                self.totals_read.emit(ticket, totals)
+                self.page_read.emit(ticket, spec, page, offset, rows)
+                every_match = rows if offset == 0 and len(rows) < limit else None
+            if totals:
+                answer = self._wanted(ticket, lambda: self._reader.totals(spec, every_match))
+                if answer is not None:
+                    self.totals_read.emit(ticket, answer)
         except Exception as error:  # the window reports it as its own error
             self.failed.emit(ticket, error)
 
@@ -57,20 +60,20 @@ class _Reads(QObject):
 
 class SearchThread(QObject):
     """Asks for the ledger's slow reads on a thread with its own read-only connection to
-    the database at ``path``; only the newest ask is answered.
+    the database at ``path``; only what was asked since the newest ``ask`` is answered.
 
     Each ask (or ``forget``) stops the read running for an earlier one, so the thread is
     free at once. ``close`` must be called before the window lets go of the database.
     """
 
-    page_read = Signal(object, object)  # the RecordFilter asked about, its first records
+    # The RecordFilter, the page (sort key, descending, how many), its offset, the records.
+    page_read = Signal(object, object, int, object)
     totals_read = Signal(object)  # the 合计 of the RecordFilter asked about
-    _asked = Signal(int, object, object)
+    _asked = Signal(int, object, object, int, bool)
 
     def __init__(self, path, parent=None):
         super().__init__(parent)
         self._ticket = 0
-        self._spec = None
         self._reader = SearchReader(path)
         self._thread = QThread(self)
         self._thread.setObjectName("ledger reads")
@@ -85,10 +88,17 @@ class SearchThread(QObject):
         """Read the 合计 of ``spec`` (RecordFilter), after its first records when ``page``
         (sort key, descending, how many) is given: page_read, then totals_read."""
         self.forget()
-        self._spec = spec
+        self._send(spec, page, 0, totals=True)
+
+    def read_more(self, spec, page: tuple[str, bool, int], offset: int) -> None:
+        """Read the page of ``spec`` that starts at ``offset`` (the list scrolled down to
+        it), after what was asked before: page_read."""
+        self._send(spec, page, offset, totals=False)
+
+    def _send(self, spec, page, offset: int, *, totals: bool) -> None:
         if not self._thread.isRunning():
             self._thread.start()
-        self._asked.emit(self._ticket, spec, page)
+        self._asked.emit(self._ticket, spec, page, offset, totals)
 
     def forget(self) -> None:
         """Drop whatever was asked before (the user typed on, or the window read it itself)."""
@@ -102,9 +112,9 @@ class SearchThread(QObject):
         self._thread.wait()
         self._reader.close()
 
-    def _page_read(self, ticket, rows) -> None:
+    def _page_read(self, ticket, spec, page, offset, rows) -> None:
         if ticket == self._ticket:
-            self.page_read.emit(self._spec, rows)
+            self.page_read.emit(spec, page, offset, rows)
 
     def _totals_read(self, ticket, totals) -> None:
         if ticket == self._ticket:

@@ -29,11 +29,13 @@ class SearchReader:
         self._lock = threading.Lock()  # the connection is not opened or closed under a stop
 
     def page(
-        self, spec: RecordFilter, *, sort: str, descending: bool, limit: int
+        self, spec: RecordFilter, *, sort: str, descending: bool, limit: int, offset: int = 0
     ) -> list[ActivityRecord] | None:
-        """The first ``limit`` records matching ``spec`` in the ledger's order."""
+        """``limit`` records matching ``spec`` from ``offset`` on, in the ledger's order."""
         return self._read(
-            lambda db: ledger.list_records(db, spec, sort=sort, descending=descending, limit=limit)
+            lambda db: ledger.list_records(
+                db, spec, sort=sort, descending=descending, limit=limit, offset=offset
+            )
         )
 
     def totals(

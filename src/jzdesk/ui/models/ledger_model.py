@@ -69,16 +69,20 @@ class LedgerModel(QAbstractTableModel):
     Sorting re-queries the database (ORDER BY … LIMIT), so a sort or filter change costs
     one page whatever the number of records; the model never counts them first, it stops
     asking when a page comes back short. Edits go through ``save_edit``, a function passed
-    in (the workspace's, which keeps undo and tells other views).
+    in (the workspace's, which keeps undo and tells other views). A search's next pages,
+    which may need a pass over the records, are asked of ``read_later`` when given (the
+    search thread; its answer comes to show_more) instead of read here.
     """
 
     PAGE = 500
     edit_failed = Signal(str)
 
-    def __init__(self, db, save_edit, parent=None):
+    def __init__(self, db, save_edit, parent=None, *, read_later=None):
         super().__init__(parent)
         self._db = db
         self._save_edit = save_edit
+        self._read_later = read_later
+        self._awaited = None  # (spec, order, offset) of the page being read elsewhere
         self._spec: RecordFilter | None = None
         self._sort, self._descending = "date", False
         self._exhausted = True
@@ -114,6 +118,7 @@ class LedgerModel(QAbstractTableModel):
         self._reset(rows, exhausted=len(rows) < count)
 
     def _reset(self, rows: list[ActivityRecord], *, exhausted: bool) -> None:
+        self._awaited = None
         self.beginResetModel()
         self._review_comments = review.comments_to_act_on(self._db)
         self._rows = rows
@@ -158,12 +163,25 @@ class LedgerModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(KEYS)
 
     def canFetchMore(self, parent=_ROOT):
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and self._awaited is None
 
     def fetchMore(self, parent=_ROOT):
         if not self.canFetchMore(parent):
             return
-        page = self._fetch(len(self._rows), self.PAGE)
+        # Without a search (nor a filter on the rows themselves) a page is an index's walk.
+        if self._read_later is not None and not ledger.totals_are_instant(self._spec):
+            self._awaited = (self._spec, self.order(), len(self._rows))
+            self._read_later(*self._awaited)
+        else:
+            self._append(self._fetch(len(self._rows), self.PAGE))
+
+    def show_more(self, spec: RecordFilter, order, offset: int, rows: list[ActivityRecord]):
+        """Add the page fetchMore asked ``read_later`` for, unless the list changed since."""
+        if (spec, order, offset) == self._awaited:
+            self._awaited = None
+            self._append(rows)
+
+    def _append(self, page: list[ActivityRecord]) -> None:
         self._exhausted = len(page) < self.PAGE
         if not page:
             return

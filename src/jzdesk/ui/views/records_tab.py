@@ -38,7 +38,6 @@ class RecordsTab(QWidget):
         self.ui.setupUi(self)
         self._workspace = workspace
         self._stale = True
-        self._page_order = None  # the sort a search's page is being read in
         db = workspace.db
 
         self.form = EntryForm(workspace)
@@ -48,7 +47,8 @@ class RecordsTab(QWidget):
         scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes into the form, not to it
         scroller.setWidget(self.form)
         self.ui.formBox.layout().addWidget(scroller)
-        self.model = LedgerModel(db, workspace.update_event, self)
+        self._reads = workspace.search_thread()
+        self.model = LedgerModel(db, workspace.update_event, self, read_later=self._read_more)
         self.totals = TotalsModel(self)
         self._setup_tables()
 
@@ -77,7 +77,6 @@ class RecordsTab(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._search)
         self.ui.searchEdit.textChanged.connect(self._typed)
-        self._reads = workspace.search_thread()
         self._reads.page_read.connect(self._show_page)
         self._reads.totals_read.connect(self.totals.set_totals)
         self.ui.searchEdit.returnPressed.connect(self.go_to_results)
@@ -227,12 +226,18 @@ class RecordsTab(QWidget):
             return
         self._stale = False
         self.totals.set_pending()
-        self._page_order = self.model.order()
-        self._reads.ask(spec, page=(*self._page_order, self.model.PAGE))
+        self._reads.ask(spec, page=(*self.model.order(), self.model.PAGE))
 
-    def _show_page(self, spec, rows) -> None:
-        self.model.show_page(spec, rows, self._page_order)
-        self._update_buttons()
+    def _read_more(self, spec, order, offset) -> None:
+        self._reads.read_more(spec, (*order, self.model.PAGE), offset)
+
+    def _show_page(self, spec, page, offset, rows) -> None:
+        order = page[:2]
+        if offset:
+            self.model.show_more(spec, order, offset, rows)
+        else:
+            self.model.show_page(spec, rows, order)
+            self._update_buttons()
 
     def _update_buttons(self) -> None:
         has_current = self.ui.table.currentIndex().isValid()
