@@ -139,8 +139,10 @@ def open_reader(path: Path | str) -> Database:
     reading on another thread while the window's connection writes: under WAL neither waits
     for the other. It may be used from one thread at a time, not only the one that opened
     it; ``conn.interrupt()`` stops its read from any thread."""
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False)
+    # query_only, not a mode=ro URI: the URI of a \\server\share path names the server
+    # as its authority, which SQLite refuses.
+    conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
+    conn.execute("PRAGMA query_only = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA cache_size = -32768")
     conn.execute("PRAGMA trusted_schema = OFF")
