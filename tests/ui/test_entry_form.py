@@ -310,7 +310,8 @@ def test_header_fields_and_summary_dialog(tab, qtbot):
 
 
 def test_the_bin_says_when_and_by_whom_and_closes_when_emptied(tab, qtbot, qtmodeltester):
-    from jzdesk.ui.models.ledger_model import BIN_LABELS, KEYS
+    from jzdesk.ui.models.ledger_model import KEYS
+    from jzdesk.ui.models.recycle_bin_model import BIN_LABELS
     from jzdesk.ui.views.dialogs import RecycleBinDialog
 
     db = tab.model._db

@@ -78,6 +78,7 @@ class RecordsTab(QWidget):
         self._search_timer.timeout.connect(self._search)
         self.ui.searchEdit.textChanged.connect(self._typed)
         self._reads.page_read.connect(self._show_page)
+        self.model.order_changed.connect(self._search)
         self._reads.totals_read.connect(self.totals.set_totals)
         self.ui.searchEdit.returnPressed.connect(self.go_to_results)
         self.ui.deleteButton.clicked.connect(self.delete_selected)
@@ -217,9 +218,10 @@ class RecordsTab(QWidget):
         self._search_timer.start()
 
     def _search(self) -> None:
-        """Typing paused: a search (a word found nowhere reads every record of the period)
-        reads its first page and its 合计 on the search thread, so the window takes the
-        next keys meanwhile; without one the list is an index's page, read here."""
+        """Typing paused (or a search's list sorted anew): a search (a word found nowhere
+        reads every record of the period) reads its first page and its 合计 on the search
+        thread, so the window takes the next keys meanwhile; without one the list is an
+        index's page, read here."""
         spec = self.current_filter()
         if ledger.totals_are_instant(spec):
             self.refresh()
