@@ -69,16 +69,16 @@ class RecordsTab(QWidget):
             self.ui.demoCombo.addItem(text, value)
 
         for combo in (self.ui.unitCombo, self.ui.periodCombo, self.ui.typeCombo, self.ui.demoCombo):
-            combo.currentIndexChanged.connect(self.refresh)
+            combo.currentIndexChanged.connect(self._follow_filter)
         self.ui.unitCombo.currentIndexChanged.connect(self._on_unit_changed)
-        self.ui.photosCheck.toggled.connect(self.refresh)
+        self.ui.photosCheck.toggled.connect(self._follow_filter)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._search)
+        self._search_timer.timeout.connect(self._follow_filter)
         self.ui.searchEdit.textChanged.connect(self._typed)
         self._reads.page_read.connect(self._show_page)
-        self.model.order_changed.connect(self._search)
+        self.model.order_changed.connect(self._follow_filter)
         self._reads.totals_read.connect(self.totals.set_totals)
         self.ui.searchEdit.returnPressed.connect(self.go_to_results)
         self.ui.deleteButton.clicked.connect(self.delete_selected)
@@ -139,11 +139,11 @@ class RecordsTab(QWidget):
 
     def current_filter(self) -> RecordFilter:
         code = self.current_unit_code()
-        kind = self.ui.typeCombo.currentData()
+        kind = self.ui.typeCombo.currentData()  # Qt gives back a str enum as its value
         return RecordFilter(
             unit_codes=None if code is None else (code,),
             period=self.current_period(),
-            types=None if kind is None else frozenset({kind}),
+            types=None if kind is None else frozenset({ActivityType(kind)}),
             demonstration=self.ui.demoCombo.currentData(),
             has_photos=True if self.ui.photosCheck.isChecked() else None,
             text=self.ui.searchEdit.text(),
@@ -217,11 +217,12 @@ class RecordsTab(QWidget):
         self._reads.forget()
         self._search_timer.start()
 
-    def _search(self) -> None:
-        """Typing paused (or a search's list sorted anew): a search (a word found nowhere
-        reads every record of the period) reads its first page and its 合计 on the search
-        thread, so the window takes the next keys meanwhile; without one the list is an
-        index's page, read here."""
+    def _follow_filter(self) -> None:
+        """Typing paused, a filter chosen, or a search's list sorted anew: a search (a word
+        found nowhere reads every record of the period) or a filter on the rows themselves
+        reads its first page and its 合计 on the search thread, so the window takes the
+        next keys meanwhile; without one the list is an index's page, read here."""
+        self._search_timer.stop()  # the text in the box is taken now
         spec = self.current_filter()
         if ledger.totals_are_instant(spec):
             self.refresh()
