@@ -168,10 +168,11 @@ PAGE = 500  # the ledger's first page (ui.models.ledger_model.LedgerModel.PAGE)
 
 
 def show_ledger(db, spec, sort: str = "date") -> list:
-    """What the 活动登记 tab reads on the window's thread on a filter or sort change: the
-    first page, and its 合计 when that costs no pass over the records (from the daily
-    totals, or from the page when it holds every match); a 合计 that needs the pass is
-    counted on the search thread and timed on its own."""
+    """What the 活动登记 tab reads on a filter or sort change: the first page, and its 合计
+    when that costs no pass over the records (from the daily totals, or from the page when
+    it holds every match); a 合计 that needs the pass is timed on its own. Both are read
+    on the window's thread, except for a search's (or a demonstration or photo filter's),
+    read on the search thread."""
     page = ledger.list_records(db, spec, sort=sort, limit=PAGE)
     ledger.totals_at_hand(db, spec, page if len(page) < PAGE else None)
     return page
@@ -256,7 +257,7 @@ def ledger_changes(records: int) -> list[Row]:
         ("sort: one unit by title", unit_year, "title"),
         ("sort: one unit by audience", unit_year, "audience"),
         ("sort: one unit by 送文艺 column", unit_year, "art"),
-        ("search: one unit, text 讲座", search, "date"),
+        ("search (search thread): one unit, text 讲座", search, "date"),
         ("filter: all units, whole year", RecordFilter(period=parse_period("2021")), "date"),
         ("sort: all units by title", RecordFilter(period=parse_period("2021")), "title"),
     ]
