@@ -290,3 +290,37 @@ def test_the_totals_of_listed_records_equal_the_totals_query(db, spec):
     listed = ledger.list_records(db, spec)
     assert listed
     assert totals_of(listed) == ledger.record_totals(db, spec)
+
+
+def test_the_search_reader_reads_what_the_window_reads_and_sees_later_writes(db, db_path):
+    """The search thread's own read-only connection answers as the window's would, and a
+    record saved meanwhile is in its next read (WAL: each read sees the latest commit)."""
+    from jzdesk.usecases.search_reader import SearchReader
+
+    samples.fill_sample_data(db, 3000, seed=3)
+    spec = RecordFilter(period=parse_period("2021"), text="讲座")
+    reader = SearchReader(db_path)
+    try:
+        page = reader.page(spec, sort="title", descending=True, limit=100)
+        assert page == ledger.list_records(db, spec, sort="title", descending=True, limit=100)
+        assert reader.totals(spec) == ledger.record_totals(db, spec)
+        assert reader.totals(spec, page[:3]) == ledger.totals_at_hand(db, spec, page[:3])
+
+        reader.stop()  # nothing running: the reads after it are not cut short
+        ledger.add_record(db, fields(activity_type=T.LECTURE, sessions=2, title="法律讲座"))
+        assert reader.totals(spec) == ledger.record_totals(db, spec)
+    finally:
+        reader.close()
+
+
+def test_the_readers_connection_cannot_write(db, db_path):
+    import sqlite3
+
+    from jzdesk.store.db import open_reader
+
+    reader = open_reader(db_path)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.execute("DELETE FROM records")
+    finally:
+        reader.close()

@@ -134,6 +134,21 @@ def open_db(path: Path | str) -> Database:
     return db
 
 
+def open_reader(path: Path | str) -> Database:
+    """A read-only connection of its own to the (open, migrated) database at ``path``, for
+    reading on another thread while the window's connection writes: under WAL neither waits
+    for the other. It may be used from one thread at a time, not only the one that opened
+    it; ``conn.interrupt()`` stops its read from any thread."""
+    # query_only, not a mode=ro URI: the URI of a \\server\share path names the server
+    # as its authority, which SQLite refuses.
+    conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
+    conn.execute("PRAGMA query_only = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA cache_size = -32768")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return Database(conn, execute_plugins=False)
+
+
 def on_network_share(path: Path, platform: str = sys.platform) -> bool:
     """Whether ``path`` is on a Windows network share: a ``\\\\server\\share`` path or a
     mapped network drive. SQLite's WAL needs memory shared between the programs using the

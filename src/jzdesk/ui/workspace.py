@@ -28,6 +28,7 @@ class Workspace(QObject):
         self.db = db
         self.path = path
         self.undo_stack = QUndoStack(self)
+        self._search_thread = None
         self._data_version = self._read_data_version()
         self._poll = QTimer(self)
         self._poll.setInterval(self.POLL_MS)
@@ -88,6 +89,17 @@ class Workspace(QObject):
             self.error.emit(f"无法撤销/重做“{command.text()}”：{error.message}")
         self.records_changed.emit()
 
+    def search_thread(self):
+        """The thread that reads the ledger's slow searches (ui.search_thread), made on
+        first use: it has its own connection to this database, closed with it."""
+        if self._search_thread is None:
+            from jzdesk.ui.search_thread import SearchThread
+
+            self._search_thread = SearchThread(self.path, self)
+        return self._search_thread
+
     def close(self) -> None:
         self._poll.stop()
+        if self._search_thread is not None:
+            self._search_thread.close()
         self.db.close()

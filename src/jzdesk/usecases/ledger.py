@@ -3,6 +3,7 @@ transaction, each a new revision)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from jzdesk.domain.records import (
     is_likely_duplicate,
     require_valid,
 )
+from jzdesk.domain.sheet import totals_of
 from jzdesk.domain.units import Unit
 from jzdesk.errors import KnownError
 from jzdesk.store import photos as storage
@@ -125,6 +127,21 @@ record_totals = record_queries.totals
 
 # True when record_totals answers from the daily totals, whatever the data size.
 totals_are_instant = record_queries.is_simple
+
+
+def totals_at_hand(
+    db: sqlite_utils.Database,
+    spec: RecordFilter,
+    every_match: Sequence[ActivityRecord] | None,
+) -> dict | None:
+    """The 合计 of ``spec`` when it costs no pass over the records: from the daily totals,
+    or counted from ``every_match`` (all the records matching ``spec``, when the caller has
+    read them all, else None). None when only record_totals' pass can tell."""
+    if totals_are_instant(spec):
+        return record_totals(db, spec)
+    if every_match is not None:
+        return totals_of(every_match)
+    return None
 
 
 def record_filter(

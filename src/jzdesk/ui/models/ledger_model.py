@@ -69,16 +69,22 @@ class LedgerModel(QAbstractTableModel):
     Sorting re-queries the database (ORDER BY … LIMIT), so a sort or filter change costs
     one page whatever the number of records; the model never counts them first, it stops
     asking when a page comes back short. Edits go through ``save_edit``, a function passed
-    in (the workspace's, which keeps undo and tells other views).
+    in (the workspace's, which keeps undo and tells other views). A search's next pages,
+    which may need a pass over the records, are asked of ``read_later`` when given (the
+    search thread; its answer comes to show_more) instead of read here, and a new sort of
+    a search is left to whoever listens to order_changed.
     """
 
     PAGE = 500
     edit_failed = Signal(str)
+    order_changed = Signal()  # a search's list is to be read again, elsewhere, in the new order
 
-    def __init__(self, db, save_edit, parent=None):
+    def __init__(self, db, save_edit, parent=None, *, read_later=None):
         super().__init__(parent)
         self._db = db
         self._save_edit = save_edit
+        self._read_later = read_later
+        self._awaited = None  # (spec, order, offset) of the page being read elsewhere
         self._spec: RecordFilter | None = None
         self._sort, self._descending = "date", False
         self._exhausted = True
@@ -96,11 +102,29 @@ class LedgerModel(QAbstractTableModel):
         if self._spec is not None:
             self._reload(max(self.PAGE, len(self._rows)))
 
+    def show_page(self, spec: RecordFilter, rows: list[ActivityRecord], order) -> None:
+        """Show the first records matching ``spec``, read elsewhere (a whole page of them,
+        or all there are) in ``order``; read again here if the sort changed meanwhile."""
+        if order != self.order():
+            self.set_filter(spec)
+            return
+        self._spec = spec
+        self._reset(rows, exhausted=len(rows) < self.PAGE)
+
+    def order(self) -> tuple[str, bool]:
+        """The sort key and whether it runs backwards."""
+        return self._sort, self._descending
+
     def _reload(self, count: int) -> None:
+        rows = self._fetch(0, count)
+        self._reset(rows, exhausted=len(rows) < count)
+
+    def _reset(self, rows: list[ActivityRecord], *, exhausted: bool) -> None:
+        self._awaited = None
         self.beginResetModel()
         self._review_comments = review.comments_to_act_on(self._db)
-        self._rows = self._fetch(0, count)
-        self._exhausted = len(self._rows) < count
+        self._rows = rows
+        self._exhausted = exhausted
         self.endResetModel()
 
     def _fetch(self, offset: int, limit: int) -> list[ActivityRecord]:
@@ -141,12 +165,24 @@ class LedgerModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(KEYS)
 
     def canFetchMore(self, parent=_ROOT):
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and self._awaited is None
 
     def fetchMore(self, parent=_ROOT):
         if not self.canFetchMore(parent):
             return
-        page = self._fetch(len(self._rows), self.PAGE)
+        if self._reads_later():
+            self._awaited = (self._spec, self.order(), len(self._rows))
+            self._read_later(*self._awaited)
+        else:
+            self._append(self._fetch(len(self._rows), self.PAGE))
+
+    def show_more(self, spec: RecordFilter, order, offset: int, rows: list[ActivityRecord]):
+        """Add the page fetchMore asked ``read_later`` for, unless the list changed since."""
+        if (spec, order, offset) == self._awaited:
+            self._awaited = None
+            self._append(rows)
+
+    def _append(self, page: list[ActivityRecord]) -> None:
         self._exhausted = len(page) < self.PAGE
         if not page:
             return
@@ -218,8 +254,18 @@ class LedgerModel(QAbstractTableModel):
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):
         self._sort = KEYS[column]
         self._descending = order == Qt.SortOrder.DescendingOrder
-        if self._spec is not None:
+        if self._reads_later():
+            self.order_changed.emit()
+        elif self._spec is not None:
             self._reload(self.PAGE)
+
+    def _reads_later(self) -> bool:
+        """Whether pages are asked of ``read_later``: a search (or a filter on the rows
+        themselves) may need a pass over the records; without one a page is an index's walk."""
+        spec = self._spec
+        return self._read_later is not None and not (
+            spec is None or ledger.totals_are_instant(spec)
+        )
 
 
 def _edited(record: ActivityRecord, key: str, value):
@@ -295,49 +341,6 @@ class TotalsModel(QAbstractTableModel):
         if key in {k.value for k in ActivityType}:
             return str(self._totals["sessions"][ActivityType(key)])
         return ""
-
-
-BIN_LABELS = ("删除时间", "删除人")
-
-
-class RecycleBinModel(LedgerModel):
-    """The ledger's columns, then when each record was deleted and by whom: a clerk tells
-    a deletion of today from one of last month before restoring it."""
-
-    def __init__(self, db, save_edit, parent=None):
-        super().__init__(db, save_edit, parent)
-        self._deleted_by: dict[tuple[str, int], str] = {}
-
-    def columnCount(self, parent=_ROOT):
-        return 0 if parent.isValid() else len(KEYS) + len(BIN_LABELS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        extra = section - len(KEYS)
-        if extra < 0:
-            return super().headerData(section, orientation, role)
-        horizontal = orientation == Qt.Orientation.Horizontal
-        return BIN_LABELS[extra] if horizontal and role == Qt.ItemDataRole.DisplayRole else None
-
-    def flags(self, index):
-        if index.isValid() and index.column() >= len(KEYS):
-            return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        return super().flags(index)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        extra = index.column() - len(KEYS) if index.isValid() else -1
-        if extra < 0:
-            return super().data(index, role)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        record = self.record(index.row())
-        return record.updated_at.replace("T", " ")[:16] if extra == 0 else self._who(record)
-
-    def _who(self, record: ActivityRecord) -> str:
-        """Who saved the deleting revision (read once per revision, not on every paint)."""
-        key = (record.id, record.revision)
-        if key not in self._deleted_by:
-            self._deleted_by[key] = ledger.record_history(self._db, record.id)[-1]["saved_by"]
-        return self._deleted_by[key]
 
 
 # The ledger's column widths in pixels, shared by every view of its columns.

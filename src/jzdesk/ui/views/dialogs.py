@@ -12,7 +12,8 @@ from jzdesk.errors import KnownError
 from jzdesk.ui.forms.ui_header_dialog import Ui_HeaderDialog
 from jzdesk.ui.forms.ui_history_dialog import Ui_HistoryDialog
 from jzdesk.ui.forms.ui_recycle_bin_dialog import Ui_RecycleBinDialog
-from jzdesk.ui.models.ledger_model import RecycleBinModel, size_ledger_columns
+from jzdesk.ui.models.ledger_model import size_ledger_columns
+from jzdesk.ui.models.recycle_bin_model import RecycleBinModel
 from jzdesk.usecases import ledger, report_info
 
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 from jzdesk.domain.activity_types import ActivityType
 from jzdesk.domain.periods import quarter_period, year_period
 from jzdesk.domain.records import RecordFilter
-from jzdesk.domain.sheet import totals_of
 from jzdesk.ui.forms.ui_records_tab import Ui_RecordsTab
 from jzdesk.ui.keys import widget_shortcut
 from jzdesk.ui.models.ledger_model import LedgerModel, TotalsModel, column_of, size_ledger_columns
@@ -48,7 +47,8 @@ class RecordsTab(QWidget):
         scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes into the form, not to it
         scroller.setWidget(self.form)
         self.ui.formBox.layout().addWidget(scroller)
-        self.model = LedgerModel(db, workspace.update_event, self)
+        self._reads = workspace.search_thread()
+        self.model = LedgerModel(db, workspace.update_event, self, read_later=self._read_more)
         self.totals = TotalsModel(self)
         self._setup_tables()
 
@@ -69,14 +69,17 @@ class RecordsTab(QWidget):
             self.ui.demoCombo.addItem(text, value)
 
         for combo in (self.ui.unitCombo, self.ui.periodCombo, self.ui.typeCombo, self.ui.demoCombo):
-            combo.currentIndexChanged.connect(self.refresh)
+            combo.currentIndexChanged.connect(self._follow_filter)
         self.ui.unitCombo.currentIndexChanged.connect(self._on_unit_changed)
-        self.ui.photosCheck.toggled.connect(self.refresh)
+        self.ui.photosCheck.toggled.connect(self._follow_filter)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.ui.searchEdit.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self._follow_filter)
+        self.ui.searchEdit.textChanged.connect(self._typed)
+        self._reads.page_read.connect(self._show_page)
+        self.model.order_changed.connect(self._follow_filter)
+        self._reads.totals_read.connect(self.totals.set_totals)
         self.ui.searchEdit.returnPressed.connect(self.go_to_results)
         self.ui.deleteButton.clicked.connect(self.delete_selected)
         self.ui.binButton.clicked.connect(self.open_recycle_bin)
@@ -136,11 +139,11 @@ class RecordsTab(QWidget):
 
     def current_filter(self) -> RecordFilter:
         code = self.current_unit_code()
-        kind = self.ui.typeCombo.currentData()
+        kind = self.ui.typeCombo.currentData()  # Qt gives back a str enum as its value
         return RecordFilter(
             unit_codes=None if code is None else (code,),
             period=self.current_period(),
-            types=None if kind is None else frozenset({kind}),
+            types=None if kind is None else frozenset({ActivityType(kind)}),
             demonstration=self.ui.demoCombo.currentData(),
             has_photos=True if self.ui.photosCheck.isChecked() else None,
             text=self.ui.searchEdit.text(),
@@ -188,8 +191,8 @@ class RecordsTab(QWidget):
         """Re-read the ledger and its 合计 for the current filter.
 
         The 合计 of a search or a demonstration/photo filter has to read every matching
-        record: from the list when it holds them all, else it follows a moment after the
-        list instead of holding the list back.
+        record: it is counted from the list when that holds them all, else on the search
+        thread, and shows as being counted until then.
         """
         self._stale = False
         spec = self.current_filter()
@@ -200,18 +203,44 @@ class RecordsTab(QWidget):
         else:
             self.model.set_filter(spec)
         self._update_buttons()
-        loaded = self.model.every_match()
-        if ledger.totals_are_instant(spec):
-            self._update_totals(spec)
-        elif loaded is not None:  # a search found less than a page: no second pass
-            self.totals.set_totals(totals_of(loaded))
+        totals = ledger.totals_at_hand(self._workspace.db, spec, self.model.every_match())
+        if totals is not None:
+            self._reads.forget()  # an answer still coming for an earlier filter is stale
+            self.totals.set_totals(totals)
         else:
             self.totals.set_pending()
-            QTimer.singleShot(0, lambda: self._update_totals(spec))
+            self._reads.ask(spec)
 
-    def _update_totals(self, spec) -> None:
-        if spec == self.current_filter():  # not superseded by another change meanwhile
-            self.totals.set_totals(ledger.record_totals(self._workspace.db, spec))
+    def _typed(self) -> None:
+        """A key in the search box: whatever is being read for the text before it is
+        dropped, and the search waits for a pause in typing."""
+        self._reads.forget()
+        self._search_timer.start()
+
+    def _follow_filter(self) -> None:
+        """Typing paused, a filter chosen, or a search's list sorted anew: a search (a word
+        found nowhere reads every record of the period) or a filter on the rows themselves
+        reads its first page and its 合计 on the search thread, so the window takes the
+        next keys meanwhile; without one the list is an index's page, read here."""
+        self._search_timer.stop()  # the text in the box is taken now
+        spec = self.current_filter()
+        if ledger.totals_are_instant(spec):
+            self.refresh()
+            return
+        self._stale = False
+        self.totals.set_pending()
+        self._reads.ask(spec, page=(*self.model.order(), self.model.PAGE))
+
+    def _read_more(self, spec, order, offset) -> None:
+        self._reads.read_more(spec, (*order, self.model.PAGE), offset)
+
+    def _show_page(self, spec, page, offset, rows) -> None:
+        order = page[:2]
+        if offset:
+            self.model.show_more(spec, order, offset, rows)
+        else:
+            self.model.show_page(spec, rows, order)
+            self._update_buttons()
 
     def _update_buttons(self) -> None:
         has_current = self.ui.table.currentIndex().isValid()
