@@ -33,4 +33,3 @@ def test_a_bug_is_logged_and_the_user_told_where(tmp_path, qapp, monkeypatch):
         for handler in list(crash.log.handlers):
             crash.log.removeHandler(handler)
             handler.close()
-
