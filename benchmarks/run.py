@@ -93,6 +93,10 @@ def median_time(action: Callable[[], object], *, runs: int, warmup: int = 1) -> 
     return statistics.median(times)
 
 
+# A start that hangs (an error dialog waiting offscreen for a click) fails the run.
+PROCESS_TIMEOUT_S = 120
+
+
 def process_time(args: list[str], *, runs: int, env: dict[str, str] | None = None) -> float:
     """Median wall time of a whole ``python -m jzdesk ARGS`` process."""
     command = [sys.executable, "-m", "jzdesk", *args]
@@ -101,7 +105,10 @@ def process_time(args: list[str], *, runs: int, env: dict[str, str] | None = Non
     # it): let the warm-up run write it even where the shell says not to.
     full_env.pop("PYTHONDONTWRITEBYTECODE", None)
     return median_time(
-        lambda: subprocess.run(command, env=full_env, check=True, capture_output=True), runs=runs
+        lambda: subprocess.run(
+            command, env=full_env, check=True, capture_output=True, timeout=PROCESS_TIMEOUT_S
+        ),
+        runs=runs,
     )
 
 
@@ -123,7 +130,7 @@ def window_shown(records: int) -> list[Row]:
     ours, bare = [], []
     for times, command in [(ours, ours_cmd), (bare, bare_cmd)] * 8:
         start = time.perf_counter()
-        subprocess.run(command, env=env, check=True, capture_output=True)
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=PROCESS_TIMEOUT_S)
         times.append(time.perf_counter() - start)
     # The first start of each writes bytecode and warms the disk cache.
     window = Row(
