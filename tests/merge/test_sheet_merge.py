@@ -256,3 +256,28 @@ def test_a_hand_filled_sheet_counts_from_its_filled_in_day(city, tmp_path, fille
     assert cell["received"] == date.today().isoformat()
     assert (cell["sent"], cell["status"]) == (sent or cell["received"], status)
     assert bool(cell["sent_note"]) == (sent is None)
+
+
+def test_a_record_a_sheet_adds_and_changes_again_is_listed_once(make_unit, city, tmp_path):
+    """A hidden 活动明细 edited by hand so that two rows carry one record id: the first row
+    adds the record and the second changes it; the import's change list names it once,
+    as changed, with its state after the add."""
+    desk, ids = wenxian_q1(make_unit)
+    path = sheet(desk, tmp_path)
+    book = load_workbook(path)
+    detail = book["活动明细"]
+    heads = [cell.value for cell in detail[1]]
+    column = heads.index("记录编号") + 1
+    rows = [r for r in range(2, detail.max_row + 1) if detail.cell(r, column).value]
+    detail.cell(rows[1], column, detail.cell(rows[0], column).value)
+    version = heads.index("版本") + 1
+    detail.cell(rows[1], version, int(detail.cell(rows[0], version).value) + 1)  # a later one
+    book.save(path)
+
+    result = import_one(city, path)
+
+    changes = completeness.import_changes(city, result.import_id)
+    named = [c["record_id"] for c in changes]
+    assert len(named) == len(set(named)), changes
+    twice = detail.cell(rows[0], column).value
+    assert [c["change"] for c in changes if c["record_id"] == twice] == ["updated"]

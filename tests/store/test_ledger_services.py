@@ -324,3 +324,25 @@ def test_the_readers_connection_cannot_write(db, db_path):
             reader.execute("DELETE FROM records")
     finally:
         reader.close()
+
+
+def test_a_search_kept_waiting_by_a_write_without_wal_says_so(db, db_path):
+    """On a network share the database has no WAL: a write holding the file past the busy
+    timeout (5 s) makes the search thread's read give up with a message, not a bug report."""
+    import sqlite3
+
+    from jzdesk.errors import KnownError
+    from jzdesk.usecases.search_reader import SearchReader
+
+    spec = RecordFilter(period=parse_period("2021"), text="讲座")
+    db.execute("PRAGMA journal_mode = DELETE")  # as open_db keeps a database on a share
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    reader = SearchReader(db_path)
+    try:
+        writer.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(KnownError, match="数据库正被写入"):
+            reader.totals(spec)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+        reader.close()

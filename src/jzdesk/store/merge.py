@@ -346,6 +346,17 @@ def note_added(db: sqlite_utils.Database, import_id: int, record_ids: list[str])
         )
 
 
+def noted(db: sqlite_utils.Database, import_id: int, record_id: str) -> bool:
+    """Whether the import's changes list the record (a sheet that added it may change it
+    again on a later row: it is then listed as changed, with its state after the add)."""
+    return bool(
+        db.execute(
+            "SELECT 1 FROM import_changes WHERE import_id = ? AND record_id = ?",
+            [import_id, record_id],
+        ).fetchone()
+    )
+
+
 def held(db: sqlite_utils.Database, record_id: str | None) -> Held | None:
     """The merge bookkeeping of a record held here; None if it is not."""
     row = (

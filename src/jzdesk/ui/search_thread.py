@@ -74,6 +74,7 @@ class SearchThread(QObject):
     def __init__(self, path, parent=None):
         super().__init__(parent)
         self._ticket = 0
+        self._closed = False
         self._reader = SearchReader(path)
         self._thread = QThread(self)
         self._thread.setObjectName("ledger reads")
@@ -96,6 +97,8 @@ class SearchThread(QObject):
         self._send(spec, page, offset, totals=False)
 
     def _send(self, spec, page, offset: int, *, totals: bool) -> None:
+        if self._closed:  # a search timer firing as the window closes asks for nothing
+            return
         if not self._thread.isRunning():
             self._thread.start()
         self._asked.emit(self._ticket, spec, page, offset, totals)
@@ -106,7 +109,9 @@ class SearchThread(QObject):
         self._reader.stop()
 
     def close(self) -> None:
-        """Stop the running read and end the thread; returns once its connection is closed."""
+        """Stop the running read and end the thread; returns once its connection is closed.
+        Nothing asked afterwards is read (the thread is never started again)."""
+        self._closed = True
         self.forget()
         self._thread.quit()
         self._thread.wait()

@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from jzdesk.domain.records import ActivityRecord, RecordFilter
-from jzdesk.errors import sqlite_failure
+from jzdesk.errors import KnownError, sqlite_failure
 from jzdesk.store.db import open_reader
 from jzdesk.usecases import ledger
 
@@ -53,8 +53,11 @@ class SearchReader:
         try:
             return read(self._connection())
         except sqlite3.OperationalError as error:
-            if sqlite_failure(error) == "interrupt":
+            failure = sqlite_failure(error)
+            if failure == "interrupt":
                 return None
+            if failure in ("busy", "locked"):  # without WAL (a network share) a long write
+                raise KnownError("数据库正被写入，搜索没有完成，请稍后再试") from error
             raise
 
     def _connection(self) -> sqlite_utils.Database:

@@ -286,5 +286,5 @@ def _apply_versions(
             counts["deleted"] += change == "deleted"
         elif version.from_row:
             counts["unchanged"] += 1
-    merge.note_added(db, import_id, added)
+    merge.note_added(db, import_id, [i for i in added if not merge.noted(db, import_id, i)])
     return counts

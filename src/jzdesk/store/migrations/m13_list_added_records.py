@@ -17,9 +17,12 @@ CREATE TABLE import_added (
     import_id INTEGER PRIMARY KEY REFERENCES imports(id) ON DELETE CASCADE,
     record_ids TEXT NOT NULL  -- a JSON array
 );
+-- An import no longer in imports (a file edited with other tools) lists nothing: its
+-- list would be a new broken reference, and no reader could reach it.
 INSERT INTO import_added (import_id, record_ids)
     SELECT import_id, json_group_array(record_id) FROM (
-        SELECT import_id, record_id FROM import_changes WHERE change = 'added'
+        SELECT import_id, record_id FROM import_changes
+        WHERE change = 'added' AND import_id IN (SELECT id FROM imports)
         ORDER BY import_id, record_id)
     GROUP BY import_id;
 CREATE TABLE import_changes_changed (
