@@ -186,3 +186,15 @@ def stage_rows(stage: Path, rows: list[tuple]) -> Path:
     conn.close()
     merge.write_stage(stage, received, progress=lambda: 0)
     return stage
+
+
+def fresh_city(template: Path, folder: Path):
+    """A fresh copy of the city database ``template`` in ``folder`` (the fuzz suites import
+    each mutant into one), opened; the copy before it and its WAL are removed first."""
+    import shutil
+
+    city_path = folder / "city.sqlite"
+    for leftover in folder.glob("city.sqlite*"):
+        leftover.unlink()
+    shutil.copyfile(template, city_path)
+    return open_db(city_path)

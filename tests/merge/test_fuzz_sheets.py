@@ -15,7 +15,6 @@ import csv
 import os
 import random
 import re
-import shutil
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -26,10 +25,16 @@ from openpyxl import load_workbook
 
 from jzdesk.domain.periods import parse_period
 from jzdesk.domain.records import RECORD_COLUMNS
-from jzdesk.store.db import open_db
 from jzdesk.usecases import imports, ledger, sheets
 
-from .conftest import UnitDesk, add_varied, city_records, database_content, obeys_the_form
+from .conftest import (
+    UnitDesk,
+    add_varied,
+    city_records,
+    database_content,
+    fresh_city,
+    obeys_the_form,
+)
 
 FAST = 800
 LARGE = 10000
@@ -112,11 +117,7 @@ def comparable(held: dict, *, keep=lambda column: column not in _STAMPS) -> list
 def imported(template: Path, folder: Path, what: str, path: Path) -> tuple[str, dict]:
     """Import ``path`` into a fresh copy of the city; a refusal must name the file in
     Chinese and leave the database as it was. Returns the status and the records held."""
-    city_path = folder / "city.sqlite"
-    for leftover in folder.glob("city.sqlite*"):
-        leftover.unlink()
-    shutil.copyfile(template, city_path)
-    db = open_db(city_path)
+    db = fresh_city(template, folder)
     try:
         before = database_content(db)
         started = time.monotonic()

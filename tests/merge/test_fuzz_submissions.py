@@ -21,10 +21,17 @@ from pathlib import Path
 import pytest
 
 from jzdesk.domain.records import RECORD_COLUMNS
-from jzdesk.store.db import open_db
 from jzdesk.usecases import imports, ledger
 
-from .conftest import UnitDesk, add_varied, city_records, database_content, obeys_the_form, tamper
+from .conftest import (
+    UnitDesk,
+    add_varied,
+    city_records,
+    database_content,
+    fresh_city,
+    obeys_the_form,
+    tamper,
+)
 
 FAST = 400
 LARGE = 3000
@@ -188,11 +195,7 @@ def mutants(genuine: Path, folder: Path, count: int, seed: int) -> Iterator[tupl
 
 def check(template: Path, folder: Path, what: str, path: Path) -> str:
     """Import one mutant into a fresh copy of the city; returns its status."""
-    city_path = folder / "city.sqlite"
-    for leftover in folder.glob("city.sqlite*"):
-        leftover.unlink()
-    shutil.copyfile(template, city_path)
-    db = open_db(city_path)
+    db = fresh_city(template, folder)
     try:
         before = database_content(db)
         [result] = imports.import_files(db, [path])
